@@ -1,0 +1,123 @@
+//! Command-line interface: every option and its help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Segment, pair, track and check Finnish → Swedish article translations.
+///
+/// tolk splits each article under `articles/<slug>/` into numbered segments
+/// (kicker, title, paragraphs, questions and answers), pairs every Finnish
+/// segment with its Swedish counterpart and tells translators, editors and CI
+/// what is missing, outdated or off the glossary.
+#[derive(Debug, Parser)]
+#[command(name = "tolk", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Data repository root [default: the nearest directory, from the current
+    /// one upwards, holding `articles/` or `glossary.toml`]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Glossary file [default: ROOT/glossary.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+
+    /// When to colour output (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables and text for people
+    Human,
+    /// One JSON document on stdout
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Finnish (the source)
+    Fi,
+    /// Swedish (the translation)
+    Sv,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Copy an article's Finnish (and Swedish) text into `articles/SLUG/`
+    Import(ImportArgs),
+    /// Show the numbered segments of an article or a text file
+    Segments(SegmentsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Article name: lower-case letters, digits and hyphens
+    /// (`hyvinvointikoordinaattori`)
+    pub slug: String,
+
+    /// The Finnish source text, as the writer delivered it
+    #[arg(long, value_name = "FILE")]
+    pub fi: PathBuf,
+
+    /// The Swedish translation, as the translator delivered it
+    #[arg(long, value_name = "FILE")]
+    pub sv: Option<PathBuf>,
+
+    /// Replace an existing `fi.txt`/`sv.txt`
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentsArgs {
+    /// An article slug (reads `articles/SLUG/`) or the path of a text file
+    #[arg(value_name = "SLUG|FILE")]
+    pub target: String,
+
+    /// Which language to show [default: fi for a slug; for a file, from its
+    /// name (`fi.txt`, `sv.txt`)]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,59 @@
+//! `tolk segments`: the numbered segments of an article or a file.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::cli::{Lang, SegmentsArgs};
+use crate::repo::{self, Repo};
+use crate::segment::{Segmented, segment};
+
+#[derive(Debug, Serialize)]
+pub struct SegmentsReport {
+    pub file: String,
+    pub lang: &'static str,
+    #[serde(flatten)]
+    pub segmented: Segmented,
+}
+
+/// Whether the argument names a file rather than an article slug.
+fn is_file_argument(target: &str) -> bool {
+    !repo::valid_slug(target) || Path::new(target).is_file()
+}
+
+pub fn run(args: &SegmentsArgs, repo: impl FnOnce() -> Result<Repo>) -> Result<SegmentsReport> {
+    let (path, shown, lang) = if is_file_argument(&args.target) {
+        let path = Path::new(&args.target).to_path_buf();
+        let lang = match args.lang {
+            Some(lang) => lang,
+            None => match path.file_name().and_then(|n| n.to_str()) {
+                Some("fi.txt") => Lang::Fi,
+                Some("sv.txt") => Lang::Sv,
+                _ => bail!(
+                    "cannot tell the language of `{}` from its name; add --lang fi or --lang sv",
+                    args.target
+                ),
+            },
+        };
+        (path, args.target.clone(), lang)
+    } else {
+        let repo = repo()?;
+        repo.require_article(&args.target)?;
+        let lang = args.lang.unwrap_or(Lang::Fi);
+        let path = repo
+            .article_dir(&args.target)
+            .join(format!("{}.txt", lang.as_str()));
+        let shown = repo.display(&path);
+        (path, shown, lang)
+    };
+    if !path.exists() {
+        bail!("could not read `{shown}`: no such file");
+    }
+    let text = repo::read_text(&path, &shown)?;
+    Ok(SegmentsReport {
+        file: shown,
+        lang: lang.as_str(),
+        segmented: segment(&text),
+    })
+}

@@ -1,0 +1,93 @@
+//! tolk: segment, pair, track and check Finnish → Swedish article translations.
+
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod glossary;
+pub mod morph;
+pub mod repo;
+pub mod report;
+pub mod segment;
+pub mod style;
+pub mod text;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use cli::{Cli, Command, Format};
+use repo::Repo;
+use style::Style;
+
+/// How a run ended, mapped to the process exit code in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: the command did its job (for `check`: no errors).
+    Success,
+    /// 1: `check` found errors (or warnings under `--strict`).
+    Failure,
+    /// 2: bad usage, unreadable or invalid input.
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        match status {
+            ExitStatus::Success => ExitCode::from(0),
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// Whether the error is a closed stdout (`tolk status | head`), which is
+/// not a failure of tolk's.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn current_dir() -> Result<std::path::PathBuf> {
+    std::env::current_dir().context("could not read the current directory")
+}
+
+pub fn run(cli: Cli) -> Result<ExitStatus> {
+    let global = &cli.global;
+    let style = Style::new(global.color);
+    let discover = || {
+        Repo::discover(
+            global.root.as_deref(),
+            global.glossary.as_deref(),
+            &current_dir()?,
+        )
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+
+    match &cli.command {
+        Command::Import(args) => {
+            // The first import creates the repository: fall back to the
+            // current directory when none is found.
+            let repo = match &global.root {
+                Some(_) => discover()?,
+                None => discover()
+                    .or_else(|_| Ok::<_, anyhow::Error>(Repo::at(current_dir()?, None)))?,
+            };
+            let report = commands::import::run(args, &repo)?;
+            report::import(&mut out, &report)?;
+        }
+        Command::Segments(args) => {
+            let report = commands::segments::run(args, discover)?;
+            match args.format {
+                Format::Human => report::segments(&mut out, &report, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,2 @@
+//! Inflection back ends for term matching.
+//! (Being written: see the glossary issue.)

@@ -1,0 +1,182 @@
+//! The data repository: finding its root, naming articles, reading their
+//! files (DESIGN §1).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The data repository tolk works in.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+    pub glossary: PathBuf,
+}
+
+impl Repo {
+    /// Finds the root: `--root`, else the nearest directory from `start`
+    /// upwards holding `articles/` or `glossary.toml`.
+    pub fn discover(root: Option<&Path>, glossary: Option<&Path>, start: &Path) -> Result<Repo> {
+        let root = match root {
+            Some(dir) => {
+                if !dir.is_dir() {
+                    bail!("--root `{}` is not a directory", dir.display());
+                }
+                dir.to_path_buf()
+            }
+            None => find_root(start).with_context(|| {
+                format!(
+                    "no tolk repository here: neither `{}` nor any parent holds `articles/` or \
+                     `glossary.toml`; run tolk inside the magazine repository or pass --root DIR",
+                    start.display()
+                )
+            })?,
+        };
+        Ok(Repo::at(root, glossary))
+    }
+
+    /// A repository rooted at `root`, whether or not it exists yet.
+    pub fn at(root: PathBuf, glossary: Option<&Path>) -> Repo {
+        let glossary = glossary.map_or_else(|| root.join("glossary.toml"), Path::to_path_buf);
+        Repo { root, glossary }
+    }
+
+    pub fn articles_dir(&self) -> PathBuf {
+        self.root.join("articles")
+    }
+
+    pub fn article_dir(&self, slug: &str) -> PathBuf {
+        self.articles_dir().join(slug)
+    }
+
+    /// The path as people see it: relative to the root where possible, so
+    /// messages and GitHub annotations read `articles/x/sv.txt`.
+    pub fn display(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    /// The slugs of every article directory, sorted.
+    pub fn slugs(&self) -> Result<Vec<String>> {
+        let dir = self.articles_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => {
+                return Err(err).with_context(|| format!("could not list `{}`", dir.display()));
+            }
+        };
+        let mut slugs = Vec::new();
+        for entry in entries {
+            let entry = entry.with_context(|| format!("could not list `{}`", dir.display()))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if entry.path().is_dir() && valid_slug(name) {
+                slugs.push(name.to_string());
+            }
+        }
+        slugs.sort();
+        Ok(slugs)
+    }
+
+    /// Checks that `slug` names an existing article.
+    pub fn require_article(&self, slug: &str) -> Result<()> {
+        check_slug(slug)?;
+        if !self.article_dir(slug).is_dir() {
+            bail!(
+                "no article `{slug}`: `{}` does not exist (see `tolk status` for the articles)",
+                self.display(&self.article_dir(slug))
+            );
+        }
+        Ok(())
+    }
+}
+
+fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("articles").is_dir() || dir.join("glossary.toml").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Slugs are `[a-z0-9][a-z0-9-]*`: safe as a directory name everywhere.
+pub fn valid_slug(slug: &str) -> bool {
+    let mut bytes = slug.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub fn check_slug(slug: &str) -> Result<()> {
+    if !valid_slug(slug) {
+        bail!(
+            "invalid article name `{slug}`: use lower-case letters a-z, digits and hyphens, \
+             starting with a letter or digit (e.g. `hyvinvointikoordinaattori`)"
+        );
+    }
+    Ok(())
+}
+
+/// Reads a text file people wrote: UTF-8 (a BOM is fine), with errors that
+/// name the file and the line.
+pub fn read_text(path: &Path, shown: &str) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("could not read `{shown}`"))?;
+    let text = crate::text::decode(&bytes).with_context(|| format!("could not read `{shown}`"))?;
+    Ok(text.to_string())
+}
+
+/// Reads a text file that may legitimately be absent (`sv.txt` before the
+/// translation starts).
+pub fn read_optional_text(path: &Path, shown: &str) -> Result<Option<String>> {
+    match std::fs::metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => read_text(path, shown).map(Some),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// directory, flushed to disk, then renamed over the target, so an
+/// interrupted run leaves either the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8], shown: &str) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tolk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("could not create a temporary file beside `{shown}`"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("could not write `{shown}`"))?;
+    tmp.persist(path)
+        .map_err(|err| err.error)
+        .with_context(|| format!("could not replace `{shown}`"))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["a", "hyvinvointikoordinaattori", "2023-budjetti", "a-"] {
+            assert!(valid_slug(ok), "{ok}");
+        }
+        for bad in [
+            "", "..", "../x", "A", "a/b", "-a", "ä", "a b", "a_b", "a.txt",
+        ] {
+            assert!(!valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("status.toml");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new", "status.toml").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,144 @@
+//! Text helpers shared by every module: decoding files as people deliver
+//! them, whitespace normalisation and word counting (DESIGN §2).
+
+use anyhow::{Result, bail};
+
+/// Decodes bytes as UTF-8, dropping a leading byte-order mark.
+///
+/// Invalid UTF-8 is an error naming the 1-based line of the first bad byte,
+/// because "invalid UTF-8" alone sends people hunting through the file.
+pub fn decode(bytes: &[u8]) -> Result<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let good = &bytes[..err.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column =
+                good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            bail!(
+                "invalid UTF-8 on line {line}, byte {column} of the line; save the file as UTF-8 \
+                 (most editors offer \"Save with encoding\")"
+            )
+        }
+    }
+}
+
+/// Whether `c` counts as a space: Unicode white space (NBSP and the other
+/// fixed-width spaces included) plus the invisible characters that editors
+/// and web exports leave behind (zero-width space, stray BOM).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// Collapses every run of spaces (as [`is_space`] defines them, line breaks
+/// included) into one ASCII space and trims the ends.
+pub fn normalize_ws(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether two texts are equal once whitespace differences are ignored.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let mut wa = a.split(is_space).filter(|w| !w.is_empty());
+    let mut wb = b.split(is_space).filter(|w| !w.is_empty());
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Counts words the way translators are paid: whitespace-separated tokens
+/// that contain at least one letter or digit (a lone dash is not a word).
+pub fn word_count(text: &str) -> usize {
+    text.split(is_space)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Shortens `text` to at most `max` characters, ending in `…` when cut.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Title-cases a name written in capitals (`PATRICIA HEIKKILÄ` →
+/// `Patricia Heikkilä`); a name already in mixed case is kept as written.
+pub fn display_name(name: &str) -> String {
+    let name = normalize_ws(name);
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhei").unwrap(), "hei");
+    }
+
+    #[test]
+    fn decode_names_line_of_bad_byte() {
+        let err = decode(b"one\ntwo\nth\xFFree").unwrap_err().to_string();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("byte 3"), "{err}");
+    }
+
+    #[test]
+    fn nbsp_and_zero_width_are_spaces() {
+        assert_eq!(normalize_ws("\u{a0} a\u{a0}\u{a0}b\u{200b}c \r\n"), "a b c");
+        assert!(same_text("a  b\nc", "a b\u{a0}c"));
+        assert!(!same_text("a b", "ab"));
+        assert!(!same_text("a b", "a b c"));
+    }
+
+    #[test]
+    fn words_need_a_letter_or_digit() {
+        assert_eq!(word_count("KAUPUNKI - STADEN"), 2);
+        assert_eq!(word_count("– Hei, 15 000 euroa!"), 4);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn names_in_capitals_get_title_case() {
+        assert_eq!(display_name("PATRICIA HEIKKILÄ"), "Patricia Heikkilä");
+        assert_eq!(display_name("ANNA-LIISA ÖSTERBERG"), "Anna-Liisa Österberg");
+        assert_eq!(
+            display_name("Patricia von Heikkilä"),
+            "Patricia von Heikkilä"
+        );
+    }
+
+    #[test]
+    fn ellipsize_counts_chars_not_bytes() {
+        assert_eq!(ellipsize("äääää", 3), "ää…");
+        assert_eq!(ellipsize("ää", 3), "ää");
+    }
+}
