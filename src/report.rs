@@ -80,8 +80,10 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
         )?;
     }
     for k in &report.segmented.skipped {
-        let text = ellipsize(&k.text, (style.width as usize).saturating_sub(30));
-        writeln!(out, "skipped  line {:>3}  {} ({})", k.line, text, k.reason)?;
+        let prefix = format!("skipped  line {:>3}  ", k.line);
+        let suffix = format!(" ({})", k.reason);
+        let room = (style.width as usize).saturating_sub(prefix.len() + suffix.len()).max(10);
+        writeln!(out, "{prefix}{}{suffix}", ellipsize(&k.text, room))?;
     }
     Ok(())
 }

@@ -506,4 +506,46 @@ mod tests {
     fn the_word_vastaa_inside_a_sentence_is_kept() {
         assert_eq!(ids("T\n\nVastaa kysymykseen."), ["title", "p1"]);
     }
+
+    mod props {
+        use super::super::*;
+        use crate::text::normalize_ws;
+        use proptest::prelude::*;
+
+        /// Pieces real articles are made of, so random inputs hit every rule.
+        fn article() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                "\n", "\n\n", "\r\n", "\r", " ", "\u{a0}", "\u{feff}", "| ", "|", "– ", "—", "- ", "-",
+                "?", ":", "Kysymys?", "Vastaus.", "TEKSTI: Maija", "KÄÄNNÖS: PEKKA", "Vastaa",
+                "Lämna ett svar", "ä", "x", "15 000", "\t",
+            ]);
+            prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn never_panics_and_never_invents_text(text in article()) {
+                check(&text)?;
+            }
+
+            #[test]
+            fn never_panics_on_any_string(text in any::<String>()) {
+                check(&text)?;
+            }
+        }
+
+        fn check(text: &str) -> Result<(), TestCaseError> {
+            let seg = segment(text);
+            let whole = normalize_ws(text);
+            let mut last_line = 0;
+            for (i, s) in seg.segments.iter().enumerate() {
+                prop_assert_eq!(s.n, i + 1);
+                prop_assert!(whole.contains(&normalize_ws(&s.text)), "{:?} not in input", s.text);
+                prop_assert!(s.line > last_line, "lines not increasing");
+                prop_assert!(s.end_line >= s.line);
+                last_line = s.end_line;
+            }
+            Ok(())
+        }
+    }
 }
