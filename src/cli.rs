@@ -75,6 +75,54 @@ pub enum Command {
     Import(ImportArgs),
     /// Show the numbered segments of an article or a text file
     Segments(SegmentsArgs),
+    /// Show how far each article is: segments by state, words done, translators
+    Status(StatusArgs),
+    /// Record that segments were translated or reviewed, and by whom
+    Mark(MarkArgs),
+    /// Who translated and reviewed how much: articles, segments, source words
+    Credits(CreditsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Articles to show [default: all]; with one, also a row per segment
+    #[arg(value_name = "SLUG")]
+    pub slugs: Vec<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// The article
+    pub slug: String,
+
+    /// Segment ids to mark (`title p1 q2 a2`); see `tolk segments SLUG`
+    #[arg(value_name = "ID", required_unless_present = "all")]
+    pub ids: Vec<String>,
+
+    /// Mark every segment that has Swedish text
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+
+    /// The state to record
+    #[arg(long = "as", value_enum, value_name = "STATE")]
+    pub state: crate::status::Stored,
+
+    /// Who did the work [default: $TOLK_USER, else `git config user.name`]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CreditsArgs {
+    /// Articles to count [default: all]
+    #[arg(value_name = "SLUG")]
+    pub slugs: Vec<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

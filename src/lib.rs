@@ -1,5 +1,6 @@
 //! tolk: segment, pair, track and check Finnish → Swedish article translations.
 
+pub mod article;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -8,6 +9,7 @@ pub mod morph;
 pub mod repo;
 pub mod report;
 pub mod segment;
+pub mod status;
 pub mod style;
 pub mod text;
 
@@ -46,7 +48,9 @@ impl From<ExitStatus> for ExitCode {
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
             || cause
                 .downcast_ref::<serde_json::Error>()
                 .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
@@ -55,6 +59,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn current_dir() -> Result<std::path::PathBuf> {
     std::env::current_dir().context("could not read the current directory")
+}
+
+/// Articles that could not be read: named on stderr after the results.
+fn report_errors(out: &mut impl Write, errors: &[commands::status::ArticleError]) -> Result<()> {
+    out.flush()?;
+    for e in errors {
+        eprintln!("tolk: {}: {}", e.article, e.error);
+    }
+    Ok(())
 }
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
@@ -87,6 +100,32 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             match args.format {
                 Format::Human => report::segments(&mut out, &report, &style)?,
                 Format::Json => report::json(&mut out, &report)?,
+            }
+        }
+        Command::Status(args) => {
+            let report = commands::status::run(&discover()?, &args.slugs)?;
+            match args.format {
+                Format::Human => report::status(&mut out, &report, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+            report_errors(&mut out, &report.errors)?;
+            if !report.errors.is_empty() {
+                return Ok(ExitStatus::Error);
+            }
+        }
+        Command::Mark(args) => {
+            let report = commands::mark::run(args, &discover()?)?;
+            report::mark(&mut out, &report)?;
+        }
+        Command::Credits(args) => {
+            let report = commands::credits::run(&discover()?, &args.slugs)?;
+            match args.format {
+                Format::Human => report::credits(&mut out, &report, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+            report_errors(&mut out, &report.errors)?;
+            if !report.errors.is_empty() {
+                return Ok(ExitStatus::Error);
             }
         }
     }

@@ -8,8 +8,11 @@ use comfy_table::{
 };
 use serde::Serialize;
 
+use crate::commands::credits::CreditsReport;
 use crate::commands::import::ImportReport;
+use crate::commands::mark::MarkReport;
 use crate::commands::segments::SegmentsReport;
+use crate::commands::status::{ArticleStatus, StatusReport};
 use crate::style::Style;
 use crate::text::ellipsize;
 
@@ -82,7 +85,9 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
     for k in &report.segmented.skipped {
         let prefix = format!("skipped  line {:>3}  ", k.line);
         let suffix = format!(" ({})", k.reason);
-        let room = (style.width as usize).saturating_sub(prefix.len() + suffix.len()).max(10);
+        let room = (style.width as usize)
+            .saturating_sub(prefix.len() + suffix.len())
+            .max(10);
         writeln!(out, "{prefix}{}{suffix}", ellipsize(&k.text, room))?;
     }
     Ok(())
@@ -100,5 +105,220 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
         )?,
         None => {}
     }
+    Ok(())
+}
+
+fn state_cell(state: &str, edited: bool, style: &Style) -> String {
+    let text = if edited {
+        format!("{state}*")
+    } else {
+        state.to_string()
+    };
+    match state {
+        "missing" | "stale" | "orphan" => style.red(&text),
+        "draft" => style.yellow(&text),
+        "reviewed" if !edited => style.green(&text),
+        _ => text,
+    }
+}
+
+pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Result<()> {
+    let single = report.articles.len() == 1 && report.articles[0].detail.is_some();
+    if single {
+        let a = &report.articles[0];
+        writeln!(
+            out,
+            "{}: {} segments, {} source words, {} done ({:.0}%)",
+            style.bold(&a.article),
+            a.segments,
+            a.words,
+            a.done_words,
+            a.percent.floor()
+        )?;
+        writeln!(
+            out,
+            "  missing {}  draft {}  translated {}  reviewed {}  stale {}",
+            a.missing, a.draft, a.translated, a.reviewed, a.stale
+        )?;
+        let translators = if a.translators.is_empty() {
+            "none yet".to_string()
+        } else {
+            a.translators.join(", ")
+        };
+        writeln!(out, "  translators: {translators}")?;
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut total = ArticleStatus::default();
+    let counts = |a: &ArticleStatus, name: String| {
+        vec![
+            name,
+            a.segments.to_string(),
+            a.missing.to_string(),
+            a.draft.to_string(),
+            a.translated.to_string(),
+            a.reviewed.to_string(),
+            a.stale.to_string(),
+            a.words.to_string(),
+            a.done_words.to_string(),
+            format!("{:.0}", a.percent.floor()),
+            a.translators.join(", "),
+        ]
+    };
+    for a in &report.articles {
+        rows.push(counts(a, a.article.clone()));
+        total.segments += a.segments;
+        total.missing += a.missing;
+        total.draft += a.draft;
+        total.translated += a.translated;
+        total.reviewed += a.reviewed;
+        total.stale += a.stale;
+        total.words += a.words;
+        total.done_words += a.done_words;
+    }
+    if report.articles.len() > 1 {
+        total.percent = crate::commands::status::percent(total.done_words, total.words);
+        rows.push(counts(&total, format!("total ({})", report.articles.len())));
+    }
+    let header = [
+        "article",
+        "segs",
+        "miss",
+        "draft",
+        "trans",
+        "rev",
+        "stale",
+        "words",
+        "done",
+        "%",
+        "translators",
+    ];
+    // Every column but the last keeps its full width; the translators are
+    // shortened to what is left of the terminal, or dropped when nothing is.
+    let build = |translators: Option<usize>| {
+        let mut t = table(style.width);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+        let n = if translators.is_some() { 11 } else { 10 };
+        t.set_header(header[..n].to_vec());
+        for row in &rows {
+            let mut cells: Vec<Cell> = Vec::new();
+            for (i, value) in row[..n].iter().enumerate() {
+                cells.push(match (i, translators) {
+                    (0, _) => Cell::new(value),
+                    (10, Some(room)) => Cell::new(ellipsize(value, room)),
+                    _ => right(value),
+                });
+            }
+            t.add_row(cells);
+        }
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_padding(if i == 0 { (1, 1) } else { (0, 0) });
+        }
+        t
+    };
+    let narrow = build(None).trim_fmt();
+    let used = narrow.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let room = (style.width as usize).saturating_sub(used + 1);
+    let t = if room >= 12 {
+        build(Some(room)).trim_fmt()
+    } else {
+        narrow
+    };
+    if !single && !report.articles.is_empty() {
+        writeln!(out, "{t}")?;
+    }
+    for a in &report.articles {
+        if let Some(detail) = &a.detail {
+            let mut d = table(style.width);
+            d.set_header(vec!["n", "id", "state", "by", "at", "words"]);
+            for row in detail {
+                d.add_row(vec![
+                    right(row.n.map_or(String::new(), |n| n.to_string())),
+                    Cell::new(&row.id),
+                    Cell::new(state_cell(row.state, row.edited, style)),
+                    Cell::new(row.by.as_deref().unwrap_or("")),
+                    Cell::new(row.at.as_deref().unwrap_or("")),
+                    right(row.words),
+                ]);
+            }
+            if !single {
+                writeln!(out, "\n{}", style.bold(&a.article))?;
+            }
+            writeln!(out, "{}", d.trim_fmt())?;
+        }
+    }
+    let mut notes = Vec::new();
+    for a in &report.articles {
+        if a.edited > 0 {
+            notes.push(format!(
+                "{}: {} reviewed segment(s) changed after review (marked reviewed*)",
+                a.article, a.edited
+            ));
+        }
+        if a.orphan > 0 {
+            notes.push(format!(
+                "{}: {} record(s) in status.toml for ids no longer in fi.txt (orphan; kept)",
+                a.article, a.orphan
+            ));
+        }
+        if a.extra > 0 {
+            notes.push(format!(
+                "{}: {} Swedish segment(s) with no Finnish counterpart",
+                a.article, a.extra
+            ));
+        }
+    }
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for n in notes {
+            writeln!(out, "{n}")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
+    let n = report.marked.len();
+    writeln!(
+        out,
+        "{}: marked {n} segment{} {} by {} ({})",
+        report.article,
+        if n == 1 { "" } else { "s" },
+        report.state,
+        report.by,
+        report.at
+    )?;
+    if !report.skipped_missing.is_empty() {
+        writeln!(
+            out,
+            "left alone, no Swedish text: {}",
+            report.skipped_missing.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> Result<()> {
+    if report.people.is_empty() {
+        writeln!(
+            out,
+            "nobody has marked any segment yet (tolk mark SLUG --all --as translated --by NAME)"
+        )?;
+        return Ok(());
+    }
+    let mut t = table(style.width);
+    t.set_header(vec![
+        "name", "role", "articles", "segments", "words", "credited",
+    ]);
+    for p in &report.people {
+        t.add_row(vec![
+            Cell::new(&p.name),
+            Cell::new(p.role),
+            right(p.articles),
+            right(p.segments),
+            right(p.words),
+            right(p.credited),
+        ]);
+    }
+    writeln!(out, "{}", t.trim_fmt())?;
     Ok(())
 }

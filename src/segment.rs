@@ -515,9 +515,31 @@ mod tests {
         /// Pieces real articles are made of, so random inputs hit every rule.
         fn article() -> impl Strategy<Value = String> {
             let piece = prop::sample::select(vec![
-                "\n", "\n\n", "\r\n", "\r", " ", "\u{a0}", "\u{feff}", "| ", "|", "– ", "—", "- ", "-",
-                "?", ":", "Kysymys?", "Vastaus.", "TEKSTI: Maija", "KÄÄNNÖS: PEKKA", "Vastaa",
-                "Lämna ett svar", "ä", "x", "15 000", "\t",
+                "\n",
+                "\n\n",
+                "\r\n",
+                "\r",
+                " ",
+                "\u{a0}",
+                "\u{feff}",
+                "| ",
+                "|",
+                "– ",
+                "—",
+                "- ",
+                "-",
+                "?",
+                ":",
+                "Kysymys?",
+                "Vastaus.",
+                "TEKSTI: Maija",
+                "KÄÄNNÖS: PEKKA",
+                "Vastaa",
+                "Lämna ett svar",
+                "ä",
+                "x",
+                "15 000",
+                "\t",
             ]);
             prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
         }
@@ -540,7 +562,11 @@ mod tests {
             let mut last_line = 0;
             for (i, s) in seg.segments.iter().enumerate() {
                 prop_assert_eq!(s.n, i + 1);
-                prop_assert!(whole.contains(&normalize_ws(&s.text)), "{:?} not in input", s.text);
+                prop_assert!(
+                    whole.contains(&normalize_ws(&s.text)),
+                    "{:?} not in input",
+                    s.text
+                );
                 prop_assert!(s.line > last_line, "lines not increasing");
                 prop_assert!(s.end_line >= s.line);
                 last_line = s.end_line;

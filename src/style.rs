@@ -78,10 +78,10 @@ pub fn terminal_width() -> u16 {
     {
         return cols.max(40);
     }
-    if std::io::stdout().is_terminal() {
-        if let Some(width) = comfy_table::Table::new().width() {
-            return width.max(40);
-        }
+    if std::io::stdout().is_terminal()
+        && let Some(width) = comfy_table::Table::new().width()
+    {
+        return width.max(40);
     }
     80
 }

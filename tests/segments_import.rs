@@ -7,8 +7,8 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 const SEED_IDS: [&str; 17] = [
-    "kicker", "title", "p1", "p2", "p3", "q1", "a1", "q2", "a2", "q3", "a3", "q4", "a4", "q5", "a5", "q6",
-    "a6",
+    "kicker", "title", "p1", "p2", "p3", "q1", "a1", "q2", "a2", "q3", "a3", "q4", "a4", "q5",
+    "a5", "q6", "a6",
 ];
 
 fn ids(doc: &serde_json::Value) -> Vec<String> {
@@ -24,7 +24,10 @@ fn ids(doc: &serde_json::Value) -> Vec<String> {
 fn seed_pair_splits_into_the_same_17_ids_on_both_sides() {
     let repo = Repo::seed();
     for lang in ["fi", "sv"] {
-        let doc = common::json(repo.tolk().args(["segments", SLUG, "--lang", lang, "--format", "json"]));
+        let doc = common::json(
+            repo.tolk()
+                .args(["segments", SLUG, "--lang", lang, "--format", "json"]),
+        );
         assert_eq!(ids(&doc), SEED_IDS, "{lang}");
     }
 }
@@ -32,7 +35,11 @@ fn seed_pair_splits_into_the_same_17_ids_on_both_sides() {
 #[test]
 fn segments_of_a_file_path_take_the_language_from_the_name() {
     let repo = Repo::seed();
-    let doc = common::json(repo.tolk().args(["segments", &repo.article("sv.txt"), "--format", "json"]));
+    let doc =
+        common::json(
+            repo.tolk()
+                .args(["segments", &repo.article("sv.txt"), "--format", "json"]),
+        );
     assert_eq!(doc["lang"], "sv");
     assert_eq!(doc["file"], repo.article("sv.txt"));
     assert_eq!(ids(&doc), SEED_IDS);
@@ -41,7 +48,10 @@ fn segments_of_a_file_path_take_the_language_from_the_name() {
 #[test]
 fn json_shape_of_segments_credits_and_skipped() {
     let repo = Repo::seed();
-    let doc = common::json(repo.tolk().args(["segments", SLUG, "--lang", "sv", "--format", "json"]));
+    let doc = common::json(
+        repo.tolk()
+            .args(["segments", SLUG, "--lang", "sv", "--format", "json"]),
+    );
     let kicker = &doc["segments"][0];
     assert_eq!(kicker["n"], 1);
     assert_eq!(kicker["id"], "kicker");
@@ -71,8 +81,14 @@ fn json_shape_of_segments_credits_and_skipped() {
 #[test]
 fn nbsp_indented_swedish_questions_lose_the_nbsp() {
     let repo = Repo::seed();
-    let doc = common::json(repo.tolk().args(["segments", SLUG, "--lang", "sv", "--format", "json"]));
-    assert_eq!(doc["segments"][5]["text"], "Vad är förebyggande välfärdsarbete, Taru Ikäheimonen?");
+    let doc = common::json(
+        repo.tolk()
+            .args(["segments", SLUG, "--lang", "sv", "--format", "json"]),
+    );
+    assert_eq!(
+        doc["segments"][5]["text"],
+        "Vad är förebyggande välfärdsarbete, Taru Ikäheimonen?"
+    );
 }
 
 #[test]
@@ -80,7 +96,10 @@ fn human_segments_table_fits_80_columns() {
     let repo = Repo::seed();
     let out = common::stdout(repo.tolk().args(["segments", SLUG]));
     assert!(out.contains("kicker"), "{out}");
-    assert!(out.contains("skipped  line  37  Vastaa (boilerplate)"), "{out}");
+    assert!(
+        out.contains("skipped  line  37  Vastaa (boilerplate)"),
+        "{out}"
+    );
     for line in out.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
@@ -95,7 +114,10 @@ fn file_without_language_in_its_name_needs_lang() {
         .assert()
         .code(2)
         .stderr(contains("--lang"));
-    repo.tolk().args(["segments", "juttu.txt", "--lang", "fi"]).assert().success();
+    repo.tolk()
+        .args(["segments", "juttu.txt", "--lang", "fi"])
+        .assert()
+        .success();
 }
 
 #[test]
@@ -106,7 +128,11 @@ fn invalid_utf8_names_file_and_line() {
         .args(["segments", "fi.txt"])
         .assert()
         .code(2)
-        .stderr(contains("fi.txt").and(contains("line 3")).and(contains("UTF-8")))
+        .stderr(
+            contains("fi.txt")
+                .and(contains("line 3"))
+                .and(contains("UTF-8")),
+        )
         .stderr(contains("panicked").not());
 }
 
@@ -196,7 +222,9 @@ fn broken_pipe_exits_quietly() {
     // Far more output than a pipe buffer holds, and a reader that closes
     // its end at once: tolk's writes fail with EPIPE, as under `| head`.
     let repo = Repo::empty();
-    let body: String = (0..5000).map(|i| format!("Kappale numero {i}.\n\n")).collect();
+    let body: String = (0..5000)
+        .map(|i| format!("Kappale numero {i}.\n\n"))
+        .collect();
     repo.write("fi.txt", format!("Otsikko\n\n{body}"));
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolk"))
         .args(["segments", "fi.txt", "--format", "json"])
@@ -208,7 +236,11 @@ fn broken_pipe_exits_quietly() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

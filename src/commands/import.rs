@@ -50,6 +50,10 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
         planned.push((lang, target, shown_target, bytes, segmented));
     }
 
+    // A status.toml that does not parse is refused now, before any copy.
+    let status_path = dir.join("status.toml");
+    let mut status = crate::status::StatusFile::load(&status_path, &repo.display(&status_path))?;
+
     std::fs::create_dir_all(&dir).map_err(|e| {
         anyhow::Error::from(e).context(format!("could not create `{}`", repo.display(&dir)))
     })?;
@@ -69,6 +73,10 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
             file: shown,
             segments: segmented.segments.len(),
         });
+    }
+    if let Some(name) = &report.translator {
+        status.set_translator(name);
+        status.save()?;
     }
     Ok(report)
 }

@@ -1,5 +1,8 @@
 //! One module per subcommand. Commands gather data and return it; the
 //! report layer prints it.
 
+pub mod credits;
 pub mod import;
+pub mod mark;
 pub mod segments;
+pub mod status;

@@ -1,0 +1,185 @@
+//! One article: its Finnish and Swedish segments paired by id, its stored
+//! status and its credits, loaded by one function every command uses.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::repo::{self, Repo};
+use crate::segment::{Segment, Segmented, segment};
+use crate::status::{Entry, StatusFile, Stored};
+use crate::text::same_text;
+
+/// A segment's state (DESIGN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// No Swedish text for this id, or only whitespace.
+    Missing,
+    /// Swedish text present, nobody has marked it.
+    Draft,
+    Translated,
+    Reviewed,
+    /// The Finnish text changed since the segment was marked.
+    Stale,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Missing => "missing",
+            State::Draft => "draft",
+            State::Translated => "translated",
+            State::Reviewed => "reviewed",
+            State::Stale => "stale",
+        }
+    }
+}
+
+/// A Finnish segment with its Swedish counterpart and record.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    pub fi: &'a Segment,
+    pub sv: Option<&'a Segment>,
+    pub entry: Option<&'a Entry>,
+    pub state: State,
+    /// Reviewed, and the Swedish text changed since.
+    pub edited: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub fi_file: String,
+    pub sv_file: String,
+    pub fi: Segmented,
+    /// `None` when `sv.txt` does not exist yet.
+    pub sv: Option<Segmented>,
+    pub status: StatusFile,
+}
+
+impl Article {
+    /// Loads `articles/SLUG/`: fi.txt (required), sv.txt and status.toml
+    /// (both optional).
+    pub fn load(repo: &Repo, slug: &str) -> Result<Article> {
+        repo.require_article(slug)?;
+        let dir = repo.article_dir(slug);
+        let fi_path = dir.join("fi.txt");
+        let sv_path = dir.join("sv.txt");
+        let status_path = dir.join("status.toml");
+        let fi_file = repo.display(&fi_path);
+        let sv_file = repo.display(&sv_path);
+        let fi_text = repo::read_optional_text(&fi_path, &fi_file)?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "could not read `{fi_file}`: no such file; every article needs its Finnish source \
+                 (`tolk import {slug} --fi FILE`)"
+            )
+        })?;
+        let sv = repo::read_optional_text(&sv_path, &sv_file)?.map(|t| segment(&t));
+        let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
+        Ok(Article {
+            slug: slug.to_string(),
+            dir,
+            fi_file,
+            sv_file,
+            fi: segment(&fi_text),
+            sv,
+            status,
+        })
+    }
+
+    pub fn sv_segment(&self, id: &str) -> Option<&Segment> {
+        self.sv.as_ref().and_then(|sv| sv.get(id))
+    }
+
+    /// Every Finnish segment in reading order, paired and with its state.
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
+        self.fi.segments.iter().map(|fi| self.pair(fi)).collect()
+    }
+
+    fn pair<'a>(&'a self, fi: &'a Segment) -> Pair<'a> {
+        let sv = self
+            .sv_segment(&fi.id)
+            .filter(|s| !s.text.trim().is_empty());
+        let entry = self.status.entries.get(&fi.id);
+        let state = match (sv, entry) {
+            (None, _) => State::Missing,
+            (Some(_), None) => State::Draft,
+            (Some(_), Some(e)) if !same_text(&e.source, &fi.text) => State::Stale,
+            (Some(_), Some(e)) => match e.state {
+                Stored::Translated => State::Translated,
+                Stored::Reviewed => State::Reviewed,
+            },
+        };
+        let edited = matches!((sv, entry), (Some(sv), Some(e))
+            if e.state == Stored::Reviewed
+                && e.reviewed_text.as_ref().is_some_and(|r| !same_text(r, &sv.text)));
+        Pair {
+            fi,
+            sv,
+            entry,
+            state,
+            edited,
+        }
+    }
+
+    pub fn pair_of(&self, id: &str) -> Option<Pair<'_>> {
+        self.fi.get(id).map(|fi| self.pair(fi))
+    }
+
+    /// Swedish segments whose id has no Finnish counterpart.
+    pub fn extra(&self) -> Vec<&Segment> {
+        match &self.sv {
+            Some(sv) => sv
+                .segments
+                .iter()
+                .filter(|s| self.fi.get(&s.id).is_none())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Status entries whose id no longer exists in fi.txt: kept, reported.
+    pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+        self.status
+            .entries
+            .iter()
+            .filter(|(id, _)| self.fi.get(id).is_none())
+            .map(|(id, e)| (id.as_str(), e))
+            .collect()
+    }
+
+    /// The article's translators: the credit recorded in status.toml (or,
+    /// before any is recorded, the `ÖVERSÄTTNING:` line of sv.txt), then
+    /// everyone who marked segments translated; each name once, compared
+    /// case-insensitively.
+    pub fn translators(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |name: &str| {
+            let name = crate::text::display_name(name);
+            if !name.is_empty()
+                && !names
+                    .iter()
+                    .any(|n| n.to_lowercase() == name.to_lowercase())
+            {
+                names.push(name);
+            }
+        };
+        match &self.status.translator {
+            Some(name) => add(name),
+            None => {
+                for credit in self.sv.iter().flat_map(|sv| sv.translators()) {
+                    add(&credit.name);
+                }
+            }
+        }
+        for pair in self.pairs() {
+            if let Some(e) = pair.entry {
+                add(e.translated_by());
+            }
+        }
+        names
+    }
+}

@@ -1,0 +1,97 @@
+//! `tolk credits`: who translated and reviewed how much, for invoices and
+//! the magazine's credits page.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::commands::status::{ArticleError, load_all};
+use crate::repo::Repo;
+use crate::status::Stored;
+use crate::text::{display_name, word_count};
+
+#[derive(Debug, Serialize)]
+pub struct CreditsReport {
+    pub people: Vec<PersonCredit>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ArticleError>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonCredit {
+    pub name: String,
+    /// `translator` or `reviewer`.
+    pub role: &'static str,
+    /// Articles with segments this person translated or reviewed.
+    pub articles: usize,
+    pub segments: usize,
+    /// Finnish source words of those segments, as they were when marked.
+    pub words: usize,
+    /// Articles whose translator credit (`ÖVERSÄTTNING:`) names them.
+    pub credited: usize,
+}
+
+#[derive(Default)]
+struct Tally {
+    display: String,
+    articles: BTreeSet<String>,
+    segments: usize,
+    words: usize,
+    credited: BTreeSet<String>,
+}
+
+type Tallies = BTreeMap<(String, &'static str), Tally>;
+
+fn tally<'a>(tallies: &'a mut Tallies, name: &str, role: &'static str) -> &'a mut Tally {
+    let display = display_name(name);
+    let entry = tallies.entry((display.to_lowercase(), role)).or_default();
+    if entry.display.is_empty() {
+        entry.display = display;
+    }
+    entry
+}
+
+pub fn run(repo: &Repo, slugs: &[String]) -> Result<CreditsReport> {
+    let (articles, errors) = load_all(repo, slugs)?;
+    // Keyed by lower-cased name: `PATRICIA HEIKKILÄ` is `Patricia Heikkilä`.
+    let mut tallies = Tallies::new();
+    for article in &articles {
+        for entry in article.status.entries.values() {
+            let words = word_count(&entry.source);
+            let t = tally(&mut tallies, entry.translated_by(), "translator");
+            t.articles.insert(article.slug.clone());
+            t.segments += 1;
+            t.words += words;
+            if entry.state == Stored::Reviewed {
+                let r = tally(&mut tallies, &entry.by, "reviewer");
+                r.articles.insert(article.slug.clone());
+                r.segments += 1;
+                r.words += words;
+            }
+        }
+        if let Some(name) = article.translators().first() {
+            tally(&mut tallies, name, "translator")
+                .credited
+                .insert(article.slug.clone());
+        }
+    }
+    let mut people: Vec<PersonCredit> = tallies
+        .into_iter()
+        .map(|((_, role), t)| PersonCredit {
+            name: t.display,
+            role,
+            articles: t.articles.len(),
+            segments: t.segments,
+            words: t.words,
+            credited: t.credited.len(),
+        })
+        .collect();
+    people.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.role.cmp(b.role))
+    });
+    Ok(CreditsReport { people, errors })
+}

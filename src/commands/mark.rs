@@ -1,0 +1,153 @@
+//! `tolk mark`: record that segments were translated or reviewed, by whom.
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::article::{Article, State};
+use crate::cli::MarkArgs;
+use crate::repo::Repo;
+use crate::status::{Entry, Stored};
+
+#[derive(Debug, Serialize)]
+pub struct MarkReport {
+    pub article: String,
+    pub state: &'static str,
+    pub by: String,
+    pub at: String,
+    pub marked: Vec<String>,
+    /// With `--all`: segments left alone because they have no Swedish text.
+    pub skipped_missing: Vec<String>,
+}
+
+/// Today's date in the local time zone, as RFC 3339 (`2026-11-23`).
+pub fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// `--by`, else `TOLK_USER`, else `git config user.name`.
+fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
+    if let Some(name) = args.by.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        return Ok(name.to_string());
+    }
+    if let Some(name) = std::env::var("TOLK_USER")
+        .ok()
+        .filter(|n| !n.trim().is_empty())
+    {
+        return Ok(name.trim().to_string());
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(&repo.root)
+        .output();
+    if let Ok(out) = git {
+        let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if out.status.success() && !name.is_empty() {
+            return Ok(name);
+        }
+    }
+    bail!("who is marking? pass --by NAME (or set TOLK_USER, or git's user.name)")
+}
+
+pub fn run(args: &MarkArgs, repo: &Repo) -> Result<MarkReport> {
+    let mut article = Article::load(repo, &args.slug)?;
+    let by = resolve_name(args, repo)?;
+    let at = today();
+
+    let mut targets = Vec::new();
+    let mut skipped_missing = Vec::new();
+    if args.all {
+        for pair in article.pairs() {
+            if pair.state == State::Missing {
+                skipped_missing.push(pair.fi.id.clone());
+            } else {
+                targets.push(pair.fi.id.clone());
+            }
+        }
+    } else {
+        let unknown: Vec<&str> = args
+            .ids
+            .iter()
+            .filter(|id| article.fi.get(id).is_none())
+            .map(String::as_str)
+            .collect();
+        if !unknown.is_empty() {
+            let known: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
+            bail!(
+                "no segment {} in `{}` (its ids: {}); nothing was marked",
+                unknown
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                article.fi_file,
+                known.join(" ")
+            );
+        }
+        let missing: Vec<&str> = args
+            .ids
+            .iter()
+            .filter(|id| {
+                article
+                    .pair_of(id)
+                    .is_some_and(|p| p.state == State::Missing)
+            })
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            bail!(
+                "nothing to mark: {} {} no Swedish text in `{}`; nothing was marked",
+                missing.join(", "),
+                if missing.len() == 1 { "has" } else { "have" },
+                article.sv_file
+            );
+        }
+        for id in &args.ids {
+            if !targets.contains(id) {
+                targets.push(id.clone());
+            }
+        }
+    }
+
+    let credit = article.translators().into_iter().next();
+    let mut updates = Vec::new();
+    for id in &targets {
+        let pair = article.pair_of(id).expect("validated above");
+        let (translator, reviewed_text) = match args.state {
+            Stored::Translated => (None, None),
+            Stored::Reviewed => {
+                // Keep who translated it: the credit and invoices depend on it.
+                let translator = pair
+                    .entry
+                    .map(|e| e.translated_by().to_string())
+                    .or_else(|| credit.clone());
+                (translator, pair.sv.map(|s| s.text.clone()))
+            }
+        };
+        updates.push((
+            id.clone(),
+            Entry {
+                state: args.state,
+                by: by.clone(),
+                at: at.clone(),
+                source: pair.fi.text.clone(),
+                translator,
+                reviewed_text,
+                line: 0,
+            },
+        ));
+    }
+    for (id, entry) in updates {
+        article.status.set(&id, entry);
+    }
+    if !targets.is_empty() {
+        article.status.save()?;
+    }
+    Ok(MarkReport {
+        article: article.slug,
+        state: args.state.as_str(),
+        by,
+        at,
+        marked: targets,
+        skipped_missing,
+    })
+}

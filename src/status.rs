@@ -1,0 +1,387 @@
+//! `status.toml`: stored segment states and translator credit (DESIGN §4).
+//!
+//! The file is tolk's, but people read it and sometimes edit it, so it is
+//! edited in place with `toml_edit`: comments and keys tolk did not write
+//! survive every rewrite, and a file that does not parse is refused with its
+//! line and never overwritten.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use crate::repo::write_atomic;
+
+/// A state somebody recorded with `tolk mark`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Stored {
+    /// Translated by a translator
+    Translated,
+    /// Checked by a reviewer
+    Reviewed,
+}
+
+impl Stored {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stored::Translated => "translated",
+            Stored::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// One segment's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub state: Stored,
+    /// Who set the state.
+    pub by: String,
+    /// When, as an RFC 3339 date (`2026-11-23`).
+    pub at: String,
+    /// The Finnish text the segment was translated (or reviewed) from.
+    pub source: String,
+    /// Who translated it, kept when a reviewer marks it reviewed.
+    pub translator: Option<String>,
+    /// The Swedish text as reviewed, to notice edits after review.
+    pub reviewed_text: Option<String>,
+    /// 1-based line of the entry's table in the file.
+    pub line: usize,
+}
+
+impl Entry {
+    /// The person credited with translating this segment.
+    pub fn translated_by(&self) -> &str {
+        match self.state {
+            Stored::Translated => &self.by,
+            Stored::Reviewed => self.translator.as_deref().unwrap_or(&self.by),
+        }
+    }
+}
+
+/// A loaded `status.toml` (or an empty one when the file does not exist).
+#[derive(Debug, Clone)]
+pub struct StatusFile {
+    pub path: PathBuf,
+    pub shown: String,
+    doc: DocumentMut,
+    pub entries: BTreeMap<String, Entry>,
+    /// The article's translator credit (from the `ÖVERSÄTTNING:` line).
+    pub translator: Option<String>,
+}
+
+const HEADER: &str = "\
+# Segment states of this article, written by `tolk mark` and `tolk import`.
+# Comments and keys you add are kept. Per segment: state (translated or
+# reviewed), by whom, at (date), source (the Finnish text it was made from).
+";
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+impl StatusFile {
+    /// Loads `path`; a missing file is an empty status.
+    pub fn load(path: &Path, shown: &str) -> Result<StatusFile> {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = crate::text::decode(&bytes)
+                    .map_err(|e| e.context(format!("could not read `{shown}`")))?;
+                Some(text.to_string())
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                return Err(anyhow::Error::from(err).context(format!("could not read `{shown}`")));
+            }
+        };
+        let mut status = StatusFile {
+            path: path.to_path_buf(),
+            shown: shown.to_string(),
+            doc: DocumentMut::new(),
+            entries: BTreeMap::new(),
+            translator: None,
+        };
+        if let Some(text) = text {
+            status.parse(&text)?;
+        }
+        Ok(status)
+    }
+
+    fn parse(&mut self, text: &str) -> Result<()> {
+        let shown = &self.shown;
+        let refuse = |line: usize, what: String| -> anyhow::Error {
+            anyhow::anyhow!(
+                "`{shown}` line {line}: {what}; fix the file by hand (tolk will not overwrite it)"
+            )
+        };
+        let doc = toml_edit::Document::parse(text.to_string()).map_err(|err| {
+            let line = err.span().map_or(1, |s| line_of(text, s.start));
+            refuse(line, format!("not valid TOML: {}", err.message().trim()))
+        })?;
+        let at = |span: Option<std::ops::Range<usize>>| span.map_or(1, |s| line_of(text, s.start));
+
+        if let Some(credit) = doc.get("credit") {
+            let table = credit
+                .as_table_like()
+                .ok_or_else(|| refuse(at(credit.span()), "`credit` must be a table".into()))?;
+            if let Some(item) = table.get("translator") {
+                let name = item.as_str().ok_or_else(|| {
+                    refuse(
+                        at(item.span()),
+                        "`credit.translator` must be a string".into(),
+                    )
+                })?;
+                self.translator = Some(name.to_string()).filter(|n| !n.trim().is_empty());
+            }
+        }
+        if let Some(segments) = doc.get("segments") {
+            let table = segments
+                .as_table_like()
+                .ok_or_else(|| refuse(at(segments.span()), "`segments` must be a table".into()))?;
+            for (id, item) in table.iter() {
+                let line = at(item.span());
+                let entry = item
+                    .as_table_like()
+                    .ok_or_else(|| refuse(line, format!("`segments.{id}` must be a table")))?;
+                let string = |key: &str, required: bool| -> Result<Option<String>> {
+                    match entry.get(key) {
+                        None if required => {
+                            Err(refuse(line, format!("`segments.{id}` has no `{key}`")))
+                        }
+                        None => Ok(None),
+                        Some(v) => match (v.as_str(), v.as_value()) {
+                            (Some(s), _) => Ok(Some(s.to_string())),
+                            // A date written as a TOML date, not a string.
+                            (None, Some(toml_edit::Value::Datetime(d))) if key == "at" => {
+                                Ok(Some(d.value().to_string()))
+                            }
+                            _ => Err(refuse(
+                                at(v.span()),
+                                format!("`segments.{id}.{key}` must be a string"),
+                            )),
+                        },
+                    }
+                };
+                let state = match string("state", true)?.as_deref() {
+                    Some("translated") => Stored::Translated,
+                    Some("reviewed") => Stored::Reviewed,
+                    other => {
+                        let got = other.unwrap_or_default();
+                        bail!(refuse(
+                            line,
+                            format!(
+                                "`segments.{id}.state` is `{got}`, expected `translated` or `reviewed`"
+                            )
+                        ))
+                    }
+                };
+                self.entries.insert(
+                    id.to_string(),
+                    Entry {
+                        state,
+                        by: string("by", true)?.unwrap_or_default(),
+                        at: string("at", false)?.unwrap_or_default(),
+                        source: string("source", true)?.unwrap_or_default(),
+                        translator: string("translator", false)?,
+                        reviewed_text: string("reviewed_text", false)?,
+                        line,
+                    },
+                );
+            }
+        }
+        self.doc = doc.into_mut();
+        Ok(())
+    }
+
+    fn segments_table(&mut self) -> &mut Table {
+        let root = self.doc.as_table_mut();
+        if !root.contains_key("segments") {
+            let mut table = Table::new();
+            table.set_implicit(true);
+            root.insert("segments", Item::Table(table));
+        }
+        match root.get_mut("segments") {
+            Some(Item::Table(table)) => table,
+            // `parse` accepted only tables; an inline table is converted.
+            Some(item) => {
+                let taken = std::mem::take(item);
+                let table = match taken.into_table() {
+                    Ok(table) => table,
+                    Err(_) => Table::new(),
+                };
+                *item = Item::Table(table);
+                item.as_table_mut().expect("just set")
+            }
+            None => unreachable!("inserted above"),
+        }
+    }
+
+    /// Records `entry` for `id`, keeping keys of the old entry tolk does
+    /// not own.
+    pub fn set(&mut self, id: &str, entry: Entry) {
+        let segments = self.segments_table();
+        if !matches!(segments.get(id), Some(Item::Table(_))) {
+            segments.insert(id, Item::Table(Table::new()));
+        }
+        let table = segments
+            .get_mut(id)
+            .and_then(Item::as_table_mut)
+            .expect("inserted");
+        table.insert("state", value(entry.state.as_str()));
+        table.insert("by", value(entry.by.as_str()));
+        table.insert("at", value(entry.at.as_str()));
+        table.insert("source", value(entry.source.as_str()));
+        match &entry.translator {
+            Some(name) => table.insert("translator", value(name.as_str())),
+            None => table.remove("translator"),
+        };
+        match &entry.reviewed_text {
+            Some(text) => table.insert("reviewed_text", value(text.as_str())),
+            None => table.remove("reviewed_text"),
+        };
+        self.entries.insert(id.to_string(), entry);
+    }
+
+    pub fn set_translator(&mut self, name: &str) {
+        let root = self.doc.as_table_mut();
+        if !matches!(root.get("credit"), Some(Item::Table(_))) {
+            root.insert("credit", Item::Table(Table::new()));
+            // Keep the credit at the top, above the segment tables.
+            if let Some(Item::Table(t)) = root.get_mut("credit") {
+                t.set_position(Some(-1));
+            }
+        }
+        if let Some(Item::Table(t)) = root.get_mut("credit") {
+            t.insert("translator", value(name));
+        }
+        self.translator = Some(name.to_string());
+    }
+
+    /// The file's new text.
+    pub fn render(&self) -> String {
+        let text = self.doc.to_string();
+        if text.trim_start().starts_with('#') {
+            text
+        } else {
+            format!("{HEADER}\n{}", text.trim_start())
+        }
+    }
+
+    /// Writes the file atomically.
+    pub fn save(&self) -> Result<()> {
+        write_atomic(&self.path, self.render().as_bytes(), &self.shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(state: Stored) -> Entry {
+        Entry {
+            state,
+            by: "Patricia Heikkilä".into(),
+            at: "2026-11-23".into(),
+            source: "Mitä?".into(),
+            translator: None,
+            reviewed_text: None,
+            line: 0,
+        }
+    }
+
+    fn parse(text: &str) -> Result<StatusFile> {
+        let mut s = StatusFile {
+            path: PathBuf::from("status.toml"),
+            shown: "status.toml".into(),
+            doc: DocumentMut::new(),
+            entries: BTreeMap::new(),
+            translator: None,
+        };
+        s.parse(text)?;
+        Ok(s)
+    }
+
+    #[test]
+    fn round_trip_keeps_comments_and_unknown_keys() {
+        let mut s = parse(
+            "# my note\n[credit]\ntranslator = \"P\"\n\n[segments.q1]\nstate = \"translated\" # ok\nby = \"P\"\nat = 2026-11-01\nsource = \"Mitä?\"\nmood = \"happy\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.entries["q1"].at, "2026-11-01");
+        assert_eq!(s.entries["q1"].line, 5);
+        s.set("q1", entry(Stored::Reviewed));
+        s.set("a1", entry(Stored::Translated));
+        let out = s.render();
+        assert!(out.starts_with("# my note\n"), "{out}");
+        assert!(out.contains("mood = \"happy\""), "{out}");
+        let again = parse(&out).unwrap();
+        assert_eq!(again.entries["q1"].state, Stored::Reviewed);
+        assert_eq!(again.entries["a1"].state, Stored::Translated);
+        assert_eq!(again.translator.as_deref(), Some("P"));
+    }
+
+    #[test]
+    fn new_file_gets_a_header_and_credit_on_top() {
+        let mut s = parse("").unwrap();
+        s.set("title", entry(Stored::Translated));
+        s.set_translator("Patricia Heikkilä");
+        let out = s.render();
+        assert!(out.starts_with("# Segment states"), "{out}");
+        let credit = out.find("[credit]").unwrap();
+        let seg = out.find("[segments.title]").unwrap();
+        assert!(credit < seg, "{out}");
+        assert!(parse(&out).is_ok());
+    }
+
+    #[test]
+    fn multi_line_source_survives() {
+        let mut s = parse("").unwrap();
+        let mut e = entry(Stored::Translated);
+        e.source = "– Eka \"lainaus\".\n\nToka \\ kappale.".into();
+        s.set("a1", e.clone());
+        let again = parse(&s.render()).unwrap();
+        assert_eq!(again.entries["a1"].source, e.source);
+    }
+
+    #[test]
+    fn broken_toml_is_refused_with_its_line() {
+        let err = parse("[segments.q1]\nstate = \"translated\nby = 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("will not overwrite"), "{err}");
+    }
+
+    #[test]
+    fn unknown_state_is_refused_with_its_line() {
+        let err = parse("\n[segments.q1]\nstate = \"done\"\nby = \"P\"\nsource = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("`done`"), "{err}");
+    }
+
+    #[test]
+    fn missing_required_key_is_refused() {
+        let err = parse("[segments.q1]\nstate = \"translated\"\nsource = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no `by`"), "{err}");
+    }
+
+    #[test]
+    fn reviewer_keeps_translator_credit() {
+        let mut e = entry(Stored::Reviewed);
+        e.by = "Eeva".into();
+        e.translator = Some("Patricia".into());
+        assert_eq!(e.translated_by(), "Patricia");
+        assert_eq!(
+            entry(Stored::Translated).translated_by(),
+            "Patricia Heikkilä"
+        );
+    }
+}
