@@ -81,6 +81,25 @@ pub enum Command {
     Mark(MarkArgs),
     /// Who translated and reviewed how much: articles, segments, source words
     Credits(CreditsArgs),
+    /// Show what changed in the Finnish since segments were translated
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The article
+    pub slug: String,
+
+    /// Segments to compare [default: every stale segment]
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Every segment side by side, Finnish | Swedish, with its state
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -117,6 +117,13 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             let report = commands::mark::run(args, &discover()?)?;
             report::mark(&mut out, &report)?;
         }
+        Command::Diff(args) => {
+            let report = commands::diff::run(args, &discover()?)?;
+            match args.format {
+                Format::Human => report::diff(&mut out, &report, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+        }
         Command::Credits(args) => {
             let report = commands::credits::run(&discover()?, &args.slugs)?;
             match args.format {

@@ -9,6 +9,7 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::commands::credits::CreditsReport;
+use crate::commands::diff::{Change, DiffReport, Op};
 use crate::commands::import::ImportReport;
 use crate::commands::mark::MarkReport;
 use crate::commands::segments::SegmentsReport;
@@ -320,5 +321,125 @@ pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> R
         ]);
     }
     writeln!(out, "{}", t.trim_fmt())?;
+    Ok(())
+}
+
+/// Wraps `text` to the width, every line after the first indented to
+/// `indent` (ANSI colour codes do not count towards the width).
+fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new((width as usize).max(indent + 20))
+        .initial_indent(first)
+        .subsequent_indent(&pad)
+        .break_words(false);
+    textwrap::fill(text, options)
+}
+
+fn render_changes(changes: &[Change], style: &Style) -> String {
+    let mut out = String::new();
+    let mut prev: Option<Op> = None;
+    for c in changes {
+        // git --word-diff=plain style: `[-old-]{+new+}` with no space between.
+        let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        match c.op {
+            Op::Equal => out.push_str(&c.text),
+            Op::Delete if style.color => out.push_str(&style.red(&c.text)),
+            Op::Insert if style.color => out.push_str(&style.green(&c.text)),
+            Op::Delete => out.push_str(&format!("[-{}-]", c.text)),
+            Op::Insert => out.push_str(&format!("{{+{}+}}", c.text)),
+        }
+        prev = Some(c.op);
+    }
+    out
+}
+
+pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
+    if let Some(all) = &report.all {
+        let mut t = ruled_table(style.width);
+        t.set_header(vec!["id", "state", "Finnish", "Swedish"]);
+        for row in all {
+            let sv = row.sv.clone().unwrap_or_default();
+            t.add_row(vec![
+                Cell::new(&row.id),
+                Cell::new(state_cell(row.state, row.edited, style)),
+                Cell::new(&row.fi),
+                Cell::new(sv),
+            ]);
+        }
+        writeln!(out, "{}", t.trim_fmt())?;
+        return Ok(());
+    }
+    let n = report.segments.len();
+    if n == 0 && report.edited.is_empty() && report.unchanged.is_empty() {
+        writeln!(out, "{}: no stale segments", report.article)?;
+        return Ok(());
+    }
+    if n > 0 {
+        writeln!(
+            out,
+            "{}: {n} segment{} changed in Finnish since translated",
+            style.bold(&report.article),
+            if n == 1 { "" } else { "s" }
+        )?;
+    }
+    for s in &report.segments {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  line {}  {} by {} on {}",
+            style.bold(&s.id),
+            s.line,
+            s.marked,
+            s.by,
+            s.at
+        )?;
+        let fi = render_changes(&s.changes, style);
+        writeln!(out, "{}", wrap_indented(&fi, "  fi  ", 6, style.width))?;
+        let sv = s.sv.as_deref().unwrap_or("(no Swedish text)");
+        writeln!(out, "{}", wrap_indented(sv, "  sv  ", 6, style.width))?;
+        if !s.numbers.old.is_empty() || !s.numbers.new.is_empty() {
+            let old = if s.numbers.old.is_empty() {
+                "-".to_string()
+            } else {
+                s.numbers.old.join(", ")
+            };
+            let new = if s.numbers.new.is_empty() {
+                "-".to_string()
+            } else {
+                s.numbers.new.join(", ")
+            };
+            writeln!(
+                out,
+                "  {}  number changed: {old} → {new}",
+                style.yellow("!")
+            )?;
+        }
+        for word in &s.still_in_sv {
+            writeln!(out, "  {}  sv still says {word}", style.yellow("!"))?;
+        }
+    }
+    if !report.edited.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold("Swedish changed after review:"))?;
+        for e in &report.edited {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}  line {}  reviewed by {} on {}",
+                style.bold(&e.id),
+                e.line,
+                e.reviewed_by,
+                e.at
+            )?;
+            let sv = render_changes(&e.changes, style);
+            writeln!(out, "{}", wrap_indented(&sv, "  sv  ", 6, style.width))?;
+        }
+    }
+    for note in &report.unchanged {
+        writeln!(out, "{}: {}", note.id, note.note)?;
+    }
     Ok(())
 }

@@ -227,6 +227,10 @@ pub fn segment(text: &str) -> Segmented {
         if credits.len() == para.lines.len() {
             result.credits.extend(credits);
             blocks.push(Block::Break);
+        } else if let Some(credit) = parse_credit(&para.text, para.line) {
+            // One credit wrapped over lines (`TEKSTI:` / `Maija Meikäläinen`).
+            result.credits.push(credit);
+            blocks.push(Block::Break);
         } else if is_boilerplate(&para.text) {
             result.skipped.push(Skipped {
                 line: para.line,
@@ -483,6 +487,13 @@ mod tests {
     }
 
     #[test]
+    fn credit_wrapped_over_two_lines() {
+        let s = segment("T\n\nTEKSTI:\nMaija Meikäläinen");
+        assert_eq!(s.segments.len(), 1);
+        assert_eq!(s.credits[0].name, "Maija Meikäläinen");
+    }
+
+    #[test]
     fn a_sentence_with_a_colon_is_not_a_credit() {
         let text = "T\n\nTeksti: tämä on pitkä lause joka kertoo jotain aivan muuta kuin kirjoittajan nimen.";
         let s = segment(text);
@@ -544,7 +555,49 @@ mod tests {
             prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
         }
 
+        const SEED_FI: &str = include_str!("../articles/hyvinvointikoordinaattori/fi.txt");
+
+        /// The seed text with its spaces rewritten: re-wrapped lines, NBSP,
+        /// doubled spaces, trailing blanks, CRLF.
+        fn rewrapped() -> impl Strategy<Value = (String, bool)> {
+            let spaces = SEED_FI.matches(' ').count();
+            let choice =
+                prop::sample::select(vec![" ", " ", " ", "  ", "\n", "\u{a0}", " \n ", "\t"]);
+            (prop::collection::vec(choice, spaces), any::<bool>()).prop_map(|(subs, crlf)| {
+                let mut subs = subs.into_iter();
+                let text: String = SEED_FI
+                    .chars()
+                    .map(|c| {
+                        if c == ' ' {
+                            subs.next().unwrap().to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                (
+                    if crlf {
+                        text.replace('\n', "\r\n")
+                    } else {
+                        text
+                    },
+                    crlf,
+                )
+            })
+        }
+
         proptest! {
+            #[test]
+            fn whitespace_rewrites_keep_ids_and_text((text, _crlf) in rewrapped()) {
+                let before = segment(SEED_FI);
+                let after = segment(&text);
+                let ids = |s: &Segmented| s.segments.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+                prop_assert_eq!(ids(&before), ids(&after));
+                for (a, b) in before.segments.iter().zip(&after.segments) {
+                    prop_assert!(crate::text::same_text(&a.text, &b.text), "{} changed", a.id);
+                }
+            }
+
             #[test]
             fn never_panics_and_never_invents_text(text in article()) {
                 check(&text)?;

@@ -12,12 +12,23 @@ fn status_json(repo: &Repo) -> serde_json::Value {
 }
 
 fn mark(repo: &Repo, args: &[&str]) {
-    repo.tolk().arg("mark").arg(SLUG).args(args).assert().success();
+    repo.tolk()
+        .arg("mark")
+        .arg(SLUG)
+        .args(args)
+        .assert()
+        .success();
 }
 
 fn mark_seed(repo: &Repo) {
-    mark(repo, &["--all", "--as", "translated", "--by", "Patricia Heikkilä"]);
-    mark(repo, &["q1", "a1", "--as", "reviewed", "--by", "Eeva Editor"]);
+    mark(
+        repo,
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    mark(
+        repo,
+        &["q1", "a1", "--as", "reviewed", "--by", "Eeva Editor"],
+    );
 }
 
 fn today() -> String {
@@ -44,7 +55,10 @@ fn fresh_import_is_17_draft_with_the_credited_translator() {
     assert_eq!(q1["state"], "draft");
     assert_eq!(q1["by"], serde_json::Value::Null);
     assert_eq!(q1["words"], 6);
-    assert!(repo.read(&repo.article("status.toml")).contains("translator = \"Patricia Heikkilä\""));
+    assert!(
+        repo.read(&repo.article("status.toml"))
+            .contains("translator = \"Patricia Heikkilä\"")
+    );
 }
 
 #[test]
@@ -74,7 +88,10 @@ fn status_records_source_text_and_keeps_translator_on_review() {
     assert_eq!(q1["state"].as_str(), Some("reviewed"));
     assert_eq!(q1["by"].as_str(), Some("Eeva Editor"));
     assert_eq!(q1["translator"].as_str(), Some("Patricia Heikkilä"));
-    assert_eq!(q1["source"].as_str(), Some("Mitä on ennaltaehkäisevä hyvinvointityö, Taru Ikäheimonen?"));
+    assert_eq!(
+        q1["source"].as_str(),
+        Some("Mitä on ennaltaehkäisevä hyvinvointityö, Taru Ikäheimonen?")
+    );
     assert_eq!(q1["at"].as_str(), Some(today().as_str()));
 }
 
@@ -98,7 +115,10 @@ fn marking_a_missing_segment_is_refused_and_all_skips_it() {
     let sv = repo.read(&repo.article("sv.txt"));
     let cut = sv.find("Från och med början av 2023").unwrap();
     let end = sv.find("ÖVERSÄTTNING").unwrap();
-    repo.write(&repo.article("sv.txt"), format!("{}{}", &sv[..cut], &sv[end..]));
+    repo.write(
+        &repo.article("sv.txt"),
+        format!("{}{}", &sv[..cut], &sv[end..]),
+    );
     repo.tolk()
         .args(["mark", SLUG, "a6", "--as", "translated", "--by", "P"])
         .assert()
@@ -123,11 +143,18 @@ fn hand_added_comment_and_key_survive_a_mark() {
         "[segments.q2]",
         "# Eeva: check the title of the plan with the city\n[segments.q2]",
     );
-    let text = text.replacen("state = \"translated\"", "state = \"translated\"\ninvoice = \"2026-11\"", 1);
+    let text = text.replacen(
+        "state = \"translated\"",
+        "state = \"translated\"\ninvoice = \"2026-11\"",
+        1,
+    );
     repo.write(&path, &text);
     mark(&repo, &["q2", "--as", "reviewed", "--by", "Eeva Editor"]);
     let after = repo.read(&path);
-    assert!(after.contains("# Eeva: check the title of the plan with the city\n[segments.q2]"), "{after}");
+    assert!(
+        after.contains("# Eeva: check the title of the plan with the city\n[segments.q2]"),
+        "{after}"
+    );
     assert!(after.contains("invoice = \"2026-11\""), "{after}");
     assert_eq!(status_json(&repo)["articles"][0]["reviewed"], 3);
 }
@@ -137,16 +164,34 @@ fn corrupted_status_is_refused_and_left_byte_identical() {
     let repo = Repo::seed();
     mark_seed(&repo);
     let path = repo.article("status.toml");
-    let broken = repo.read(&path).replacen("state = \"translated\"", "state = \"translated", 1);
+    let broken = repo
+        .read(&path)
+        .replacen("state = \"translated\"", "state = \"translated", 1);
     repo.write(&path, &broken);
-    let line = broken.lines().position(|l| l == "state = \"translated").unwrap() + 1;
+    let line = broken
+        .lines()
+        .position(|l| l == "state = \"translated")
+        .unwrap()
+        + 1;
     repo.tolk()
-        .args(["mark", SLUG, "q2", "--as", "reviewed", "--by", "Eeva Editor"])
+        .args([
+            "mark",
+            SLUG,
+            "q2",
+            "--as",
+            "reviewed",
+            "--by",
+            "Eeva Editor",
+        ])
         .assert()
         .code(2)
         .stderr(contains("status.toml").and(contains(format!("line {line}"))));
     assert_eq!(repo.read(&path), broken);
-    repo.tolk().args(["status", SLUG]).assert().code(2).stderr(contains("status.toml"));
+    repo.tolk()
+        .args(["status", SLUG])
+        .assert()
+        .code(2)
+        .stderr(contains("status.toml"));
 }
 
 #[test]
@@ -154,7 +199,9 @@ fn invalid_state_value_names_the_line() {
     let repo = Repo::seed();
     mark_seed(&repo);
     let path = repo.article("status.toml");
-    let edited = repo.read(&path).replacen("state = \"translated\"", "state = \"done\"", 1);
+    let edited = repo
+        .read(&path)
+        .replacen("state = \"translated\"", "state = \"done\"", 1);
     repo.write(&path, &edited);
     repo.tolk()
         .args(["status", SLUG])
@@ -167,7 +214,11 @@ fn invalid_state_value_names_the_line() {
 fn one_broken_article_does_not_hide_the_others() {
     let repo = Repo::seed();
     repo.write("articles/rikki/fi.txt", b"Otsikko\n\n\xff");
-    let out = repo.tolk().args(["status", "--format", "json"]).output().unwrap();
+    let out = repo
+        .tolk()
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["articles"][0]["article"], SLUG);
@@ -213,9 +264,21 @@ fn name_comes_from_tolk_user_then_asks_for_by() {
 #[test]
 fn mark_needs_ids_or_all() {
     let repo = Repo::seed();
-    repo.tolk().args(["mark", SLUG, "--as", "translated", "--by", "P"]).assert().code(2);
     repo.tolk()
-        .args(["mark", SLUG, "q1", "--all", "--as", "translated", "--by", "P"])
+        .args(["mark", SLUG, "--as", "translated", "--by", "P"])
+        .assert()
+        .code(2);
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "q1",
+            "--all",
+            "--as",
+            "translated",
+            "--by",
+            "P",
+        ])
         .assert()
         .code(2);
 }
@@ -228,7 +291,10 @@ fn records_for_removed_segments_are_kept_as_orphans() {
     let fi = repo.read(&repo.article("fi.txt"));
     let cut = fi.find("Ensi vuoden alusta").unwrap();
     let end = fi.rfind("\u{a0}\n").unwrap();
-    repo.write(&repo.article("fi.txt"), format!("{}{}", &fi[..cut], &fi[end..]));
+    repo.write(
+        &repo.article("fi.txt"),
+        format!("{}{}", &fi[..cut], &fi[end..]),
+    );
     let a = &status_json(&repo)["articles"][0];
     assert_eq!(a["segments"], 15);
     assert_eq!(a["orphan"], 2);
@@ -237,7 +303,10 @@ fn records_for_removed_segments_are_kept_as_orphans() {
     // Marking again keeps them.
     mark(&repo, &["q1", "--as", "translated", "--by", "P"]);
     let text = repo.read(&repo.article("status.toml"));
-    assert!(text.contains("[segments.q6]") && text.contains("[segments.a6]"), "{text}");
+    assert!(
+        text.contains("[segments.q6]") && text.contains("[segments.a6]"),
+        "{text}"
+    );
     let out = common::stdout(repo.tolk().args(["status", SLUG]));
     assert!(out.contains("orphan"), "{out}");
 }
@@ -246,7 +315,10 @@ fn records_for_removed_segments_are_kept_as_orphans() {
 fn status_table_snapshot() {
     let repo = Repo::seed();
     mark_seed(&repo);
-    repo.write("articles/uutinen/fi.txt", "| UUTISET\n\nKirjasto avautuu\n\nKirjasto avautuu maanantaina.\n");
+    repo.write(
+        "articles/uutinen/fi.txt",
+        "| UUTISET\n\nKirjasto avautuu\n\nKirjasto avautuu maanantaina.\n",
+    );
     let out = common::stdout(repo.tolk().args(["status"]));
     insta::assert_snapshot!("status_all", out);
     let out = common::stdout(repo.tolk().args(["status", SLUG])).replace(&today(), "YYYY-MM-DD");
@@ -257,5 +329,9 @@ fn status_table_snapshot() {
 fn no_articles_is_an_error() {
     let repo = Repo::empty();
     std::fs::create_dir(repo.path("articles")).unwrap();
-    repo.tolk().arg("status").assert().code(2).stderr(contains("no articles"));
+    repo.tolk()
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(contains("no articles"));
 }

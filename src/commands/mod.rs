@@ -2,6 +2,7 @@
 //! report layer prints it.
 
 pub mod credits;
+pub mod diff;
 pub mod import;
 pub mod mark;
 pub mod segments;

@@ -1,0 +1,347 @@
+//! `tolk diff`: what changed in the Finnish since each segment was
+//! translated, word by word, beside the current Swedish.
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::article::{Article, Pair, State};
+use crate::cli::DiffArgs;
+use crate::repo::Repo;
+use crate::text::is_space;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// A run of words that is equal, deleted or inserted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub op: Op,
+    pub text: String,
+}
+
+/// Word-level difference of two texts; whitespace differences are not
+/// changes.
+pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
+    let a: Vec<&str> = old.split(is_space).filter(|w| !w.is_empty()).collect();
+    let b: Vec<&str> = new.split(is_space).filter(|w| !w.is_empty()).collect();
+    let mut changes: Vec<Change> = Vec::new();
+    let mut push = |op: Op, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        match changes.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&words.join(" "));
+            }
+            _ => changes.push(Change {
+                op,
+                text: words.join(" "),
+            }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => push(Op::Equal, &a[old_index..old_index + len]),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(Op::Delete, &a[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(Op::Insert, &b[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(Op::Delete, &a[old_index..old_index + old_len]);
+                push(Op::Insert, &b[new_index..new_index + new_len]);
+            }
+        }
+    }
+    changes
+}
+
+/// Words removed from the Finnish that the Swedish still carries: numbers
+/// and names (capitalised words that do not start a sentence). These are
+/// what a translator most easily misses.
+pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
+    let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let sv_words: Vec<String> = sv.split(is_space).map(trim).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut sentence_start = true;
+    for change in changes {
+        for raw in change.text.split(' ') {
+            let word = trim(raw);
+            if change.op == Op::Delete && !word.is_empty() {
+                let number = word.chars().any(|c| c.is_ascii_digit());
+                let name = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+                if (number || name) && sv_words.contains(&word) && !out.contains(&word) {
+                    out.push(word);
+                }
+            }
+            if change.op != Op::Insert {
+                sentence_start = raw.ends_with(['.', '!', '?', ':']) || raw.starts_with(['–', '—']);
+            }
+        }
+    }
+    out
+}
+
+/// Digit groups in a run of words (`2023`, `15 000` counts as `15` and
+/// `000`, which is enough to notice a change).
+fn digit_words(text: &str) -> Vec<String> {
+    text.split(is_space)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Numbers removed from and added to the Finnish.
+#[derive(Debug, Default, Serialize)]
+pub struct NumberChange {
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+}
+
+pub fn number_change(changes: &[Change]) -> NumberChange {
+    let mut n = NumberChange::default();
+    for c in changes {
+        match c.op {
+            Op::Delete => n.old.extend(digit_words(&c.text)),
+            Op::Insert => n.new.extend(digit_words(&c.text)),
+            Op::Equal => {}
+        }
+    }
+    n
+}
+
+#[derive(Debug, Serialize)]
+pub struct StaleSegment {
+    pub id: String,
+    pub line: usize,
+    /// The state that was recorded (`translated` or `reviewed`).
+    pub marked: &'static str,
+    pub by: String,
+    pub at: String,
+    pub old: String,
+    pub new: String,
+    pub sv: Option<String>,
+    pub changes: Vec<Change>,
+    /// Numbers and names the old Finnish had, the new lacks, and the
+    /// Swedish still says.
+    pub still_in_sv: Vec<String>,
+    /// Numbers that changed in the Finnish.
+    pub numbers: NumberChange,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EditedSegment {
+    pub id: String,
+    pub line: usize,
+    pub reviewed_by: String,
+    pub at: String,
+    pub old: String,
+    pub new: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SideBySide {
+    pub id: String,
+    pub state: &'static str,
+    pub edited: bool,
+    pub fi: String,
+    pub sv: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiffReport {
+    pub article: String,
+    /// Stale segments (or the named ones that are marked).
+    pub segments: Vec<StaleSegment>,
+    /// Reviewed segments whose Swedish changed after review.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<EditedSegment>,
+    /// Named segments with nothing to compare, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchanged: Vec<Note>,
+    /// With `--all`: every segment side by side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<SideBySide>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Note {
+    pub id: String,
+    pub note: String,
+}
+
+fn stale(pair: &Pair<'_>) -> Option<StaleSegment> {
+    let entry = pair.entry?;
+    let changes = word_diff(&entry.source, &pair.fi.text);
+    let sv = pair.sv.map(|s| s.text.clone());
+    Some(StaleSegment {
+        id: pair.fi.id.clone(),
+        line: pair.fi.line,
+        marked: entry.state.as_str(),
+        by: entry.by.clone(),
+        at: entry.at.clone(),
+        numbers: number_change(&changes),
+        old: entry.source.clone(),
+        new: pair.fi.text.clone(),
+        still_in_sv: still_in_sv(&changes, sv.as_deref().unwrap_or("")),
+        sv,
+        changes,
+    })
+}
+
+fn edited(pair: &Pair<'_>) -> Option<EditedSegment> {
+    let entry = pair.entry?;
+    let old = entry.reviewed_text.clone()?;
+    let new = pair.sv?.text.clone();
+    Some(EditedSegment {
+        id: pair.fi.id.clone(),
+        line: pair.sv?.line,
+        reviewed_by: entry.by.clone(),
+        at: entry.at.clone(),
+        changes: word_diff(&old, &new),
+        old,
+        new,
+    })
+}
+
+pub fn run(args: &DiffArgs, repo: &Repo) -> Result<DiffReport> {
+    let article = Article::load(repo, &args.slug)?;
+    let mut report = DiffReport {
+        article: article.slug.clone(),
+        segments: Vec::new(),
+        edited: Vec::new(),
+        unchanged: Vec::new(),
+        all: None,
+    };
+    if args.all {
+        report.all = Some(
+            article
+                .pairs()
+                .iter()
+                .map(|p| SideBySide {
+                    id: p.fi.id.clone(),
+                    state: p.state.as_str(),
+                    edited: p.edited,
+                    fi: p.fi.text.clone(),
+                    sv: p.sv.map(|s| s.text.clone()),
+                })
+                .collect(),
+        );
+        return Ok(report);
+    }
+    let pairs: Vec<Pair<'_>> = if args.ids.is_empty() {
+        article.pairs()
+    } else {
+        let mut pairs = Vec::new();
+        for id in &args.ids {
+            match article.pair_of(id) {
+                Some(pair) => pairs.push(pair),
+                None => bail!("no segment `{id}` in `{}`", article.fi_file),
+            }
+        }
+        pairs
+    };
+    let named = !args.ids.is_empty();
+    for pair in &pairs {
+        let is_stale = pair.state == State::Stale;
+        if is_stale || (named && pair.entry.is_some()) {
+            if let Some(s) =
+                stale(pair).filter(|s| is_stale || s.changes.iter().any(|c| c.op != Op::Equal))
+            {
+                report.segments.push(s);
+            } else if named {
+                report.unchanged.push(Note {
+                    id: pair.fi.id.clone(),
+                    note: "the Finnish is unchanged since it was marked".into(),
+                });
+            }
+        } else if named {
+            report.unchanged.push(Note {
+                id: pair.fi.id.clone(),
+                note: format!(
+                    "{}: never marked, so there is no earlier text to compare",
+                    pair.state.as_str()
+                ),
+            });
+        }
+        if pair.edited {
+            report.edited.extend(edited(pair));
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(changes: &[Change]) -> String {
+        changes
+            .iter()
+            .map(|c| match c.op {
+                Op::Equal => c.text.clone(),
+                Op::Delete => format!("[-{}-]", c.text),
+                Op::Insert => format!("{{+{}+}}", c.text),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn changed_word_is_a_delete_and_an_insert() {
+        let d = word_diff("vuoden 2023 alusta.", "vuoden 2024 alusta.");
+        assert_eq!(render(&d), "vuoden [-2023-] {+2024+} alusta.");
+    }
+
+    #[test]
+    fn whitespace_is_not_a_change() {
+        let d = word_diff("a  b\nc", "a b\u{a0}c");
+        assert_eq!(
+            d,
+            vec![Change {
+                op: Op::Equal,
+                text: "a b c".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn adjacent_changes_merge_into_one_run() {
+        let d = word_diff("yksi kaksi kolme neljä", "yksi viisi kuusi neljä");
+        assert_eq!(render(&d), "yksi [-kaksi kolme-] {+viisi kuusi+} neljä");
+    }
+
+    #[test]
+    fn removed_number_still_in_swedish_is_named() {
+        let d = word_diff("vuoden 2023 alusta.", "vuoden 2024 alusta.");
+        assert_eq!(still_in_sv(&d, "från början av 2023."), ["2023"]);
+        assert!(still_in_sv(&d, "från början av 2024.").is_empty());
+    }
+
+    #[test]
+    fn removed_name_still_in_swedish_is_named_but_sentence_start_is_not() {
+        let d = word_diff(
+            "Kysyin Taru Ikäheimoselta. Sitten lähdin.",
+            "Kysyin Maija Virtaselta. Nyt lähdin.",
+        );
+        assert_eq!(
+            still_in_sv(&d, "Jag frågade Taru. Sitten gick jag."),
+            ["Taru"]
+        );
+    }
+}
