@@ -90,6 +90,23 @@ impl Article {
         })
     }
 
+    /// An article from texts in memory, with an empty status (for tests
+    /// and benchmarks).
+    pub fn from_texts(slug: &str, fi: &str, sv: Option<&str>) -> Article {
+        let dir = PathBuf::from("articles").join(slug);
+        let status_path = dir.join("status.toml");
+        let status = StatusFile::empty(&status_path, &format!("articles/{slug}/status.toml"));
+        Article {
+            slug: slug.to_string(),
+            fi_file: format!("articles/{slug}/fi.txt"),
+            sv_file: format!("articles/{slug}/sv.txt"),
+            dir,
+            fi: segment(fi),
+            sv: sv.map(segment),
+            status,
+        }
+    }
+
     pub fn sv_segment(&self, id: &str) -> Option<&Segment> {
         self.sv.as_ref().and_then(|sv| sv.get(id))
     }

@@ -83,6 +83,32 @@ pub enum Command {
     Credits(CreditsArgs),
     /// Show what changed in the Finnish since segments were translated
     Diff(DiffArgs),
+    /// Check articles before publishing: exit 1 on errors, 2 on unreadable input
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings grouped by article, for people
+    Human,
+    /// One JSON document: {"findings": [...], "summary": {...}}
+    Json,
+    /// GitHub Actions workflow commands (::error file=…,line=…::…)
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Articles to check [default: all]
+    #[arg(value_name = "SLUG")]
+    pub slugs: Vec<String>,
+
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub strict: bool,
+
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
 }
 
 #[derive(Debug, Args)]

@@ -124,6 +124,27 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                 Format::Json => report::json(&mut out, &report)?,
             }
         }
+        Command::Check(args) => {
+            let repo = discover()?;
+            let report = commands::check::run(args, &repo, global.glossary.is_some())?;
+            if let Some(note) = &report.glossary_note {
+                eprintln!("tolk: {note}");
+            }
+            match args.format {
+                cli::CheckFormat::Human => report::check(&mut out, &report, &style)?,
+                cli::CheckFormat::Json => report::json(&mut out, &report)?,
+                cli::CheckFormat::Github => report::github(&mut out, &report)?,
+            }
+            out.flush()?;
+            let s = &report.summary;
+            return Ok(if s.invalid > 0 {
+                ExitStatus::Error
+            } else if s.errors > 0 || (args.strict && s.warnings > 0) {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Success
+            });
+        }
         Command::Credits(args) => {
             let report = commands::credits::run(&discover()?, &args.slugs)?;
             match args.format {

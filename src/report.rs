@@ -8,6 +8,8 @@ use comfy_table::{
 };
 use serde::Serialize;
 
+use crate::checks::{Excerpt, Finding, Severity};
+use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
 use crate::commands::import::ImportReport;
@@ -441,5 +443,159 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
     for note in &report.unchanged {
         writeln!(out, "{}: {}", note.id, note.note)?;
     }
+    Ok(())
+}
+
+/// The excerpt with its highlighted words: coloured, or in `**…**`.
+fn render_excerpt(e: &Excerpt, style: &Style) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &(a, b) in &e.highlights {
+        if a < at || b > e.text.len() || !e.text.is_char_boundary(a) || !e.text.is_char_boundary(b)
+        {
+            continue;
+        }
+        out.push_str(&e.text[at..a]);
+        let word = &e.text[a..b];
+        if style.color {
+            out.push_str(&style.bold(&style.red(word)));
+        } else {
+            out.push_str(&format!("**{word}**"));
+        }
+        at = b;
+    }
+    out.push_str(&e.text[at..]);
+    out
+}
+
+fn severity(sev: Severity, style: &Style) -> String {
+    match sev {
+        Severity::Error => style.red("error"),
+        Severity::Warning => style.yellow("warning"),
+    }
+}
+
+fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
+    let file = f.file.rsplit('/').next().unwrap_or(&f.file);
+    let seg = f.segment.as_deref().unwrap_or("-");
+    writeln!(
+        out,
+        "  {}  {}  {}  ({file}:{})",
+        severity(f.severity, style),
+        style.bold(seg),
+        f.rule,
+        f.line
+    )?;
+    writeln!(out, "{}", wrap_indented(&f.message, "    ", 4, style.width))?;
+    if let Some(e) = &f.excerpt {
+        let lead = format!("    {} │ ", e.lang);
+        let indent = lead.chars().count();
+        writeln!(
+            out,
+            "{}",
+            wrap_indented(&render_excerpt(e, style), &lead, indent, style.width)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<()> {
+    let findings = &report.findings;
+    let mut start = 0;
+    while start < findings.len() {
+        let article = &findings[start].article;
+        let end = findings[start..]
+            .iter()
+            .position(|f| &f.article != article)
+            .map_or(findings.len(), |p| start + p);
+        if start > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", style.bold(article))?;
+        let group = &findings[start..end];
+        // Unmarked segments are one thought, not seventeen: list them together.
+        let drafts: Vec<&Finding> = group.iter().filter(|f| f.rule == "draft").collect();
+        for f in group {
+            if f.rule != "draft" || drafts.len() == 1 {
+                finding(out, f, style)?;
+            }
+        }
+        if drafts.len() > 1 {
+            let file = drafts[0].file.rsplit('/').next().unwrap_or(&drafts[0].file);
+            writeln!(
+                out,
+                "  {}  {}  ({file})",
+                severity(Severity::Warning, style),
+                "draft"
+            )?;
+            let ids: Vec<&str> = drafts.iter().filter_map(|g| g.segment.as_deref()).collect();
+            let msg = format!(
+                "{} segments translated but never marked: {}",
+                ids.len(),
+                ids.join(" ")
+            );
+            writeln!(out, "{}", wrap_indented(&msg, "    ", 4, style.width))?;
+        }
+        start = end;
+    }
+    let s = &report.summary;
+    if !findings.is_empty() {
+        writeln!(out)?;
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let line = format!(
+        "{}, {} in {} checked",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.articles, "article"),
+    );
+    if s.errors > 0 {
+        writeln!(out, "{}", style.red(&line))?;
+    } else if s.warnings > 0 {
+        writeln!(out, "{}", style.yellow(&line))?;
+    } else {
+        writeln!(out, "{}", style.green(&format!("ok: {line}")))?;
+    }
+    Ok(())
+}
+
+/// GitHub Actions workflow-command escaping: data escapes `%`, CR and LF;
+/// properties also `:` and `,`.
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
+    for f in &report.findings {
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let seg = f
+            .segment
+            .as_deref()
+            .map(|s| format!("{s}: "))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "::{level} file={},line={},title={}::{}",
+            gh_prop(&f.file),
+            f.line,
+            gh_prop(f.rule),
+            gh_data(&format!("{seg}{}", f.message))
+        )?;
+    }
+    let s = &report.summary;
+    writeln!(
+        out,
+        "tolk check: {} errors, {} warnings in {} articles",
+        s.errors, s.warnings, s.articles
+    )?;
     Ok(())
 }

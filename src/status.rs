@@ -85,6 +85,17 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 impl StatusFile {
+    /// A status with no records, as for an article never marked.
+    pub fn empty(path: &Path, shown: &str) -> StatusFile {
+        StatusFile {
+            path: path.to_path_buf(),
+            shown: shown.to_string(),
+            doc: DocumentMut::new(),
+            entries: BTreeMap::new(),
+            translator: None,
+        }
+    }
+
     /// Loads `path`; a missing file is an empty status.
     pub fn load(path: &Path, shown: &str) -> Result<StatusFile> {
         let text = match std::fs::read(path) {
@@ -98,13 +109,7 @@ impl StatusFile {
                 return Err(anyhow::Error::from(err).context(format!("could not read `{shown}`")));
             }
         };
-        let mut status = StatusFile {
-            path: path.to_path_buf(),
-            shown: shown.to_string(),
-            doc: DocumentMut::new(),
-            entries: BTreeMap::new(),
-            translator: None,
-        };
+        let mut status = StatusFile::empty(path, shown);
         if let Some(text) = text {
             status.parse(&text)?;
         }

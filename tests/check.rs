@@ -1,0 +1,359 @@
+//! `tolk check` end to end: the seed article's real findings, every output
+//! format, and the exit statuses CI relies on.
+
+mod common;
+
+use common::{Repo, SLUG};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const GLOSSARY: &str = include_str!("../glossary.toml");
+
+fn seed_with_glossary() -> Repo {
+    let repo = Repo::seed();
+    repo.write("glossary.toml", GLOSSARY);
+    repo
+}
+
+fn check_json(repo: &Repo, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+fn pairs(doc: &serde_json::Value, severity: &str) -> Vec<(String, String)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == severity)
+        .map(|f| {
+            (
+                f["segment"].as_str().unwrap_or("-").to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn p(seg: &str, rule: &str) -> (String, String) {
+    (seg.to_string(), rule.to_string())
+}
+
+#[test]
+fn seed_article_findings_are_exactly_the_real_ones() {
+    let repo = seed_with_glossary();
+    let (code, doc) = check_json(&repo, &[]);
+    assert_eq!(code, Some(1));
+    // The published translation uses three pre-reform terms in a2.
+    assert_eq!(
+        pairs(&doc, "error"),
+        [
+            p("a2", "glossary-avoid"),
+            p("a2", "glossary-avoid"),
+            p("a2", "glossary-avoid")
+        ]
+    );
+    let texts: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "glossary-avoid")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(texts[0].contains("välfärdsrapporten"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("småbarnsfostran")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("grundutbildning")),
+        "{texts:?}"
+    );
+
+    let mut warnings = pairs(&doc, "warning");
+    warnings.retain(|(_, rule)| rule != "draft");
+    warnings.sort();
+    let mut expected = vec![
+        // 2023 is in the Finnish p3 and a6 but not in their Swedish.
+        p("p3", "number"),
+        p("a6", "number"),
+        // The Swedish q6 adds "början av 2023" where the Finnish says "ensi vuoden".
+        p("q6", "number"),
+        // a2's Finnish has hyvinvointikertomus, varhaiskasvatus, perusopetus;
+        // the Swedish uses the avoided renderings instead.
+        p("a2", "glossary-missing"),
+        p("a2", "glossary-missing"),
+        p("a2", "glossary-missing"),
+    ];
+    expected.sort();
+    assert_eq!(warnings, expected);
+    let drafts = pairs(&doc, "warning")
+        .iter()
+        .filter(|(_, r)| r == "draft")
+        .count();
+    assert_eq!(drafts, 17);
+    assert_eq!(doc["summary"]["errors"], 3);
+    assert_eq!(doc["summary"]["warnings"], 23);
+    assert_eq!(doc["summary"]["articles"], 1);
+}
+
+#[test]
+fn json_findings_carry_file_and_line() {
+    let repo = seed_with_glossary();
+    let (_, doc) = check_json(&repo, &[]);
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "glossary-avoid")
+        .unwrap()
+        .clone();
+    assert_eq!(f["article"], SLUG);
+    assert_eq!(f["segment"], "a2");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["file"], format!("articles/{SLUG}/sv.txt"));
+    assert_eq!(f["line"], 17);
+}
+
+#[test]
+fn human_output_snapshot() {
+    let repo = seed_with_glossary();
+    let out = repo.tolk().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    insta::assert_snapshot!("check_seed_human", text);
+}
+
+#[test]
+fn github_output_snapshot() {
+    let repo = seed_with_glossary();
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "::error file=articles/{SLUG}/sv.txt,line=17,title=glossary-avoid::a2%3A"
+        )) || text.contains(&format!(
+            "::error file=articles/{SLUG}/sv.txt,line=17,title=glossary-avoid::a2: "
+        )),
+        "{text}"
+    );
+    insta::assert_snapshot!("check_seed_github", text);
+}
+
+#[test]
+fn clean_article_exits_0_and_says_so_in_one_line() {
+    let repo = Repo::empty();
+    repo.write("glossary.toml", GLOSSARY);
+    repo.write(
+        "in/fi.txt",
+        "Kirjasto avautuu\n\nUusi kirjasto avautuu Kauniaisissa maanantaina.\n",
+    );
+    repo.write(
+        "in/sv.txt",
+        "Biblioteket öppnar\n\nDet nya biblioteket i Grankulla öppnar på måndag.\n\nÖVERSÄTTNING: Patricia Heikkilä\n",
+    );
+    repo.tolk()
+        .args([
+            "import",
+            "kirjasto",
+            "--fi",
+            "in/fi.txt",
+            "--sv",
+            "in/sv.txt",
+        ])
+        .assert()
+        .success();
+    repo.tolk()
+        .args([
+            "mark",
+            "kirjasto",
+            "--all",
+            "--as",
+            "translated",
+            "--by",
+            "Patricia Heikkilä",
+        ])
+        .assert()
+        .success();
+    let out = repo.tolk().arg("check").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "ok: 0 errors, 0 warnings in 1 article checked\n"
+    );
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let repo = Repo::empty();
+    repo.write(
+        "in/fi.txt",
+        "Kirjasto avautuu\n\nUusi kirjasto avautuu maanantaina.\n",
+    );
+    repo.write(
+        "in/sv.txt",
+        "Biblioteket öppnar\n\nDet nya biblioteket öppnar på måndag.\n\nÖVERSÄTTNING: P\n",
+    );
+    repo.tolk()
+        .args([
+            "import",
+            "kirjasto",
+            "--fi",
+            "in/fi.txt",
+            "--sv",
+            "in/sv.txt",
+        ])
+        .assert()
+        .success();
+    // Unmarked: draft warnings only.
+    repo.tolk()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(contains("draft"));
+    repo.tolk().args(["check", "--strict"]).assert().code(1);
+}
+
+#[test]
+fn untranslated_segment_fails_ci() {
+    let repo = Repo::empty();
+    repo.write(
+        "in/fi.txt",
+        "Kirjasto avautuu\n\nUusi kirjasto avautuu maanantaina.\n",
+    );
+    repo.tolk()
+        .args(["import", "kirjasto", "--fi", "in/fi.txt"])
+        .assert()
+        .success();
+    let (code, doc) = check_json(&repo, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        pairs(&doc, "error"),
+        [p("title", "missing"), p("p1", "missing")]
+    );
+}
+
+#[test]
+fn invalid_glossary_key_is_named_with_its_line() {
+    let repo = Repo::seed();
+    repo.write(
+        "glossary.toml",
+        "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nsv_form = [\"kommunen\"]\n",
+    );
+    repo.tolk().arg("check").assert().code(2).stderr(
+        contains("glossary.toml")
+            .and(contains("sv_form"))
+            .and(contains("line 4")),
+    );
+}
+
+#[test]
+fn one_broken_article_does_not_stop_the_others() {
+    let repo = seed_with_glossary();
+    repo.write("articles/rikki/fi.txt", b"Otsikko\n\nHyv\xe4 teksti.\n");
+    let (code, doc) = check_json(&repo, &[]);
+    assert_eq!(code, Some(2));
+    let invalid: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "invalid")
+        .collect();
+    assert_eq!(invalid.len(), 1);
+    assert_eq!(invalid[0]["article"], "rikki");
+    assert_eq!(invalid[0]["file"], "articles/rikki/fi.txt");
+    assert_eq!(invalid[0]["line"], 3);
+    // The seed article was still checked.
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "glossary-avoid")
+    );
+    assert_eq!(doc["summary"]["articles"], 2);
+}
+
+#[test]
+fn broken_status_is_an_invalid_finding() {
+    let repo = seed_with_glossary();
+    repo.write(&repo.article("status.toml"), "[segments.q1\n");
+    let (code, doc) = check_json(&repo, &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(doc["findings"][0]["rule"], "invalid");
+    assert_eq!(
+        doc["findings"][0]["file"],
+        format!("articles/{SLUG}/status.toml")
+    );
+}
+
+#[test]
+fn no_articles_exits_2() {
+    let repo = Repo::empty();
+    repo.write("glossary.toml", GLOSSARY);
+    repo.tolk()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(contains("no articles"));
+}
+
+#[test]
+fn unknown_slug_exits_2() {
+    let repo = seed_with_glossary();
+    repo.tolk().args(["check", "ei-ole"]).assert().code(2);
+}
+
+#[test]
+fn stale_and_edited_reach_check() {
+    let repo = seed_with_glossary();
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "--all",
+            "--as",
+            "reviewed",
+            "--by",
+            "Patricia Heikkilä",
+        ])
+        .assert()
+        .success();
+    let path = repo.article("fi.txt");
+    repo.write(
+        &path,
+        repo.read(&path).replace("tulet tekemään", "aiot tehdä"),
+    );
+    let path = repo.article("sv.txt");
+    repo.write(
+        &path,
+        repo.read(&path)
+            .replace("Vilken roll har", "Vilken uppgift har"),
+    );
+    let (code, doc) = check_json(&repo, &[]);
+    assert_eq!(code, Some(1));
+    let found = pairs(&doc, "error");
+    assert!(found.contains(&p("q2", "stale")), "{found:?}");
+    assert!(pairs(&doc, "warning").contains(&p("q4", "edited")));
+}
