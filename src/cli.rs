@@ -31,9 +31,24 @@ pub struct Global {
     #[arg(long, global = true, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
 
+    /// Finnish morphology for glossary matching: Voikko when it loads
+    /// (auto), Voikko or fail (voikko), or the built-in matcher (builtin)
+    #[arg(long, global = true, value_enum, default_value_t = MorphologyChoice::Auto)]
+    pub morphology: MorphologyChoice,
+
     /// When to colour output (NO_COLOR in the environment means never)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MorphologyChoice {
+    /// Voikko when libvoikko and its Finnish dictionary load, else built-in
+    Auto,
+    /// Voikko, or an error explaining how to install it
+    Voikko,
+    /// The built-in inflection matcher (no system dependency)
+    Builtin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,6 +100,24 @@ pub enum Command {
     Diff(DiffArgs),
     /// Check articles before publishing: exit 1 on errors, 2 on unreadable input
     Check(CheckArgs),
+    /// Find the glossary terms in a text, with their spans
+    Terms(TermsArgs),
+    /// Show what tolk sees: root, articles, glossary, morphology, colour
+    Doctor,
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The text to look up (quote it); `-` reads standard input
+    pub text: String,
+
+    /// The language of TEXT: fi finds Finnish terms, sv finds the Swedish
+    /// renderings and the renderings to avoid
+    #[arg(long, value_enum)]
+    pub lang: Lang,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -126,7 +126,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         }
         Command::Check(args) => {
             let repo = discover()?;
-            let report = commands::check::run(args, &repo, global.glossary.is_some())?;
+            let report = commands::check::run(args, &repo, global.glossary.is_some(), global.morphology)?;
             if let Some(note) = &report.glossary_note {
                 eprintln!("tolk: {note}");
             }
@@ -144,6 +144,30 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             } else {
                 ExitStatus::Success
             });
+        }
+        Command::Terms(args) => {
+            let repo = discover()?;
+            let text = if args.text == "-" {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                    .context("could not read the text from standard input")?;
+                text
+            } else {
+                args.text.clone()
+            };
+            let (matcher, note) = commands::check::load_glossary(&repo, global.glossary.is_some(), global.morphology)?;
+            let Some(matcher) = matcher else {
+                anyhow::bail!("{}", note.unwrap_or_default());
+            };
+            let report = commands::terms::run(&text, args.lang, &matcher);
+            match args.format {
+                Format::Human => report::terms(&mut out, &report, &text, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+        }
+        Command::Doctor => {
+            let report = commands::doctor::run(global, &current_dir()?)?;
+            report::doctor(&mut out, &report, &style)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(&discover()?, &args.slugs)?;

@@ -12,6 +12,8 @@ use crate::checks::{Excerpt, Finding, Severity};
 use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
+use crate::commands::doctor::DoctorReport;
+use crate::commands::terms::TermsReport;
 use crate::commands::import::ImportReport;
 use crate::commands::mark::MarkReport;
 use crate::commands::segments::SegmentsReport;
@@ -597,5 +599,57 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
         "tolk check: {} errors, {} warnings in {} articles",
         s.errors, s.warnings, s.articles
     )?;
+    Ok(())
+}
+
+pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Style) -> Result<()> {
+    if report.matches.is_empty() {
+        writeln!(out, "no glossary terms found")?;
+        return Ok(());
+    }
+    let mut t = table(style.width);
+    t.set_header(vec!["found", "at", "term", "use in Swedish"]);
+    for m in &report.matches {
+        let col = text[..m.start].chars().count() + 1;
+        let found = match m.kind {
+            "avoid" => format!("{} (avoid)", m.text),
+            _ => m.text.clone(),
+        };
+        let found = if m.kind == "avoid" { style.red(&found) } else { found };
+        t.add_row(vec![Cell::new(found), right(col), Cell::new(&m.fi), Cell::new(&m.sv)]);
+    }
+    writeln!(out, "{}", t.trim_fmt())?;
+    Ok(())
+}
+
+pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<()> {
+    let ok = |s: &str| style.green(s);
+    let bad = |s: &str| style.yellow(s);
+    match (&r.root, &r.root_problem) {
+        (Some(root), _) => writeln!(out, "{} root        {root}", ok("ok  "))?,
+        (None, Some(p)) => writeln!(out, "{} root        {p}", bad("warn"))?,
+        _ => {}
+    }
+    if r.root.is_some() {
+        writeln!(out, "{} articles    {}", if r.articles > 0 { ok("ok  ") } else { bad("warn") }, r.articles)?;
+        match (&r.glossary_terms, &r.glossary_problem) {
+            (Some(n), _) => writeln!(out, "{} glossary    {} ({n} terms)", ok("ok  "), r.glossary)?,
+            (None, Some(p)) => writeln!(out, "{} glossary    {}: {p}", bad("warn"), r.glossary)?,
+            _ => {}
+        }
+    }
+    let mark = if r.morphology == "voikko" { ok("ok  ") } else { bad("note") };
+    writeln!(out, "{mark} morphology  {}", r.morphology)?;
+    for d in &r.morphology_detail {
+        writeln!(out, "{}", wrap_indented(d, "                 ", 17, style.width))?;
+    }
+    writeln!(
+        out,
+        "{} colour      {} ({})",
+        ok("ok  "),
+        if r.color { "on" } else { "off" },
+        r.color_reason
+    )?;
+    writeln!(out, "{} version     tolk {}", ok("ok  "), r.version)?;
     Ok(())
 }

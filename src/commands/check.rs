@@ -5,7 +5,10 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::checks::{Finding, Severity, check_article};
-use crate::cli::CheckArgs;
+use std::sync::Arc;
+
+use crate::cli::{CheckArgs, MorphologyChoice};
+use crate::morph::voikko::Voikko;
 use crate::glossary::{Glossary, Matcher};
 use crate::repo::{self, Repo};
 
@@ -27,19 +30,66 @@ pub struct Summary {
     pub invalid: usize,
 }
 
-/// Loads and compiles the glossary once for the run. An explicit
-/// `--glossary` must exist; the default one may be absent.
-pub fn load_glossary(repo: &Repo, explicit: bool) -> Result<(Option<Matcher>, Option<String>)> {
+/// The Finnish morphology back end chosen for this run.
+pub enum Backend {
+    Builtin {
+        /// Why not Voikko, under `auto`.
+        why: Option<String>,
+    },
+    Voikko(Arc<Voikko>),
+}
+
+impl Backend {
+    pub fn choose(choice: MorphologyChoice) -> Result<Backend> {
+        match choice {
+            MorphologyChoice::Builtin => Ok(Backend::Builtin { why: None }),
+            MorphologyChoice::Voikko => Voikko::load()
+                .map(|v| Backend::Voikko(Arc::new(v)))
+                .map_err(|e| e.context("--morphology voikko")),
+            MorphologyChoice::Auto => Ok(match Voikko::load() {
+                Ok(v) => Backend::Voikko(Arc::new(v)),
+                Err(err) => Backend::Builtin {
+                    why: Some(format!("{err:#}")),
+                },
+            }),
+        }
+    }
+
+    pub fn matcher(&self, glossary: &Glossary) -> Matcher {
+        match self {
+            Backend::Builtin { .. } => Matcher::builtin(glossary),
+            Backend::Voikko(v) => Matcher::new(glossary, v.clone()),
+        }
+    }
+}
+
+/// Reads and parses the glossary. An explicit `--glossary` must exist; the
+/// default one may be absent (`None`).
+pub fn read_glossary(repo: &Repo, explicit: bool) -> Result<Option<Glossary>> {
     let shown = repo.display(&repo.glossary);
     if !repo.glossary.exists() {
         if explicit {
             bail!("could not read `{shown}`: no such file");
         }
-        return Ok((None, Some(format!("no `{shown}`: glossary rules skipped"))));
+        return Ok(None);
     }
     let text = repo::read_text(&repo.glossary, &shown)?;
-    let glossary = Glossary::parse(&text, &shown)?;
-    Ok((Some(Matcher::builtin(&glossary)), None))
+    Ok(Some(Glossary::parse(&text, &shown)?))
+}
+
+/// Loads and compiles the glossary once for the run. An explicit
+/// `--glossary` must exist; the default one may be absent.
+pub fn load_glossary(
+    repo: &Repo,
+    explicit: bool,
+    choice: MorphologyChoice,
+) -> Result<(Option<Matcher>, Option<String>)> {
+    let Some(glossary) = read_glossary(repo, explicit)? else {
+        let shown = repo.display(&repo.glossary);
+        return Ok((None, Some(format!("no `{shown}`: glossary rules skipped"))));
+    };
+    let backend = Backend::choose(choice)?;
+    Ok((Some(backend.matcher(&glossary)), None))
 }
 
 /// The 1-based line a load error names (`… line 12 …`), if any.
@@ -74,8 +124,13 @@ fn invalid(repo: &Repo, slug: &str, err: &anyhow::Error) -> Finding {
     }
 }
 
-pub fn run(args: &CheckArgs, repo: &Repo, explicit_glossary: bool) -> Result<CheckReport> {
-    let (matcher, glossary_note) = load_glossary(repo, explicit_glossary)?;
+pub fn run(
+    args: &CheckArgs,
+    repo: &Repo,
+    explicit_glossary: bool,
+    choice: MorphologyChoice,
+) -> Result<CheckReport> {
+    let (matcher, glossary_note) = load_glossary(repo, explicit_glossary, choice)?;
     let slugs = if args.slugs.is_empty() {
         let slugs = repo.slugs()?;
         if slugs.is_empty() {

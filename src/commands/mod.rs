@@ -4,7 +4,9 @@
 pub mod check;
 pub mod credits;
 pub mod diff;
+pub mod doctor;
 pub mod import;
 pub mod mark;
 pub mod segments;
 pub mod status;
+pub mod terms;

@@ -1,0 +1,76 @@
+//! `tolk doctor`: what tolk sees, for when something looks wrong.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::Global;
+use crate::commands::check::{Backend, read_glossary};
+use crate::repo::Repo;
+
+#[derive(Debug, Serialize)]
+pub struct DoctorReport {
+    pub root: Option<String>,
+    pub root_problem: Option<String>,
+    pub articles: usize,
+    pub glossary: String,
+    pub glossary_terms: Option<usize>,
+    pub glossary_problem: Option<String>,
+    pub morphology: String,
+    pub morphology_detail: Vec<String>,
+    pub color: bool,
+    pub color_reason: &'static str,
+    pub version: &'static str,
+}
+
+/// Never fails: every problem is a line of the report.
+pub fn run(global: &Global, cwd: &std::path::Path) -> Result<DoctorReport> {
+    let (color, color_reason) = crate::style::color_decision(global.color);
+    let mut report = DoctorReport {
+        root: None,
+        root_problem: None,
+        articles: 0,
+        glossary: String::new(),
+        glossary_terms: None,
+        glossary_problem: None,
+        morphology: String::new(),
+        morphology_detail: Vec::new(),
+        color,
+        color_reason,
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    match Repo::discover(global.root.as_deref(), global.glossary.as_deref(), cwd) {
+        Ok(repo) => {
+            report.root = Some(repo.root.display().to_string());
+            report.articles = repo.slugs().map(|s| s.len()).unwrap_or(0);
+            report.glossary = repo.display(&repo.glossary);
+            match read_glossary(&repo, global.glossary.is_some()) {
+                Ok(Some(g)) => report.glossary_terms = Some(g.terms.len()),
+                Ok(None) => report.glossary_problem = Some("not found; glossary rules are skipped".into()),
+                Err(err) => report.glossary_problem = Some(format!("{err:#}")),
+            }
+        }
+        Err(err) => report.root_problem = Some(format!("{err:#}")),
+    }
+    match Backend::choose(global.morphology) {
+        Ok(Backend::Voikko(v)) => {
+            let info = v.info();
+            report.morphology = "voikko".into();
+            report.morphology_detail = vec![
+                format!("library {} (libvoikko {})", info.library, info.version),
+                format!("dictionary {}", info.dictionary),
+                "words Voikko does not know fall back to the built-in matcher".into(),
+            ];
+        }
+        Ok(Backend::Builtin { why }) => {
+            report.morphology = "builtin".into();
+            if let Some(why) = why {
+                report.morphology_detail.push(format!("Voikko not used: {why}"));
+            }
+        }
+        Err(err) => {
+            report.morphology = "none".into();
+            report.morphology_detail.push(format!("{err:#}"));
+        }
+    }
+    Ok(report)
+}

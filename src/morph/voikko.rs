@@ -1,0 +1,346 @@
+//! The Voikko back end: Finnish base forms from libvoikko, the morphology
+//! library behind LibreOffice's and Firefox's Finnish spell checking.
+//!
+//! libvoikko is GPL; tolk does not link it. It is opened at run time with
+//! `dlopen` (the `libloading` crate) through a handful of C functions, so
+//! tolk builds and runs on machines without it and its licence is not
+//! bound by libvoikko's. All `unsafe` code of tolk lives in this file.
+//!
+//! A Voikko handle is not thread-safe, so it sits behind a mutex; analyses
+//! are cached per distinct word form in front of it, so each form is
+//! analysed once per run and checking threads mostly read the cache.
+
+use std::collections::HashMap;
+use std::ffi::{CStr, CString, c_char, c_void};
+use std::sync::{Mutex, RwLock};
+
+use anyhow::{Result, anyhow};
+use libloading::Library;
+
+use super::Morphology;
+
+/// How to get Voikko, for messages.
+pub const INSTALL_HINT: &str = "install libvoikko and its Finnish dictionary \
+     (Debian/Ubuntu: `apt-get install libvoikko1 voikko-fi`; Fedora: `dnf install libvoikko malaga-suomi-voikko`; \
+     macOS: `brew install libvoikko`)";
+
+#[cfg(target_os = "macos")]
+const LIBRARY_NAMES: &[&str] = &["libvoikko.1.dylib", "/opt/homebrew/lib/libvoikko.1.dylib", "/usr/local/lib/libvoikko.1.dylib"];
+#[cfg(target_os = "windows")]
+const LIBRARY_NAMES: &[&str] = &["libvoikko-1.dll"];
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+const LIBRARY_NAMES: &[&str] = &["libvoikko.so.1"];
+
+type InitFn = unsafe extern "C" fn(*mut *const c_char, *const c_char, *const c_char) -> *mut c_void;
+type TerminateFn = unsafe extern "C" fn(*mut c_void);
+type AnalyzeFn = unsafe extern "C" fn(*mut c_void, *const c_char) -> *mut *mut c_void;
+type FreeAnalysisFn = unsafe extern "C" fn(*mut *mut c_void);
+type ValueFn = unsafe extern "C" fn(*const c_void, *const c_char) -> *mut c_char;
+type FreeValueFn = unsafe extern "C" fn(*mut c_char);
+type VersionFn = unsafe extern "C" fn() -> *const c_char;
+type ListDictsFn = unsafe extern "C" fn(*const c_char) -> *mut *mut c_void;
+type FreeDictsFn = unsafe extern "C" fn(*mut *mut c_void);
+type DictStrFn = unsafe extern "C" fn(*const c_void) -> *const c_char;
+
+/// The functions tolk uses, resolved once.
+struct Api {
+    terminate: TerminateFn,
+    analyze: AnalyzeFn,
+    free_analysis: FreeAnalysisFn,
+    value: ValueFn,
+    free_value: FreeValueFn,
+}
+
+struct Handle(*mut c_void);
+
+// SAFETY: the handle is only ever used while holding the mutex around it,
+// one thread at a time, which is what libvoikko requires.
+unsafe impl Send for Handle {}
+
+/// What `tolk doctor` reports about the loaded library.
+#[derive(Debug, Clone)]
+pub struct VoikkoInfo {
+    /// The library file the dynamic linker found.
+    pub library: String,
+    pub version: String,
+    /// The Finnish dictionary's description (`suomi (Voikko-fi 2.5)`).
+    pub dictionary: String,
+}
+
+pub struct Voikko {
+    api: Api,
+    handle: Mutex<Handle>,
+    cache: RwLock<HashMap<String, Vec<String>>>,
+    info: VoikkoInfo,
+    // Keeps the code behind `api` mapped; dropped last.
+    _library: Library,
+}
+
+impl std::fmt::Debug for Voikko {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Voikko").field("info", &self.info).finish()
+    }
+}
+
+/// Reads a C string libvoikko owns.
+///
+/// # Safety
+/// `ptr` is null or a valid NUL-terminated string.
+unsafe fn c_str(ptr: *const c_char) -> Option<String> {
+    if ptr.is_null() {
+        None
+    } else {
+        // SAFETY: non-null and NUL-terminated per the caller.
+        Some(unsafe { CStr::from_ptr(ptr) }.to_string_lossy().into_owned())
+    }
+}
+
+/// Resolves one function of the library.
+///
+/// # Safety
+/// `T` must be the function's true C signature.
+unsafe fn sym<T: Copy>(library: &Library, name: &[u8]) -> Result<T> {
+    // SAFETY: the caller guarantees the type.
+    unsafe { library.get::<T>(name) }.map(|s| *s).map_err(|e| {
+        let name = String::from_utf8_lossy(name.strip_suffix(b"\0").unwrap_or(name)).into_owned();
+        anyhow!("libvoikko lacks `{name}`, which tolk needs ({e}); {INSTALL_HINT}")
+    })
+}
+
+/// Where the dynamic linker found the library: the first mapping of a file
+/// named like it in this process.
+fn loaded_path() -> Option<String> {
+    let maps = std::fs::read_to_string("/proc/self/maps").ok()?;
+    maps.lines()
+        .filter_map(|l| l.split_whitespace().nth(5))
+        .find(|p| p.contains("libvoikko"))
+        .map(str::to_string)
+}
+
+impl Voikko {
+    /// Opens libvoikko and its Finnish dictionary. The error says what is
+    /// missing and how to install it.
+    pub fn load() -> Result<Voikko> {
+        let mut last_err = None;
+        let mut library = None;
+        for name in LIBRARY_NAMES {
+            // SAFETY: loading libvoikko runs only its own initialisers,
+            // which have no preconditions.
+            match unsafe { Library::new(*name) } {
+                Ok(lib) => {
+                    library = Some((lib, *name));
+                    break;
+                }
+                Err(err) => last_err = Some(err),
+            }
+        }
+        let Some((library, name)) = library else {
+            let why = last_err.map(|e| e.to_string()).unwrap_or_default();
+            return Err(anyhow!("could not load libvoikko ({why}); {INSTALL_HINT}"));
+        };
+        // SAFETY: the symbol types match libvoikko's C declarations
+        // (voikko.h, libvoikko 3.x and 4.x).
+        let (api, init) = unsafe {
+            let init: InitFn = sym(&library, b"voikkoInit\0")?;
+            let api = Api {
+                terminate: sym(&library, b"voikkoTerminate\0")?,
+                analyze: sym(&library, b"voikkoAnalyzeWordCstr\0")?,
+                free_analysis: sym(&library, b"voikko_free_mor_analysis\0")?,
+                value: sym(&library, b"voikko_mor_analysis_value_cstr\0")?,
+                free_value: sym(&library, b"voikko_free_mor_analysis_value_cstr\0")?,
+            };
+            (api, init)
+        };
+        // Only for `tolk doctor`: optional.
+        // SAFETY: as above.
+        let (version, list, free_dicts, dict_lang, dict_desc) = unsafe {
+            (
+                sym::<VersionFn>(&library, b"voikkoGetVersion\0").ok(),
+                sym::<ListDictsFn>(&library, b"voikko_list_dicts\0").ok(),
+                sym::<FreeDictsFn>(&library, b"voikko_free_dicts\0").ok(),
+                sym::<DictStrFn>(&library, b"voikko_dict_language\0").ok(),
+                sym::<DictStrFn>(&library, b"voikko_dict_description\0").ok(),
+            )
+        };
+
+        let mut error: *const c_char = std::ptr::null();
+        let lang = CString::new("fi").expect("no NUL");
+        // SAFETY: `error` is a valid out-pointer; a null path means the
+        // default dictionary search path.
+        let handle = unsafe { init(&mut error, lang.as_ptr(), std::ptr::null()) };
+        if handle.is_null() {
+            // SAFETY: libvoikko sets `error` to a static message or null.
+            let why = unsafe { c_str(error) }.unwrap_or_else(|| "unknown error".into());
+            return Err(anyhow!(
+                "libvoikko loaded but found no Finnish dictionary ({why}); {INSTALL_HINT}"
+            ));
+        }
+
+        // SAFETY: these return static or library-owned strings, and the
+        // dictionary list is freed with its own function.
+        let version = version
+            .and_then(|f| unsafe { c_str(f()) })
+            .unwrap_or_else(|| "unknown".into());
+        let mut dictionary = String::from("unknown");
+        if let (Some(list), Some(free), Some(lang_of), Some(desc_of)) = (list, free_dicts, dict_lang, dict_desc) {
+            unsafe {
+                let dicts = list(std::ptr::null());
+                if !dicts.is_null() {
+                    let mut i = 0;
+                    while !(*dicts.add(i)).is_null() {
+                        let d = *dicts.add(i);
+                        if c_str(lang_of(d)).as_deref() == Some("fi") {
+                            dictionary = c_str(desc_of(d)).unwrap_or_default();
+                            break;
+                        }
+                        i += 1;
+                    }
+                    free(dicts);
+                }
+            }
+        }
+        let info = VoikkoInfo {
+            library: loaded_path().unwrap_or_else(|| name.to_string()),
+            version,
+            dictionary,
+        };
+        Ok(Voikko {
+            api,
+            handle: Mutex::new(Handle(handle)),
+            cache: RwLock::new(HashMap::new()),
+            info,
+            _library: library,
+        })
+    }
+
+    pub fn info(&self) -> &VoikkoInfo {
+        &self.info
+    }
+
+    /// The lower-cased base forms of `word` in every analysis Voikko has;
+    /// empty for a word it does not know.
+    pub fn base_forms(&self, word: &str) -> Vec<String> {
+        if let Some(hit) = self.cache.read().unwrap_or_else(|e| e.into_inner()).get(word) {
+            return hit.clone();
+        }
+        let forms = self.analyse(word);
+        self.cache
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(word.to_string(), forms.clone());
+        forms
+    }
+
+    fn analyse(&self, word: &str) -> Vec<String> {
+        let Ok(cword) = CString::new(word) else {
+            return Vec::new();
+        };
+        let key = c"BASEFORM";
+        let handle = self.handle.lock().unwrap_or_else(|e| e.into_inner());
+        let mut forms: Vec<String> = Vec::new();
+        // SAFETY: the handle is live and used under the lock; the analysis
+        // array is null-terminated and freed once with its own function;
+        // each value is freed with its own function.
+        unsafe {
+            let analyses = (self.api.analyze)(handle.0, cword.as_ptr());
+            if analyses.is_null() {
+                return forms;
+            }
+            let mut i = 0;
+            while !(*analyses.add(i)).is_null() {
+                let value = (self.api.value)(*analyses.add(i), key.as_ptr());
+                if let Some(base) = c_str(value) {
+                    let base = base.to_lowercase();
+                    if !forms.contains(&base) {
+                        forms.push(base);
+                    }
+                }
+                if !value.is_null() {
+                    (self.api.free_value)(value);
+                }
+                i += 1;
+            }
+            (self.api.free_analysis)(analyses);
+        }
+        forms
+    }
+}
+
+impl Drop for Voikko {
+    fn drop(&mut self) {
+        let handle = self.handle.get_mut().unwrap_or_else(|e| e.into_inner());
+        // SAFETY: the handle came from voikkoInit and is terminated once.
+        unsafe { (self.api.terminate)(handle.0) };
+    }
+}
+
+impl Morphology for Voikko {
+    fn name(&self) -> &'static str {
+        "voikko"
+    }
+
+    /// A glossary word is indexed under itself and its base forms, so a
+    /// plural headword (`terveyspalvelut`) meets its singular lemma.
+    fn base_keys(&self, base: &str) -> Vec<String> {
+        let mut keys = vec![base.to_string()];
+        for form in self.base_forms(base) {
+            if !keys.contains(&form) {
+                keys.push(form);
+            }
+        }
+        keys
+    }
+
+    fn word_keys(&self, word: &str, found: &mut dyn FnMut(&str)) {
+        for form in self.base_forms(word) {
+            found(&form);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Voikko tests need the library; outside CI a missing one skips with
+    /// the reason, under `CI=true` it fails, so CI always tests both back
+    /// ends.
+    pub(crate) fn voikko_or_skip() -> Option<Voikko> {
+        match Voikko::load() {
+            Ok(v) => Some(v),
+            Err(err) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+                panic!("Voikko is required under CI=true: {err:#}")
+            }
+            Err(err) => {
+                eprintln!("skipping Voikko test: {err:#}");
+                None
+            }
+        }
+    }
+
+    #[test]
+    fn inflected_forms_give_their_base_form() {
+        let Some(v) = voikko_or_skip() else { return };
+        for (word, base) in [
+            ("kauniaisissa", "kauniainen"),
+            ("kunnilla", "kunta"),
+            ("hyvinvointivaliokunnaksi", "hyvinvointivaliokunta"),
+            ("järjestöjen", "järjestö"),
+        ] {
+            assert!(v.base_forms(word).contains(&base.to_string()), "{word}: {:?}", v.base_forms(word));
+        }
+    }
+
+    #[test]
+    fn unknown_word_has_no_base_form() {
+        let Some(v) = voikko_or_skip() else { return };
+        assert!(v.base_forms("xqzzyqx").is_empty());
+    }
+
+    #[test]
+    fn reports_library_and_dictionary() {
+        let Some(v) = voikko_or_skip() else { return };
+        assert!(v.info().library.contains("voikko"), "{:?}", v.info());
+        assert_ne!(v.info().version, "unknown");
+    }
+}
