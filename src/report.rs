@@ -524,12 +524,7 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
         }
         if drafts.len() > 1 {
             let file = drafts[0].file.rsplit('/').next().unwrap_or(&drafts[0].file);
-            writeln!(
-                out,
-                "  {}  {}  ({file})",
-                severity(Severity::Warning, style),
-                "draft"
-            )?;
+            writeln!(out, "  {}  draft  ({file})", severity(Severity::Warning, style))?;
             let ids: Vec<&str> = drafts.iter().filter_map(|g| g.segment.as_deref()).collect();
             let msg = format!(
                 "{} segments translated but never marked: {}",
