@@ -25,7 +25,11 @@ pub const INSTALL_HINT: &str = "install libvoikko and its Finnish dictionary \
      macOS: `brew install libvoikko`)";
 
 #[cfg(target_os = "macos")]
-const LIBRARY_NAMES: &[&str] = &["libvoikko.1.dylib", "/opt/homebrew/lib/libvoikko.1.dylib", "/usr/local/lib/libvoikko.1.dylib"];
+const LIBRARY_NAMES: &[&str] = &[
+    "libvoikko.1.dylib",
+    "/opt/homebrew/lib/libvoikko.1.dylib",
+    "/usr/local/lib/libvoikko.1.dylib",
+];
 #[cfg(target_os = "windows")]
 const LIBRARY_NAMES: &[&str] = &["libvoikko-1.dll"];
 #[cfg(not(any(target_os = "macos", target_os = "windows")))]
@@ -91,7 +95,11 @@ unsafe fn c_str(ptr: *const c_char) -> Option<String> {
         None
     } else {
         // SAFETY: non-null and NUL-terminated per the caller.
-        Some(unsafe { CStr::from_ptr(ptr) }.to_string_lossy().into_owned())
+        Some(
+            unsafe { CStr::from_ptr(ptr) }
+                .to_string_lossy()
+                .into_owned(),
+        )
     }
 }
 
@@ -123,12 +131,21 @@ impl Voikko {
     pub fn load() -> Result<Voikko> {
         let mut last_err = None;
         let mut library = None;
-        for name in LIBRARY_NAMES {
+        // TOLK_VOIKKO_LIBRARY names the library file for installs outside
+        // the linker's search path.
+        let custom = std::env::var("TOLK_VOIKKO_LIBRARY")
+            .ok()
+            .filter(|p| !p.is_empty());
+        let names: Vec<&str> = match &custom {
+            Some(path) => vec![path.as_str()],
+            None => LIBRARY_NAMES.to_vec(),
+        };
+        for name in &names {
             // SAFETY: loading libvoikko runs only its own initialisers,
             // which have no preconditions.
             match unsafe { Library::new(*name) } {
                 Ok(lib) => {
-                    library = Some((lib, *name));
+                    library = Some((lib, name.to_string()));
                     break;
                 }
                 Err(err) => last_err = Some(err),
@@ -182,7 +199,9 @@ impl Voikko {
             .and_then(|f| unsafe { c_str(f()) })
             .unwrap_or_else(|| "unknown".into());
         let mut dictionary = String::from("unknown");
-        if let (Some(list), Some(free), Some(lang_of), Some(desc_of)) = (list, free_dicts, dict_lang, dict_desc) {
+        if let (Some(list), Some(free), Some(lang_of), Some(desc_of)) =
+            (list, free_dicts, dict_lang, dict_desc)
+        {
             unsafe {
                 let dicts = list(std::ptr::null());
                 if !dicts.is_null() {
@@ -200,7 +219,7 @@ impl Voikko {
             }
         }
         let info = VoikkoInfo {
-            library: loaded_path().unwrap_or_else(|| name.to_string()),
+            library: loaded_path().unwrap_or(name),
             version,
             dictionary,
         };
@@ -220,7 +239,12 @@ impl Voikko {
     /// The lower-cased base forms of `word` in every analysis Voikko has;
     /// empty for a word it does not know.
     pub fn base_forms(&self, word: &str) -> Vec<String> {
-        if let Some(hit) = self.cache.read().unwrap_or_else(|e| e.into_inner()).get(word) {
+        if let Some(hit) = self
+            .cache
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(word)
+        {
             return hit.clone();
         }
         let forms = self.analyse(word);
@@ -327,7 +351,11 @@ mod tests {
             ("hyvinvointivaliokunnaksi", "hyvinvointivaliokunta"),
             ("järjestöjen", "järjestö"),
         ] {
-            assert!(v.base_forms(word).contains(&base.to_string()), "{word}: {:?}", v.base_forms(word));
+            assert!(
+                v.base_forms(word).contains(&base.to_string()),
+                "{word}: {:?}",
+                v.base_forms(word)
+            );
         }
     }
 
