@@ -126,7 +126,8 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         }
         Command::Check(args) => {
             let repo = discover()?;
-            let report = commands::check::run(args, &repo, global.glossary.is_some(), global.morphology)?;
+            let report =
+                commands::check::run(args, &repo, global.glossary.is_some(), global.morphology)?;
             if let Some(note) = &report.glossary_note {
                 eprintln!("tolk: {note}");
             }
@@ -155,7 +156,11 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             } else {
                 args.text.clone()
             };
-            let (matcher, note) = commands::check::load_glossary(&repo, global.glossary.is_some(), global.morphology)?;
+            let (matcher, note) = commands::check::load_glossary(
+                &repo,
+                global.glossary.is_some(),
+                global.morphology,
+            )?;
             let Some(matcher) = matcher else {
                 anyhow::bail!("{}", note.unwrap_or_default());
             };

@@ -13,11 +13,11 @@ use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
 use crate::commands::doctor::DoctorReport;
-use crate::commands::terms::TermsReport;
 use crate::commands::import::ImportReport;
 use crate::commands::mark::MarkReport;
 use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, StatusReport};
+use crate::commands::terms::TermsReport;
 use crate::style::Style;
 use crate::text::ellipsize;
 
@@ -524,7 +524,11 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
         }
         if drafts.len() > 1 {
             let file = drafts[0].file.rsplit('/').next().unwrap_or(&drafts[0].file);
-            writeln!(out, "  {}  draft  ({file})", severity(Severity::Warning, style))?;
+            writeln!(
+                out,
+                "  {}  draft  ({file})",
+                severity(Severity::Warning, style)
+            )?;
             let ids: Vec<&str> = drafts.iter().filter_map(|g| g.segment.as_deref()).collect();
             let msg = format!(
                 "{} segments translated but never marked: {}",
@@ -610,8 +614,17 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
             "avoid" => format!("{} (avoid)", m.text),
             _ => m.text.clone(),
         };
-        let found = if m.kind == "avoid" { style.red(&found) } else { found };
-        t.add_row(vec![Cell::new(found), right(col), Cell::new(&m.fi), Cell::new(&m.sv)]);
+        let found = if m.kind == "avoid" {
+            style.red(&found)
+        } else {
+            found
+        };
+        t.add_row(vec![
+            Cell::new(found),
+            right(col),
+            Cell::new(&m.fi),
+            Cell::new(&m.sv),
+        ]);
     }
     writeln!(out, "{}", t.trim_fmt())?;
     Ok(())
@@ -626,17 +639,34 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
         _ => {}
     }
     if r.root.is_some() {
-        writeln!(out, "{} articles    {}", if r.articles > 0 { ok("ok  ") } else { bad("warn") }, r.articles)?;
+        writeln!(
+            out,
+            "{} articles    {}",
+            if r.articles > 0 {
+                ok("ok  ")
+            } else {
+                bad("warn")
+            },
+            r.articles
+        )?;
         match (&r.glossary_terms, &r.glossary_problem) {
             (Some(n), _) => writeln!(out, "{} glossary    {} ({n} terms)", ok("ok  "), r.glossary)?,
             (None, Some(p)) => writeln!(out, "{} glossary    {}: {p}", bad("warn"), r.glossary)?,
             _ => {}
         }
     }
-    let mark = if r.morphology == "voikko" { ok("ok  ") } else { bad("note") };
+    let mark = if r.morphology == "voikko" {
+        ok("ok  ")
+    } else {
+        bad("note")
+    };
     writeln!(out, "{mark} morphology  {}", r.morphology)?;
     for d in &r.morphology_detail {
-        writeln!(out, "{}", wrap_indented(d, "                 ", 17, style.width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap_indented(d, "                 ", 17, style.width)
+        )?;
     }
     writeln!(
         out,

@@ -7,9 +7,11 @@ use crate::article::Article;
 use crate::checks::{Finding, Severity, check_article};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::cli::{CheckArgs, MorphologyChoice};
-use crate::morph::voikko::Voikko;
 use crate::glossary::{Glossary, Matcher};
+use crate::morph::voikko::Voikko;
 use crate::repo::{self, Repo};
 
 #[derive(Debug, Serialize)]
@@ -154,16 +156,17 @@ pub fn run(
         summary: Summary::default(),
         glossary_note,
     };
-    for slug in &slugs {
-        match Article::load(repo, slug) {
-            Ok(article) => report
-                .findings
-                .extend(check_article(&article, matcher.as_ref())),
-            Err(err) => {
-                report.summary.invalid += 1;
-                report.findings.push(invalid(repo, slug, &err));
-            }
-        }
+    // Articles are independent: check them in parallel, keep slug order.
+    let per_article: Vec<(bool, Vec<Finding>)> = slugs
+        .par_iter()
+        .map(|slug| match Article::load(repo, slug) {
+            Ok(article) => (true, check_article(&article, matcher.as_ref())),
+            Err(err) => (false, vec![invalid(repo, slug, &err)]),
+        })
+        .collect();
+    for (ok, findings) in per_article {
+        report.summary.invalid += usize::from(!ok);
+        report.findings.extend(findings);
     }
     report.summary.articles = slugs.len();
     report.summary.errors = report

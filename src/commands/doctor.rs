@@ -45,7 +45,9 @@ pub fn run(global: &Global, cwd: &std::path::Path) -> Result<DoctorReport> {
             report.glossary = repo.display(&repo.glossary);
             match read_glossary(&repo, global.glossary.is_some()) {
                 Ok(Some(g)) => report.glossary_terms = Some(g.terms.len()),
-                Ok(None) => report.glossary_problem = Some("not found; glossary rules are skipped".into()),
+                Ok(None) => {
+                    report.glossary_problem = Some("not found; glossary rules are skipped".into())
+                }
                 Err(err) => report.glossary_problem = Some(format!("{err:#}")),
             }
         }
@@ -64,7 +66,9 @@ pub fn run(global: &Global, cwd: &std::path::Path) -> Result<DoctorReport> {
         Ok(Backend::Builtin { why }) => {
             report.morphology = "builtin".into();
             if let Some(why) = why {
-                report.morphology_detail.push(format!("Voikko not used: {why}"));
+                report
+                    .morphology_detail
+                    .push(format!("Voikko not used: {why}"));
             }
         }
         Err(err) => {

@@ -1,6 +1,7 @@
 //! `tolk status`: how far each article is.
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, State};
@@ -132,10 +133,17 @@ pub fn load_all(repo: &Repo, slugs: &[String]) -> Result<(Vec<Article>, Vec<Arti
     };
     slugs.sort();
     slugs.dedup();
+    let loaded: Vec<(String, Result<Article>)> = slugs
+        .into_par_iter()
+        .map(|slug| {
+            let article = Article::load(repo, &slug);
+            (slug, article)
+        })
+        .collect();
     let mut articles = Vec::new();
     let mut errors = Vec::new();
-    for slug in slugs {
-        match Article::load(repo, &slug) {
+    for (slug, article) in loaded {
+        match article {
             Ok(article) => articles.push(article),
             Err(err) => errors.push(ArticleError {
                 article: slug,
@@ -156,7 +164,7 @@ pub fn run(repo: &Repo, slugs: &[String]) -> Result<StatusReport> {
     }
     let detail = slugs.len() == 1 || articles.len() + errors.len() == 1;
     Ok(StatusReport {
-        articles: articles.iter().map(|a| summarize(a, detail)).collect(),
+        articles: articles.par_iter().map(|a| summarize(a, detail)).collect(),
         errors,
     })
 }
