@@ -1,2 +1,1496 @@
 //! The glossary (`glossary.toml`, DESIGN §5): its model and term matching.
-//! (Being written: see the glossary issue.)
+//!
+//! [`Glossary::parse`] reads the file into plain [`Term`]s and refuses
+//! anything a person would want to hear about (unknown keys, duplicate
+//! terms, empty renderings, malformed patterns) with the line to fix.
+//!
+//! [`Matcher`] compiles a glossary once per run and finds its terms in
+//! text. Inflection is the back ends' business ([`crate::morph`]); the
+//! matcher owns what is common to both languages:
+//!
+//! - tokens: runs of letters and digits with internal hyphens and
+//!   apostrophes; a hyphen at a token's edge marks an elided compound
+//!   (`kulttuuri- ja`, `sekä -suunnitelman`), and such a token only ever
+//!   matches a glossary word written with the same hyphen, never a term;
+//! - multi-word terms: consecutive tokens separated by white space only,
+//!   every word free to inflect except conjunctions (`ja`, `och`) and
+//!   hyphen-ended parts, which are written the same in every form;
+//! - patterns: a word with `*` is matched as written against whole tokens,
+//!   a word without is a base form and inflects (authors write base forms,
+//!   even in `avoid`);
+//! - overlaps: the longest match wins, so `ennaltaehkäisevä hyvinvointityö`
+//!   is one term and not also `hyvinvointityö`. Matches with the very same
+//!   span are all kept (two Finnish terms may share one Swedish rendering),
+//!   except that an `avoid` hit on a term's own required rendering is
+//!   dropped.
+//!
+//! Every word of every term is looked up through hash maps built once:
+//! matching a text costs a few look-ups per token whatever the glossary's
+//! size.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow, bail};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::morph::{self, FastMap, Morphology};
+use crate::text::is_space;
+
+/// A parsed `glossary.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+}
+
+/// One `[[term]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Finnish base form, white space normalised.
+    pub fi: String,
+    /// Required Swedish rendering (base form).
+    pub sv: String,
+    /// Swedish renderings that must not be used (patterns).
+    pub avoid: Vec<String>,
+    /// Extra Finnish patterns.
+    pub fi_forms: Vec<String>,
+    /// Extra allowed Swedish patterns.
+    pub sv_forms: Vec<String>,
+    pub note: Option<String>,
+    /// 1-based line of the term's `[[term]]` header.
+    pub line: usize,
+}
+
+const TERM_KEYS: &str = "fi, sv, avoid, fi_forms, sv_forms, note";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGlossary {
+    #[serde(default)]
+    term: Vec<Spanned<RawTerm>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    fi: Spanned<String>,
+    sv: Spanned<String>,
+    #[serde(default)]
+    avoid: Vec<Spanned<String>>,
+    #[serde(default)]
+    fi_forms: Vec<Spanned<String>>,
+    #[serde(default)]
+    sv_forms: Vec<Spanned<String>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl Glossary {
+    /// Parses `glossary.toml`; `shown` is the path as shown to the user.
+    /// Errors name the file, the 1-based line and the key at fault.
+    pub fn parse(text: &str, shown: &str) -> Result<Glossary> {
+        let lines = Lines::new(text);
+        let at = |span: Range<usize>| lines.of(span.start);
+        let raw: RawGlossary = toml::from_str(text).map_err(|err| {
+            let line = err.span().map_or(1, at);
+            anyhow!("`{shown}` line {line}: {}", describe(&err, text))
+        })?;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut terms = Vec::with_capacity(raw.term.len());
+        for entry in raw.term {
+            let line = at(entry.span());
+            let raw = entry.into_inner();
+            let fi = headword(raw.fi.get_ref(), "fi", "fi_forms")
+                .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(raw.fi.span())))?;
+            let sv = headword(raw.sv.get_ref(), "sv", "sv_forms")
+                .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(raw.sv.span())))?;
+            let fi_line = at(raw.fi.span());
+            if let Some(first) = seen.get(&fi.to_lowercase()) {
+                bail!(
+                    "`{shown}` line {fi_line}: duplicate term `{fi}` (already on line {first}); \
+                     merge the two entries"
+                );
+            }
+            seen.insert(fi.to_lowercase(), fi_line);
+            let patterns = |key: &str, list: Vec<Spanned<String>>| -> Result<Vec<String>> {
+                list.into_iter()
+                    .map(|p| {
+                        pattern(p.get_ref(), key)
+                            .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(p.span())))
+                    })
+                    .collect()
+            };
+            terms.push(Term {
+                fi,
+                sv,
+                avoid: patterns("avoid", raw.avoid)?,
+                fi_forms: patterns("fi_forms", raw.fi_forms)?,
+                sv_forms: patterns("sv_forms", raw.sv_forms)?,
+                note: raw.note,
+                line,
+            });
+        }
+        Ok(Glossary { terms })
+    }
+}
+
+/// Byte offset → 1-based line, for spans (one scan, then binary search).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.match_indices('\n').map(|(at, _)| at).collect())
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
+}
+
+/// A TOML or serde error in words a glossary author can act on.
+fn describe(err: &toml::de::Error, text: &str) -> String {
+    let message = err.message();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return if message.contains("expected `term`") {
+            format!("unknown key `{key}` (the file holds only `[[term]]` tables)")
+        } else {
+            format!("unknown key `{key}` (expected one of {TERM_KEYS})")
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("this `[[term]]` has no `{key}`");
+    }
+    // Type errors point at the value; name the key when the line shows it.
+    let key = err.span().and_then(|span| {
+        let start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |at| at + 1);
+        let line = text[start..].lines().next().unwrap_or_default();
+        let (key, _) = line.split_once('=')?;
+        let key = key.trim();
+        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then(|| key.to_string())
+    });
+    match key {
+        Some(key) => format!("`{key}`: {message}"),
+        None => message.to_string(),
+    }
+}
+
+/// Checks and normalises `fi` or `sv`: a non-empty base form.
+fn headword(value: &str, key: &str, forms: &str) -> Result<String> {
+    let normal = crate::text::normalize_ws(value);
+    if normal.is_empty() {
+        bail!("`{key}` is empty; give the base form");
+    }
+    if normal.contains('*') {
+        bail!("`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`");
+    }
+    if let Some(bad) = normal
+        .chars()
+        .find(|&c| !(c.is_alphanumeric() || " -'’".contains(c)))
+    {
+        bail!(
+            "`{key}` value `{normal}` contains `{bad}`; a term is words (letters, digits, \
+             hyphens, apostrophes) separated by spaces"
+        );
+    }
+    Ok(normal)
+}
+
+/// Checks and normalises one pattern of `avoid`, `fi_forms` or `sv_forms`.
+fn pattern(value: &str, key: &str) -> Result<String> {
+    let normal = crate::text::normalize_ws(value);
+    if normal.is_empty() {
+        bail!("`{key}` has an empty pattern");
+    }
+    if let Some(bad) = normal
+        .chars()
+        .find(|&c| !(c.is_alphabetic() || " *-'’".contains(c)))
+    {
+        bail!(
+            "`{key}` pattern `{normal}` contains `{bad}`; patterns may hold only letters, `*`, \
+             `-`, spaces and apostrophes"
+        );
+    }
+    if !normal.chars().any(char::is_alphabetic) {
+        bail!("`{key}` pattern `{normal}` has no letters; it would match every word");
+    }
+    Ok(normal)
+}
+
+/// Which side of the glossary a match stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// A Finnish term (`fi` or `fi_forms`) in Finnish text.
+    Fi,
+    /// A required Swedish rendering (`sv` or `sv_forms`) in Swedish text.
+    Sv,
+    /// An `avoid` rendering in Swedish text.
+    Avoid,
+}
+
+/// A term found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermMatch {
+    /// Index into [`Glossary::terms`].
+    pub term: usize,
+    pub kind: MatchKind,
+    /// Byte offsets into the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// The matched words as written.
+    pub text: String,
+}
+
+/// A glossary compiled for matching; build once per run.
+pub struct Matcher {
+    glossary: Glossary,
+    fi: Side,
+    sv: Side,
+}
+
+impl Matcher {
+    /// Compiles `glossary` with `fi` as the first Finnish back end; words it
+    /// does not know fall back to the built-in one.
+    pub fn new(glossary: &Glossary, fi: Arc<dyn Morphology>) -> Matcher {
+        Matcher::with_backends(glossary, vec![fi, Arc::new(morph::builtin::Finnish)])
+    }
+
+    /// Compiles `glossary` with the built-in Finnish back end only.
+    pub fn builtin(glossary: &Glossary) -> Matcher {
+        Matcher::with_backends(glossary, vec![Arc::new(morph::builtin::Finnish)])
+    }
+
+    /// Compiles `glossary` with a chain of Finnish back ends, asked in order
+    /// until one knows the word.
+    pub fn with_backends(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>) -> Matcher {
+        let mut fi_side = Builder::new(fi, FI_PLAIN);
+        let mut sv_side = Builder::new(vec![Arc::new(morph::swedish::Swedish)], SV_PLAIN);
+        for (index, term) in glossary.terms.iter().enumerate() {
+            fi_side.add(index, MatchKind::Fi, &term.fi);
+            for form in &term.fi_forms {
+                fi_side.add(index, MatchKind::Fi, form);
+            }
+            sv_side.add(index, MatchKind::Sv, &term.sv);
+            for form in &term.sv_forms {
+                sv_side.add(index, MatchKind::Sv, form);
+            }
+            for form in &term.avoid {
+                sv_side.add(index, MatchKind::Avoid, form);
+            }
+        }
+        Matcher {
+            glossary: glossary.clone(),
+            fi: fi_side.build(),
+            sv: sv_side.build(),
+        }
+    }
+
+    /// The glossary this matcher was built from.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Names of the Finnish back ends, in the order they are asked.
+    pub fn fi_backends(&self) -> Vec<&'static str> {
+        self.fi.backends.iter().map(|b| b.name()).collect()
+    }
+
+    /// Finnish terms found in Finnish text.
+    pub fn find_fi(&self, text: &str) -> Vec<TermMatch> {
+        self.fi.find(text)
+    }
+
+    /// Required Swedish renderings (kind [`MatchKind::Sv`]) and avoid hits
+    /// (kind [`MatchKind::Avoid`]) found in Swedish text.
+    pub fn find_sv(&self, text: &str) -> Vec<TermMatch> {
+        self.sv.find(text)
+    }
+}
+
+/// Words that never inflect inside a multi-word term.
+const FI_PLAIN: &[&str] = &["ja", "tai", "sekä", "eli", "ynnä"];
+const SV_PLAIN: &[&str] = &[
+    "och", "eller", "samt", "i", "på", "av", "för", "till", "med", "om", "vid", "som", "den",
+    "det", "de", "en", "ett", "att", "från",
+];
+
+/// A word of running text or of a glossary entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// Written `-word`: the tail of an elided compound.
+    lead_hyphen: bool,
+    /// Written `word-`: the head of an elided compound.
+    trail_hyphen: bool,
+    /// Only white space separates it from the next token.
+    joins_next: bool,
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Soft hyphens, left by web exports inside long Finnish compounds, are
+/// invisible: they join a word and vanish when it is folded.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
+fn tokenize(text: &str, stars: bool) -> Vec<Token> {
+    let is_word = |c: char| c.is_alphanumeric() || (stars && c == '*');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        i += 1;
+        loop {
+            if i < chars.len() && is_word(chars[i].1) {
+                i += 1;
+            } else if i + 1 < chars.len()
+                && (is_hyphen(chars[i].1) || is_apostrophe(chars[i].1) || chars[i].1 == SOFT_HYPHEN)
+                && is_word(chars[i + 1].1)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        tokens.push(Token {
+            start: at(first),
+            end: at(i),
+            lead_hyphen: first > 0 && is_hyphen(chars[first - 1].1),
+            trail_hyphen: i < chars.len() && is_hyphen(chars[i].1),
+            joins_next: false,
+        });
+    }
+    for k in 1..tokens.len() {
+        let prev = tokens[k - 1];
+        let from = if prev.trail_hyphen {
+            prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            prev.end
+        };
+        let gap = &text[from.min(tokens[k].start)..tokens[k].start];
+        tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
+    }
+    tokens
+}
+
+/// Case-folds a word for matching; typographic apostrophes become `'`.
+fn fold(word: &str) -> String {
+    word.chars()
+        .filter(|&c| c != SOFT_HYPHEN)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// Lexeme ids: one per distinct glossary word, so a text word is looked up
+/// once however many terms share it.
+type Lex = u32;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Word {
+    /// Matches only as written (conjunctions).
+    Plain(String),
+    /// Written with a trailing hyphen (`kulttuuri-`): matches only a text
+    /// token written the same way.
+    Head(String),
+    /// A base form, inflected by the back ends.
+    Base(String),
+    /// A `*` pattern, matched as written against whole tokens.
+    Glob(String),
+}
+
+struct Phrase {
+    term: usize,
+    kind: MatchKind,
+    words: Vec<Lex>,
+}
+
+/// One language's compiled half of the glossary.
+struct Side {
+    backends: Vec<Arc<dyn Morphology>>,
+    /// Per back end: key → lexemes.
+    keyed: Vec<FastMap<String, Vec<Lex>>>,
+    plain: FastMap<String, Vec<Lex>>,
+    heads: FastMap<String, Vec<Lex>>,
+    /// `*` patterns as characters, with their lexeme.
+    globs: Vec<(Vec<char>, Lex)>,
+    /// First one to three letters of a pattern's literal beginning → globs.
+    glob_index: FastMap<String, Vec<usize>>,
+    /// Patterns that start with `*`: tried on every token.
+    glob_any: Vec<usize>,
+    phrases: Vec<Phrase>,
+    /// Lexeme → phrases it starts.
+    starts: FastMap<Lex, Vec<usize>>,
+}
+
+struct Builder {
+    plain_words: &'static [&'static str],
+    lexemes: HashMap<Word, Lex>,
+    side: Side,
+}
+
+impl Builder {
+    fn new(backends: Vec<Arc<dyn Morphology>>, plain_words: &'static [&'static str]) -> Builder {
+        let keyed = backends.iter().map(|_| FastMap::default()).collect();
+        Builder {
+            plain_words,
+            lexemes: HashMap::new(),
+            side: Side {
+                backends,
+                keyed,
+                plain: FastMap::default(),
+                heads: FastMap::default(),
+                globs: Vec::new(),
+                glob_index: FastMap::default(),
+                glob_any: Vec::new(),
+                phrases: Vec::new(),
+                starts: FastMap::default(),
+            },
+        }
+    }
+
+    /// Adds a term, rendering or pattern of glossary entry `term`.
+    fn add(&mut self, term: usize, kind: MatchKind, entry: &str) {
+        let tokens = tokenize(entry, true);
+        let multi = tokens.len() > 1;
+        let words: Vec<Lex> = tokens
+            .iter()
+            .map(|t| {
+                let text = fold(&entry[t.start..t.end]);
+                let word = if text.contains('*') {
+                    Word::Glob(text)
+                } else if t.trail_hyphen {
+                    Word::Head(text)
+                } else if multi && self.plain_words.contains(&text.as_str()) {
+                    Word::Plain(text)
+                } else {
+                    Word::Base(text)
+                };
+                self.lexeme(word)
+            })
+            .collect();
+        let Some(&first) = words.first() else { return };
+        let phrase = self.side.phrases.len();
+        self.side.phrases.push(Phrase { term, kind, words });
+        self.side.starts.entry(first).or_default().push(phrase);
+    }
+
+    fn lexeme(&mut self, word: Word) -> Lex {
+        if let Some(&lex) = self.lexemes.get(&word) {
+            return lex;
+        }
+        let lex = Lex::try_from(self.lexemes.len()).expect("fewer than 2^32 glossary words");
+        let side = &mut self.side;
+        match &word {
+            Word::Plain(text) => side.plain.entry(text.clone()).or_default().push(lex),
+            Word::Head(text) => side.heads.entry(text.clone()).or_default().push(lex),
+            Word::Base(text) => {
+                for (backend, index) in side.backends.iter().zip(&mut side.keyed) {
+                    for key in backend.base_keys(text) {
+                        let lexes = index.entry(key).or_default();
+                        if !lexes.contains(&lex) {
+                            lexes.push(lex);
+                        }
+                    }
+                }
+            }
+            Word::Glob(text) => {
+                let chars: Vec<char> = text.chars().collect();
+                let id = side.globs.len();
+                let literal: String = chars.iter().take_while(|&&c| c != '*').take(3).collect();
+                if literal.is_empty() {
+                    side.glob_any.push(id);
+                } else {
+                    side.glob_index.entry(literal).or_default().push(id);
+                }
+                side.globs.push((chars, lex));
+            }
+        }
+        self.lexemes.insert(word, lex);
+        lex
+    }
+
+    fn build(self) -> Side {
+        self.side
+    }
+}
+
+impl Side {
+    /// The lexemes a text token matches, sorted.
+    fn lexemes(&self, token: &Token, word: &str) -> Vec<Lex> {
+        let mut out = Vec::new();
+        if token.lead_hyphen {
+            return out;
+        }
+        if token.trail_hyphen {
+            if let Some(lexes) = self.heads.get(word) {
+                out.extend(lexes);
+            }
+            return out;
+        }
+        if let Some(lexes) = self.plain.get(word) {
+            out.extend(lexes);
+        }
+        for (backend, index) in self.backends.iter().zip(&self.keyed) {
+            let mut known = false;
+            backend.word_keys(word, &mut |key| {
+                known = true;
+                if let Some(lexes) = index.get(key) {
+                    out.extend(lexes);
+                }
+            });
+            if known {
+                break;
+            }
+        }
+        if !self.globs.is_empty() {
+            self.globs_matching(word, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn globs_matching(&self, word: &str, out: &mut Vec<Lex>) {
+        let chars: Vec<char> = word.chars().collect();
+        let mut try_glob = |id: usize| {
+            let (pattern, lex) = &self.globs[id];
+            if glob(pattern, &chars) {
+                out.push(*lex);
+            }
+        };
+        for &id in &self.glob_any {
+            try_glob(id);
+        }
+        for (n, (at, _)) in word
+            .char_indices()
+            .skip(1)
+            .chain([(word.len(), ' ')])
+            .enumerate()
+        {
+            if n >= 3 {
+                break;
+            }
+            if let Some(ids) = self.glob_index.get(&word[..at]) {
+                for &id in ids {
+                    try_glob(id);
+                }
+            }
+        }
+    }
+
+    fn find(&self, text: &str) -> Vec<TermMatch> {
+        let tokens = tokenize(text, false);
+        let sets: Vec<Vec<Lex>> = tokens
+            .iter()
+            .map(|t| self.lexemes(t, &fold(&text[t.start..t.end])))
+            .collect();
+        // Candidates: (first token, token count, phrase).
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            for lex in set {
+                let Some(phrases) = self.starts.get(lex) else {
+                    continue;
+                };
+                for &p in phrases {
+                    let words = &self.phrases[p].words;
+                    let fits = i + words.len() <= tokens.len()
+                        && (1..words.len()).all(|k| {
+                            tokens[i + k - 1].joins_next
+                                && sets[i + k].binary_search(&words[k]).is_ok()
+                        });
+                    if fits {
+                        found.push((i, words.len(), p));
+                    }
+                }
+            }
+        }
+        // Longest first, then leftmost; a match may share tokens only with
+        // one of exactly the same span.
+        found.sort_by_key(|&(first, len, p)| (std::cmp::Reverse(len), first, p));
+        let mut owner: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        let mut kept: Vec<TermMatch> = Vec::new();
+        for (first, len, p) in found {
+            let span = (first, len);
+            if owner[first..first + len]
+                .iter()
+                .any(|o| o.is_some_and(|o| o != span))
+            {
+                continue;
+            }
+            owner[first..first + len].fill(Some(span));
+            let phrase = &self.phrases[p];
+            let (start, end) = (tokens[first].start, tokens[first + len - 1].end);
+            kept.push(TermMatch {
+                term: phrase.term,
+                kind: phrase.kind,
+                start,
+                end,
+                text: text[start..end].to_string(),
+            });
+        }
+        kept.sort_by_key(|m| (m.start, m.term, m.kind));
+        kept.dedup_by_key(|m| (m.start, m.term, m.kind));
+        let required: Vec<(usize, usize)> = kept
+            .iter()
+            .filter(|m| m.kind == MatchKind::Sv)
+            .map(|m| (m.start, m.term))
+            .collect();
+        kept.retain(|m| m.kind != MatchKind::Avoid || !required.contains(&(m.start, m.term)));
+        kept
+    }
+}
+
+/// Whether `word` matches `pattern`, where `*` stands for any letters.
+fn glob(pattern: &[char], word: &[char]) -> bool {
+    match pattern.split_first() {
+        None => word.is_empty(),
+        Some(('*', rest)) => {
+            // Try the star swallowing 0, 1, 2, … letters.
+            (0..=word.len())
+                .take_while(|&n| n == 0 || word[n - 1].is_alphabetic())
+                .any(|n| glob(rest, &word[n..]))
+        }
+        Some((&c, rest)) => word.first() == Some(&c) && glob(rest, &word[1..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLOSSARY: &str = r#"
+[[term]]
+fi = "Kauniainen"
+sv = "Grankulla"
+
+[[term]]
+fi = "hyvinvointikoordinaattori"
+sv = "välfärdskoordinator"
+
+[[term]]
+fi = "hyvinvointialue"
+sv = "välfärdsområde"
+
+[[term]]
+fi = "hyvinvointivaliokunta"
+sv = "välfärdsutskott"
+
+[[term]]
+fi = "kulttuuri- ja vapaa-aikavaliokunta"
+sv = "kultur- och fritidsutskott"
+
+[[term]]
+fi = "ennaltaehkäisevä hyvinvointityö"
+sv = "förebyggande välfärdsarbete"
+
+[[term]]
+fi = "hyvinvointikertomus"
+sv = "välfärdsberättelse"
+avoid = ["välfärdsrapport*"]
+note = "Statutory term."
+
+[[term]]
+fi = "hyvinvointisuunnitelma"
+sv = "välfärdsplan"
+
+[[term]]
+fi = "varhaiskasvatus"
+sv = "småbarnspedagogik"
+avoid = ["småbarnsfostran"]
+
+[[term]]
+fi = "perusopetus"
+sv = "grundläggande utbildning"
+avoid = ["grundutbildning"]
+
+[[term]]
+fi = "ehkäisevä päihdetyö"
+sv = "förebyggande rusmedelsarbete"
+
+[[term]]
+fi = "vanhus- ja vammaisneuvosto"
+sv = "äldre- och handikappråd"
+
+[[term]]
+fi = "sosiaali- ja terveyspalvelut"
+sv = "social- och hälsovårdstjänster"
+
+[[term]]
+fi = "järjestö"
+sv = "organisation"
+
+[[term]]
+fi = "yhdistys"
+sv = "förening"
+
+[[term]]
+fi = "seurakunta"
+sv = "församling"
+
+[[term]]
+fi = "johtoryhmä"
+sv = "ledningsgrupp"
+
+[[term]]
+fi = "talousarvio"
+sv = "budget"
+
+[[term]]
+fi = "tilinpäätös"
+sv = "bokslut"
+
+[[term]]
+fi = "kunta"
+sv = "kommun"
+
+[[term]]
+fi = "avustus"
+sv = "bidrag"
+
+[[term]]
+fi = "suunnitelma"
+sv = "plan"
+"#;
+
+    fn glossary() -> Glossary {
+        Glossary::parse(GLOSSARY, "glossary.toml").expect("test glossary parses")
+    }
+
+    fn matcher() -> Matcher {
+        Matcher::builtin(&glossary())
+    }
+
+    /// Matches as (Finnish headword of the term, kind, text as written).
+    fn described(matcher: &Matcher, matches: Vec<TermMatch>) -> Vec<(String, MatchKind, String)> {
+        matches
+            .into_iter()
+            .map(|m| (matcher.glossary().terms[m.term].fi.clone(), m.kind, m.text))
+            .collect()
+    }
+
+    fn fi(matcher: &Matcher, text: &str) -> Vec<(String, MatchKind, String)> {
+        described(matcher, matcher.find_fi(text))
+    }
+
+    fn sv(matcher: &Matcher, text: &str) -> Vec<(String, MatchKind, String)> {
+        described(matcher, matcher.find_sv(text))
+    }
+
+    #[test]
+    fn finnish_terms_match_inflected_without_patterns() {
+        let m = matcher();
+        // (text, term, the words matched)
+        let cases = [
+            ("Kauniaisten", "Kauniainen", "Kauniaisten"),
+            ("Kauniaisiin", "Kauniainen", "Kauniaisiin"),
+            ("Kauniaisissa", "Kauniainen", "Kauniaisissa"),
+            ("hyvinvointialueen", "hyvinvointialue", "hyvinvointialueen"),
+            (
+                "hyvinvointialueelle",
+                "hyvinvointialue",
+                "hyvinvointialueelle",
+            ),
+            (
+                "hyvinvointivaliokunnan",
+                "hyvinvointivaliokunta",
+                "hyvinvointivaliokunnan",
+            ),
+            (
+                "hyvinvointivaliokunnaksi",
+                "hyvinvointivaliokunta",
+                "hyvinvointivaliokunnaksi",
+            ),
+            (
+                "hyvinvointivaliokunnalle",
+                "hyvinvointivaliokunta",
+                "hyvinvointivaliokunnalle",
+            ),
+            (
+                "hyvinvointikertomuksen",
+                "hyvinvointikertomus",
+                "hyvinvointikertomuksen",
+            ),
+            (
+                "hyvinvointikoordinaattorin",
+                "hyvinvointikoordinaattori",
+                "hyvinvointikoordinaattorin",
+            ),
+            (
+                "Ennaltaehkäisevä hyvinvointityö on",
+                "ennaltaehkäisevä hyvinvointityö",
+                "Ennaltaehkäisevä hyvinvointityö",
+            ),
+            (
+                "ennaltaehkäisevää hyvinvointityötä",
+                "ennaltaehkäisevä hyvinvointityö",
+                "ennaltaehkäisevää hyvinvointityötä",
+            ),
+            ("järjestöjen", "järjestö", "järjestöjen"),
+            (
+                "yhdyshenkilö ehkäisevässä päihdetyössä sekä",
+                "ehkäisevä päihdetyö",
+                "ehkäisevässä päihdetyössä",
+            ),
+            (
+                "varhaiskasvatuksen",
+                "varhaiskasvatus",
+                "varhaiskasvatuksen",
+            ),
+            ("perusopetuksen", "perusopetus", "perusopetuksen"),
+            ("seurakuntien", "seurakunta", "seurakuntien"),
+            ("yhdistysten", "yhdistys", "yhdistysten"),
+            ("yhdistyksen", "yhdistys", "yhdistyksen"),
+            ("johtoryhmälle", "johtoryhmä", "johtoryhmälle"),
+            ("talousarviota", "talousarvio", "talousarviota"),
+            ("tilinpäätöstä", "tilinpäätös", "tilinpäätöstä"),
+            ("tilinpäätöksen", "tilinpäätös", "tilinpäätöksen"),
+            (
+                "tarvitsee sosiaali- ja terveyspalveluita.",
+                "sosiaali- ja terveyspalvelut",
+                "sosiaali- ja terveyspalveluita",
+            ),
+            (
+                "vanhus- ja vammaisneuvoston sihteerinä",
+                "vanhus- ja vammaisneuvosto",
+                "vanhus- ja vammaisneuvoston",
+            ),
+            (
+                "kulttuuri- ja vapaa-aikavaliokunnan nimi",
+                "kulttuuri- ja vapaa-aikavaliokunta",
+                "kulttuuri- ja vapaa-aikavaliokunnan",
+            ),
+            ("kunnan", "kunta", "kunnan"),
+            ("kunnilla", "kunta", "kunnilla"),
+            ("avustuksen", "avustus", "avustuksen"),
+        ];
+        for (text, term, words) in cases {
+            let found = fi(&m, text);
+            assert!(
+                found.contains(&(term.to_string(), MatchKind::Fi, words.to_string())),
+                "{text:?}: expected {term} on {words:?}, found {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn swedish_renderings_and_avoid_hits_match_inflected() {
+        let m = matcher();
+        use MatchKind::{Avoid, Sv};
+        let cases = [
+            ("Grankullas", "Kauniainen", Sv, "Grankullas"),
+            ("välfärdsområdet", "hyvinvointialue", Sv, "välfärdsområdet"),
+            (
+                "välfärdsområdenas",
+                "hyvinvointialue",
+                Sv,
+                "välfärdsområdenas",
+            ),
+            (
+                "välfärdsområdena",
+                "hyvinvointialue",
+                Sv,
+                "välfärdsområdena",
+            ),
+            (
+                "välfärdsområdets",
+                "hyvinvointialue",
+                Sv,
+                "välfärdsområdets",
+            ),
+            (
+                "välfärdsutskottet",
+                "hyvinvointivaliokunta",
+                Sv,
+                "välfärdsutskottet",
+            ),
+            (
+                "av välfärdsrapporten och",
+                "hyvinvointikertomus",
+                Avoid,
+                "välfärdsrapporten",
+            ),
+            (
+                "Grankullas småbarnsfostran",
+                "varhaiskasvatus",
+                Avoid,
+                "småbarnsfostran",
+            ),
+            (
+                "och grundutbildning.",
+                "perusopetus",
+                Avoid,
+                "grundutbildning",
+            ),
+            (
+                "grundutbildningen",
+                "perusopetus",
+                Avoid,
+                "grundutbildningen",
+            ),
+            ("föreningar", "yhdistys", Sv, "föreningar"),
+            ("föreningarnas", "yhdistys", Sv, "föreningarnas"),
+            ("kommunerna", "kunta", Sv, "kommunerna"),
+            ("organisationer", "järjestö", Sv, "organisationer"),
+            ("församlingar", "seurakunta", Sv, "församlingar"),
+            (
+                "Välfärdskoordinatorns arbete",
+                "hyvinvointikoordinaattori",
+                Sv,
+                "Välfärdskoordinatorns",
+            ),
+            (
+                "sekreterare i äldre- och handikapprådet.",
+                "vanhus- ja vammaisneuvosto",
+                Sv,
+                "äldre- och handikapprådet",
+            ),
+            (
+                "Namnet på kultur- och fritidsutskottet",
+                "kulttuuri- ja vapaa-aikavaliokunta",
+                Sv,
+                "kultur- och fritidsutskottet",
+            ),
+            (
+                "behöver social- och hälsovårdstjänster.",
+                "sosiaali- ja terveyspalvelut",
+                Sv,
+                "social- och hälsovårdstjänster",
+            ),
+            (
+                "Förebyggande välfärdsarbete är",
+                "ennaltaehkäisevä hyvinvointityö",
+                Sv,
+                "Förebyggande välfärdsarbete",
+            ),
+            (
+                "i förebyggande rusmedelsarbete och",
+                "ehkäisevä päihdetyö",
+                Sv,
+                "förebyggande rusmedelsarbete",
+            ),
+            (
+                "den grundläggande utbildningen",
+                "perusopetus",
+                Sv,
+                "grundläggande utbildningen",
+            ),
+        ];
+        for (text, term, kind, words) in cases {
+            let found = sv(&m, text);
+            assert!(
+                found.contains(&(term.to_string(), kind, words.to_string())),
+                "{text:?}: expected {kind:?} {term} on {words:?}, found {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn look_alikes_and_elided_compounds_do_not_match() {
+        let m = matcher();
+        for text in [
+            "kauniisti",
+            "kuningas",
+            "kunnia",
+            "järjestys",
+            "kuntosalilla",
+            "avustaja",
+            "kuntalaisen",
+            "Järjestötreffit",
+            "hyvinvointikertomuksen sekä -suunnitelman",
+            "hyvinvointi- ja terveysvaikutusten",
+            "kulttuuri- ja",
+        ] {
+            let found = fi(&m, text);
+            let spurious: Vec<_> = found
+                .iter()
+                .filter(|(term, _, words)| {
+                    !(term == "hyvinvointikertomus" && words == "hyvinvointikertomuksen")
+                })
+                .collect();
+            assert!(spurious.is_empty(), "{text:?}: found {spurious:?}");
+        }
+        for text in [
+            "kommunikation",
+            "Kommunikationen",
+            "grundläggande",
+            "och -planen",
+            "kommuninvånarnas",
+        ] {
+            let found = sv(&m, text);
+            assert!(found.is_empty(), "{text:?}: found {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_longest_match_wins() {
+        let m = matcher();
+        // `hyvinvointityö` alone is no term here, but `päihdetyö` inside the
+        // two-word term must not also count as one.
+        let found = fi(&m, "ehkäisevässä päihdetyössä ja kunnassa");
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "ehkäisevä päihdetyö".to_string(),
+                    MatchKind::Fi,
+                    "ehkäisevässä päihdetyössä".to_string()
+                ),
+                ("kunta".to_string(), MatchKind::Fi, "kunnassa".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_inside_a_word_are_ignored() {
+        let m = matcher();
+        let text = "hyvinvointi\u{AD}koordinaattorin työ";
+        assert_eq!(
+            fi(&m, text),
+            vec![(
+                "hyvinvointikoordinaattori".to_string(),
+                MatchKind::Fi,
+                "hyvinvointi\u{AD}koordinaattorin".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn words_split_by_punctuation_are_not_a_multi_word_term() {
+        let m = matcher();
+        assert!(fi(&m, "ennaltaehkäisevä. Hyvinvointityö").is_empty());
+        assert!(sv(&m, "grundläggande, utbildning").is_empty());
+    }
+
+    #[test]
+    fn matches_carry_byte_offsets_into_the_text() {
+        let m = matcher();
+        let text = "Äänestäjät ”Kauniaisissa” – ja yhä hyvinvointialueelle.";
+        let found = m.find_fi(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        for hit in &found {
+            assert_eq!(&text[hit.start..hit.end], hit.text);
+        }
+        assert_eq!(found[0].text, "Kauniaisissa");
+        assert_eq!(found[0].start, text.find("Kauniaisissa").unwrap());
+        assert_eq!(found[1].start, text.find("hyvinvointialueelle").unwrap());
+        assert_eq!(found[1].end, text.len() - 1);
+        assert_eq!(found[1].kind, MatchKind::Fi);
+    }
+
+    #[test]
+    fn patterns_match_whole_tokens_and_plain_words_inflect() {
+        let g = Glossary::parse(
+            r#"
+[[term]]
+fi = "sote-alue"
+sv = "social- och hälsovårdsområde"
+fi_forms = ["sote*alue*", "sosiaali- ja terveysalue"]
+sv_forms = ["vårdområde"]
+avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
+"#,
+            "g.toml",
+        )
+        .unwrap();
+        let m = Matcher::builtin(&g);
+        let words = |found: Vec<TermMatch>| -> Vec<(MatchKind, String)> {
+            found.into_iter().map(|f| (f.kind, f.text)).collect()
+        };
+        assert_eq!(
+            words(m.find_fi("sote-alueen")),
+            vec![(MatchKind::Fi, "sote-alueen".into())]
+        );
+        assert_eq!(
+            words(m.find_fi("Sotealueilla")),
+            vec![(MatchKind::Fi, "Sotealueilla".into())]
+        );
+        assert_eq!(
+            words(m.find_fi("sosiaali- ja terveysalueella")),
+            vec![(MatchKind::Fi, "sosiaali- ja terveysalueella".into())]
+        );
+        assert!(m.find_fi("sote").is_empty());
+        assert_eq!(
+            words(m.find_sv("vårdområdet")),
+            vec![(MatchKind::Sv, "vårdområdet".into())]
+        );
+        assert_eq!(
+            words(m.find_sv("sote-områdena och hälsovårdsregion")),
+            vec![
+                (MatchKind::Avoid, "sote-områdena".into()),
+                (MatchKind::Avoid, "hälsovårdsregion".into())
+            ]
+        );
+        assert_eq!(
+            words(m.find_sv("social- och hälsovårdsregionen")),
+            vec![(MatchKind::Avoid, "social- och hälsovårdsregionen".into())]
+        );
+        assert!(m.find_sv("vårdsregion-").is_empty());
+    }
+
+    #[test]
+    fn an_avoid_pattern_covering_the_required_rendering_is_not_an_avoid_hit() {
+        let g = Glossary::parse(
+            "[[term]]\nfi = \"hyvinvointikertomus\"\nsv = \"välfärdsberättelse\"\navoid = [\"välfärds*\"]\n",
+            "g.toml",
+        )
+        .unwrap();
+        let m = Matcher::builtin(&g);
+        let kinds: Vec<MatchKind> = m
+            .find_sv("välfärdsberättelsen och välfärdsrapporten")
+            .iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(kinds, vec![MatchKind::Sv, MatchKind::Avoid]);
+    }
+
+    #[test]
+    fn terms_sharing_a_rendering_both_match_it() {
+        let g = Glossary::parse(
+            "[[term]]\nfi = \"hyvinvointialue\"\nsv = \"välfärdsområde\"\n\n\
+             [[term]]\nfi = \"sote-alue\"\nsv = \"välfärdsområde\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let m = Matcher::builtin(&g);
+        let terms: Vec<usize> = m
+            .find_sv("välfärdsområdet")
+            .iter()
+            .map(|f| f.term)
+            .collect();
+        assert_eq!(terms, vec![0, 1]);
+    }
+
+    /// An analyser back end that knows one word: what a Voikko back end
+    /// looks like to the matcher.
+    struct OneWord;
+
+    impl Morphology for OneWord {
+        fn name(&self) -> &'static str {
+            "one-word"
+        }
+        fn base_keys(&self, base: &str) -> Vec<String> {
+            vec![base.to_string()]
+        }
+        fn word_keys(&self, word: &str, found: &mut dyn FnMut(&str)) {
+            match word {
+                "miehen" | "miehissä" => found("mies"),
+                "kunnia" => found("kunnia"),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn an_analyser_back_end_comes_first_and_falls_back_to_the_builtin() {
+        let g = Glossary::parse(
+            "[[term]]\nfi = \"mies\"\nsv = \"man\"\n\n[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let m = Matcher::new(&g, Arc::new(OneWord));
+        assert_eq!(m.fi_backends(), vec!["one-word", "builtin"]);
+        let texts: Vec<String> = m
+            .find_fi("miehen kunnassa kunnia miehissä")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(texts, vec!["miehen", "kunnassa", "miehissä"]);
+    }
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Matcher>();
+    }
+
+    #[test]
+    fn tokens_keep_internal_hyphens_and_mark_elided_compounds() {
+        let text = "sosiaali- ja vapaa-aika -osio, vaa'an";
+        let tokens = tokenize(text, false);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec!["sosiaali", "ja", "vapaa-aika", "osio", "vaa'an"]
+        );
+        assert!(tokens[0].trail_hyphen && tokens[0].joins_next);
+        assert!(tokens[1].joins_next);
+        assert!(!tokens[2].joins_next, "a leading hyphen is not white space");
+        assert!(tokens[3].lead_hyphen && !tokens[3].joins_next);
+    }
+
+    #[test]
+    fn glob_stars_match_letters_only() {
+        let g = |p: &str, w: &str| {
+            glob(
+                &p.chars().collect::<Vec<_>>(),
+                &w.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert!(g("välfärdsrapport*", "välfärdsrapport"));
+        assert!(g("välfärdsrapport*", "välfärdsrapporten"));
+        assert!(g("*rapport", "välfärdsrapport"));
+        assert!(g("sote*alue*", "sotealueilla"));
+        assert!(!g("sote*alue", "sote-alue"));
+        assert!(!g("rapport*", "välfärdsrapport"));
+    }
+
+    #[test]
+    fn a_valid_glossary_parses() {
+        let g = glossary();
+        assert_eq!(g.terms.len(), 22);
+        let t = &g.terms[6];
+        assert_eq!(t.fi, "hyvinvointikertomus");
+        assert_eq!(t.sv, "välfärdsberättelse");
+        assert_eq!(t.avoid, vec!["välfärdsrapport*"]);
+        assert_eq!(t.note.as_deref(), Some("Statutory term."));
+        assert_eq!(g.terms[0].line, 2);
+        assert_eq!(t.line, 26);
+        assert_eq!(Glossary::parse("", "g.toml").unwrap().terms, vec![]);
+    }
+
+    fn error(text: &str) -> String {
+        format!("{:#}", Glossary::parse(text, "glossary.toml").unwrap_err())
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_name_and_line() {
+        let text =
+            "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\n\n[[term]]\nfi = \"alue\"\nsv_form = []\n";
+        assert_eq!(
+            error(text),
+            "`glossary.toml` line 7: unknown key `sv_form` (expected one of fi, sv, avoid, \
+             fi_forms, sv_forms, note)"
+        );
+        assert_eq!(
+            error("[[terms]]\nfi = \"kunta\"\n"),
+            "`glossary.toml` line 1: unknown key `terms` (the file holds only `[[term]]` tables)"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_term_names_both_lines() {
+        let text = "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\n\n[[term]]\nfi = \"Kunta\"\nsv = \"kommun\"\n";
+        assert_eq!(
+            error(text),
+            "`glossary.toml` line 6: duplicate term `Kunta` (already on line 2); merge the two entries"
+        );
+    }
+
+    #[test]
+    fn empty_renderings_and_missing_keys_are_refused() {
+        assert_eq!(
+            error("[[term]]\nfi = \"kunta\"\nsv = \"  \"\n"),
+            "`glossary.toml` line 3: `sv` is empty; give the base form"
+        );
+        assert_eq!(
+            error("\n[[term]]\nfi = \"kunta\"\n"),
+            "`glossary.toml` line 2: this `[[term]]` has no `sv`"
+        );
+        assert_eq!(
+            error("[[term]]\nfi = \"kunta\"\nsv = 3\n"),
+            "`glossary.toml` line 3: `sv`: invalid type: integer `3`, expected a string"
+        );
+        assert!(
+            error("[[term]]\nfi = \"kunta*\"\nsv = \"kommun\"\n")
+                .contains("put `kunta*` in `fi_forms`")
+        );
+    }
+
+    #[test]
+    fn malformed_patterns_are_refused_with_their_line() {
+        let text = "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\navoid = [\n  \"stad\",\n  \"kommun#\",\n]\n";
+        assert_eq!(
+            error(text),
+            "`glossary.toml` line 6: `avoid` pattern `kommun#` contains `#`; patterns may hold \
+             only letters, `*`, `-`, spaces and apostrophes"
+        );
+        assert_eq!(
+            error("[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nfi_forms = [\"\"]\n"),
+            "`glossary.toml` line 4: `fi_forms` has an empty pattern"
+        );
+        assert!(
+            error("[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nsv_forms = [\"*\"]\n")
+                .contains("no letters")
+        );
+    }
+
+    #[test]
+    fn a_toml_syntax_error_names_its_line() {
+        let message = error("[[term]]\nfi = \"kunta\nsv = \"kommun\"\n");
+        assert!(message.starts_with("`glossary.toml` line 2: "), "{message}");
+    }
+
+    const SEED_FI: &str = include_str!("../articles/hyvinvointikoordinaattori/fi.txt");
+    const SEED_SV: &str = include_str!("../articles/hyvinvointikoordinaattori/sv.txt");
+
+    fn count(found: &[(String, MatchKind, String)]) -> Vec<(String, String, usize)> {
+        let mut out: Vec<(String, String, usize)> = Vec::new();
+        for (term, _, words) in found {
+            match out.iter_mut().find(|(t, w, _)| t == term && w == words) {
+                Some(entry) => entry.2 += 1,
+                None => out.push((term.clone(), words.clone(), 1)),
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn seed_article_finnish_terms_are_all_found_and_nothing_else() {
+        let m = matcher();
+        let found = count(&fi(&m, SEED_FI));
+        let expected: Vec<(String, String, usize)> = [
+            ("Kauniainen", "Kauniaisiin", 1),
+            ("Kauniainen", "Kauniaisten", 2),
+            ("ehkäisevä päihdetyö", "ehkäisevässä päihdetyössä", 1),
+            (
+                "ennaltaehkäisevä hyvinvointityö",
+                "Ennaltaehkäisevä hyvinvointityö",
+                2,
+            ),
+            (
+                "ennaltaehkäisevä hyvinvointityö",
+                "ennaltaehkäisevä hyvinvointityö",
+                1,
+            ),
+            ("hyvinvointialue", "hyvinvointialueelle", 2),
+            ("hyvinvointialue", "hyvinvointialueen", 3),
+            ("hyvinvointikertomus", "hyvinvointikertomuksen", 1),
+            ("hyvinvointikoordinaattori", "Hyvinvointikoordinaattorin", 1),
+            ("hyvinvointikoordinaattori", "hyvinvointikoordinaattori", 3),
+            ("hyvinvointivaliokunta", "hyvinvointivaliokunnaksi", 1),
+            ("hyvinvointivaliokunta", "hyvinvointivaliokunnalle", 1),
+            ("hyvinvointivaliokunta", "hyvinvointivaliokunnan", 1),
+            ("johtoryhmä", "johtoryhmälle", 1),
+            ("järjestö", "järjestöjen", 3),
+            // "Yhdistyksen ja järjestöt -osio": the words are used, though
+            // as the first part of an elided compound.
+            ("järjestö", "järjestöt", 1),
+            (
+                "kulttuuri- ja vapaa-aikavaliokunta",
+                "kulttuuri- ja vapaa-aikavaliokunnan",
+                1,
+            ),
+            ("kunta", "Kunnan", 2),
+            ("kunta", "kunnalla", 0),
+            ("kunta", "kunnan", 4),
+            ("kunta", "kunnassa", 1),
+            ("kunta", "kunnilla", 1),
+            ("perusopetus", "perusopetuksen", 1),
+            ("seurakunta", "seurakuntien", 1),
+            (
+                "sosiaali- ja terveyspalvelut",
+                "sosiaali- ja terveyspalveluita",
+                1,
+            ),
+            ("talousarvio", "talousarviota", 1),
+            ("tilinpäätös", "tilinpäätöstä", 1),
+            (
+                "vanhus- ja vammaisneuvosto",
+                "vanhus- ja vammaisneuvoston",
+                1,
+            ),
+            ("varhaiskasvatus", "varhaiskasvatuksen", 1),
+            ("yhdistys", "Yhdistyksen", 1),
+            ("yhdistys", "yhdistysten", 3),
+        ]
+        .into_iter()
+        .filter(|&(_, _, n)| n > 0)
+        .map(|(t, w, n)| (t.to_string(), w.to_string(), n))
+        .collect();
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn seed_article_swedish_renderings_are_all_found_and_nothing_else() {
+        let m = matcher();
+        let found = sv(&m, SEED_SV);
+        let avoid: Vec<&str> = found
+            .iter()
+            .filter(|f| f.1 == MatchKind::Avoid)
+            .map(|f| f.2.as_str())
+            .collect();
+        assert_eq!(
+            avoid,
+            vec!["välfärdsrapporten", "småbarnsfostran", "grundutbildning"]
+        );
+        let mut rendered: Vec<(String, String, usize)> = count(&found)
+            .into_iter()
+            .filter(|(term, words, _)| {
+                found
+                    .iter()
+                    .any(|f| &f.0 == term && &f.2 == words && f.1 == MatchKind::Sv)
+            })
+            .collect();
+        rendered.sort();
+        let mut expected: Vec<(String, String, usize)> = [
+            ("Kauniainen", "Grankulla", 1),
+            ("Kauniainen", "Grankullas", 3),
+            ("ehkäisevä päihdetyö", "förebyggande rusmedelsarbete", 1),
+            (
+                "ennaltaehkäisevä hyvinvointityö",
+                "Förebyggande välfärdsarbete",
+                2,
+            ),
+            (
+                "ennaltaehkäisevä hyvinvointityö",
+                "förebyggande välfärdsarbete",
+                1,
+            ),
+            ("hyvinvointialue", "välfärdsområdenas", 1),
+            ("hyvinvointialue", "välfärdsområdet", 4),
+            ("hyvinvointikoordinaattori", "Välfärdskoordinatorns", 1),
+            ("hyvinvointikoordinaattori", "välfärdskoordinator", 3),
+            ("hyvinvointivaliokunta", "välfärdsutskottet", 3),
+            ("johtoryhmä", "ledningsgrupp", 1),
+            ("järjestö", "organisationer", 3),
+            ("järjestö", "organisationerna", 1),
+            (
+                "kulttuuri- ja vapaa-aikavaliokunta",
+                "kultur- och fritidsutskottet",
+                1,
+            ),
+            ("kunta", "Kommunens", 2),
+            ("kunta", "kommunens", 2),
+            ("kunta", "kommunen", 1),
+            ("kunta", "kommunerna", 1),
+            ("kunta", "kommunernas", 1),
+            ("seurakunta", "församlingar", 1),
+            (
+                "sosiaali- ja terveyspalvelut",
+                "social- och hälsovårdstjänster",
+                1,
+            ),
+            ("talousarvio", "budget", 1),
+            ("tilinpäätös", "bokslut", 1),
+            ("vanhus- ja vammaisneuvosto", "äldre- och handikapprådet", 1),
+            ("yhdistys", "föreningar", 3),
+        ]
+        .into_iter()
+        .map(|(t, w, n)| (t.to_string(), w.to_string(), n))
+        .collect();
+        expected.sort();
+        assert_eq!(rendered, expected);
+    }
+}
