@@ -323,7 +323,7 @@ impl Morphology for Voikko {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Voikko tests need the library; outside CI a missing one skips with
