@@ -899,7 +899,7 @@ sv = "plan"
             ("avustuksen", "avustus", "avustuksen"),
         ];
         for (text, term, words) in cases {
-            let found = fi(&m, text);
+            let found = fi(m, text);
             assert!(
                 found.contains(&(term.to_string(), MatchKind::Fi, words.to_string())),
                 "{text:?}: expected {term} on {words:?}, found {found:?}"
@@ -1050,7 +1050,7 @@ sv = "plan"
             "hyvinvointi- ja terveysvaikutusten",
             "kulttuuri- ja",
         ] {
-            let found = fi(&m, text);
+            let found = fi(m, text);
             let spurious: Vec<_> = found
                 .iter()
                 .filter(|(term, _, words)| {
@@ -1066,7 +1066,7 @@ sv = "plan"
             "och -planen",
             "kommuninvånarnas",
         ] {
-            let found = sv(&m, text);
+            let found = sv(m, text);
             assert!(found.is_empty(), "{text:?}: found {found:?}");
         }
     }
@@ -1402,7 +1402,7 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
     }
 
     fn seed_article_finnish_terms_are_all_found_and_nothing_else_with(m: &Matcher) {
-        let found = count(&fi(&m, SEED_FI));
+        let found = count(&fi(m, SEED_FI));
         let expected: Vec<(String, String, usize)> = [
             ("Kauniainen", "Kauniaisiin", 1),
             ("Kauniainen", "Kauniaisten", 2),
