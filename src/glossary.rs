@@ -36,6 +36,11 @@ use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use toml::Spanned;
 
+use std::hash::BuildHasher;
+use std::sync::Mutex;
+
+use rustc_hash::FxBuildHasher;
+
 use crate::morph::{self, FastMap, Morphology};
 use crate::text::is_space;
 
@@ -347,7 +352,7 @@ const SOFT_HYPHEN: char = '\u{AD}';
 
 /// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
 fn tokenize(text: &str, stars: bool) -> Vec<Token> {
-    let is_word = |c: char| c.is_alphanumeric() || (stars && c == '*');
+    let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut tokens: Vec<Token> = Vec::new();
@@ -440,7 +445,18 @@ struct Side {
     phrases: Vec<Phrase>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
+    /// Text word as written → its lexemes, filled as words are met. Words
+    /// repeat across articles, so most tokens of a large run are one look-up
+    /// here instead of a back-end analysis. Sharded so parallel checking
+    /// threads rarely wait on one another.
+    cache: Vec<Mutex<WordCache>>,
 }
+
+/// One shard of the word cache: text word → its lexemes.
+type WordCache = FastMap<Box<str>, Box<[Lex]>>;
+
+/// Shards of the word cache: a power of two, well above the thread count.
+const CACHE_SHARDS: usize = 64;
 
 struct Builder {
     plain_words: &'static [&'static str],
@@ -464,6 +480,9 @@ impl Builder {
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
                 starts: FastMap::default(),
+                cache: (0..CACHE_SHARDS)
+                    .map(|_| Mutex::new(FastMap::default()))
+                    .collect(),
             },
         }
     }
@@ -598,11 +617,29 @@ impl Side {
         }
     }
 
+    /// [`Side::lexemes`] through the word cache. Tokens with a hyphen at
+    /// an edge are rare and depend on more than their text: not cached.
+    fn cached_lexemes(&self, token: &Token, raw: &str) -> Vec<Lex> {
+        if token.lead_hyphen || token.trail_hyphen {
+            return self.lexemes(token, &fold(raw));
+        }
+        let shard = &self.cache[(FxBuildHasher.hash_one(raw) as usize) & (CACHE_SHARDS - 1)];
+        if let Some(hit) = shard.lock().unwrap_or_else(|e| e.into_inner()).get(raw) {
+            return hit.to_vec();
+        }
+        let lexes = self.lexemes(token, &fold(raw));
+        shard
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(raw.into(), lexes.clone().into_boxed_slice());
+        lexes
+    }
+
     fn find(&self, text: &str) -> Vec<TermMatch> {
         let tokens = tokenize(text, false);
         let sets: Vec<Vec<Lex>> = tokens
             .iter()
-            .map(|t| self.lexemes(t, &fold(&text[t.start..t.end])))
+            .map(|t| self.cached_lexemes(t, &text[t.start..t.end]))
             .collect();
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();

@@ -156,11 +156,15 @@ fn parse_credit(text: &str, line: usize) -> Option<Credit> {
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Every remnant starts with one of the (short) prefixes: look at as much
+    // of the paragraph only, rather than lower-casing whole paragraphs.
+    let head: String = text.chars().take(48).collect();
+    let whole_text = head.len() == text.len();
+    let lower = head.to_lowercase();
     let lower = lower.trim_end_matches(['.', '!']);
     BOILERPLATE.iter().any(|(prefix, whole)| {
         if *whole {
-            lower == *prefix
+            whole_text && lower == *prefix
         } else {
             lower.starts_with(prefix)
         }

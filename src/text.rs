@@ -31,6 +31,19 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
+/// Whether `c` is a letter or digit: `char::is_alphanumeric` with the
+/// ASCII and Latin-1 letters (all of Finnish and Swedish) answered without
+/// a Unicode table look-up, which dominated profiles of large runs.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Collapses every run of spaces (as [`is_space`] defines them, line breaks
 /// included) into one ASCII space and trims the ends.
 pub fn normalize_ws(text: &str) -> String {
@@ -61,7 +74,7 @@ pub fn same_text(a: &str, b: &str) -> bool {
 /// that contain at least one letter or digit (a lone dash is not a word).
 pub fn word_count(text: &str) -> usize {
     text.split(is_space)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(is_word_char))
         .count()
 }
 
@@ -117,6 +130,13 @@ mod tests {
         assert!(same_text("a  b\nc", "a b\u{a0}c"));
         assert!(!same_text("a b", "ab"));
         assert!(!same_text("a b", "a b c"));
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

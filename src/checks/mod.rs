@@ -9,7 +9,7 @@ use crate::article::{Article, State};
 use crate::cli::Lang;
 use crate::glossary::{MatchKind, Matcher};
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
-use crate::text::{same_text, word_count};
+use crate::text::same_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -259,9 +259,7 @@ fn extra(cx: &mut Ctx<'_>) {
 fn copies(cx: &mut Ctx<'_>) {
     for pair in cx.article.pairs() {
         let Some(sv) = pair.sv else { continue };
-        if pair.fi.kind != Kind::Kicker
-            && word_count(&pair.fi.text) >= 4
-            && same_text(&pair.fi.text, &sv.text)
+        if pair.fi.kind != Kind::Kicker && pair.fi.words >= 4 && same_text(&pair.fi.text, &sv.text)
         {
             cx.push(
                 Some(sv),
@@ -471,14 +469,16 @@ fn credit(cx: &mut Ctx<'_>) {
 fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
     let terms = &matcher.glossary().terms;
     let mut found = Vec::new();
-    let sv_segments: Vec<&Segment> = cx
+    // Each Swedish segment is searched once, for both rules.
+    let sv_matches: Vec<(&Segment, Vec<crate::glossary::TermMatch>)> = cx
         .article
         .sv
         .iter()
         .flat_map(|s| s.segments.iter())
+        .map(|sv| (sv, matcher.find_sv(&sv.text)))
         .collect();
-    for sv in &sv_segments {
-        for m in matcher.find_sv(&sv.text) {
+    for (sv, matches) in &sv_matches {
+        for m in matches {
             if m.kind == MatchKind::Avoid {
                 let term = &terms[m.term];
                 found.push((
@@ -497,13 +497,16 @@ fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
         if fi_matches.is_empty() {
             continue;
         }
-        let sv_matches = matcher.find_sv(&sv.text);
+        let sv_found = sv_matches
+            .iter()
+            .find(|(s, _)| s.id == sv.id)
+            .map_or(&[][..], |(_, m)| m.as_slice());
         let mut reported = Vec::new();
         for m in fi_matches {
             if reported.contains(&m.term) {
                 continue;
             }
-            let rendered = sv_matches
+            let rendered = sv_found
                 .iter()
                 .any(|s| s.term == m.term && s.kind == MatchKind::Sv);
             if !rendered {

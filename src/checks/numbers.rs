@@ -98,10 +98,16 @@ pub fn compare(fi: &str, sv: &str) -> NumberDiff {
     });
     pair_off(&fi_nums, &mut fi_open, &sv_nums, &mut sv_open, same_reading);
 
-    let mut fi_words = number_words(fi, Lang::Fi);
-    let mut sv_words = number_words(sv, Lang::Sv);
-    satisfy_by_words(fi, &fi_nums, &mut fi_open, &mut sv_words);
-    satisfy_by_words(sv, &sv_nums, &mut sv_open, &mut fi_words);
+    // Number words only matter for a digit number still unpaired; reading
+    // every word of both sides is the costliest step, so skip it otherwise.
+    if fi_open.iter().any(|&o| o) {
+        let mut sv_words = number_words(sv, Lang::Sv);
+        satisfy_by_words(fi, &fi_nums, &mut fi_open, &mut sv_words);
+    }
+    if sv_open.iter().any(|&o| o) {
+        let mut fi_words = number_words(fi, Lang::Fi);
+        satisfy_by_words(sv, &sv_nums, &mut sv_open, &mut fi_words);
+    }
 
     NumberDiff {
         missing_in_sv: still_open(fi_nums, &fi_open),

@@ -36,9 +36,6 @@ pub mod builtin;
 pub mod swedish;
 pub mod voikko;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// An inflection back end: maps glossary base forms and text words to keys.
 ///
 /// A text word matches a glossary word when some key of the word equals some
@@ -58,58 +55,13 @@ pub trait Morphology: Send + Sync {
     fn word_keys(&self, word: &str, found: &mut dyn FnMut(&str));
 }
 
-/// A hash map keyed by short strings, hashed with the Fx algorithm.
+/// A hash map keyed by short strings, hashed with the Fx algorithm
+/// (`rustc-hash`).
 ///
 /// Matching hashes a few dozen short keys per text word; SipHash's
 /// protection against crafted keys buys nothing for a local glossary and
 /// costs a third of the run time.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The Fx hash (from rustc): a multiply and a rotate per eight bytes.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Ending classes of a generating back end: which endings may follow which
 /// kind of stem. Shared by the Finnish and Swedish generators.
