@@ -64,7 +64,10 @@ impl Entry {
 pub struct StatusFile {
     pub path: PathBuf,
     pub shown: String,
-    doc: DocumentMut,
+    /// The file as read; turned into an editable document only when a
+    /// command changes something, since most runs only read.
+    text: String,
+    doc: Option<DocumentMut>,
     pub entries: BTreeMap<String, Entry>,
     /// The article's translator credit (from the `ÖVERSÄTTNING:` line).
     pub translator: Option<String>,
@@ -90,7 +93,8 @@ impl StatusFile {
         StatusFile {
             path: path.to_path_buf(),
             shown: shown.to_string(),
-            doc: DocumentMut::new(),
+            text: String::new(),
+            doc: None,
             entries: BTreeMap::new(),
             translator: None,
         }
@@ -198,18 +202,35 @@ impl StatusFile {
                 );
             }
         }
-        self.doc = doc.into_mut();
+        drop(doc);
+        self.text = text.to_string();
         Ok(())
     }
 
-    fn segments_table(&mut self) -> &mut Table {
-        let root = self.doc.as_table_mut();
+    fn doc_mut(&mut self) -> Result<&mut DocumentMut> {
+        if self.doc.is_none() {
+            // `parse` accepted this text, so this cannot fail; if it ever
+            // did, refusing beats writing a file that lost its contents.
+            let doc = self.text.parse::<DocumentMut>().map_err(|err| {
+                anyhow::anyhow!(
+                    "`{}`: could not re-read for editing: {}",
+                    self.shown,
+                    err.message()
+                )
+            })?;
+            self.doc = Some(doc);
+        }
+        Ok(self.doc.as_mut().expect("just set"))
+    }
+
+    fn segments_table(&mut self) -> Result<&mut Table> {
+        let root = self.doc_mut()?.as_table_mut();
         if !root.contains_key("segments") {
             let mut table = Table::new();
             table.set_implicit(true);
             root.insert("segments", Item::Table(table));
         }
-        match root.get_mut("segments") {
+        Ok(match root.get_mut("segments") {
             Some(Item::Table(table)) => table,
             // `parse` accepted only tables; an inline table is converted.
             Some(item) => {
@@ -222,13 +243,13 @@ impl StatusFile {
                 item.as_table_mut().expect("just set")
             }
             None => unreachable!("inserted above"),
-        }
+        })
     }
 
     /// Records `entry` for `id`, keeping keys of the old entry tolk does
     /// not own.
-    pub fn set(&mut self, id: &str, entry: Entry) {
-        let segments = self.segments_table();
+    pub fn set(&mut self, id: &str, entry: Entry) -> Result<()> {
+        let segments = self.segments_table()?;
         if !matches!(segments.get(id), Some(Item::Table(_))) {
             segments.insert(id, Item::Table(Table::new()));
         }
@@ -249,10 +270,11 @@ impl StatusFile {
             None => table.remove("reviewed_text"),
         };
         self.entries.insert(id.to_string(), entry);
+        Ok(())
     }
 
-    pub fn set_translator(&mut self, name: &str) {
-        let root = self.doc.as_table_mut();
+    pub fn set_translator(&mut self, name: &str) -> Result<()> {
+        let root = self.doc_mut()?.as_table_mut();
         if !matches!(root.get("credit"), Some(Item::Table(_))) {
             root.insert("credit", Item::Table(Table::new()));
             // Keep the credit at the top, above the segment tables.
@@ -264,11 +286,15 @@ impl StatusFile {
             t.insert("translator", value(name));
         }
         self.translator = Some(name.to_string());
+        Ok(())
     }
 
     /// The file's new text.
     pub fn render(&self) -> String {
-        let text = self.doc.to_string();
+        let text = match &self.doc {
+            Some(doc) => doc.to_string(),
+            None => self.text.clone(),
+        };
         if text.trim_start().starts_with('#') {
             text
         } else {
@@ -302,7 +328,8 @@ mod tests {
         let mut s = StatusFile {
             path: PathBuf::from("status.toml"),
             shown: "status.toml".into(),
-            doc: DocumentMut::new(),
+            text: String::new(),
+            doc: None,
             entries: BTreeMap::new(),
             translator: None,
         };
@@ -318,8 +345,8 @@ mod tests {
         .unwrap();
         assert_eq!(s.entries["q1"].at, "2026-11-01");
         assert_eq!(s.entries["q1"].line, 5);
-        s.set("q1", entry(Stored::Reviewed));
-        s.set("a1", entry(Stored::Translated));
+        s.set("q1", entry(Stored::Reviewed)).unwrap();
+        s.set("a1", entry(Stored::Translated)).unwrap();
         let out = s.render();
         assert!(out.starts_with("# my note\n"), "{out}");
         assert!(out.contains("mood = \"happy\""), "{out}");
@@ -332,8 +359,8 @@ mod tests {
     #[test]
     fn new_file_gets_a_header_and_credit_on_top() {
         let mut s = parse("").unwrap();
-        s.set("title", entry(Stored::Translated));
-        s.set_translator("Patricia Heikkilä");
+        s.set("title", entry(Stored::Translated)).unwrap();
+        s.set_translator("Patricia Heikkilä").unwrap();
         let out = s.render();
         assert!(out.starts_with("# Segment states"), "{out}");
         let credit = out.find("[credit]").unwrap();
@@ -347,7 +374,7 @@ mod tests {
         let mut s = parse("").unwrap();
         let mut e = entry(Stored::Translated);
         e.source = "– Eka \"lainaus\".\n\nToka \\ kappale.".into();
-        s.set("a1", e.clone());
+        s.set("a1", e.clone()).unwrap();
         let again = parse(&s.render()).unwrap();
         assert_eq!(again.entries["a1"].source, e.source);
     }

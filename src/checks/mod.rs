@@ -578,18 +578,20 @@ mod tests {
             })
             .collect();
         for (id, source, sv) in pairs {
-            a.status.set(
-                &id,
-                Entry {
-                    state: Stored::Reviewed,
-                    by: by.into(),
-                    at: "2026-11-23".into(),
-                    source,
-                    translator: Some(by.into()),
-                    reviewed_text: Some(sv),
-                    line: 0,
-                },
-            );
+            a.status
+                .set(
+                    &id,
+                    Entry {
+                        state: Stored::Reviewed,
+                        by: by.into(),
+                        at: "2026-11-23".into(),
+                        source,
+                        translator: Some(by.into()),
+                        reviewed_text: Some(sv),
+                        line: 0,
+                    },
+                )
+                .unwrap();
         }
         a
     }

@@ -75,7 +75,7 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
         });
     }
     if let Some(name) = &report.translator {
-        status.set_translator(name);
+        status.set_translator(name)?;
         status.save()?;
     }
     Ok(report)

@@ -137,7 +137,7 @@ pub fn run(args: &MarkArgs, repo: &Repo) -> Result<MarkReport> {
         ));
     }
     for (id, entry) in updates {
-        article.status.set(&id, entry);
+        article.status.set(&id, entry)?;
     }
     if !targets.is_empty() {
         article.status.save()?;
