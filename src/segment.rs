@@ -175,8 +175,15 @@ fn is_boilerplate(text: &str) -> bool {
 struct Paragraph {
     line: usize,
     end_line: usize,
-    lines: Vec<(usize, String)>,
+    /// Each line: its number and its byte range in `text`.
+    lines: Vec<(usize, std::ops::Range<usize>)>,
     text: String,
+}
+
+impl Paragraph {
+    fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.lines.iter().map(|(n, r)| (*n, &self.text[r.clone()]))
+    }
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -190,8 +197,8 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
     });
     for (i, raw) in lines.enumerate() {
         let line = i + 1;
-        let norm = normalize_ws(raw);
-        if norm.is_empty() {
+        let mut words = raw.split(is_space).filter(|w| !w.is_empty()).peekable();
+        if words.peek().is_none() {
             out.extend(current.take());
             continue;
         }
@@ -205,8 +212,14 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         if !para.text.is_empty() {
             para.text.push(' ');
         }
-        para.text.push_str(&norm);
-        para.lines.push((line, norm));
+        let start = para.text.len();
+        for (k, word) in words.enumerate() {
+            if k > 0 {
+                para.text.push(' ');
+            }
+            para.text.push_str(word);
+        }
+        para.lines.push((line, start..para.text.len()));
     }
     out.extend(current);
     out
@@ -224,9 +237,8 @@ pub fn segment(text: &str) -> Segmented {
     let mut blocks = Vec::new();
     for para in paragraphs(text) {
         let credits: Vec<Credit> = para
-            .lines
-            .iter()
-            .map_while(|(line, l)| parse_credit(l, *line))
+            .lines()
+            .map_while(|(line, l)| parse_credit(l, line))
             .collect();
         if credits.len() == para.lines.len() {
             result.credits.extend(credits);
