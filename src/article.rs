@@ -111,15 +111,23 @@ impl Article {
         self.sv.as_ref().and_then(|sv| sv.get(id))
     }
 
+    /// The Swedish counterpart of `fi`: usually at the same position, so
+    /// look there before searching.
+    fn counterpart(&self, fi: &Segment) -> Option<&Segment> {
+        let sv = self.sv.as_ref()?;
+        match sv.segments.get(fi.n - 1) {
+            Some(s) if s.id == fi.id => Some(s),
+            _ => sv.get(&fi.id),
+        }
+    }
+
     /// Every Finnish segment in reading order, paired and with its state.
     pub fn pairs(&self) -> Vec<Pair<'_>> {
         self.fi.segments.iter().map(|fi| self.pair(fi)).collect()
     }
 
     fn pair<'a>(&'a self, fi: &'a Segment) -> Pair<'a> {
-        let sv = self
-            .sv_segment(&fi.id)
-            .filter(|s| !s.text.trim().is_empty());
+        let sv = self.counterpart(fi).filter(|s| !s.text.trim().is_empty());
         let entry = self.status.entries.get(&fi.id);
         let state = match (sv, entry) {
             (None, _) => State::Missing,

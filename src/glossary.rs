@@ -353,36 +353,36 @@ const SOFT_HYPHEN: char = '\u{AD}';
 /// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
 fn tokenize(text: &str, stars: bool) -> Vec<Token> {
     let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
     let mut tokens: Vec<Token> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word(chars[i].1) {
-            i += 1;
+    // One pass over the text, looking at most two characters ahead and
+    // collecting nothing first: this runs on every segment of every article.
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        if !is_word(c) {
+            at += c.len_utf8();
             continue;
         }
-        let first = i;
-        i += 1;
+        let first = at;
+        let mut end = at + c.len_utf8();
         loop {
-            if i < chars.len() && is_word(chars[i].1) {
-                i += 1;
-            } else if i + 1 < chars.len()
-                && (is_hyphen(chars[i].1) || is_apostrophe(chars[i].1) || chars[i].1 == SOFT_HYPHEN)
-                && is_word(chars[i + 1].1)
-            {
-                i += 2;
-            } else {
-                break;
+            let mut ahead = text[end..].chars();
+            match (ahead.next(), ahead.next()) {
+                (Some(n), _) if is_word(n) => end += n.len_utf8(),
+                (Some(j), Some(n)) if joiner(j) && is_word(n) => {
+                    end += j.len_utf8() + n.len_utf8();
+                }
+                _ => break,
             }
         }
         tokens.push(Token {
-            start: at(first),
-            end: at(i),
-            lead_hyphen: first > 0 && is_hyphen(chars[first - 1].1),
-            trail_hyphen: i < chars.len() && is_hyphen(chars[i].1),
+            start: first,
+            end,
+            lead_hyphen: text[..first].chars().next_back().is_some_and(is_hyphen),
+            trail_hyphen: text[end..].chars().next().is_some_and(is_hyphen),
             joins_next: false,
         });
+        at = end;
     }
     for k in 1..tokens.len() {
         let prev = tokens[k - 1];

@@ -5,7 +5,7 @@ pub mod numbers;
 
 use serde::Serialize;
 
-use crate::article::{Article, State};
+use crate::article::{Article, Pair, State};
 use crate::cli::Lang;
 use crate::glossary::{MatchKind, Matcher};
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
@@ -109,6 +109,8 @@ fn head(lang: Lang, text: &str) -> Excerpt {
 
 struct Ctx<'a> {
     article: &'a Article,
+    /// The article's pairs, worked out once for every rule.
+    pairs: Vec<Pair<'a>>,
     out: Vec<Finding>,
 }
 
@@ -144,6 +146,7 @@ impl Ctx<'_> {
 pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Finding> {
     let mut cx = Ctx {
         article,
+        pairs: article.pairs(),
         out: Vec::new(),
     };
     states(&mut cx);
@@ -170,7 +173,7 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
 
 /// `missing`, `stale`, `draft` and `edited`: what the states say.
 fn states(cx: &mut Ctx<'_>) {
-    for pair in cx.article.pairs() {
+    for pair in cx.pairs.clone() {
         match pair.state {
             State::Missing => {
                 let why = if cx.article.sv.is_none() {
@@ -257,7 +260,7 @@ fn extra(cx: &mut Ctx<'_>) {
 /// (`KAUPUNKI - STADEN` is bilingual by design), and so are short segments,
 /// where names legitimately stay the same.
 fn copies(cx: &mut Ctx<'_>) {
-    for pair in cx.article.pairs() {
+    for pair in cx.pairs.clone() {
         let Some(sv) = pair.sv else { continue };
         if pair.fi.kind != Kind::Kicker && pair.fi.words >= 4 && same_text(&pair.fi.text, &sv.text)
         {
@@ -274,7 +277,7 @@ fn copies(cx: &mut Ctx<'_>) {
 }
 
 fn number_rule(cx: &mut Ctx<'_>) {
-    for pair in cx.article.pairs() {
+    for pair in cx.pairs.clone() {
         let Some(sv) = pair.sv else { continue };
         let diff = numbers::compare(&pair.fi.text, &sv.text);
         for n in &diff.missing_in_sv {
@@ -344,7 +347,7 @@ fn qa_count(cx: &mut Ctx<'_>) {
 /// shifts every id after it, so it is named at its position.
 fn punctuation(cx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    for pair in cx.article.pairs() {
+    for pair in cx.pairs.clone() {
         let Some(sv) = pair.sv else { continue };
         if pair.fi.kind == Kind::Question && sv.kind == Kind::Question {
             let fi_q = pair.fi.text.trim_end().ends_with('?');
@@ -491,7 +494,7 @@ fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
             }
         }
     }
-    for pair in cx.article.pairs() {
+    for pair in cx.pairs.clone() {
         let Some(sv) = pair.sv else { continue };
         let fi_matches = matcher.find_fi(&pair.fi.text);
         if fi_matches.is_empty() {
@@ -588,7 +591,6 @@ mod tests {
                         source,
                         translator: Some(by.into()),
                         reviewed_text: Some(sv),
-                        line: 0,
                     },
                 )
                 .unwrap();

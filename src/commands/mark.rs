@@ -132,7 +132,6 @@ pub fn run(args: &MarkArgs, repo: &Repo) -> Result<MarkReport> {
                 source: pair.fi.text.clone(),
                 translator,
                 reviewed_text,
-                line: 0,
             },
         ));
     }
