@@ -178,6 +178,9 @@ struct Paragraph {
     /// Each line: its number and its byte range in `text`.
     lines: Vec<(usize, std::ops::Range<usize>)>,
     text: String,
+    /// Words as [`crate::text::word_count`] counts them, counted while
+    /// the text is built.
+    words: usize,
 }
 
 impl Paragraph {
@@ -207,6 +210,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
             end_line: line,
             lines: Vec::new(),
             text: String::new(),
+            words: 0,
         });
         para.end_line = line;
         if !para.text.is_empty() {
@@ -218,6 +222,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
                 para.text.push(' ');
             }
             para.text.push_str(word);
+            para.words += usize::from(word.chars().any(crate::text::is_word_char));
         }
         para.lines.push((line, start..para.text.len()));
     }
@@ -338,7 +343,11 @@ impl Builder {
             kind,
             line: para.line,
             end_line: para.end_line,
-            words: word_count(&text),
+            words: if kind == Kind::Kicker {
+                word_count(&text)
+            } else {
+                para.words
+            },
             text,
         });
     }
@@ -348,7 +357,7 @@ impl Builder {
         last.text.push_str("\n\n");
         last.text.push_str(&para.text);
         last.end_line = para.end_line;
-        last.words += word_count(&para.text);
+        last.words += para.words;
     }
 }
 
@@ -638,6 +647,7 @@ mod tests {
                 );
                 prop_assert!(s.line > last_line, "lines not increasing");
                 prop_assert!(s.end_line >= s.line);
+                prop_assert_eq!(s.words, crate::text::word_count(&s.text));
                 last_line = s.end_line;
             }
             Ok(())
