@@ -237,6 +237,14 @@ enum Block {
 }
 
 /// Splits `text` into segments, credits and skipped boilerplate.
+///
+/// ```
+/// let text = "| KAUPUNKI\n\nOtsikko\n\nMitä?\n\n– Tätä.\n\nKÄÄNNÖS: Patricia Heikkilä\n";
+/// let s = tolk::segment::segment(text);
+/// let ids: Vec<&str> = s.segments.iter().map(|s| s.id.as_str()).collect();
+/// assert_eq!(ids, ["kicker", "title", "q1", "a1"]);
+/// assert_eq!(s.credits[0].display, "Patricia Heikkilä");
+/// ```
 pub fn segment(text: &str) -> Segmented {
     let mut result = Segmented::default();
     let mut blocks = Vec::new();
