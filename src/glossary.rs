@@ -355,34 +355,40 @@ fn tokenize(text: &str, stars: bool) -> Vec<Token> {
     let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
     let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
     let mut tokens: Vec<Token> = Vec::new();
-    // One pass over the text, looking at most two characters ahead and
-    // collecting nothing first: this runs on every segment of every article.
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
+    // One pass over the characters, peeking one ahead (two at a joiner):
+    // this runs on every segment of every article.
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((first, c)) = chars.next() {
         if !is_word(c) {
-            at += c.len_utf8();
+            prev = Some(c);
             continue;
         }
-        let first = at;
-        let mut end = at + c.len_utf8();
-        loop {
-            let mut ahead = text[end..].chars();
-            match (ahead.next(), ahead.next()) {
-                (Some(n), _) if is_word(n) => end += n.len_utf8(),
-                (Some(j), Some(n)) if joiner(j) && is_word(n) => {
-                    end += j.len_utf8() + n.len_utf8();
-                }
-                _ => break,
+        let mut end = first + c.len_utf8();
+        while let Some(&(at, n)) = chars.peek() {
+            if is_word(n) {
+                chars.next();
+                end = at + n.len_utf8();
+            } else if joiner(n)
+                && text[at + n.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word)
+            {
+                chars.next();
+                let (k, m) = chars.next().expect("peeked above");
+                end = k + m.len_utf8();
+            } else {
+                break;
             }
         }
         tokens.push(Token {
             start: first,
             end,
-            lead_hyphen: text[..first].chars().next_back().is_some_and(is_hyphen),
-            trail_hyphen: text[end..].chars().next().is_some_and(is_hyphen),
+            lead_hyphen: prev.is_some_and(is_hyphen),
+            trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
             joins_next: false,
         });
-        at = end;
     }
     for k in 1..tokens.len() {
         let prev = tokens[k - 1];
