@@ -1,0 +1,320 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: tolk status/check against gettext-style tools
+# (translate-toolkit pocount/pofilter) and the cost of just reading the
+# files, on generated corpora of several sizes. Writes BENCHMARKS.md at the
+# repository root. See bench/README.md.
+#
+#   bash bench/run.sh [SIZES...]        default: 1000 10000 30000
+#
+# Environment: RUNS (5), WARMUP (1), SEED (1), TERMS (2000),
+# SLOW (60: commands whose first run takes longer get 2 runs, no warm-up),
+# SKIP_AFTER (180: commands whose first run takes longer are not repeated;
+# the table shows that single run), CORPUS_DIR (target/bench-corpus).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$(pwd)
+
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then
+    SIZES=(1000 10000 30000)
+fi
+RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
+SEED=${SEED:-1}
+TERMS=${TERMS:-2000}
+SLOW=${SLOW:-60}
+SKIP_AFTER=${SKIP_AFTER:-180}
+CORPUS_DIR=${CORPUS_DIR:-$REPO/target/bench-corpus}
+RESULTS=$REPO/target/bench-results
+
+for n in "${SIZES[@]}"; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: size \`$n\` is not a positive number" >&2; exit 2; }
+done
+for tool in hyperfine pocount pofilter python3; do
+    command -v "$tool" > /dev/null || { echo "run.sh: \`$tool\` not found" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+log "building release binaries"
+cargo build --release --locked --bins --examples
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/tolk-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+# Private copies: a rebuild in the tree during the run must not swap binaries.
+mkdir -p "$TMP/bin"
+cp target/release/tolk target/release/examples/corpus "$TMP/bin/"
+TOLK=$TMP/bin/tolk
+CORPUS=$TMP/bin/corpus
+
+# Optional features of the binary under test.
+MORPH_FLAG=no
+if "$TOLK" check --help 2>/dev/null | grep -q -- '--morphology'; then
+    MORPH_FLAG=yes
+fi
+VOIKKO=no
+if [ -e /usr/lib/x86_64-linux-gnu/libvoikko.so.1 ] || ldconfig -p 2>/dev/null | grep -q libvoikko; then
+    VOIKKO=yes
+fi
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS" "$CORPUS_DIR"
+
+# The corpus is reused when generator, seed inputs and arguments are unchanged.
+corpus_key() {
+    {
+        echo "n=$1 seed=$SEED terms=$TERMS"
+        cat examples/corpus.rs articles/hyvinvointikoordinaattori/fi.txt \
+            articles/hyvinvointikoordinaattori/sv.txt glossary.toml
+    } | sha256sum | cut -d' ' -f1
+}
+
+# measure NAME N OK_EXIT_CODES COMMAND: peak RSS and a first timing with
+# /usr/bin/time -v, then hyperfine (fewer runs, or none, for slow commands).
+# An exit status outside OK_EXIT_CODES (e.g. "0 1" for tolk check, which
+# exits 1 on findings) stops the benchmark: a crash must not look fast.
+measure() {
+    local name=$1 n=$2 ok=$3 cmd=$4 out=$RESULTS/$2
+    local slug=${name//[^a-z0-9]/-}
+    mkdir -p "$out"
+    log "$n: $name"
+    rm -rf "$TMP/pofilter-out"
+    # Through bash: wait4 reports the largest RSS of the process tree.
+    local rc=0
+    /usr/bin/time -v -o "$out/$slug.time" bash -c "$cmd" || rc=$?
+    if [[ " $ok " != *" $rc "* ]]; then
+        echo "run.sh: \`$cmd\` exited with $rc (expected $ok)" >&2
+        exit 1
+    fi
+    local rss_kb wall
+    rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/$slug.time")
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/$slug.time" |
+        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+    local runs=$RUNS warmup=$WARMUP
+    if awk "BEGIN { exit !($wall > $SKIP_AFTER) }"; then
+        log "$n: $name took ${wall}s > ${SKIP_AFTER}s: not repeated"
+        printf '{"name": "%s", "single": %s, "rss_kb": %s}\n' "$name" "$wall" "$rss_kb" > "$out/$slug.json"
+        return
+    elif awk "BEGIN { exit !($wall > $SLOW) }"; then
+        runs=2
+        warmup=0
+    fi
+    hyperfine --style basic --ignore-failure --warmup "$warmup" --runs "$runs" \
+        --prepare "rm -rf '$TMP/pofilter-out'" \
+        --command-name "$name" --export-json "$out/$slug.hyperfine.json" "$cmd" >&2
+    printf '{"name": "%s", "hyperfine": "%s", "rss_kb": %s}\n' \
+        "$name" "$out/$slug.hyperfine.json" "$rss_kb" > "$out/$slug.json"
+}
+
+for n in "${SIZES[@]}"; do
+    dir=$CORPUS_DIR/$n
+    key=$(corpus_key "$n")
+    if [ -f "$dir/.bench-key" ] && [ "$(cat "$dir/.bench-key")" = "$key" ]; then
+        log "$n: reusing corpus in $dir"
+    else
+        log "$n: generating corpus in $dir"
+        rm -rf "$dir"
+        "$CORPUS" "$dir" "$n" --seed "$SEED" --terms "$TERMS" 2> "$TMP/corpus.log"
+        cat "$TMP/corpus.log" >&2
+        cp "$TMP/corpus.log" "$dir/.corpus.log"
+        echo "$key" > "$dir/.bench-key"
+    fi
+    out=$RESULTS/$n
+    mkdir -p "$out"
+    cp "$dir/.corpus.log" "$out/corpus.log"
+    {
+        echo "txt_bytes=$(find "$dir/articles" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+        echo "po_bytes=$(find "$dir/po" -name '*.po' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+        echo "status_files=$(find "$dir/articles" -name status.toml | wc -l)"
+    } > "$out/sizes"
+
+    q=$(printf '%q' "$dir")
+    t=$(printf '%q' "$TOLK")
+    # What tolk reports on this corpus (one untimed run).
+    "$TOLK" --root "$dir" check --format json > "$TMP/check.json" || true
+    grep -o '"rule": *"[a-z-]*"' "$TMP/check.json" | sed 's/.*"\([a-z-]*\)"$/\1/' |
+        sort | uniq -c | sort -rn | awk '{printf "%s%s %s", sep, $2, $1; sep = ", "} END {print ""}' > "$out/rules"
+    tail -c 400 "$TMP/check.json" | tr -d '\n ' | grep -o '"summary":{[^}]*}' > "$out/summary" || true
+    rm -f "$TMP/check.json"
+
+    measure "tolk status" "$n" "0" "$t --root $q status --format json > /dev/null"
+    if [ "$MORPH_FLAG" = yes ]; then
+        measure "tolk check (builtin)" "$n" "0 1" "$t --root $q check --morphology builtin --format json > /dev/null"
+        if [ "$VOIKKO" = yes ]; then
+            measure "tolk check (voikko)" "$n" "0 1" "$t --root $q check --morphology voikko --format json > /dev/null"
+        fi
+    else
+        measure "tolk check" "$n" "0 1" "$t --root $q check --format json > /dev/null"
+    fi
+    measure "pocount" "$n" "0" "pocount $q/po > /dev/null"
+    measure "pofilter" "$n" "0" "pofilter --progress=none $q/po $(printf '%q' "$TMP/pofilter-out") > /dev/null 2>&1"
+    measure "cat (reading floor)" "$n" "0" "find $q/articles -name '*.txt' -exec cat {} + > /dev/null"
+done
+
+log "writing BENCHMARKS.md"
+export REPO RESULTS MORPH_FLAG VOIKKO SEED TERMS RUNS WARMUP SLOW SKIP_AFTER
+export SIZES_LIST="${SIZES[*]}"
+export CMDLINE="bash bench/run.sh ${*:-}"
+export NPROC=$(nproc)
+export CPU=$(lscpu | awk -F': +' '/^Model name/ {print $2; exit}')
+export TOLK_VERSION=$("$TOLK" --version)
+export COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+export DIRTY=$( (git status --porcelain --untracked-files=no 2>/dev/null || true) | grep -q . && echo yes || echo no)
+export HYPERFINE_VERSION=$(hyperfine --version)
+export TTK_VERSION=$(pofilter --version 2>&1 | head -1)
+export DOCTOR=$("$TOLK" --root "$CORPUS_DIR/${SIZES[0]}" doctor 2>&1 | grep -i -m1 'morpholog' || true)
+python3 - <<'EOF'
+import datetime, json, os, statistics
+
+env = os.environ
+results = env["RESULTS"]
+sizes = env["SIZES_LIST"].split()
+
+def load(n):
+    rows = {}
+    d = os.path.join(results, n)
+    for f in sorted(os.listdir(d)):
+        if not f.endswith(".json") or f.endswith(".hyperfine.json"):
+            continue
+        r = json.load(open(os.path.join(d, f)))
+        row = {"name": r["name"], "rss_mb": r["rss_kb"] / 1024}
+        if "single" in r:
+            row.update(median=r["single"], min=r["single"], max=r["single"], stddev=None, runs=1)
+        else:
+            h = json.load(open(r["hyperfine"]))["results"][0]
+            row.update(median=h["median"], min=h["min"], max=h["max"],
+                       stddev=h["stddev"], runs=len(h["times"]),
+                       codes=sorted(set(h.get("exit_codes", []))))
+        rows[r["name"]] = row
+    sizes_info = dict(l.strip().split("=", 1) for l in open(os.path.join(d, "sizes")))
+    log = open(os.path.join(d, "corpus.log")).read().strip()
+    rules = open(os.path.join(d, "rules")).read().strip()
+    summary = open(os.path.join(d, "summary")).read().strip()
+    return rows, sizes_info, log, rules, summary
+
+order = ["tolk status", "tolk check", "tolk check (builtin)", "tolk check (voikko)",
+         "pocount", "pofilter", "cat (reading floor)"]
+data = {n: load(n) for n in sizes}
+
+def check_name(rows):
+    for name in ("tolk check (builtin)", "tolk check"):
+        if name in rows:
+            return name
+    return None
+
+def ratio(rows, a, b):
+    if a in rows and b in rows and rows[b]["median"] > 0:
+        return rows[a]["median"] / rows[b]["median"]
+    return None
+
+def s(x):
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
+
+out = []
+w = out.append
+w("# Benchmarks\n")
+w("Written by `bench/run.sh`; do not edit by hand. Numbers are wall-clock "
+  "seconds (hyperfine) and peak resident memory (`/usr/bin/time -v`) of whole "
+  "command runs on generated corpora (`examples/corpus.rs`).\n")
+w(f"- Date: {datetime.date.today().isoformat()}")
+w(f"- Machine: {env['CPU']}, {env['NPROC']} CPUs (`nproc`)")
+dirty = " (working tree had uncommitted changes)" if env["DIRTY"] == "yes" else ""
+w(f"- tolk: `{env['TOLK_VERSION']}`, commit `{env['COMMIT']}`{dirty}, release build")
+if env["MORPH_FLAG"] == "yes":
+    w(f"- Morphology: `--morphology builtin`" +
+      (" and `--morphology voikko`" if env["VOIKKO"] == "yes" else " (Voikko not installed)"))
+else:
+    w("- Morphology: this build has no `--morphology` option; `tolk check` ran with its default back end")
+if env.get("DOCTOR"):
+    w(f"- `tolk doctor`: {env['DOCTOR'].strip()}")
+w(f"- Tools: {env['HYPERFINE_VERSION']}, translate-toolkit {env['TTK_VERSION']}")
+w(f"- Corpus: seed {env['SEED']}, about {env['TERMS']} glossary terms; "
+  f"hyperfine {env['RUNS']} runs after {env['WARMUP']} warm-up; commands whose first "
+  f"run took over {env['SLOW']} s got 2 runs, over {env['SKIP_AFTER']} s a single run\n")
+w("Commands (DIR is the corpus; `check` exits 1 because the corpus has errors, "
+  "which is expected):\n")
+w("| name | command |")
+w("|---|---|")
+w("| tolk status | `tolk --root DIR status --format json > /dev/null` |")
+if env["MORPH_FLAG"] == "yes":
+    w("| tolk check (builtin) | `tolk --root DIR check --morphology builtin --format json > /dev/null` |")
+    if env["VOIKKO"] == "yes":
+        w("| tolk check (voikko) | `tolk --root DIR check --morphology voikko --format json > /dev/null` |")
+else:
+    w("| tolk check | `tolk --root DIR check --format json > /dev/null` |")
+w("| pocount | `pocount DIR/po > /dev/null` |")
+w("| pofilter | `pofilter --progress=none DIR/po OUTTMP` (OUTTMP removed before each run) |")
+w("| cat (reading floor) | `find DIR/articles -name '*.txt' -exec cat {} + > /dev/null` |")
+w("")
+
+for n in sizes:
+    rows, info, log, rules, summary = data[n]
+    mb = int(info["txt_bytes"]) / 1e6
+    w(f"## {int(n):,} articles\n".replace(",", " "))
+    w(f"{mb:.1f} MB of article text, {int(info['po_bytes']) / 1e6:.1f} MB of PO, "
+      f"{info['status_files']} status.toml files. Generator:\n")
+    w("```")
+    w(log)
+    w("```\n")
+    w(f"`tolk check` (default morphology) on it: `{summary or '(no summary)'}`; findings by rule: {rules or 'none'}.\n")
+    w("| command | median s | min–max s | stddev s | runs | peak RSS MB |")
+    w("|---|---:|---:|---:|---:|---:|")
+    for name in order:
+        if name not in rows:
+            continue
+        r = rows[name]
+        sd = "–" if r["stddev"] is None else s(r["stddev"])
+        w(f"| {name} | {s(r['median'])} | {s(r['min'])}–{s(r['max'])} | {sd} | "
+          f"{r['runs']} | {r['rss_mb']:.0f} |")
+    w("")
+    notes = []
+    c = check_name(rows)
+    pf = ratio(rows, "pofilter", c) if c else None
+    pc = ratio(rows, "pocount", "tolk status")
+    if pf is not None:
+        notes.append(f"pofilter / {c}: **{pf:.1f}×**")
+    if pc is not None:
+        notes.append(f"pocount / tolk status: **{pc:.1f}×**")
+    if "tolk check (voikko)" in rows and "tolk check (builtin)" in rows:
+        notes.append("check voikko / builtin: "
+                     f"{ratio(rows, 'tolk check (voikko)', 'tolk check (builtin)'):.2f}×")
+    if c and "cat (reading floor)" in rows:
+        notes.append(f"{c} / reading floor: {ratio(rows, c, 'cat (reading floor)'):.0f}×")
+    for name, r in rows.items():
+        if r["runs"] == 1:
+            notes.append(f"{name} ran once (first run over {env['SKIP_AFTER']} s)")
+    if notes:
+        w("Ratios of medians: " + "; ".join(notes) + ".\n")
+
+w("## Scaling\n")
+pairs = [(a, b) for a, b in zip(sizes, sizes[1:])]
+if pairs:
+    w("| command | " + " | ".join(f"{b}/{a}" for a, b in pairs) + " |")
+    w("|---|" + "---:|" * len(pairs))
+    for name in order:
+        cells = []
+        for a, b in pairs:
+            ra, rb = data[a][0].get(name), data[b][0].get(name)
+            cells.append(f"{rb['median'] / ra['median']:.2f}" if ra and rb and ra["median"] > 0 else "–")
+        if any(x != "–" for x in cells):
+            w(f"| {name} | " + " | ".join(cells) + " |")
+    w("\nSize ratio for linear scaling: " +
+      ", ".join(f"{b}/{a} = {int(b) / int(a):.1f}" for a, b in pairs) + ".")
+    if "10000" in sizes and "30000" in sizes:
+        c = check_name(data["30000"][0])
+        if c and c in data["10000"][0]:
+            r = data["30000"][0][c]["median"] / data["10000"][0][c]["median"]
+            w(f"\n{c}, 30 000 / 10 000 articles: **{r:.2f}×** (3.0 would be linear).")
+    w("")
+
+w("## Reproduce\n")
+w("```sh")
+w(env["CMDLINE"].strip())
+w("```\n")
+w("Corpora are generated into `target/bench-corpus/N` (reused while the generator, "
+  "the seed article and glossary are unchanged); raw hyperfine JSON and "
+  "`/usr/bin/time -v` output go to `target/bench-results/N`.")
+open(os.path.join(env["REPO"], "BENCHMARKS.md"), "w").write("\n".join(out) + "\n")
+EOF
+log "done: BENCHMARKS.md"
