@@ -209,3 +209,37 @@ fn doctor_outside_a_repository_still_reports() {
         .success()
         .stdout(contains("no tolk repository here"));
 }
+
+#[test]
+fn a_headword_that_is_also_an_inflected_word_does_not_claim_it() {
+    // `vapaaehtoisilta` (volunteer evening) is also the ablative plural of
+    // `vapaaehtoinen` (volunteer); the term must not fire on volunteers.
+    let repo = Repo::empty();
+    repo.write(
+        "glossary.toml",
+        "[[term]]\nfi = \"vapaaehtoisilta\"\nsv = \"frivilligkväll\"\n",
+    );
+    let mut backends = vec!["builtin"];
+    if voikko_available(&repo) {
+        backends.push("voikko");
+    }
+    for backend in backends {
+        let doc = common::json(repo.tolk().args([
+            "terms",
+            "Toiminnassa on mukana 12 vapaaehtoista. Vapaaehtoisillassa tavataan.",
+            "--lang",
+            "fi",
+            "--format",
+            "json",
+            "--morphology",
+            backend,
+        ]));
+        let found: Vec<&str> = doc["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, ["Vapaaehtoisillassa"], "{backend}");
+    }
+}

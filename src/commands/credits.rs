@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::commands::status::{ArticleError, load_all};
+use crate::commands::status::{ArticleError, map_articles};
 use crate::repo::Repo;
 use crate::status::Stored;
 use crate::text::{display_name, word_count};
@@ -52,28 +52,45 @@ fn tally<'a>(tallies: &'a mut Tallies, name: &str, role: &'static str) -> &'a mu
     entry
 }
 
+/// What one article contributes: (name, role, source words) per marked
+/// segment, and the name its credit line gives.
+struct Contribution {
+    slug: String,
+    work: Vec<(String, &'static str, usize)>,
+    credited: Option<String>,
+}
+
+fn contribution(article: &crate::article::Article) -> Contribution {
+    let mut work = Vec::new();
+    for entry in article.status.entries.values() {
+        let words = word_count(&entry.source);
+        work.push((entry.translated_by().to_string(), "translator", words));
+        if entry.state == Stored::Reviewed {
+            work.push((entry.by.clone(), "reviewer", words));
+        }
+    }
+    Contribution {
+        slug: article.slug.clone(),
+        work,
+        credited: article.translators().into_iter().next(),
+    }
+}
+
 pub fn run(repo: &Repo, slugs: &[String]) -> Result<CreditsReport> {
-    let (articles, errors) = load_all(repo, slugs)?;
+    let (contributions, errors) = map_articles(repo, slugs, contribution)?;
     // Keyed by lower-cased name: `PATRICIA HEIKKILÄ` is `Patricia Heikkilä`.
     let mut tallies = Tallies::new();
-    for article in &articles {
-        for entry in article.status.entries.values() {
-            let words = word_count(&entry.source);
-            let t = tally(&mut tallies, entry.translated_by(), "translator");
-            t.articles.insert(article.slug.clone());
+    for c in contributions {
+        for (name, role, words) in c.work {
+            let t = tally(&mut tallies, &name, role);
+            t.articles.insert(c.slug.clone());
             t.segments += 1;
             t.words += words;
-            if entry.state == Stored::Reviewed {
-                let r = tally(&mut tallies, &entry.by, "reviewer");
-                r.articles.insert(article.slug.clone());
-                r.segments += 1;
-                r.words += words;
-            }
         }
-        if let Some(name) = article.translators().first() {
-            tally(&mut tallies, name, "translator")
+        if let Some(name) = c.credited {
+            tally(&mut tallies, &name, "translator")
                 .credited
-                .insert(article.slug.clone());
+                .insert(c.slug.clone());
         }
     }
     let mut people: Vec<PersonCredit> = tallies

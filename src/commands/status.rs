@@ -122,7 +122,9 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
 
 /// Loads the named articles (all when none are named), sorted by slug;
 /// an article that cannot be read is reported and the others still are.
-pub fn load_all(repo: &Repo, slugs: &[String]) -> Result<(Vec<Article>, Vec<ArticleError>)> {
+/// The article slugs a command works on: the named ones (each must exist),
+/// else all, sorted.
+pub fn chosen_slugs(repo: &Repo, slugs: &[String]) -> Result<Vec<String>> {
     let mut slugs: Vec<String> = if slugs.is_empty() {
         repo.slugs()?
     } else {
@@ -133,38 +135,48 @@ pub fn load_all(repo: &Repo, slugs: &[String]) -> Result<(Vec<Article>, Vec<Arti
     };
     slugs.sort();
     slugs.dedup();
-    let loaded: Vec<(String, Result<Article>)> = slugs
+    Ok(slugs)
+}
+
+/// Loads each article in parallel and keeps only what `f` takes from it,
+/// so memory stays flat however large the archive; an article that cannot
+/// be read is reported and the others still are. Results are in slug order.
+pub fn map_articles<T: Send>(
+    repo: &Repo,
+    slugs: &[String],
+    f: impl Fn(&Article) -> T + Sync,
+) -> Result<(Vec<T>, Vec<ArticleError>)> {
+    let slugs = chosen_slugs(repo, slugs)?;
+    let loaded: Vec<Result<T, ArticleError>> = slugs
         .into_par_iter()
-        .map(|slug| {
-            let article = Article::load(repo, &slug);
-            (slug, article)
-        })
-        .collect();
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for (slug, article) in loaded {
-        match article {
-            Ok(article) => articles.push(article),
-            Err(err) => errors.push(ArticleError {
+        .map(|slug| match Article::load(repo, &slug) {
+            Ok(article) => Ok(f(&article)),
+            Err(err) => Err(ArticleError {
                 article: slug,
                 error: format!("{err:#}"),
             }),
+        })
+        .collect();
+    let mut done = Vec::new();
+    let mut errors = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(t) => done.push(t),
+            Err(e) => errors.push(e),
         }
     }
-    Ok((articles, errors))
+    Ok((done, errors))
 }
 
 pub fn run(repo: &Repo, slugs: &[String]) -> Result<StatusReport> {
-    let (articles, errors) = load_all(repo, slugs)?;
-    if articles.is_empty() && errors.is_empty() {
+    let all = chosen_slugs(repo, slugs)?;
+    if all.is_empty() {
         anyhow::bail!(
             "no articles under `{}`; add one with `tolk import SLUG --fi FILE --sv FILE`",
             repo.display(&repo.articles_dir())
         );
     }
-    let detail = slugs.len() == 1 || articles.len() + errors.len() == 1;
-    Ok(StatusReport {
-        articles: articles.par_iter().map(|a| summarize(a, detail)).collect(),
-        errors,
-    })
+    let detail = slugs.len() == 1 || all.len() == 1;
+    let (articles, errors) = map_articles(repo, &all, |a| summarize(a, detail))?;
+    Ok(StatusReport { articles, errors })
 }

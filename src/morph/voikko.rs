@@ -61,6 +61,14 @@ struct Handle(*mut c_void);
 // one thread at a time, which is what libvoikko requires.
 unsafe impl Send for Handle {}
 
+/// One reading of a word: its base form, and whether the word itself is in
+/// the nominative (`nimento`) in that reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Analysis {
+    base: String,
+    nominative: bool,
+}
+
 /// What `tolk doctor` reports about the loaded library.
 #[derive(Debug, Clone)]
 pub struct VoikkoInfo {
@@ -74,7 +82,7 @@ pub struct VoikkoInfo {
 pub struct Voikko {
     api: Api,
     handle: Mutex<Handle>,
-    cache: RwLock<HashMap<String, Vec<String>>>,
+    cache: RwLock<HashMap<String, Vec<Analysis>>>,
     info: VoikkoInfo,
     // Keeps the code behind `api` mapped; dropped last.
     _library: Library,
@@ -239,6 +247,31 @@ impl Voikko {
     /// The lower-cased base forms of `word` in every analysis Voikko has;
     /// empty for a word it does not know.
     pub fn base_forms(&self, word: &str) -> Vec<String> {
+        let mut forms: Vec<String> = Vec::new();
+        for a in self.analyses(word) {
+            if !forms.contains(&a.base) {
+                forms.push(a.base);
+            }
+        }
+        forms
+    }
+
+    /// The base forms of a glossary headword: only from readings where the
+    /// headword is itself a nominative (`terveyspalvelut` → singular
+    /// `terveyspalvelu`). Other readings would let an unlucky headword
+    /// claim a common word: `vapaaehtoisilta` ("volunteer evening") is also
+    /// the ablative plural of `vapaaehtoinen`.
+    fn headword_bases(&self, word: &str) -> Vec<String> {
+        let mut forms: Vec<String> = Vec::new();
+        for a in self.analyses(word) {
+            if a.nominative && !forms.contains(&a.base) {
+                forms.push(a.base);
+            }
+        }
+        forms
+    }
+
+    fn analyses(&self, word: &str) -> Vec<Analysis> {
         if let Some(hit) = self
             .cache
             .read()
@@ -247,46 +280,55 @@ impl Voikko {
         {
             return hit.clone();
         }
-        let forms = self.analyse(word);
+        let found = self.analyse(word);
         self.cache
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(word.to_string(), forms.clone());
-        forms
+            .insert(word.to_string(), found.clone());
+        found
     }
 
-    fn analyse(&self, word: &str) -> Vec<String> {
+    fn analyse(&self, word: &str) -> Vec<Analysis> {
         let Ok(cword) = CString::new(word) else {
             return Vec::new();
         };
-        let key = c"BASEFORM";
         let handle = self.handle.lock().unwrap_or_else(|e| e.into_inner());
-        let mut forms: Vec<String> = Vec::new();
+        let mut found: Vec<Analysis> = Vec::new();
         // SAFETY: the handle is live and used under the lock; the analysis
         // array is null-terminated and freed once with its own function;
         // each value is freed with its own function.
         unsafe {
             let analyses = (self.api.analyze)(handle.0, cword.as_ptr());
             if analyses.is_null() {
-                return forms;
+                return found;
             }
             let mut i = 0;
             while !(*analyses.add(i)).is_null() {
-                let value = (self.api.value)(*analyses.add(i), key.as_ptr());
-                if let Some(base) = c_str(value) {
-                    let base = base.to_lowercase();
-                    if !forms.contains(&base) {
-                        forms.push(base);
+                let analysis = *analyses.add(i);
+                let value = |key: &CStr| -> Option<String> {
+                    let v = (self.api.value)(analysis, key.as_ptr());
+                    let out = c_str(v);
+                    if !v.is_null() {
+                        (self.api.free_value)(v);
                     }
-                }
-                if !value.is_null() {
-                    (self.api.free_value)(value);
+                    out
+                };
+                if let Some(base) = value(c"BASEFORM") {
+                    // Words that do not inflect have no case at all.
+                    let nominative = value(c"SIJAMUOTO").is_none_or(|case| case == "nimento");
+                    let a = Analysis {
+                        base: base.to_lowercase(),
+                        nominative,
+                    };
+                    if !found.contains(&a) {
+                        found.push(a);
+                    }
                 }
                 i += 1;
             }
             (self.api.free_analysis)(analyses);
         }
-        forms
+        found
     }
 }
 
@@ -307,7 +349,7 @@ impl Morphology for Voikko {
     /// plural headword (`terveyspalvelut`) meets its singular lemma.
     fn base_keys(&self, base: &str) -> Vec<String> {
         let mut keys = vec![base.to_string()];
-        for form in self.base_forms(base) {
+        for form in self.headword_bases(base) {
             if !keys.contains(&form) {
                 keys.push(form);
             }
@@ -357,6 +399,20 @@ pub(crate) mod tests {
                 v.base_forms(word)
             );
         }
+    }
+
+    #[test]
+    fn a_headword_is_read_as_a_nominative_only() {
+        let Some(v) = voikko_or_skip() else { return };
+        // Also the ablative plural of `vapaaehtoinen`, but as a glossary
+        // headword it is the compound "volunteer evening".
+        let keys = v.base_keys("vapaaehtoisilta");
+        assert!(!keys.contains(&"vapaaehtoinen".to_string()), "{keys:?}");
+        // A plural headword meets its singular lemma.
+        assert!(
+            v.base_keys("terveyspalvelut")
+                .contains(&"terveyspalvelu".to_string())
+        );
     }
 
     #[test]
