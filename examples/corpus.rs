@@ -550,21 +550,9 @@ fn parse_seed(text: &str) -> SeedSide {
 // ---------------------------------------------------------------------------
 // Text helpers.
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
-}
-
-/// tolk's whitespace normalisation: runs of spaces become one, trimmed.
-fn normalize_ws(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+// The status `source` must be exactly tolk's segment text, so use tolk's own
+// normalisation rather than a copy of it.
+use tolk::text::normalize_ws;
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
