@@ -57,7 +57,9 @@ pub struct Excerpt {
 /// Cuts `text` down to about `radius` characters either side of the byte
 /// range `start..end`, keeping word boundaries, and highlights the range.
 pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) -> Excerpt {
-    let flat = text.replace("\n\n", " ");
+    // Paragraph breaks of a long answer become two spaces, not one, so the
+    // byte offsets of `start..end` still point at the same words.
+    let flat = text.replace("\n\n", "  ");
     let (start, end) = (start.min(flat.len()), end.min(flat.len()));
     let mut from = start;
     for (n, (i, _)) in flat[..start].char_indices().rev().enumerate() {
@@ -546,6 +548,43 @@ mod tests {
         assert_eq!(&e.text[a..b], "viisi");
         assert!(e.text.starts_with("… "), "{}", e.text);
         assert!(e.text.ends_with(" …"), "{}", e.text);
+    }
+
+    #[test]
+    fn excerpt_in_a_later_paragraph_keeps_its_offsets() {
+        let text = "– Ääni ja öljy.\n\nToinen kappale: välfärdsrapporten här.";
+        let start = text.find("välfärdsrapporten").unwrap();
+        let e = excerpt(Lang::Sv, text, start, start + "välfärdsrapporten".len(), 30);
+        let (a, b) = e.highlights[0];
+        assert_eq!(&e.text[a..b], "välfärdsrapporten");
+    }
+
+    #[test]
+    fn glossary_findings_in_a_multi_paragraph_answer() {
+        let glossary = crate::glossary::Glossary::parse(
+            "[[term]]\nfi = \"hyvinvointikertomus\"\nsv = \"välfärdsberättelse\"\navoid = [\"välfärdsrapport\"]\n",
+            "glossary.toml",
+        )
+        .unwrap();
+        let matcher = Matcher::builtin(&glossary);
+        let fi = "T\n\nMikä?\n\n– Ääni.\n\nTeemme hyvinvointikertomuksen.\n";
+        let sv = "T\n\nVad?\n\n– Röst.\n\nVi gör välfärdsrapporten.\n";
+        let article = Article::from_texts("x", fi, Some(sv));
+        let found = check_article(&article, Some(&matcher));
+        let avoid = found
+            .iter()
+            .find(|f| f.rule == "glossary-avoid")
+            .expect("avoid hit");
+        let e = avoid.excerpt.as_ref().unwrap();
+        let (a, b) = e.highlights[0];
+        assert_eq!(&e.text[a..b], "välfärdsrapporten");
+        let missing = found
+            .iter()
+            .find(|f| f.rule == "glossary-missing")
+            .expect("missing rendering");
+        let e = missing.excerpt.as_ref().unwrap();
+        let (a, b) = e.highlights[0];
+        assert_eq!(&e.text[a..b], "hyvinvointikertomuksen");
     }
 
     #[test]
