@@ -470,4 +470,37 @@ mod tests {
             "Patricia Heikkilä"
         );
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the texts hold (quotes, backslashes, newlines, NBSP,
+            /// control characters), a write reads back to the same record,
+            /// and comments already in the file survive.
+            #[test]
+            fn status_writer_never_loses_text(
+                id in "[a-z][a-z0-9]{0,4}",
+                source in any::<String>(),
+                by in any::<String>(),
+                sv in any::<String>(),
+            ) {
+                let mut s = parse("# kept comment\n").unwrap();
+                let e = Entry {
+                    state: Stored::Reviewed,
+                    by: by.clone(),
+                    at: "2026-11-23".into(),
+                    source: source.clone(),
+                    translator: Some(by.clone()),
+                    reviewed_text: Some(sv.clone()),
+                };
+                s.set(&id, e.clone()).unwrap();
+                let text = s.render();
+                prop_assert!(text.contains("# kept comment"));
+                let again = parse(&text).unwrap();
+                prop_assert_eq!(&again.entries[&id], &e);
+            }
+        }
+    }
 }
