@@ -140,6 +140,11 @@ pub fn starts_with_answer_dash(text: &str) -> bool {
 
 fn parse_credit(text: &str, line: usize) -> Option<Credit> {
     let (key, name) = text.split_once(':')?;
+    // The longest key, `TEKSTI JA KUVAT`, is 15 letters: anything longer
+    // before the colon is a sentence, not a credit.
+    if key.len() > 24 {
+        return None;
+    }
     let key = normalize_ws(key).to_lowercase();
     let role = CREDIT_KEYS.iter().find(|(k, _)| *k == key)?.1;
     let name = normalize_ws(name);
@@ -155,19 +160,17 @@ fn parse_credit(text: &str, line: usize) -> Option<Credit> {
     })
 }
 
+/// Whether `text` starts with `prefix` (lower case), ignoring letter case,
+/// without allocating: this runs on every paragraph.
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
 fn is_boilerplate(text: &str) -> bool {
-    // Every remnant starts with one of the (short) prefixes: look at as much
-    // of the paragraph only, rather than lower-casing whole paragraphs.
-    let head: String = text.chars().take(48).collect();
-    let whole_text = head.len() == text.len();
-    let lower = head.to_lowercase();
-    let lower = lower.trim_end_matches(['.', '!']);
+    let text = text.trim_end_matches(['.', '!']);
     BOILERPLATE.iter().any(|(prefix, whole)| {
-        if *whole {
-            whole_text && lower == *prefix
-        } else {
-            lower.starts_with(prefix)
-        }
+        starts_with_ci(text, prefix) && (!whole || text.chars().count() == prefix.chars().count())
     })
 }
 

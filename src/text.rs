@@ -9,7 +9,9 @@ use anyhow::{Result, bail};
 /// because "invalid UTF-8" alone sends people hunting through the file.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    // simdutf8 validates several times faster than `std` on non-ASCII text
+    // and reports the same position on failure.
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) => {
             let good = &bytes[..err.valid_up_to()];
