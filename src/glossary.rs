@@ -36,10 +36,8 @@ use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use toml::Spanned;
 
-use std::hash::BuildHasher;
-use std::sync::Mutex;
-
-use rustc_hash::FxBuildHasher;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::morph::{self, FastMap, Morphology};
 use crate::text::is_space;
@@ -451,18 +449,26 @@ struct Side {
     phrases: Vec<Phrase>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
-    /// Text word as written → its lexemes, filled as words are met. Words
-    /// repeat across articles, so most tokens of a large run are one look-up
-    /// here instead of a back-end analysis. Sharded so parallel checking
-    /// threads rarely wait on one another.
-    cache: Vec<Mutex<WordCache>>,
+    /// Names this side's word cache in each thread's [`WORD_CACHES`].
+    id: usize,
 }
 
-/// One shard of the word cache: text word → its lexemes.
+/// Text word as written → its lexemes.
 type WordCache = FastMap<Box<str>, Box<[Lex]>>;
 
-/// Shards of the word cache: a power of two, well above the thread count.
-const CACHE_SHARDS: usize = 64;
+static NEXT_SIDE_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// How many sides' caches a thread keeps before starting afresh (a run
+/// has two; a long-lived program building matchers must not pile them up).
+const CACHES_PER_THREAD: usize = 4;
+
+thread_local! {
+    /// Per thread and per side: text words already analysed. Words repeat
+    /// across articles, so most tokens of a large run are one look-up here
+    /// instead of a back-end analysis; per thread, so checking threads never
+    /// wait on a lock (each thread warms its own, a small price).
+    static WORD_CACHES: RefCell<FastMap<usize, WordCache>> = RefCell::new(FastMap::default());
+}
 
 struct Builder {
     plain_words: &'static [&'static str],
@@ -486,9 +492,7 @@ impl Builder {
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
                 starts: FastMap::default(),
-                cache: (0..CACHE_SHARDS)
-                    .map(|_| Mutex::new(FastMap::default()))
-                    .collect(),
+                id: NEXT_SIDE_ID.fetch_add(1, Ordering::Relaxed),
             },
         }
     }
@@ -623,30 +627,32 @@ impl Side {
         }
     }
 
-    /// [`Side::lexemes`] through the word cache. Tokens with a hyphen at
-    /// an edge are rare and depend on more than their text: not cached.
-    fn cached_lexemes(&self, token: &Token, raw: &str) -> Vec<Lex> {
-        if token.lead_hyphen || token.trail_hyphen {
-            return self.lexemes(token, &fold(raw));
-        }
-        let shard = &self.cache[(FxBuildHasher.hash_one(raw) as usize) & (CACHE_SHARDS - 1)];
-        if let Some(hit) = shard.lock().unwrap_or_else(|e| e.into_inner()).get(raw) {
-            return hit.to_vec();
-        }
-        let lexes = self.lexemes(token, &fold(raw));
-        shard
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(raw.into(), lexes.clone().into_boxed_slice());
-        lexes
-    }
-
     fn find(&self, text: &str) -> Vec<TermMatch> {
         let tokens = tokenize(text, false);
-        let sets: Vec<Vec<Lex>> = tokens
-            .iter()
-            .map(|t| self.cached_lexemes(t, &text[t.start..t.end]))
-            .collect();
+        let sets: Vec<Vec<Lex>> = WORD_CACHES.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            if !caches.contains_key(&self.id) && caches.len() >= CACHES_PER_THREAD {
+                caches.clear();
+            }
+            let cache = caches.entry(self.id).or_default();
+            tokens
+                .iter()
+                .map(|t| {
+                    let raw = &text[t.start..t.end];
+                    // Tokens with a hyphen at an edge are rare and depend on
+                    // more than their text: not cached.
+                    if t.lead_hyphen || t.trail_hyphen {
+                        return self.lexemes(t, &fold(raw));
+                    }
+                    if let Some(hit) = cache.get(raw) {
+                        return hit.to_vec();
+                    }
+                    let lexes = self.lexemes(t, &fold(raw));
+                    cache.insert(raw.into(), lexes.clone().into_boxed_slice());
+                    lexes
+                })
+                .collect()
+        });
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, set) in sets.iter().enumerate() {
