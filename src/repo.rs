@@ -70,7 +70,12 @@ impl Repo {
             let entry = entry.with_context(|| format!("could not list `{}`", dir.display()))?;
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if entry.path().is_dir() && valid_slug(name) {
+            // The directory entry knows its type: no extra stat per article.
+            let is_dir = entry
+                .file_type()
+                .map(|t| t.is_dir() || (t.is_symlink() && entry.path().is_dir()))
+                .unwrap_or(false);
+            if is_dir && valid_slug(name) {
                 slugs.push(name.to_string());
             }
         }
@@ -128,10 +133,15 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
 /// Reads a text file that may legitimately be absent (`sv.txt` before the
 /// translation starts).
 pub fn read_optional_text(path: &Path, shown: &str) -> Result<Option<String>> {
-    match std::fs::metadata(path) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        _ => read_text(path, shown).map(Some),
-    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(anyhow::Error::from(err).context(format!("could not read `{shown}`")));
+        }
+    };
+    let text = crate::text::decode(&bytes).with_context(|| format!("could not read `{shown}`"))?;
+    Ok(Some(text.to_string()))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
