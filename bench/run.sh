@@ -188,7 +188,8 @@ def load(n):
                        codes=sorted(set(h.get("exit_codes", []))))
         rows[r["name"]] = row
     sizes_info = dict(l.strip().split("=", 1) for l in open(os.path.join(d, "sizes")))
-    log = open(os.path.join(d, "corpus.log")).read().strip()
+    # Paths relative to the repository: no machine's absolute paths in the report.
+    log = open(os.path.join(d, "corpus.log")).read().strip().replace(env["REPO"] + "/", "")
     rules = open(os.path.join(d, "rules")).read().strip()
     summary = open(os.path.join(d, "summary")).read().strip()
     return rows, sizes_info, log, rules, summary
