@@ -36,7 +36,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = MorphologyChoice::Auto)]
     pub morphology: MorphologyChoice,
 
-    /// When to colour output (NO_COLOR in the environment means never)
+    /// When to colour output (with auto, a set NO_COLOR means no colour)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
@@ -116,6 +116,7 @@ pub struct TermsArgs {
     #[arg(long, value_enum)]
     pub lang: Lang,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -140,6 +141,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
 }
@@ -157,6 +159,7 @@ pub struct DiffArgs {
     #[arg(long, conflicts_with = "ids")]
     pub all: bool,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -167,6 +170,7 @@ pub struct StatusArgs {
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -199,6 +203,7 @@ pub struct CreditsArgs {
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -233,6 +238,7 @@ pub struct SegmentsArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
 
+    /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
