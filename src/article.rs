@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::repo::{self, Repo};
-use crate::segment::{Segment, Segmented, segment};
+use crate::segment::{Kind, Segment, Segmented, segment};
 use crate::status::{Entry, StatusFile, Stored};
 use crate::text::same_text;
 
@@ -35,6 +35,68 @@ impl State {
             State::Stale => "stale",
         }
     }
+}
+
+/// A translation in progress often stops after a question whose answer is
+/// not written yet. Alone at the end of sv.txt, that question has no dash
+/// paragraph after it, so by the rules it would be read as the last
+/// paragraph of the answer before it (or as a paragraph), hiding the
+/// question and padding that answer. When everything before it pairs up
+/// exactly and the Finnish has a question at that place, it is that
+/// question.
+fn adopt_trailing_question(fi: &Segmented, sv: &mut Segmented) {
+    let Some(last) = sv.segments.last() else {
+        return;
+    };
+    let last_para = last.text.rsplit("\n\n").next().unwrap_or(&last.text);
+    if !last_para.trim_end().ends_with('?') {
+        return;
+    }
+    let split = last.kind == Kind::Answer && last.parts.len() > 1;
+    if !(split || last.kind == Kind::Paragraph) {
+        return;
+    }
+    // Where the question stands among the segments once it is on its own.
+    let at = if split {
+        sv.segments.len()
+    } else {
+        sv.segments.len() - 1
+    };
+    let Some(fi_here) = fi.segments.get(at) else {
+        return;
+    };
+    let aligned = sv.segments[..at.min(sv.segments.len())]
+        .iter()
+        .zip(&fi.segments)
+        .all(|(s, f)| s.id == f.id);
+    if fi_here.kind != Kind::Question || !aligned {
+        return;
+    }
+    let question = if split {
+        let answer = sv.segments.last_mut().expect("checked above");
+        let (line, end_line) = answer.parts.pop().expect("several parts");
+        let cut = answer.text.rfind("\n\n").expect("several paragraphs");
+        let text = answer.text.split_off(cut);
+        let text = text.trim_start_matches('\n').to_string();
+        answer.end_line = answer.parts.last().map_or(answer.line, |p| p.1);
+        answer.words -= crate::text::word_count(&text);
+        Segment {
+            n: answer.n + 1,
+            id: fi_here.id.clone(),
+            kind: Kind::Question,
+            line,
+            end_line,
+            words: crate::text::word_count(&text),
+            parts: vec![(line, end_line)],
+            text,
+        }
+    } else {
+        let mut p = sv.segments.pop().expect("checked above");
+        p.kind = Kind::Question;
+        p.id = fi_here.id.clone();
+        p
+    };
+    sv.segments.push(question);
 }
 
 /// A Finnish segment with its Swedish counterpart and record.
@@ -83,14 +145,19 @@ impl Article {
                  (`tolk import {slug} --fi FILE`)"
             )
         })?;
-        let sv = repo::read_optional_text(&sv_path, &sv_file)?.map(|t| segment(&t));
+        let fi = segment(&fi_text);
+        let sv = repo::read_optional_text(&sv_path, &sv_file)?.map(|t| {
+            let mut sv = segment(&t);
+            adopt_trailing_question(&fi, &mut sv);
+            sv
+        });
         let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
         Ok(Article {
             slug: slug.to_string(),
             dir,
             fi_file,
             sv_file,
-            fi: segment(&fi_text),
+            fi,
             sv,
             status,
         })
@@ -102,13 +169,19 @@ impl Article {
         let dir = PathBuf::from("articles").join(slug);
         let status_path = dir.join("status.toml");
         let status = StatusFile::empty(&status_path, &format!("articles/{slug}/status.toml"));
+        let fi = segment(fi);
+        let sv = sv.map(|t| {
+            let mut sv = segment(t);
+            adopt_trailing_question(&fi, &mut sv);
+            sv
+        });
         Article {
             slug: slug.to_string(),
             fi_file: format!("articles/{slug}/fi.txt"),
             sv_file: format!("articles/{slug}/sv.txt"),
             dir,
-            fi: segment(fi),
-            sv: sv.map(segment),
+            fi,
+            sv,
             status,
         }
     }
@@ -212,5 +285,64 @@ impl Article {
             }
         }
         names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(a: &Article) -> Vec<String> {
+        a.sv.as_ref()
+            .unwrap()
+            .segments
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    const FI: &str = "T\n\nP.\n\nMiksi?\n\n– Siksi.\n\nMiten?\n\n– Näin.\n";
+
+    #[test]
+    fn trailing_question_awaiting_its_answer_keeps_its_id() {
+        let a = Article::from_texts("x", FI, Some("T\n\nP.\n\nVarför?\n\n– Därför.\n\nHur?\n"));
+        assert_eq!(ids(&a), ["title", "p1", "q1", "a1", "q2"]);
+        assert!(a.extra().is_empty());
+        let sv = a.sv.as_ref().unwrap();
+        assert_eq!(sv.segments[3].text, "– Därför.");
+        assert_eq!((sv.segments[3].line, sv.segments[3].end_line), (7, 7));
+        assert_eq!(sv.segments[4].text, "Hur?");
+        assert_eq!((sv.segments[4].line, sv.segments[4].n), (9, 5));
+        assert_eq!(sv.segments[3].words + sv.segments[4].words, 2);
+        // A news article's trailing paragraph where the Finnish has a question.
+        let a = Article::from_texts(
+            "x",
+            "T\n\nP.\n\nMiksi?\n\n– Siksi.\n",
+            Some("T\n\nP.\n\nVarför?\n"),
+        );
+        assert_eq!(ids(&a), ["title", "p1", "q1"]);
+    }
+
+    #[test]
+    fn a_trailing_paragraph_stays_a_paragraph_when_nothing_says_otherwise() {
+        // Not a question mark: the answer goes on.
+        let a = Article::from_texts(
+            "x",
+            FI,
+            Some("T\n\nP.\n\nVarför?\n\n– Därför.\n\nSå här.\n"),
+        );
+        assert_eq!(ids(&a), ["title", "p1", "q1", "a1"]);
+        assert!(a.sv.as_ref().unwrap().segments[3].text.ends_with("Så här."));
+        // Earlier ids do not pair up: no guessing.
+        let a = Article::from_texts("x", FI, Some("T\n\nVarför?\n\n– Därför.\n\nHur?\n"));
+        assert_eq!(ids(&a), ["title", "q1", "a1"]);
+        // The Finnish has no question there: a rhetorical question ends the answer.
+        let fi = "T\n\nP.\n\nMiksi?\n\n– Siksi.\n\nLoppu.\n";
+        let a = Article::from_texts(
+            "x",
+            fi,
+            Some("T\n\nP.\n\nVarför?\n\n– Därför.\n\nEller hur?\n"),
+        );
+        assert_eq!(ids(&a), ["title", "p1", "q1", "a1"]);
     }
 }

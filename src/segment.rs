@@ -32,6 +32,9 @@ pub struct Segment {
     /// Whitespace-normalised text; the paragraphs of a multi-paragraph
     /// answer are separated by a blank line (`\n\n`).
     pub text: String,
+    /// First and last line of each paragraph, for splitting an answer.
+    #[serde(skip)]
+    pub parts: Vec<(usize, usize)>,
 }
 
 /// Who made the article, from a credit line such as `TEKSTI JA KUVA: …`.
@@ -360,6 +363,7 @@ impl Builder {
                 para.words
             },
             text,
+            parts: vec![(para.line, para.end_line)],
         });
     }
 
@@ -369,6 +373,7 @@ impl Builder {
         last.text.push_str(&para.text);
         last.end_line = para.end_line;
         last.words += para.words;
+        last.parts.push((para.line, para.end_line));
     }
 }
 

@@ -335,3 +335,31 @@ fn no_articles_is_an_error() {
         .code(2)
         .stderr(contains("no articles"));
 }
+
+#[test]
+fn a_last_question_without_its_answer_yet_is_still_that_question() {
+    let repo = Repo::seed();
+    // The translator has written q6 but not yet its answer.
+    let sv = repo.read(&repo.article("sv.txt"));
+    let cut = sv.find("– Vi hade vår första").unwrap();
+    let end = sv.find("ÖVERSÄTTNING").unwrap();
+    repo.write(
+        &repo.article("sv.txt"),
+        format!("{}{}", &sv[..cut], &sv[end..]),
+    );
+    let a = &status_json(&repo)["articles"][0];
+    assert_eq!(a["missing"], 1, "{a}");
+    assert_eq!(a["extra"], 0, "{a}");
+    let q6 = a["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "q6")
+        .unwrap()
+        .clone();
+    assert_eq!(q6["state"], "draft");
+    repo.tolk()
+        .args(["mark", SLUG, "q6", "--as", "translated", "--by", "P"])
+        .assert()
+        .success();
+}

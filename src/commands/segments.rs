@@ -41,6 +41,20 @@ pub fn run(args: &SegmentsArgs, repo: impl FnOnce() -> Result<Repo>) -> Result<S
         let repo = repo()?;
         repo.require_article(&args.target)?;
         let lang = args.lang.unwrap_or(Lang::Fi);
+        // An article's Swedish is read beside its Finnish, as every other
+        // command reads it (a last question awaiting its answer keeps its id).
+        // (Should the article not load, its file is read on its own below,
+        // with that file's own error if it has one.)
+        if lang == Lang::Sv
+            && let Ok(article) = crate::article::Article::load(&repo, &args.target)
+            && let Some(sv) = article.sv
+        {
+            return Ok(SegmentsReport {
+                file: article.sv_file,
+                lang: lang.as_str(),
+                segmented: sv,
+            });
+        }
         let path = repo
             .article_dir(&args.target)
             .join(format!("{}.txt", lang.as_str()));
