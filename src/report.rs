@@ -574,10 +574,7 @@ fn gh_prop(s: &str) -> String {
 
 pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
     for f in &report.findings {
-        let level = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let level = f.severity.as_str();
         let seg = f
             .segment
             .as_deref()

@@ -64,9 +64,6 @@ impl Style {
     pub fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
-    pub fn dim(&self, text: &str) -> String {
-        self.paint("2", text)
-    }
 }
 
 /// `COLUMNS` if set (tests and scripts pin it), else the terminal's width,
