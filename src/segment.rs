@@ -193,6 +193,27 @@ impl Paragraph {
     fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
         self.lines.iter().map(|(n, r)| (*n, &self.text[r.clone()]))
     }
+
+    /// A paragraph of some of another's (normalised, non-empty) lines.
+    fn of_lines(lines: &[(usize, &str)]) -> Paragraph {
+        let mut para = Paragraph {
+            line: lines.first().map_or(0, |l| l.0),
+            end_line: lines.last().map_or(0, |l| l.0),
+            lines: Vec::new(),
+            text: String::new(),
+            words: 0,
+        };
+        for &(n, line) in lines {
+            if !para.text.is_empty() {
+                para.text.push(' ');
+            }
+            let start = para.text.len();
+            para.text.push_str(line);
+            para.lines.push((n, start..para.text.len()));
+            para.words += word_count(line);
+        }
+        para
+    }
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -262,7 +283,12 @@ pub fn segment(text: &str) -> Segmented {
         if credits.len() == para.lines.len() {
             result.credits.extend(credits);
             blocks.push(Block::Break);
-        } else if let Some(credit) = parse_credit(&para.text, para.line) {
+        } else if let Some(credit) = para
+            .lines()
+            .next()
+            .filter(|(_, first)| first.ends_with(':'))
+            .and_then(|_| parse_credit(&para.text, para.line))
+        {
             // One credit wrapped over lines (`TEKSTI:` / `Maija Meikäläinen`).
             result.credits.push(credit);
             blocks.push(Block::Break);
@@ -274,7 +300,36 @@ pub fn segment(text: &str) -> Segmented {
             });
             blocks.push(Block::Break);
         } else {
-            blocks.push(Block::Content(para));
+            // A credit line typed straight under the text, or above it,
+            // without a blank line: still a credit, not part of the text.
+            let lines: Vec<(usize, &str)> = para.lines().collect();
+            let head = lines
+                .iter()
+                .take_while(|(n, l)| parse_credit(l, *n).is_some())
+                .count();
+            let tail = lines[head..]
+                .iter()
+                .rev()
+                .take_while(|(n, l)| parse_credit(l, *n).is_some())
+                .count();
+            if head == 0 && tail == 0 {
+                blocks.push(Block::Content(para));
+                continue;
+            }
+            let credit = |&(n, l): &(usize, &str)| parse_credit(l, n).expect("parsed above");
+            result.credits.extend(lines[..head].iter().map(credit));
+            if head > 0 {
+                blocks.push(Block::Break);
+            }
+            blocks.push(Block::Content(Paragraph::of_lines(
+                &lines[head..lines.len() - tail],
+            )));
+            if tail > 0 {
+                result
+                    .credits
+                    .extend(lines[lines.len() - tail..].iter().map(credit));
+                blocks.push(Block::Break);
+            }
         }
     }
 
@@ -525,6 +580,31 @@ mod tests {
         );
         assert_eq!(s.credits[6].display, "Patricia Heikkilä");
         assert_eq!(s.credits[6].name, "PATRICIA HEIKKILÄ");
+    }
+
+    #[test]
+    fn credit_line_typed_under_the_last_answer_is_a_credit() {
+        let s = segment("T\n\nQ?\n\n– Vastaus.\nKÄÄNNÖS: Patricia Heikkilä\n\nVastaa");
+        let got: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(got, ["title", "q1", "a1"]);
+        assert_eq!(s.segments[2].text, "– Vastaus.");
+        assert_eq!(s.segments[2].words, 1);
+        assert_eq!(
+            (s.credits[0].role, s.credits[0].line),
+            (Role::Translator, 6)
+        );
+    }
+
+    #[test]
+    fn credit_line_typed_above_a_paragraph_is_a_credit_and_ends_the_answer() {
+        let s = segment("T\n\nQ?\n\n– Vastaus.\n\nTEKSTI: Maija\nJälkikirjoitus.");
+        let got: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(got, ["title", "q1", "a1", "p1"]);
+        assert_eq!(
+            (s.segments[3].text.as_str(), s.segments[3].line),
+            ("Jälkikirjoitus.", 8)
+        );
+        assert_eq!(s.credits[0].name, "Maija");
     }
 
     #[test]
