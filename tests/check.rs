@@ -160,37 +160,15 @@ fn github_output_snapshot() {
 fn clean_article_exits_0_and_says_so_in_one_line() {
     let repo = Repo::empty();
     repo.write("glossary.toml", GLOSSARY);
-    repo.write(
-        "in/fi.txt",
+    repo.import(
+        "kirjasto",
         "Kirjasto avautuu\n\nUusi kirjasto avautuu Kauniaisissa maanantaina.\n",
+        Some("Biblioteket öppnar\n\nDet nya biblioteket i Grankulla öppnar på måndag.\n\nÖVERSÄTTNING: Patricia Heikkilä\n".as_bytes()),
     );
-    repo.write(
-        "in/sv.txt",
-        "Biblioteket öppnar\n\nDet nya biblioteket i Grankulla öppnar på måndag.\n\nÖVERSÄTTNING: Patricia Heikkilä\n",
+    repo.mark(
+        "kirjasto",
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
     );
-    repo.tolk()
-        .args([
-            "import",
-            "kirjasto",
-            "--fi",
-            "in/fi.txt",
-            "--sv",
-            "in/sv.txt",
-        ])
-        .assert()
-        .success();
-    repo.tolk()
-        .args([
-            "mark",
-            "kirjasto",
-            "--all",
-            "--as",
-            "translated",
-            "--by",
-            "Patricia Heikkilä",
-        ])
-        .assert()
-        .success();
     let out = repo.tolk().arg("check").output().unwrap();
     assert_eq!(
         out.status.code(),
@@ -207,25 +185,14 @@ fn clean_article_exits_0_and_says_so_in_one_line() {
 #[test]
 fn warnings_pass_unless_strict() {
     let repo = Repo::empty();
-    repo.write(
-        "in/fi.txt",
+    repo.import(
+        "kirjasto",
         "Kirjasto avautuu\n\nUusi kirjasto avautuu maanantaina.\n",
+        Some(
+            "Biblioteket öppnar\n\nDet nya biblioteket öppnar på måndag.\n\nÖVERSÄTTNING: P\n"
+                .as_bytes(),
+        ),
     );
-    repo.write(
-        "in/sv.txt",
-        "Biblioteket öppnar\n\nDet nya biblioteket öppnar på måndag.\n\nÖVERSÄTTNING: P\n",
-    );
-    repo.tolk()
-        .args([
-            "import",
-            "kirjasto",
-            "--fi",
-            "in/fi.txt",
-            "--sv",
-            "in/sv.txt",
-        ])
-        .assert()
-        .success();
     // Unmarked: draft warnings only.
     repo.tolk()
         .arg("check")
@@ -238,14 +205,11 @@ fn warnings_pass_unless_strict() {
 #[test]
 fn untranslated_segment_fails_ci() {
     let repo = Repo::empty();
-    repo.write(
-        "in/fi.txt",
+    repo.import(
+        "kirjasto",
         "Kirjasto avautuu\n\nUusi kirjasto avautuu maanantaina.\n",
+        None,
     );
-    repo.tolk()
-        .args(["import", "kirjasto", "--fi", "in/fi.txt"])
-        .assert()
-        .success();
     let (code, doc) = check_json(&repo, &[]);
     assert_eq!(code, Some(1));
     assert_eq!(
@@ -328,29 +292,12 @@ fn unknown_slug_exits_2() {
 #[test]
 fn stale_and_edited_reach_check() {
     let repo = seed_with_glossary();
-    repo.tolk()
-        .args([
-            "mark",
-            SLUG,
-            "--all",
-            "--as",
-            "reviewed",
-            "--by",
-            "Patricia Heikkilä",
-        ])
-        .assert()
-        .success();
-    let path = repo.article("fi.txt");
-    repo.write(
-        &path,
-        repo.read(&path).replace("tulet tekemään", "aiot tehdä"),
+    repo.mark(
+        SLUG,
+        &["--all", "--as", "reviewed", "--by", "Patricia Heikkilä"],
     );
-    let path = repo.article("sv.txt");
-    repo.write(
-        &path,
-        repo.read(&path)
-            .replace("Vilken roll har", "Vilken uppgift har"),
-    );
+    repo.edit("fi.txt", "tulet tekemään", "aiot tehdä");
+    repo.edit("sv.txt", "Vilken roll har", "Vilken uppgift har");
     let (code, doc) = check_json(&repo, &[]);
     assert_eq!(code, Some(1));
     let found = pairs(&doc, "error");

@@ -9,26 +9,11 @@ use predicates::str::contains;
 
 fn marked_seed() -> Repo {
     let repo = Repo::seed();
-    repo.tolk()
-        .args([
-            "mark",
-            SLUG,
-            "--all",
-            "--as",
-            "translated",
-            "--by",
-            "Patricia Heikkilä",
-        ])
-        .assert()
-        .success();
+    repo.mark(
+        SLUG,
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
     repo
-}
-
-fn edit(repo: &Repo, file: &str, from: &str, to: &str) {
-    let path = repo.article(file);
-    let text = repo.read(&path);
-    assert!(text.contains(from), "{from:?} not in {file}");
-    repo.write(&path, text.replacen(from, to, 1));
 }
 
 fn article_status(repo: &Repo) -> serde_json::Value {
@@ -47,14 +32,12 @@ fn stale_ids(repo: &Repo) -> Vec<String> {
 
 /// q2 gets a changed word; a6 is only re-wrapped.
 fn edit_q2_and_rewrap_a6(repo: &Repo) {
-    edit(
-        repo,
+    repo.edit(
         "fi.txt",
         "Kerro tarkemmin mitä tulet tekemään?",
         "Kerro tarkemmin mitä aiot tehdä?",
     );
-    edit(
-        repo,
+    repo.edit(
         "fi.txt",
         "Pidimme ensimmäiset Järjestötreffit marraskuussa ja",
         "Pidimme  ensimmäiset\nJärjestötreffit\u{a0}marraskuussa ja",
@@ -141,18 +124,10 @@ fn colour_always_paints_instead_of_markers() {
 fn re_marking_clears_stale() {
     let repo = marked_seed();
     edit_q2_and_rewrap_a6(&repo);
-    repo.tolk()
-        .args([
-            "mark",
-            SLUG,
-            "q2",
-            "--as",
-            "translated",
-            "--by",
-            "Patricia Heikkilä",
-        ])
-        .assert()
-        .success();
+    repo.mark(
+        SLUG,
+        &["q2", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
     assert!(stale_ids(&repo).is_empty());
     repo.tolk()
         .args(["diff", SLUG])
@@ -164,7 +139,7 @@ fn re_marking_clears_stale() {
 #[test]
 fn changed_number_is_emphasised() {
     let repo = marked_seed();
-    edit(&repo, "fi.txt", "vuoden 2023 alusta", "vuoden 2024 alusta");
+    repo.edit("fi.txt", "vuoden 2023 alusta", "vuoden 2024 alusta");
     assert_eq!(stale_ids(&repo), ["p3"]);
     repo.tolk()
         .args(["diff", SLUG])
@@ -185,17 +160,13 @@ fn changed_number_is_emphasised() {
 #[test]
 fn old_number_the_swedish_still_says_is_named() {
     let repo = Repo::seed();
-    edit(
-        &repo,
+    repo.edit(
         "sv.txt",
         "bytte också i årsskiftet namn",
         "bytte också vid ingången av 2023 namn",
     );
-    repo.tolk()
-        .args(["mark", SLUG, "p3", "--as", "translated", "--by", "P"])
-        .assert()
-        .success();
-    edit(&repo, "fi.txt", "vuoden 2023 alusta", "vuoden 2024 alusta");
+    repo.mark(SLUG, &["p3", "--as", "translated", "--by", "P"]);
+    repo.edit("fi.txt", "vuoden 2023 alusta", "vuoden 2024 alusta");
     repo.tolk()
         .args(["diff", SLUG])
         .assert()
@@ -205,10 +176,7 @@ fn old_number_the_swedish_still_says_is_named() {
 #[test]
 fn diff_of_named_segments_explains_unchanged_and_unmarked() {
     let repo = Repo::seed();
-    repo.tolk()
-        .args(["mark", SLUG, "q1", "--as", "translated", "--by", "P"])
-        .assert()
-        .success();
+    repo.mark(SLUG, &["q1", "--as", "translated", "--by", "P"]);
     repo.tolk()
         .args(["diff", SLUG, "q1", "q2"])
         .assert()
@@ -224,20 +192,8 @@ fn diff_of_named_segments_explains_unchanged_and_unmarked() {
 #[test]
 fn swedish_edited_after_review_shows_as_reviewed_star() {
     let repo = marked_seed();
-    repo.tolk()
-        .args([
-            "mark",
-            SLUG,
-            "q4",
-            "--as",
-            "reviewed",
-            "--by",
-            "Eeva Editor",
-        ])
-        .assert()
-        .success();
-    edit(
-        &repo,
+    repo.mark(SLUG, &["q4", "--as", "reviewed", "--by", "Eeva Editor"]);
+    repo.edit(
         "sv.txt",
         "Vilken roll har välfärdsutskottet",
         "Vilken uppgift har välfärdsutskottet",
@@ -262,12 +218,7 @@ fn swedish_edited_after_review_shows_as_reviewed_star() {
         .assert()
         .stdout(contains("Swedish changed after review").and(contains("[-roll-]{+uppgift+}")));
     // A translator editing a merely translated segment is not flagged.
-    edit(
-        &repo,
-        "sv.txt",
-        "Hur sker samarbetet",
-        "Hur går samarbetet till",
-    );
+    repo.edit("sv.txt", "Hur sker samarbetet", "Hur går samarbetet till");
     assert_eq!(article_status(&repo)["edited"], 1);
 }
 

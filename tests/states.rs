@@ -12,12 +12,7 @@ fn status_json(repo: &Repo) -> serde_json::Value {
 }
 
 fn mark(repo: &Repo, args: &[&str]) {
-    repo.tolk()
-        .arg("mark")
-        .arg(SLUG)
-        .args(args)
-        .assert()
-        .success();
+    repo.mark(SLUG, args);
 }
 
 fn mark_seed(repo: &Repo) {
@@ -358,8 +353,5 @@ fn a_last_question_without_its_answer_yet_is_still_that_question() {
         .unwrap()
         .clone();
     assert_eq!(q6["state"], "draft");
-    repo.tolk()
-        .args(["mark", SLUG, "q6", "--as", "translated", "--by", "P"])
-        .assert()
-        .success();
+    repo.mark(SLUG, &["q6", "--as", "translated", "--by", "P"]);
 }

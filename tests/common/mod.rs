@@ -26,13 +26,38 @@ impl Repo {
     /// A repository holding the seed article, imported with tolk itself.
     pub fn seed() -> Repo {
         let repo = Repo::empty();
-        repo.write("in/fi.txt", SEED_FI);
-        repo.write("in/sv.txt", SEED_SV);
-        repo.tolk()
-            .args(["import", SLUG, "--fi", "in/fi.txt", "--sv", "in/sv.txt"])
+        repo.import(SLUG, SEED_FI, Some(SEED_SV));
+        repo
+    }
+
+    /// `tolk import SLUG` of the given texts, which must succeed.
+    pub fn import(&self, slug: &str, fi: impl AsRef<[u8]>, sv: Option<&[u8]>) {
+        self.write("in/fi.txt", fi);
+        let mut cmd = self.tolk();
+        cmd.args(["import", slug, "--fi", "in/fi.txt"]);
+        if let Some(sv) = sv {
+            self.write("in/sv.txt", sv);
+            cmd.args(["--sv", "in/sv.txt"]);
+        }
+        cmd.assert().success();
+    }
+
+    /// `tolk mark SLUG ARGS…`, which must succeed.
+    pub fn mark(&self, slug: &str, args: &[&str]) {
+        self.tolk()
+            .arg("mark")
+            .arg(slug)
+            .args(args)
             .assert()
             .success();
-        repo
+    }
+
+    /// Replaces the first `from` in a file of the seed article by `to`.
+    pub fn edit(&self, file: &str, from: &str, to: &str) {
+        let path = self.article(file);
+        let text = self.read(&path);
+        assert!(text.contains(from), "{from:?} not in {file}");
+        self.write(&path, text.replacen(from, to, 1));
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
