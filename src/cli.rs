@@ -67,20 +67,22 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Finnish (the source)
-    Fi,
-    /// Swedish (the translation)
-    Sv,
-}
+pub use crate::lang::Lang;
 
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-        }
+/// The model's `Lang` knows nothing of clap; its command-line spelling is
+/// given here.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Fi, Lang::Sv]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            Lang::Fi => clap::builder::PossibleValue::new("fi").help("Finnish (the source)"),
+            Lang::Sv => {
+                clap::builder::PossibleValue::new("sv").help("Swedish (the translation)")
+            }
+        })
     }
 }
 

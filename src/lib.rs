@@ -5,6 +5,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod glossary;
+pub mod lang;
 pub mod morph;
 pub mod repo;
 pub mod report;

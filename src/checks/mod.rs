@@ -6,7 +6,7 @@ pub mod numbers;
 use serde::Serialize;
 
 use crate::article::{Article, Pair, State};
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::glossary::{MatchKind, Matcher};
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
 use crate::text::same_text;

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::cli::Lang;
+use crate::lang::Lang;
 use crate::text::is_space;
 
 /// One number as written, with its normalised value.
