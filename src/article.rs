@@ -3,10 +3,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
 use serde::Serialize;
 
+use crate::error::{ErrorKind, LoadError};
+use crate::lang::Lang;
 use crate::repo::{self, Repo};
+use crate::source::Source;
 use crate::segment::{Kind, Segment, Segmented, segment};
 use crate::status::{Entry, StatusFile, Stored};
 use crate::text::same_text;
@@ -120,12 +122,15 @@ pub struct Article {
     /// `None` when `sv.txt` does not exist yet.
     pub sv: Option<Segmented>,
     pub status: StatusFile,
+    /// The files as written, for locating findings in them.
+    pub fi_source: Source,
+    pub sv_source: Option<Source>,
 }
 
 impl Article {
     /// Loads `articles/SLUG/`: fi.txt (required), sv.txt and status.toml
     /// (both optional).
-    pub fn load(repo: &Repo, slug: &str) -> Result<Article> {
+    pub fn load(repo: &Repo, slug: &str) -> Result<Article, LoadError> {
         crate::repo::check_slug(slug)?;
         let dir = repo.article_dir(slug);
         let fi_path = dir.join("fi.txt");
@@ -133,26 +138,45 @@ impl Article {
         let status_path = dir.join("status.toml");
         let fi_file = repo.display(&fi_path);
         let sv_file = repo.display(&sv_path);
-        let fi_text = repo::read_optional_text(&fi_path, &fi_file)?;
+        let fi_source = repo::read_source(&fi_path, &fi_file)?;
         // One look-up fewer per article: the directory is only asked about
         // when fi.txt is not there.
-        if fi_text.is_none() {
+        if fi_source.is_none() {
             repo.require_article(slug)?;
         }
-        let fi_text = fi_text.ok_or_else(|| {
-            anyhow::anyhow!(
-                "could not read `{fi_file}`: no such file; every article needs its Finnish source \
-                 (`tolk import {slug} --fi FILE`)"
+        let fi_source = fi_source.ok_or_else(|| {
+            LoadError::new(
+                ErrorKind::NotFound,
+                &fi_file,
+                format!(
+                    "no such file; every article needs its Finnish source \
+                     (`tolk import {slug} --fi FILE`)"
+                ),
             )
         })?;
-        let fi = segment(&fi_text);
-        let sv = repo::read_optional_text(&sv_path, &sv_file)?.map(|t| {
-            let mut sv = segment(&t);
+        let sv_source = repo::read_source(&sv_path, &sv_file)?;
+        let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
+        Ok(Article::assemble(
+            slug, dir, fi_file, sv_file, fi_source, sv_source, status,
+        ))
+    }
+
+    fn assemble(
+        slug: &str,
+        dir: PathBuf,
+        fi_file: String,
+        sv_file: String,
+        fi_source: Source,
+        sv_source: Option<Source>,
+        status: StatusFile,
+    ) -> Article {
+        let fi = segment(fi_source.body());
+        let sv = sv_source.as_ref().map(|t| {
+            let mut sv = segment(t.body());
             adopt_trailing_question(&fi, &mut sv);
             sv
         });
-        let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
-        Ok(Article {
+        Article {
             slug: slug.to_string(),
             dir,
             fi_file,
@@ -160,7 +184,9 @@ impl Article {
             fi,
             sv,
             status,
-        })
+            fi_source,
+            sv_source,
+        }
     }
 
     /// An article from texts in memory, with an empty status (for tests
@@ -169,20 +195,30 @@ impl Article {
         let dir = PathBuf::from("articles").join(slug);
         let status_path = dir.join("status.toml");
         let status = StatusFile::empty(&status_path, &format!("articles/{slug}/status.toml"));
-        let fi = segment(fi);
-        let sv = sv.map(|t| {
-            let mut sv = segment(t);
-            adopt_trailing_question(&fi, &mut sv);
-            sv
-        });
-        Article {
-            slug: slug.to_string(),
-            fi_file: format!("articles/{slug}/fi.txt"),
-            sv_file: format!("articles/{slug}/sv.txt"),
+        Article::assemble(
+            slug,
             dir,
-            fi,
-            sv,
+            format!("articles/{slug}/fi.txt"),
+            format!("articles/{slug}/sv.txt"),
+            Source::new(fi.to_string()),
+            sv.map(|t| Source::new(t.to_string())),
             status,
+        )
+    }
+
+    /// The file of one side, for locating findings.
+    pub fn source(&self, lang: Lang) -> Option<&Source> {
+        match lang {
+            Lang::Fi => Some(&self.fi_source),
+            Lang::Sv => self.sv_source.as_ref(),
+        }
+    }
+
+    /// The path of one side's file as shown (`articles/x/sv.txt`).
+    pub fn file(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi_file,
+            Lang::Sv => &self.sv_file,
         }
     }
 

@@ -41,14 +41,29 @@ pub struct Global {
     pub color: ColorChoice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MorphologyChoice {
-    /// Voikko when libvoikko and its Finnish dictionary load, else built-in
-    Auto,
-    /// Voikko, or an error explaining how to install it
-    Voikko,
-    /// The built-in inflection matcher (no system dependency)
-    Builtin,
+pub use crate::morph::Choice as MorphologyChoice;
+
+impl ValueEnum for MorphologyChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            MorphologyChoice::Auto,
+            MorphologyChoice::Voikko,
+            MorphologyChoice::Builtin,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            MorphologyChoice::Auto => PossibleValue::new("auto")
+                .help("Voikko when libvoikko and its Finnish dictionary load, else built-in"),
+            MorphologyChoice::Voikko => {
+                PossibleValue::new("voikko").help("Voikko, or an error explaining how to install it")
+            }
+            MorphologyChoice::Builtin => PossibleValue::new("builtin")
+                .help("The built-in inflection matcher (no system dependency)"),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +83,22 @@ pub enum Format {
 }
 
 pub use crate::lang::Lang;
+use crate::status::Stored;
+
+/// The states `mark` records, spelled for the command line.
+impl ValueEnum for Stored {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Stored::Translated, Stored::Reviewed]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            Stored::Translated => PossibleValue::new("translated").help("Translated by a translator"),
+            Stored::Reviewed => PossibleValue::new("reviewed").help("Checked by a reviewer"),
+        })
+    }
+}
 
 /// The model's `Lang` knows nothing of clap; its command-line spelling is
 /// given here.
@@ -104,8 +135,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Find the glossary terms in a text, with their spans
     Terms(TermsArgs),
+    /// List the rules of `tolk check`, or explain one (`tolk rules stale`)
+    Rules(RulesArgs),
     /// Show what tolk sees: root, articles, glossary, morphology, colour
     Doctor,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// The rule to explain (`glossary-avoid`); without it, every rule
+    #[arg(value_name = "RULE")]
+    pub rule: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -127,10 +171,25 @@ pub struct TermsArgs {
 pub enum CheckFormat {
     /// Findings grouped by article, for people
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message`
+    Concise,
     /// One JSON document: {"findings": [...], "summary": {...}}
     Json,
-    /// GitHub Actions workflow commands (::error file=…,line=…::…)
+    /// GitHub Actions workflow commands (::error file=…,line=…,col=…::…)
     Github,
+}
+
+impl CheckFormat {
+    /// The printer of this format: every format prints the same findings.
+    pub fn printer(self) -> crate::report::Printer {
+        use crate::report::Printer;
+        match self {
+            CheckFormat::Human => Printer::Human,
+            CheckFormat::Concise => Printer::Concise,
+            CheckFormat::Json => Printer::Json,
+            CheckFormat::Github => Printer::Github,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -192,10 +251,10 @@ pub struct MarkArgs {
 
     /// The state to record
     #[arg(long = "as", value_enum, value_name = "STATE")]
-    pub state: crate::status::Stored,
+    pub state: Stored,
 
     /// Who did the work [default: $TOLK_USER, else `git config user.name`]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", env = "TOLK_USER", hide_env = true)]
     pub by: Option<String>,
 }
 

@@ -29,10 +29,9 @@
 //! size.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
-use anyhow::{Result, anyhow, bail};
+use crate::error::{ErrorKind, LoadError};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -93,37 +92,48 @@ struct RawTerm {
 impl Glossary {
     /// Parses `glossary.toml`; `shown` is the path as shown to the user.
     /// Errors name the file, the 1-based line and the key at fault.
-    pub fn parse(text: &str, shown: &str) -> Result<Glossary> {
-        let lines = Lines::new(text);
-        let at = |span: Range<usize>| lines.of(span.start);
+    pub fn parse(text: &str, shown: &str) -> Result<Glossary, LoadError> {
+        let schema = |offset: usize, message: String| {
+            LoadError::new(ErrorKind::Schema, shown, message).at_offset(text, offset)
+        };
         let raw: RawGlossary = toml::from_str(text).map_err(|err| {
-            let line = err.span().map_or(1, at);
-            anyhow!("`{shown}` line {line}: {}", describe(&err, text))
+            let message = err.message();
+            let kind = if message.starts_with("unknown field")
+                || message.starts_with("missing field")
+                || message.starts_with("invalid type")
+            {
+                ErrorKind::Schema
+            } else {
+                ErrorKind::Syntax
+            };
+            let offset = err.span().map_or(0, |s| s.start);
+            LoadError::new(kind, shown, describe(&err, text)).at_offset(text, offset)
         })?;
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut terms = Vec::with_capacity(raw.term.len());
+        let index = crate::source::LineIndex::new(text);
+        let line_of = |offset: usize| index.line_col(text, offset).0;
         for entry in raw.term {
-            let line = at(entry.span());
+            let line = line_of(entry.span().start);
             let raw = entry.into_inner();
             let fi = headword(raw.fi.get_ref(), "fi", "fi_forms")
-                .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(raw.fi.span())))?;
+                .map_err(|e| schema(raw.fi.span().start, e))?;
             let sv = headword(raw.sv.get_ref(), "sv", "sv_forms")
-                .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(raw.sv.span())))?;
-            let fi_line = at(raw.fi.span());
+                .map_err(|e| schema(raw.sv.span().start, e))?;
+            let fi_line = line_of(raw.fi.span().start);
             if let Some(first) = seen.get(&fi.to_lowercase()) {
-                bail!(
-                    "`{shown}` line {fi_line}: duplicate term `{fi}` (already on line {first}); \
-                     merge the two entries"
-                );
+                return Err(schema(
+                    raw.fi.span().start,
+                    format!(
+                        "duplicate term `{fi}` (already on line {first}); merge the two entries"
+                    ),
+                ));
             }
             seen.insert(fi.to_lowercase(), fi_line);
-            let patterns = |key: &str, list: Vec<Spanned<String>>| -> Result<Vec<String>> {
+            let patterns = |key: &str, list: Vec<Spanned<String>>| {
                 list.into_iter()
-                    .map(|p| {
-                        pattern(p.get_ref(), key)
-                            .map_err(|e| anyhow!("`{shown}` line {}: {e}", at(p.span())))
-                    })
-                    .collect()
+                    .map(|p| pattern(p.get_ref(), key).map_err(|e| schema(p.span().start, e)))
+                    .collect::<Result<Vec<String>, LoadError>>()
             };
             terms.push(Term {
                 fi,
@@ -136,19 +146,6 @@ impl Glossary {
             });
         }
         Ok(Glossary { terms })
-    }
-}
-
-/// Byte offset → 1-based line, for spans (one scan, then binary search).
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn new(text: &str) -> Lines {
-        Lines(text.match_indices('\n').map(|(at, _)| at).collect())
-    }
-
-    fn of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&newline| newline < offset) + 1
     }
 }
 
@@ -185,43 +182,43 @@ fn describe(err: &toml::de::Error, text: &str) -> String {
 }
 
 /// Checks and normalises `fi` or `sv`: a non-empty base form.
-fn headword(value: &str, key: &str, forms: &str) -> Result<String> {
+fn headword(value: &str, key: &str, forms: &str) -> Result<String, String> {
     let normal = crate::text::normalize_ws(value);
     if normal.is_empty() {
-        bail!("`{key}` is empty; give the base form");
+        return Err(format!("`{key}` is empty; give the base form"));
     }
     if normal.contains('*') {
-        bail!("`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`");
+        return Err(format!("`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`"));
     }
     if let Some(bad) = normal
         .chars()
         .find(|&c| !(c.is_alphanumeric() || " -'’".contains(c)))
     {
-        bail!(
+        return Err(format!(
             "`{key}` value `{normal}` contains `{bad}`; a term is words (letters, digits, \
              hyphens, apostrophes) separated by spaces"
-        );
+        ));
     }
     Ok(normal)
 }
 
 /// Checks and normalises one pattern of `avoid`, `fi_forms` or `sv_forms`.
-fn pattern(value: &str, key: &str) -> Result<String> {
+fn pattern(value: &str, key: &str) -> Result<String, String> {
     let normal = crate::text::normalize_ws(value);
     if normal.is_empty() {
-        bail!("`{key}` has an empty pattern");
+        return Err(format!("`{key}` has an empty pattern"));
     }
     if let Some(bad) = normal
         .chars()
         .find(|&c| !(c.is_alphabetic() || " *-'’".contains(c)))
     {
-        bail!(
+        return Err(format!(
             "`{key}` pattern `{normal}` contains `{bad}`; patterns may hold only letters, `*`, \
              `-`, spaces and apostrophes"
-        );
+        ));
     }
     if !normal.chars().any(char::is_alphabetic) {
-        bail!("`{key}` pattern `{normal}` has no letters; it would match every word");
+        return Err(format!("`{key}` pattern `{normal}` has no letters; it would match every word"));
     }
     Ok(normal)
 }

@@ -4,12 +4,16 @@ pub mod article;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod error;
 pub mod glossary;
 pub mod lang;
 pub mod morph;
 pub mod repo;
 pub mod report;
+pub mod rules;
 pub mod segment;
+pub mod session;
+pub mod source;
 pub mod status;
 pub mod style;
 pub mod text;
@@ -20,8 +24,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use cli::{Cli, Command, Format};
-use repo::Repo;
-use style::Style;
+use session::Session;
 
 /// How a run ended, mapped to the process exit code in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,12 +61,8 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn current_dir() -> Result<std::path::PathBuf> {
-    std::env::current_dir().context("could not read the current directory")
-}
-
 /// Articles that could not be read: named on stderr after the results.
-fn report_errors(out: &mut impl Write, errors: &[commands::status::ArticleError]) -> Result<()> {
+fn report_errors(out: &mut impl Write, errors: &[session::ArticleError]) -> Result<()> {
     out.flush()?;
     for e in errors {
         eprintln!("tolk: {}: {}", e.article, e.error);
@@ -73,38 +72,26 @@ fn report_errors(out: &mut impl Write, errors: &[commands::status::ArticleError]
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     let global = &cli.global;
-    let style = Style::new(global.color);
-    let discover = || {
-        Repo::discover(
-            global.root.as_deref(),
-            global.glossary.as_deref(),
-            &current_dir()?,
-        )
-    };
+    let session = Session::new(global)?;
+    let style = session.style;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     match &cli.command {
         Command::Import(args) => {
-            // The first import creates the repository: fall back to the
-            // current directory when none is found.
-            let repo = match &global.root {
-                Some(_) => discover()?,
-                None => discover()
-                    .or_else(|_| Ok::<_, anyhow::Error>(Repo::at(current_dir()?, None)))?,
-            };
-            let report = commands::import::run(args, &repo)?;
+            // The first import creates the repository.
+            let report = commands::import::run(args, session.repo_or_here()?)?;
             report::import(&mut out, &report)?;
         }
         Command::Segments(args) => {
-            let report = commands::segments::run(args, discover)?;
+            let report = commands::segments::run(args, &session)?;
             match args.format {
                 Format::Human => report::segments(&mut out, &report, &style)?,
                 Format::Json => report::json(&mut out, &report)?,
             }
         }
         Command::Status(args) => {
-            let report = commands::status::run(&discover()?, &args.slugs)?;
+            let report = commands::status::run(&session, &args.slugs)?;
             match args.format {
                 Format::Human => report::status(&mut out, &report, &style)?,
                 Format::Json => report::json(&mut out, &report)?,
@@ -115,27 +102,28 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             }
         }
         Command::Mark(args) => {
-            let report = commands::mark::run(args, &discover()?)?;
+            let report = commands::mark::run(args, &session)?;
             report::mark(&mut out, &report)?;
         }
         Command::Diff(args) => {
-            let report = commands::diff::run(args, &discover()?)?;
+            let report = commands::diff::run(args, &session)?;
             match args.format {
                 Format::Human => report::diff(&mut out, &report, &style)?,
                 Format::Json => report::json(&mut out, &report)?,
             }
         }
         Command::Check(args) => {
-            let repo = discover()?;
-            let report =
-                commands::check::run(args, &repo, global.glossary.is_some(), global.morphology)?;
+            let report = commands::check::run(args, &session)?;
             if let Some(note) = &report.glossary_note {
                 eprintln!("tolk: {note}");
             }
-            match args.format {
-                cli::CheckFormat::Human => report::check(&mut out, &report, &style)?,
-                cli::CheckFormat::Json => report::json(&mut out, &report)?,
-                cli::CheckFormat::Github => report::github(&mut out, &report)?,
+            args.format.printer().print(&mut out, &report, &style)?;
+            if args.format != cli::CheckFormat::Human {
+                // Machine output on stdout; a person reading the CI log
+                // still sees why the run failed.
+                for f in report.findings.iter().filter(|f| f.rule == rules::Rule::Invalid) {
+                    eprintln!("tolk: {}", f.message);
+                }
             }
             out.flush()?;
             let s = &report.summary;
@@ -147,8 +135,14 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                 ExitStatus::Success
             });
         }
+        Command::Rules(args) => {
+            let report = commands::rules::run(args)?;
+            match args.format {
+                Format::Human => report::rules(&mut out, &report, &style)?,
+                Format::Json => report::json(&mut out, &report)?,
+            }
+        }
         Command::Terms(args) => {
-            let repo = discover()?;
             let text = if args.text == "-" {
                 let mut text = String::new();
                 std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
@@ -157,13 +151,9 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             } else {
                 args.text.clone()
             };
-            let (matcher, note) = commands::check::load_glossary(
-                &repo,
-                global.glossary.is_some(),
-                global.morphology,
-            )?;
-            let Some(matcher) = matcher else {
-                anyhow::bail!("{}", note.unwrap_or_default());
+            let terms = session.terms()?;
+            let Some(matcher) = terms.matcher else {
+                anyhow::bail!("{}", terms.note.unwrap_or_default());
             };
             let report = commands::terms::run(&text, args.lang, &matcher);
             match args.format {
@@ -172,11 +162,11 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             }
         }
         Command::Doctor => {
-            let report = commands::doctor::run(global, &current_dir()?)?;
+            let report = commands::doctor::run(global, &session)?;
             report::doctor(&mut out, &report, &style)?;
         }
         Command::Credits(args) => {
-            let report = commands::credits::run(&discover()?, &args.slugs)?;
+            let report = commands::credits::run(&session, &args.slugs)?;
             match args.format {
                 Format::Human => report::credits(&mut out, &report, &style)?,
                 Format::Json => report::json(&mut out, &report)?,

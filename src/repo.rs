@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::error::{ErrorKind, LoadError};
+use crate::source::Source;
+
 /// The data repository tolk works in.
 #[derive(Debug, Clone)]
 pub struct Repo {
@@ -84,13 +87,17 @@ impl Repo {
     }
 
     /// Checks that `slug` names an existing article.
-    pub fn require_article(&self, slug: &str) -> Result<()> {
+    pub fn require_article(&self, slug: &str) -> Result<(), LoadError> {
         check_slug(slug)?;
+        let shown = self.display(&self.article_dir(slug));
         if !self.article_dir(slug).is_dir() {
-            bail!(
-                "no article `{slug}`: `{}` does not exist (see `tolk status` for the articles)",
-                self.display(&self.article_dir(slug))
-            );
+            return Err(LoadError::new(
+                ErrorKind::Usage,
+                &shown,
+                format!(
+                    "no article `{slug}`: `{shown}` does not exist (see `tolk status` for the articles)"
+                ),
+            ));
         }
         Ok(())
     }
@@ -112,36 +119,44 @@ pub fn valid_slug(slug: &str) -> bool {
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub fn check_slug(slug: &str) -> Result<()> {
+pub fn check_slug(slug: &str) -> Result<(), LoadError> {
     if !valid_slug(slug) {
-        bail!(
-            "invalid article name `{slug}`: use lower-case letters a-z, digits and hyphens, \
-             starting with a letter or digit (e.g. `hyvinvointikoordinaattori`)"
-        );
+        return Err(LoadError::new(
+            ErrorKind::Usage,
+            slug,
+            format!(
+                "invalid article name `{slug}`: use lower-case letters a-z, digits and hyphens, \
+                 starting with a letter or digit (e.g. `hyvinvointikoordinaattori`)"
+            ),
+        ));
     }
     Ok(())
 }
 
 /// Reads a text file people wrote: UTF-8 (a BOM is fine), with errors that
 /// name the file and the line.
-pub fn read_text(path: &Path, shown: &str) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("could not read `{shown}`"))?;
-    let text = crate::text::decode(&bytes).with_context(|| format!("could not read `{shown}`"))?;
-    Ok(text.to_string())
+pub fn read_text(path: &Path, shown: &str) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(shown, e))?;
+    Ok(crate::text::decode(&bytes, shown)?.to_string())
 }
 
 /// Reads a text file that may legitimately be absent (`sv.txt` before the
-/// translation starts).
-pub fn read_optional_text(path: &Path, shown: &str) -> Result<Option<String>> {
+/// translation starts), keeping it as written (BOM included) for locating
+/// findings.
+pub fn read_source(path: &Path, shown: &str) -> Result<Option<Source>, LoadError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(anyhow::Error::from(err).context(format!("could not read `{shown}`")));
-        }
+        Err(err) => return Err(LoadError::io(shown, err)),
     };
-    let text = crate::text::decode(&bytes).with_context(|| format!("could not read `{shown}`"))?;
-    Ok(Some(text.to_string()))
+    let body = crate::text::decode(&bytes, shown)?;
+    // The BOM stays, so byte spans index the file as written.
+    let mut text = String::with_capacity(bytes.len());
+    if body.len() < bytes.len() {
+        text.push('\u{FEFF}');
+    }
+    text.push_str(body);
+    Ok(Some(Source::new(text)))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same

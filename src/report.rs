@@ -8,7 +8,7 @@ use comfy_table::{
 };
 use serde::Serialize;
 
-use crate::checks::{Excerpt, Finding, Severity};
+use crate::checks::{Excerpt, Finding, Rule, Severity};
 use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
@@ -16,7 +16,8 @@ use crate::commands::doctor::DoctorReport;
 use crate::commands::import::ImportReport;
 use crate::commands::mark::MarkReport;
 use crate::commands::segments::SegmentsReport;
-use crate::commands::status::{ArticleStatus, StatusReport};
+use crate::commands::rules::RulesReport;
+use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::TermsReport;
 use crate::style::Style;
 use crate::text::ellipsize;
@@ -113,16 +114,17 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
     Ok(())
 }
 
-fn state_cell(state: &str, edited: bool, style: &Style) -> String {
+fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> String {
+    let state = state.into();
     let text = if edited {
-        format!("{state}*")
+        format!("{}*", state.as_str())
     } else {
-        state.to_string()
+        state.as_str().to_string()
     };
     match state {
-        "missing" | "stale" | "orphan" => style.red(&text),
-        "draft" => style.yellow(&text),
-        "reviewed" if !edited => style.green(&text),
+        RowState::Missing | RowState::Stale | RowState::Orphan => style.red(&text),
+        RowState::Draft => style.yellow(&text),
+        RowState::Reviewed if !edited => style.green(&text),
         _ => text,
     }
 }
@@ -477,16 +479,20 @@ fn severity(sev: Severity, style: &Style) -> String {
     }
 }
 
+/// `path:line:col`, which terminals and editors follow.
+fn location(f: &Finding) -> String {
+    format!("{}:{}:{}", f.file, f.line, f.column)
+}
+
 fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
-    let file = f.file.rsplit('/').next().unwrap_or(&f.file);
-    let seg = f.segment.as_deref().unwrap_or("-");
+    let seg = f.segment.as_deref().map(|s| format!("  {}", style.bold(s)));
     writeln!(
         out,
-        "  {}  {}  {}  ({file}:{})",
+        "{}: {}[{}]{}",
+        location(f),
         severity(f.severity, style),
-        style.bold(seg),
         f.rule,
-        f.line
+        seg.unwrap_or_default()
     )?;
     writeln!(out, "{}", wrap_indented(&f.message, "    ", 4, style.width))?;
     if let Some(e) = &f.excerpt {
@@ -498,6 +504,59 @@ fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
             wrap_indented(&render_excerpt(e, style), &lead, indent, style.width)
         )?;
     }
+    Ok(())
+}
+
+/// How `check` prints its findings: every format is a printer of the same
+/// report, so a new format never touches a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printer {
+    Human,
+    Concise,
+    Json,
+    Github,
+}
+
+impl Printer {
+    pub fn print(self, out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<()> {
+        match self {
+            Printer::Human => check(out, report, style),
+            Printer::Concise => concise(out, report),
+            Printer::Json => json(out, report),
+            Printer::Github => github(out, report),
+        }
+    }
+}
+
+fn summary_line(report: &CheckReport) -> String {
+    let s = &report.summary;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {} in {} checked",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.articles, "article"),
+    )
+}
+
+/// One line per finding, as compilers print them.
+pub fn concise(out: &mut impl Write, report: &CheckReport) -> Result<()> {
+    for f in &report.findings {
+        let seg = f
+            .segment
+            .as_deref()
+            .map(|s| format!("{s}: "))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}: {}[{}] {seg}{}",
+            location(f),
+            f.severity.as_str(),
+            f.rule,
+            f.message.replace('\n', " ")
+        )?;
+    }
+    writeln!(out, "{}", summary_line(report))?;
     Ok(())
 }
 
@@ -513,21 +572,24 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
         if start > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{}", style.bold(article))?;
+        if !article.is_empty() {
+            writeln!(out, "{}", style.bold(article))?;
+        }
         let group = &findings[start..end];
         // Unmarked segments are one thought, not seventeen: list them together.
-        let drafts: Vec<&Finding> = group.iter().filter(|f| f.rule == "draft").collect();
+        let drafts: Vec<&Finding> = group.iter().filter(|f| f.rule == Rule::Draft).collect();
         for f in group {
-            if f.rule != "draft" || drafts.len() == 1 {
+            if f.rule != Rule::Draft || drafts.len() == 1 {
                 finding(out, f, style)?;
             }
         }
         if drafts.len() > 1 {
-            let file = drafts[0].file.rsplit('/').next().unwrap_or(&drafts[0].file);
             writeln!(
                 out,
-                "  {}  draft  ({file})",
-                severity(Severity::Warning, style)
+                "{}: {}[{}]",
+                location(drafts[0]),
+                severity(Severity::Warning, style),
+                Rule::Draft
             )?;
             let ids: Vec<&str> = drafts.iter().filter_map(|g| g.segment.as_deref()).collect();
             let msg = format!(
@@ -543,13 +605,7 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
     if !findings.is_empty() {
         writeln!(out)?;
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let line = format!(
-        "{}, {} in {} checked",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.articles, "article"),
-    );
+    let line = summary_line(report);
     if s.errors > 0 {
         writeln!(out, "{}", style.red(&line))?;
     } else if s.warnings > 0 {
@@ -582,10 +638,11 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
             .unwrap_or_default();
         writeln!(
             out,
-            "::{level} file={},line={},title={}::{}",
+            "::{level} file={},line={},col={},title={}::{}",
             gh_prop(&f.file),
             f.line,
-            gh_prop(f.rule),
+            f.column,
+            gh_prop(f.rule.code()),
             gh_data(&format!("{seg}{}", f.message))
         )?;
     }
@@ -595,6 +652,34 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
         "tolk check: {} errors, {} warnings in {} articles",
         s.errors, s.warnings, s.articles
     )?;
+    Ok(())
+}
+
+pub fn rules(out: &mut impl Write, report: &RulesReport, style: &Style) -> Result<()> {
+    if report.one {
+        for d in &report.rules {
+            writeln!(out, "{} ({})", style.bold(d.code), d.severity.as_str())?;
+            writeln!(out)?;
+            writeln!(out, "{}", wrap_indented(d.summary, "", 0, style.width))?;
+            writeln!(out)?;
+            writeln!(out, "{}", wrap_indented(d.explanation, "", 0, style.width))?;
+            writeln!(out)?;
+            writeln!(out, "{}", wrap_indented(d.fires, "Fires:   ", 9, style.width))?;
+            writeln!(out, "{}", wrap_indented(d.quiet, "Quiet:   ", 9, style.width))?;
+        }
+        return Ok(());
+    }
+    let mut t = table(style.width);
+    t.set_header(vec!["rule", "severity", "fires when"]);
+    for d in &report.rules {
+        t.add_row(vec![
+            Cell::new(d.code),
+            Cell::new(d.severity.as_str()),
+            Cell::new(d.summary),
+        ]);
+    }
+    writeln!(out, "{}", t.trim_fmt())?;
+    writeln!(out, "`tolk rules RULE` explains one.")?;
     Ok(())
 }
 

@@ -8,13 +8,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use toml_edit::{DocumentMut, Item, Table, value};
 
+use crate::error::{ErrorKind, LoadError};
 use crate::repo::write_atomic;
 
 /// A state somebody recorded with `tolk mark`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stored {
     /// Translated by a translator
     Translated,
@@ -77,14 +78,6 @@ const HEADER: &str = "\
 # reviewed), by whom, at (date), source (the Finnish text it was made from).
 ";
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 impl StatusFile {
     /// A status with no records, as for an article never marked.
     pub fn empty(path: &Path, shown: &str) -> StatusFile {
@@ -99,17 +92,11 @@ impl StatusFile {
     }
 
     /// Loads `path`; a missing file is an empty status.
-    pub fn load(path: &Path, shown: &str) -> Result<StatusFile> {
+    pub fn load(path: &Path, shown: &str) -> Result<StatusFile, LoadError> {
         let text = match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = crate::text::decode(&bytes)
-                    .map_err(|e| e.context(format!("could not read `{shown}`")))?;
-                Some(text.to_string())
-            }
+            Ok(bytes) => Some(crate::text::decode(&bytes, shown)?.to_string()),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(err) => {
-                return Err(anyhow::Error::from(err).context(format!("could not read `{shown}`")));
-            }
+            Err(err) => return Err(LoadError::io(shown, err)),
         };
         let mut status = StatusFile::empty(path, shown);
         if let Some(text) = text {
@@ -122,7 +109,7 @@ impl StatusFile {
     /// times faster than building a span-carrying document). Anything it
     /// does not accept goes through [`StatusFile::parse_checked`], which
     /// names the line of the problem.
-    fn parse(&mut self, text: &str) -> Result<()> {
+    fn parse(&mut self, text: &str) -> Result<(), LoadError> {
         #[derive(serde::Deserialize)]
         struct Raw {
             credit: Option<RawCredit>,
@@ -177,18 +164,26 @@ impl StatusFile {
         Ok(())
     }
 
-    fn parse_checked(&mut self, text: &str) -> Result<()> {
+    fn parse_checked(&mut self, text: &str) -> Result<(), LoadError> {
         let shown = &self.shown;
-        let refuse = |line: usize, what: String| -> anyhow::Error {
-            anyhow::anyhow!(
-                "`{shown}` line {line}: {what}; fix the file by hand (tolk will not overwrite it)"
+        let error = |kind: ErrorKind, offset: usize, what: String| -> LoadError {
+            LoadError::new(
+                kind,
+                shown,
+                format!("{what}; fix the file by hand (tolk will not overwrite it)"),
             )
+            .at_offset(text, offset)
         };
+        let refuse = |offset: usize, what: String| error(ErrorKind::Schema, offset, what);
         let doc = toml_edit::Document::parse(text.to_string()).map_err(|err| {
-            let line = err.span().map_or(1, |s| line_of(text, s.start));
-            refuse(line, format!("not valid TOML: {}", err.message().trim()))
+            let offset = err.span().map_or(0, |s| s.start);
+            error(
+                ErrorKind::Syntax,
+                offset,
+                format!("not valid TOML: {}", err.message().trim()),
+            )
         })?;
-        let at = |span: Option<std::ops::Range<usize>>| span.map_or(1, |s| line_of(text, s.start));
+        let at = |span: Option<std::ops::Range<usize>>| span.map_or(0, |s| s.start);
 
         if let Some(credit) = doc.get("credit") {
             let table = credit
@@ -213,7 +208,7 @@ impl StatusFile {
                 let entry = item
                     .as_table_like()
                     .ok_or_else(|| refuse(line, format!("`segments.{id}` must be a table")))?;
-                let string = |key: &str, required: bool| -> Result<Option<String>> {
+                let string = |key: &str, required: bool| -> Result<Option<String>, LoadError> {
                     match entry.get(key) {
                         None if required => {
                             Err(refuse(line, format!("`segments.{id}` has no `{key}`")))
@@ -237,12 +232,12 @@ impl StatusFile {
                     Some("reviewed") => Stored::Reviewed,
                     other => {
                         let got = other.unwrap_or_default();
-                        bail!(refuse(
+                        return Err(refuse(
                             line,
                             format!(
                                 "`segments.{id}.state` is `{got}`, expected `translated` or `reviewed`"
-                            )
-                        ))
+                            ),
+                        ));
                     }
                 };
                 self.entries.insert(

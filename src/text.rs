@@ -1,13 +1,14 @@
 //! Text helpers shared by every module: decoding files as people deliver
 //! them, whitespace normalisation and word counting (DESIGN §2).
 
-use anyhow::{Result, bail};
+use crate::error::{ErrorKind, LoadError};
 
 /// Decodes bytes as UTF-8, dropping a leading byte-order mark.
 ///
-/// Invalid UTF-8 is an error naming the 1-based line of the first bad byte,
-/// because "invalid UTF-8" alone sends people hunting through the file.
-pub fn decode(bytes: &[u8]) -> Result<&str> {
+/// Invalid UTF-8 is an error naming the 1-based line and column of the
+/// first bad byte, because "invalid UTF-8" alone sends people hunting
+/// through the file.
+pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // simdutf8 validates several times faster than `std` on non-ASCII text
     // and reports the same position on failure.
@@ -18,10 +19,17 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let column =
                 good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-            bail!(
-                "invalid UTF-8 on line {line}, byte {column} of the line; save the file as UTF-8 \
-                 (most editors offer \"Save with encoding\")"
+            let mut err = LoadError::new(
+                ErrorKind::Encoding,
+                file,
+                format!(
+                    "invalid UTF-8 on line {line}, byte {column} of the line; save the file as \
+                     UTF-8 (most editors offer \"Save with encoding\")"
+                ),
             )
+            .at_line(line);
+            err.column = Some(column);
+            Err(err)
         }
     }
 }
@@ -132,14 +140,15 @@ mod tests {
 
     #[test]
     fn decode_strips_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhei").unwrap(), "hei");
+        assert_eq!(decode(b"\xEF\xBB\xBFhei", "x.txt").unwrap(), "hei");
     }
 
     #[test]
     fn decode_names_line_of_bad_byte() {
-        let err = decode(b"one\ntwo\nth\xFFree").unwrap_err().to_string();
+        let err = decode(b"one\ntwo\nth\xFFree", "x.txt").unwrap_err().to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("byte 3"), "{err}");
+        assert!(err.starts_with("could not read `x.txt`"), "{err}");
     }
 
     #[test]

@@ -147,9 +147,9 @@ fn github_output_snapshot() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(&format!(
-            "::error file=articles/{SLUG}/sv.txt,line=17,title=glossary-avoid::a2%3A"
+            "::error file=articles/{SLUG}/sv.txt,line=17,col=430,title=glossary-avoid::a2%3A"
         )) || text.contains(&format!(
-            "::error file=articles/{SLUG}/sv.txt,line=17,title=glossary-avoid::a2: "
+            "::error file=articles/{SLUG}/sv.txt,line=17,col=430,title=glossary-avoid::a2: "
         )),
         "{text}"
     );
@@ -225,11 +225,23 @@ fn invalid_glossary_key_is_named_with_its_line() {
         "glossary.toml",
         "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nsv_form = [\"kommunen\"]\n",
     );
-    repo.tolk().arg("check").assert().code(2).stderr(
-        contains("glossary.toml")
+    // People read it where the findings are; CI logs also get it on stderr.
+    repo.tolk().arg("check").assert().code(2).stdout(
+        contains("glossary.toml:4:1: error[invalid]")
             .and(contains("sv_form"))
             .and(contains("line 4")),
     );
+    repo.tolk()
+        .args(["check", "--format", "github"])
+        .assert()
+        .code(2)
+        .stdout(contains("::error file=glossary.toml,line=4,col=1,title=invalid::"))
+        .stderr(contains("sv_form").and(contains("line 4")));
+    repo.tolk()
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(2)
+        .stdout(contains("\"rule\": \"invalid\"").and(contains("\"file\": \"glossary.toml\"")));
 }
 
 #[test]

@@ -7,25 +7,10 @@ use serde::Serialize;
 
 use crate::article::{Article, Pair, State};
 use crate::lang::Lang;
+pub use crate::rules::{Rule, Severity};
 use crate::glossary::{MatchKind, Matcher};
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
 use crate::text::same_text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
 
 /// One thing an editor should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,16 +18,52 @@ pub struct Finding {
     pub article: String,
     /// The segment id; `null` for article-wide findings.
     pub segment: Option<String>,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub severity: Severity,
     pub message: String,
     /// Path from the repository root (`articles/x/sv.txt`).
     pub file: String,
-    /// 1-based line of the segment in that file.
+    /// 1-based line of the offending words (or the segment) in that file.
     pub line: usize,
+    /// 1-based column, in characters, in the file as written.
+    pub column: usize,
+    /// Byte span in the file as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<ByteSpan>,
     /// A short extract of the text the finding is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<Excerpt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ByteSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Finding {
+    /// A finding about a whole file at a known place (a load error).
+    pub fn at_file(
+        article: &str,
+        rule: Rule,
+        file: &str,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> Finding {
+        Finding {
+            article: article.to_string(),
+            segment: None,
+            rule,
+            severity: rule.default_severity(),
+            message,
+            file: file.to_string(),
+            line,
+            column,
+            span: None,
+            excerpt: None,
+        }
+    }
 }
 
 /// Text around the offending words, with their byte ranges in `text`.
@@ -109,6 +130,17 @@ fn head(lang: Lang, text: &str) -> Excerpt {
     }
 }
 
+/// Where a finding points.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A whole segment on one side.
+    Segment(Lang, &'a Segment),
+    /// Bytes `start..end` of a segment's text.
+    Words(Lang, &'a Segment, usize, usize),
+    /// A line of one side's file, with no segment.
+    Line(Lang, usize),
+}
+
 struct Ctx<'a> {
     article: &'a Article,
     /// The article's pairs, worked out once for every rule.
@@ -116,29 +148,35 @@ struct Ctx<'a> {
     out: Vec<Finding>,
 }
 
-impl Ctx<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        seg: Option<&Segment>,
-        lang: Lang,
-        rule: &'static str,
-        severity: Severity,
-        message: String,
-        excerpt: Option<Excerpt>,
-    ) {
-        let file = match lang {
-            Lang::Fi => self.article.fi_file.clone(),
-            Lang::Sv => self.article.sv_file.clone(),
+impl<'a> Ctx<'a> {
+    fn push(&mut self, rule: Rule, at: At<'a>, message: String, excerpt: Option<Excerpt>) {
+        let (lang, seg) = match at {
+            At::Segment(lang, seg) | At::Words(lang, seg, ..) => (lang, Some(seg)),
+            At::Line(lang, _) => (lang, None),
+        };
+        let source = self.article.source(lang);
+        let span = source.map(|src| match at {
+            At::Segment(_, s) => src.span(s.line, &s.text, 0, s.text.len()),
+            At::Words(_, s, start, end) => src.span(s.line, &s.text, start, end),
+            At::Line(_, line) => src.line_span(line),
+        });
+        let line = match at {
+            At::Line(_, line) => line,
+            _ => seg.map_or(1, |s| s.line),
         };
         self.out.push(Finding {
             article: self.article.slug.clone(),
             segment: seg.map(|s| s.id.clone()),
             rule,
-            severity,
+            severity: rule.default_severity(),
             message,
-            file,
-            line: seg.map_or(1, |s| s.line),
+            file: self.article.file(lang).to_string(),
+            line: span.map_or(line, |s| s.line),
+            column: span.map_or(1, |s| s.column),
+            span: span.map(|s| ByteSpan {
+                start: s.start,
+                end: s.end,
+            }),
             excerpt,
         });
     }
@@ -186,17 +224,11 @@ fn states(cx: &mut Ctx<'_>) {
                 } else {
                     format!("{} has no Swedish text", pair.fi.id)
                 };
-                cx.push(
-                    Some(pair.fi),
-                    Lang::Fi,
-                    "missing",
-                    Severity::Error,
-                    why,
-                    Some(head(Lang::Fi, &pair.fi.text)),
-                );
+                let head = head(Lang::Fi, &pair.fi.text);
+                cx.push(Rule::Missing, At::Segment(Lang::Fi, pair.fi), why, Some(head));
             }
             State::Stale => {
-                let e = pair.entry.expect("stale segments are marked");
+                let Some(e) = pair.entry else { continue };
                 let msg = format!(
                     "the Finnish changed after {} {} it on {} (see `tolk diff {} {}`)",
                     e.by,
@@ -205,36 +237,26 @@ fn states(cx: &mut Ctx<'_>) {
                     cx.article.slug,
                     pair.fi.id
                 );
-                cx.push(
-                    Some(pair.fi),
-                    Lang::Fi,
-                    "stale",
-                    Severity::Error,
-                    msg,
-                    Some(head(Lang::Fi, &pair.fi.text)),
-                );
+                let head = head(Lang::Fi, &pair.fi.text);
+                cx.push(Rule::Stale, At::Segment(Lang::Fi, pair.fi), msg, Some(head));
             }
             State::Draft => {
-                let sv = pair.sv.expect("draft has Swedish");
+                let Some(sv) = pair.sv else { continue };
                 cx.push(
-                    Some(sv),
-                    Lang::Sv,
-                    "draft",
-                    Severity::Warning,
+                    Rule::Draft,
+                    At::Segment(Lang::Sv, sv),
                     "translated but never marked (tolk mark … --as translated)".into(),
                     None,
                 );
             }
             State::Translated | State::Reviewed => {}
         }
-        if pair.edited {
-            let e = pair.entry.expect("edited segments are marked");
-            let sv = pair.sv.expect("edited segments have Swedish");
+        if pair.edited
+            && let (Some(e), Some(sv)) = (pair.entry, pair.sv)
+        {
             cx.push(
-                Some(sv),
-                Lang::Sv,
-                "edited",
-                Severity::Warning,
+                Rule::Edited,
+                At::Segment(Lang::Sv, sv),
                 format!(
                     "changed after review by {} on {} (see `tolk diff {} {}`)",
                     e.by, e.at, cx.article.slug, sv.id
@@ -248,10 +270,8 @@ fn states(cx: &mut Ctx<'_>) {
 fn extra(cx: &mut Ctx<'_>) {
     for sv in cx.article.extra() {
         cx.push(
-            Some(sv),
-            Lang::Sv,
-            "extra",
-            Severity::Error,
+            Rule::Extra,
+            At::Segment(Lang::Sv, sv),
             format!("Swedish {} has no Finnish counterpart", sv.id),
             Some(head(Lang::Sv, &sv.text)),
         );
@@ -267,10 +287,8 @@ fn copies(cx: &mut Ctx<'_>) {
         if pair.fi.kind != Kind::Kicker && pair.fi.words >= 4 && same_text(&pair.fi.text, &sv.text)
         {
             cx.push(
-                Some(sv),
-                Lang::Sv,
-                "copy",
-                Severity::Error,
+                Rule::Copy,
+                At::Segment(Lang::Sv, sv),
                 "the Swedish is identical to the Finnish".into(),
                 Some(head(Lang::Sv, &sv.text)),
             );
@@ -284,20 +302,16 @@ fn number_rule(cx: &mut Ctx<'_>) {
         let diff = numbers::compare(&pair.fi.text, &sv.text);
         for n in &diff.missing_in_sv {
             cx.push(
-                Some(sv),
-                Lang::Sv,
-                "number",
-                Severity::Warning,
+                Rule::Number,
+                At::Segment(Lang::Sv, sv),
                 format!("{} in the Finnish is missing from the Swedish", n.text),
                 Some(excerpt(Lang::Fi, &pair.fi.text, n.start, n.end, 30)),
             );
         }
         for n in &diff.only_in_sv {
             cx.push(
-                Some(sv),
-                Lang::Sv,
-                "number",
-                Severity::Warning,
+                Rule::Number,
+                At::Words(Lang::Sv, sv, n.start, n.end),
                 format!("{} is only in the Swedish", n.text),
                 Some(excerpt(Lang::Sv, &sv.text, n.start, n.end, 30)),
             );
@@ -306,11 +320,8 @@ fn number_rule(cx: &mut Ctx<'_>) {
 }
 
 fn qa_count(cx: &mut Ctx<'_>) {
-    let sides = [
-        (Lang::Fi, Some(&cx.article.fi)),
-        (Lang::Sv, cx.article.sv.as_ref()),
-    ];
-    let mut found = Vec::new();
+    let article = cx.article;
+    let sides = [(Lang::Fi, Some(&article.fi)), (Lang::Sv, article.sv.as_ref())];
     for (lang, seg) in sides {
         let Some(seg) = seg else { continue };
         let Some(title) = seg.segments.iter().find(|s| s.kind == Kind::Title) else {
@@ -325,22 +336,16 @@ fn qa_count(cx: &mut Ctx<'_>) {
             .filter(|s| s.kind == Kind::Answer)
             .count();
         if promised != pairs {
-            found.push((
-                title.clone(),
-                lang,
-                format!("the title promises {promised} questions, the article has {pairs} question-answer pairs"),
-            ));
+            cx.push(
+                Rule::QaCount,
+                At::Segment(lang, title),
+                format!(
+                    "the title promises {promised} questions, the article has {pairs} \
+                     question-answer pairs"
+                ),
+                Some(head(lang, &title.text)),
+            );
         }
-    }
-    for (title, lang, msg) in found {
-        cx.push(
-            Some(&title),
-            lang,
-            "qa-count",
-            Severity::Warning,
-            msg,
-            Some(head(lang, &title.text)),
-        );
     }
 }
 
@@ -348,62 +353,59 @@ fn qa_count(cx: &mut Ctx<'_>) {
 /// has it. A Swedish answer without its dash is read as a paragraph and
 /// shifts every id after it, so it is named at its position.
 fn punctuation(cx: &mut Ctx<'_>) {
-    let mut found = Vec::new();
+    let article = cx.article;
     for pair in cx.pairs.clone() {
         let Some(sv) = pair.sv else { continue };
         if pair.fi.kind == Kind::Question && sv.kind == Kind::Question {
             let fi_q = pair.fi.text.trim_end().ends_with('?');
             let sv_q = sv.text.trim_end().ends_with('?');
             if fi_q != sv_q {
-                let (lacking, side) = if fi_q {
-                    ("Swedish", Lang::Sv)
+                let (lacking, lang, seg) = if fi_q {
+                    ("Swedish", Lang::Sv, sv)
                 } else {
-                    ("Finnish", Lang::Fi)
+                    ("Finnish", Lang::Fi, pair.fi)
                 };
-                let seg = if fi_q { sv.clone() } else { pair.fi.clone() };
-                found.push((seg, side, format!("the {lacking} question lacks its `?`")));
+                cx.push(
+                    Rule::Punctuation,
+                    At::Segment(lang, seg),
+                    format!("the {lacking} question lacks its `?`"),
+                    Some(head(lang, &seg.text)),
+                );
             }
         }
     }
-    if let Some(sv) = &cx.article.sv
-        && sv.segments.len() == cx.article.fi.segments.len()
+    if let Some(sv) = &article.sv
+        && sv.segments.len() == article.fi.segments.len()
     {
-        for (fi, s) in cx.article.fi.segments.iter().zip(&sv.segments) {
+        for (fi, s) in article.fi.segments.iter().zip(&sv.segments) {
             let (fi_dash, sv_dash) = (
                 starts_with_answer_dash(&fi.text),
                 starts_with_answer_dash(&s.text),
             );
             if fi.kind == Kind::Answer && s.kind != Kind::Answer && !sv_dash {
-                found.push((
-                    s.clone(),
-                    Lang::Sv,
+                cx.push(
+                    Rule::Punctuation,
+                    At::Segment(Lang::Sv, s),
                     format!(
-                        "the Swedish answer at this position (Finnish {}) lacks its dash, so it reads as {} \
-                         and the ids after it shift",
+                        "the Swedish answer at this position (Finnish {}) lacks its dash, so it \
+                         reads as {} and the ids after it shift",
                         fi.id, s.id
                     ),
-                ));
+                    Some(head(Lang::Sv, &s.text)),
+                );
             } else if s.kind == Kind::Answer && fi.kind != Kind::Answer && !fi_dash {
-                found.push((
-                    fi.clone(),
-                    Lang::Fi,
+                cx.push(
+                    Rule::Punctuation,
+                    At::Segment(Lang::Fi, fi),
                     format!(
-                        "the Finnish answer at this position (Swedish {}) lacks its dash, so it reads as {}",
+                        "the Finnish answer at this position (Swedish {}) lacks its dash, so it \
+                         reads as {}",
                         s.id, fi.id
                     ),
-                ));
+                    Some(head(Lang::Fi, &fi.text)),
+                );
             }
         }
-    }
-    for (seg, lang, msg) in found {
-        cx.push(
-            Some(&seg),
-            lang,
-            "punctuation",
-            Severity::Warning,
-            msg,
-            Some(head(lang, &seg.text)),
-        );
     }
 }
 
@@ -415,10 +417,8 @@ fn credit(cx: &mut Ctx<'_>) {
     if credits.is_empty() {
         if !sv.segments.is_empty() {
             cx.push(
-                None,
-                Lang::Sv,
-                "credit",
-                Severity::Warning,
+                Rule::Credit,
+                At::Line(Lang::Sv, 1),
                 "no ÖVERSÄTTNING: line names the translator".into(),
                 None,
             );
@@ -455,28 +455,17 @@ fn credit(cx: &mut Ctx<'_>) {
             c.display,
             people.join(", ")
         );
-        let file = cx.article.sv_file.clone();
-        cx.out.push(Finding {
-            article: cx.article.slug.clone(),
-            segment: None,
-            rule: "credit",
-            severity: Severity::Warning,
-            message,
-            file,
-            line: c.line,
-            excerpt: None,
-        });
+        cx.push(Rule::Credit, At::Line(Lang::Sv, c.line), message, None);
     }
 }
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the
 /// Finnish segment uses a term and its Swedish lacks the rendering.
 fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
+    let article = cx.article;
     let terms = &matcher.glossary().terms;
-    let mut found = Vec::new();
     // Each Swedish segment is searched once, for both rules.
-    let sv_matches: Vec<(&Segment, Vec<crate::glossary::TermMatch>)> = cx
-        .article
+    let sv_matches: Vec<(&Segment, Vec<crate::glossary::TermMatch>)> = article
         .sv
         .iter()
         .flat_map(|s| s.segments.iter())
@@ -486,13 +475,12 @@ fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
         for m in matches {
             if m.kind == MatchKind::Avoid {
                 let term = &terms[m.term];
-                found.push((
-                    (*sv).clone(),
-                    Severity::Error,
-                    "glossary-avoid",
+                cx.push(
+                    Rule::GlossaryAvoid,
+                    At::Words(Lang::Sv, sv, m.start, m.end),
                     format!("`{}`: use `{}` (for `{}`)", m.text, term.sv, term.fi),
-                    excerpt(Lang::Sv, &sv.text, m.start, m.end, 30),
-                ));
+                    Some(excerpt(Lang::Sv, &sv.text, m.start, m.end, 30)),
+                );
             }
         }
     }
@@ -517,21 +505,17 @@ fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
             if !rendered {
                 reported.push(m.term);
                 let term = &terms[m.term];
-                found.push((
-                    sv.clone(),
-                    Severity::Warning,
-                    "glossary-missing",
+                cx.push(
+                    Rule::GlossaryMissing,
+                    At::Segment(Lang::Sv, sv),
                     format!(
                         "the Finnish has `{}` ({}): the Swedish lacks `{}`",
                         m.text, term.fi, term.sv
                     ),
-                    excerpt(Lang::Fi, &pair.fi.text, m.start, m.end, 30),
-                ));
+                    Some(excerpt(Lang::Fi, &pair.fi.text, m.start, m.end, 30)),
+                );
             }
         }
-    }
-    for (seg, severity, rule, msg, ex) in found {
-        cx.push(Some(&seg), Lang::Sv, rule, severity, msg, Some(ex));
     }
 }
 
@@ -573,14 +557,14 @@ mod tests {
         let found = check_article(&article, Some(&matcher));
         let avoid = found
             .iter()
-            .find(|f| f.rule == "glossary-avoid")
+            .find(|f| f.rule == Rule::GlossaryAvoid)
             .expect("avoid hit");
         let e = avoid.excerpt.as_ref().unwrap();
         let (a, b) = e.highlights[0];
         assert_eq!(&e.text[a..b], "välfärdsrapporten");
         let missing = found
             .iter()
-            .find(|f| f.rule == "glossary-missing")
+            .find(|f| f.rule == Rule::GlossaryMissing)
             .expect("missing rendering");
         let e = missing.excerpt.as_ref().unwrap();
         let (a, b) = e.highlights[0];
@@ -599,7 +583,7 @@ mod tests {
     const FI: &str = "| KAUPUNKI - STADEN\n\nKolme kysymystä kirjastosta\n\nKirjasto avautuu 2. toukokuuta kello 10.\n\nMiksi kirjasto muuttaa?\n\n– Vanha talo on liian pieni.\n\nMitä uudessa on?\n\n– Tilaa 15 000 kirjalle.\n\nMilloin avajaiset ovat?\n\n– Toukokuussa.\n";
     const SV: &str = "| KAUPUNKI - STADEN\n\nTre frågor om biblioteket\n\nBiblioteket öppnar 2 maj klockan 10.\n\nVarför flyttar biblioteket?\n\n– Det gamla huset är för litet.\n\nVad finns i det nya?\n\n– Plats för 15 000 böcker.\n\nNär är invigningen?\n\n– I maj.\n\nÖVERSÄTTNING: Patricia Heikkilä\n";
 
-    fn rules(article: &Article) -> Vec<(String, &'static str)> {
+    fn rules(article: &Article) -> Vec<(String, Rule)> {
         check_article(article, None)
             .into_iter()
             .map(|f| (f.segment.unwrap_or_default(), f.rule))
@@ -637,7 +621,7 @@ mod tests {
         a
     }
 
-    fn with_rule(article: &Article, rule: &str) -> Vec<String> {
+    fn with_rule(article: &Article, rule: Rule) -> Vec<String> {
         rules(article)
             .into_iter()
             .filter(|(_, r)| *r == rule)
@@ -654,10 +638,10 @@ mod tests {
     fn missing_fires_on_absent_swedish_only() {
         let sv = SV.replace("– I maj.", "");
         let a = Article::from_texts("x", FI, Some(&sv));
-        assert!(with_rule(&a, "missing").contains(&"a3".to_string()));
-        assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), "missing").is_empty());
+        assert!(with_rule(&a, Rule::Missing).contains(&"a3".to_string()));
+        assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Missing).is_empty());
         assert_eq!(
-            with_rule(&Article::from_texts("x", FI, None), "missing").len(),
+            with_rule(&Article::from_texts("x", FI, None), Rule::Missing).len(),
             9
         );
     }
@@ -666,10 +650,10 @@ mod tests {
     fn extra_fires_on_swedish_without_finnish() {
         let sv = SV.replace("– I maj.", "– I maj.\n\nEn fjärde fråga?\n\n– Ja.");
         assert_eq!(
-            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "extra"),
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Extra),
             ["q4", "a4"]
         );
-        assert!(with_rule(&marked(FI, SV, "P"), "extra").is_empty());
+        assert!(with_rule(&marked(FI, SV, "P"), Rule::Extra).is_empty());
     }
 
     #[test]
@@ -679,15 +663,15 @@ mod tests {
             "– Vanha talo on liian pieni.",
         );
         assert_eq!(
-            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "copy"),
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Copy),
             ["a1"]
         );
         // The kicker is the same in both languages by design.
-        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), "copy").is_empty());
+        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), Rule::Copy).is_empty());
         // Under four words: a name or a date may well be the same.
         let fi = FI.replace("– Toukokuussa.", "– Maija Meikäläinen.");
         let sv = SV.replace("– I maj.", "– Maija Meikäläinen.");
-        assert!(with_rule(&marked(&fi, &sv, "Patricia Heikkilä"), "copy").is_empty());
+        assert!(with_rule(&marked(&fi, &sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
     }
 
     #[test]
@@ -695,17 +679,17 @@ mod tests {
         let a = marked(FI, SV, "Patricia Heikkilä");
         let mut changed = a.clone();
         changed.fi = crate::segment::segment(&FI.replace("liian pieni", "aivan liian pieni"));
-        assert_eq!(with_rule(&changed, "stale"), ["a1"]);
+        assert_eq!(with_rule(&changed, Rule::Stale), ["a1"]);
         let mut rewrapped = a.clone();
         rewrapped.fi = crate::segment::segment(&FI.replace("on liian", "on\nliian"));
-        assert!(with_rule(&rewrapped, "stale").is_empty());
+        assert!(with_rule(&rewrapped, Rule::Stale).is_empty());
     }
 
     #[test]
     fn draft_fires_on_unmarked_text_only() {
         let a = Article::from_texts("x", FI, Some(SV));
-        assert_eq!(with_rule(&a, "draft").len(), 9);
-        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), "draft").is_empty());
+        assert_eq!(with_rule(&a, Rule::Draft).len(), 9);
+        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), Rule::Draft).is_empty());
     }
 
     #[test]
@@ -714,10 +698,10 @@ mod tests {
         a.sv = Some(crate::segment::segment(
             &SV.replace("för litet", "alldeles för litet"),
         ));
-        assert_eq!(with_rule(&a, "edited"), ["a1"]);
+        assert_eq!(with_rule(&a, Rule::Edited), ["a1"]);
         let mut rewrapped = marked(FI, SV, "Eeva");
         rewrapped.sv = Some(crate::segment::segment(&SV.replace("är för", "är\nför")));
-        assert!(with_rule(&rewrapped, "edited").is_empty());
+        assert!(with_rule(&rewrapped, Rule::Edited).is_empty());
     }
 
     #[test]
@@ -725,13 +709,13 @@ mod tests {
         let sv = SV.replace("Plats för 15 000 böcker", "Plats för 1 500 böcker");
         let found: Vec<Finding> = check_article(&marked(FI, &sv, "Patricia Heikkilä"), None)
             .into_iter()
-            .filter(|f| f.rule == "number")
+            .filter(|f| f.rule == Rule::Number)
             .collect();
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found[0].message.contains("15 000"), "{}", found[0].message);
         // `15 000` against `15000` and `2.` against `2` are the same numbers.
         let sv = SV.replace("15 000", "15000");
-        assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "number").is_empty());
+        assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Number).is_empty());
     }
 
     #[test]
@@ -739,21 +723,21 @@ mod tests {
         let fi = FI.replace("Kolme kysymystä", "Neljä kysymystä");
         let a = marked(&fi, SV, "Patricia Heikkilä");
         let found = check_article(&a, None);
-        let qa: Vec<&Finding> = found.iter().filter(|f| f.rule == "qa-count").collect();
+        let qa: Vec<&Finding> = found.iter().filter(|f| f.rule == Rule::QaCount).collect();
         assert_eq!(qa.len(), 1);
         assert!(qa[0].file.ends_with("fi.txt"));
         assert!(qa[0].message.contains("promises 4"), "{}", qa[0].message);
-        assert!(with_rule(&marked(FI, SV, "P"), "qa-count").is_empty());
+        assert!(with_rule(&marked(FI, SV, "P"), Rule::QaCount).is_empty());
     }
 
     #[test]
     fn punctuation_fires_on_a_lost_question_mark() {
         let sv = SV.replace("Vad finns i det nya?", "Vad finns i det nya");
         assert_eq!(
-            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "punctuation"),
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Punctuation),
             ["q2"]
         );
-        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), "punctuation").is_empty());
+        assert!(with_rule(&marked(FI, SV, "Patricia Heikkilä"), Rule::Punctuation).is_empty());
     }
 
     #[test]
@@ -763,7 +747,7 @@ mod tests {
             "Det gamla huset är för litet.",
         );
         let found = check_article(&Article::from_texts("x", FI, Some(&sv)), None);
-        let p: Vec<&Finding> = found.iter().filter(|f| f.rule == "punctuation").collect();
+        let p: Vec<&Finding> = found.iter().filter(|f| f.rule == Rule::Punctuation).collect();
         assert_eq!(p.len(), 1, "{found:#?}");
         assert!(p[0].message.contains("lacks its dash"), "{}", p[0].message);
         assert_eq!(p[0].line, 9);
@@ -773,14 +757,14 @@ mod tests {
     fn credit_fires_without_a_translator_line_or_with_the_wrong_name() {
         let sv = SV.replace("ÖVERSÄTTNING: Patricia Heikkilä\n", "");
         assert_eq!(
-            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "credit"),
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit),
             [""]
         );
-        assert_eq!(with_rule(&marked(FI, SV, "Tiina Tulkki"), "credit"), [""]);
+        assert_eq!(with_rule(&marked(FI, SV, "Tiina Tulkki"), Rule::Credit), [""]);
         // Case and spacing of the name do not matter.
         let sv = SV.replace("Patricia Heikkilä", "PATRICIA  HEIKKILÄ");
-        assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), "credit").is_empty());
+        assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty());
         // Nobody marked anything yet: nothing to compare the credit with.
-        assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), "credit").is_empty());
+        assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Credit).is_empty());
     }
 }

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::commands::status::{ArticleError, map_articles};
-use crate::repo::Repo;
+use crate::session::{ArticleError, Session};
 use crate::status::Stored;
 use crate::text::{display_name, word_count};
 
@@ -76,8 +75,9 @@ fn contribution(article: &crate::article::Article) -> Contribution {
     }
 }
 
-pub fn run(repo: &Repo, slugs: &[String]) -> Result<CreditsReport> {
-    let (contributions, errors) = map_articles(repo, slugs, contribution)?;
+pub fn run(session: &Session, slugs: &[String]) -> Result<CreditsReport> {
+    let slugs = session.some_slugs(slugs)?;
+    let (contributions, errors) = session.map_articles(&slugs, contribution)?;
     // Keyed by lower-cased name: `PATRICIA HEIKKILÄ` is `Patricia Heikkilä`.
     let mut tallies = Tallies::new();
     for c in contributions {

@@ -5,9 +5,9 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::article::{Article, Pair, State};
+use crate::article::{Pair, State};
 use crate::cli::DiffArgs;
-use crate::repo::Repo;
+use crate::session::Session;
 use crate::text::is_space;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -157,7 +157,7 @@ pub struct EditedSegment {
 #[derive(Debug, Serialize)]
 pub struct SideBySide {
     pub id: String,
-    pub state: &'static str,
+    pub state: crate::article::State,
     pub edited: bool,
     pub fi: String,
     pub sv: Option<String>,
@@ -219,8 +219,8 @@ fn edited(pair: &Pair<'_>) -> Option<EditedSegment> {
     })
 }
 
-pub fn run(args: &DiffArgs, repo: &Repo) -> Result<DiffReport> {
-    let article = Article::load(repo, &args.slug)?;
+pub fn run(args: &DiffArgs, session: &Session) -> Result<DiffReport> {
+    let article = session.article(&args.slug)?;
     let mut report = DiffReport {
         article: article.slug.clone(),
         segments: Vec::new(),
@@ -235,7 +235,7 @@ pub fn run(args: &DiffArgs, repo: &Repo) -> Result<DiffReport> {
                 .iter()
                 .map(|p| SideBySide {
                     id: p.fi.id.clone(),
-                    state: p.state.as_str(),
+                    state: p.state,
                     edited: p.edited,
                     fi: p.fi.text.clone(),
                     sv: p.sv.map(|s| s.text.clone()),

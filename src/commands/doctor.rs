@@ -4,8 +4,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::Global;
-use crate::commands::check::{Backend, read_glossary};
+use crate::morph::Backend;
 use crate::repo::Repo;
+use crate::session::Session;
 
 #[derive(Debug, Serialize)]
 pub struct DoctorReport {
@@ -23,7 +24,7 @@ pub struct DoctorReport {
 }
 
 /// Never fails: every problem is a line of the report.
-pub fn run(global: &Global, cwd: &std::path::Path) -> Result<DoctorReport> {
+pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
     let (color, color_reason) = crate::style::color_decision(global.color);
     let mut report = DoctorReport {
         root: None,
@@ -38,12 +39,12 @@ pub fn run(global: &Global, cwd: &std::path::Path) -> Result<DoctorReport> {
         color_reason,
         version: env!("CARGO_PKG_VERSION"),
     };
-    match Repo::discover(global.root.as_deref(), global.glossary.as_deref(), cwd) {
+    match Repo::discover(global.root.as_deref(), global.glossary.as_deref(), &session.cwd) {
         Ok(repo) => {
             report.root = Some(repo.root.display().to_string());
             report.articles = repo.slugs().map(|s| s.len()).unwrap_or(0);
             report.glossary = repo.display(&repo.glossary);
-            match read_glossary(&repo, global.glossary.is_some()) {
+            match session.read_glossary() {
                 Ok(Some(g)) => report.glossary_terms = Some(g.terms.len()),
                 Ok(None) => {
                     report.glossary_problem = Some("not found; glossary rules are skipped".into())

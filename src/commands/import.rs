@@ -39,8 +39,7 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
         let bytes = std::fs::read(source)
             .map_err(anyhow::Error::from)
             .map_err(|e| e.context(format!("could not read `{shown_source}`")))?;
-        let text = crate::text::decode(&bytes)
-            .map_err(|e| e.context(format!("could not import `{shown_source}`")))?;
+        let text = crate::text::decode(&bytes, &shown_source)?;
         let segmented = segment(text);
         let target = dir.join(format!("{lang}.txt"));
         let shown_target = repo.display(&target);

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::article::{Article, State};
 use crate::cli::MarkArgs;
 use crate::repo::Repo;
+use crate::session::Session;
 use crate::status::{Entry, Stored};
 
 #[derive(Debug, Serialize)]
@@ -24,16 +25,10 @@ pub fn today() -> String {
     jiff::Zoned::now().date().to_string()
 }
 
-/// `--by`, else `TOLK_USER`, else `git config user.name`.
+/// `--by` (or `TOLK_USER`, through clap), else `git config user.name`.
 fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
     if let Some(name) = args.by.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         return Ok(name.to_string());
-    }
-    if let Some(name) = std::env::var("TOLK_USER")
-        .ok()
-        .filter(|n| !n.trim().is_empty())
-    {
-        return Ok(name.trim().to_string());
     }
     let git = std::process::Command::new("git")
         .args(["config", "user.name"])
@@ -48,7 +43,8 @@ fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
     bail!("who is marking? pass --by NAME (or set TOLK_USER, or git's user.name)")
 }
 
-pub fn run(args: &MarkArgs, repo: &Repo) -> Result<MarkReport> {
+pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
+    let repo = session.repo()?;
     let mut article = Article::load(repo, &args.slug)?;
     let by = resolve_name(args, repo)?;
     let at = today();

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod doctor;
 pub mod import;
 pub mod mark;
+pub mod rules;
 pub mod segments;
 pub mod status;
 pub mod terms;

@@ -6,7 +6,8 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::cli::{Lang, SegmentsArgs};
-use crate::repo::{self, Repo};
+use crate::repo;
+use crate::session::Session;
 use crate::segment::{Segmented, segment};
 
 #[derive(Debug, Serialize)]
@@ -22,7 +23,7 @@ fn is_file_argument(target: &str) -> bool {
     !repo::valid_slug(target) || Path::new(target).is_file()
 }
 
-pub fn run(args: &SegmentsArgs, repo: impl FnOnce() -> Result<Repo>) -> Result<SegmentsReport> {
+pub fn run(args: &SegmentsArgs, session: &Session) -> Result<SegmentsReport> {
     let (path, shown, lang) = if is_file_argument(&args.target) {
         let path = Path::new(&args.target).to_path_buf();
         let lang = match args.lang {
@@ -38,7 +39,7 @@ pub fn run(args: &SegmentsArgs, repo: impl FnOnce() -> Result<Repo>) -> Result<S
         };
         (path, args.target.clone(), lang)
     } else {
-        let repo = repo()?;
+        let repo = session.repo()?;
         repo.require_article(&args.target)?;
         let lang = args.lang.unwrap_or(Lang::Fi);
         // An article's Swedish is read beside its Finnish, as every other
@@ -46,7 +47,7 @@ pub fn run(args: &SegmentsArgs, repo: impl FnOnce() -> Result<Repo>) -> Result<S
         // (Should the article not load, its file is read on its own below,
         // with that file's own error if it has one.)
         if lang == Lang::Sv
-            && let Ok(article) = crate::article::Article::load(&repo, &args.target)
+            && let Ok(article) = crate::article::Article::load(repo, &args.target)
             && let Some(sv) = article.sv
         {
             return Ok(SegmentsReport {

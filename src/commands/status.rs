@@ -1,11 +1,10 @@
 //! `tolk status`: how far each article is.
 
 use anyhow::Result;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::{Article, State};
-use crate::repo::Repo;
+use crate::session::{ArticleError, Session};
 
 #[derive(Debug, Serialize)]
 pub struct StatusReport {
@@ -13,12 +12,6 @@ pub struct StatusReport {
     /// Articles that could not be read, with the reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ArticleError>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ArticleError {
-    pub article: String,
-    pub error: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -51,11 +44,49 @@ pub struct Detail {
     pub n: Option<usize>,
     pub id: String,
     /// A state, or `orphan` for a record whose id left fi.txt.
-    pub state: &'static str,
+    pub state: RowState,
     pub edited: bool,
     pub by: Option<String>,
     pub at: Option<String>,
     pub words: usize,
+}
+
+/// What a row of `tolk status SLUG` shows in its state column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowState {
+    Missing,
+    Draft,
+    Translated,
+    Reviewed,
+    Stale,
+    /// A record whose id is no longer in fi.txt: kept, reported.
+    Orphan,
+}
+
+impl From<State> for RowState {
+    fn from(state: State) -> RowState {
+        match state {
+            State::Missing => RowState::Missing,
+            State::Draft => RowState::Draft,
+            State::Translated => RowState::Translated,
+            State::Reviewed => RowState::Reviewed,
+            State::Stale => RowState::Stale,
+        }
+    }
+}
+
+impl RowState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowState::Missing => "missing",
+            RowState::Draft => "draft",
+            RowState::Translated => "translated",
+            RowState::Reviewed => "reviewed",
+            RowState::Stale => "stale",
+            RowState::Orphan => "orphan",
+        }
+    }
 }
 
 pub fn percent(done: usize, total: usize) -> f64 {
@@ -91,7 +122,7 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
             rows.push(Detail {
                 n: Some(pair.fi.n),
                 id: pair.fi.id.clone(),
-                state: pair.state.as_str(),
+                state: pair.state.into(),
                 edited: pair.edited,
                 by: pair.entry.map(|e| e.by.clone()),
                 at: pair.entry.map(|e| e.at.clone()),
@@ -107,7 +138,7 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
             rows.push(Detail {
                 n: None,
                 id: id.to_string(),
-                state: "orphan",
+                state: RowState::Orphan,
                 edited: false,
                 by: Some(e.by.clone()),
                 at: Some(e.at.clone()),
@@ -120,63 +151,9 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
     s
 }
 
-/// Loads the named articles (all when none are named), sorted by slug;
-/// an article that cannot be read is reported and the others still are.
-/// The article slugs a command works on: the named ones (each must exist),
-/// else all, sorted.
-pub fn chosen_slugs(repo: &Repo, slugs: &[String]) -> Result<Vec<String>> {
-    let mut slugs: Vec<String> = if slugs.is_empty() {
-        repo.slugs()?
-    } else {
-        for slug in slugs {
-            repo.require_article(slug)?;
-        }
-        slugs.to_vec()
-    };
-    slugs.sort();
-    slugs.dedup();
-    Ok(slugs)
-}
-
-/// Loads each article in parallel and keeps only what `f` takes from it,
-/// so memory stays flat however large the archive; an article that cannot
-/// be read is reported and the others still are. Results are in slug order.
-pub fn map_articles<T: Send>(
-    repo: &Repo,
-    slugs: &[String],
-    f: impl Fn(&Article) -> T + Sync,
-) -> Result<(Vec<T>, Vec<ArticleError>)> {
-    let slugs = chosen_slugs(repo, slugs)?;
-    let loaded: Vec<Result<T, ArticleError>> = slugs
-        .into_par_iter()
-        .map(|slug| match Article::load(repo, &slug) {
-            Ok(article) => Ok(f(&article)),
-            Err(err) => Err(ArticleError {
-                article: slug,
-                error: format!("{err:#}"),
-            }),
-        })
-        .collect();
-    let mut done = Vec::new();
-    let mut errors = Vec::new();
-    for result in loaded {
-        match result {
-            Ok(t) => done.push(t),
-            Err(e) => errors.push(e),
-        }
-    }
-    Ok((done, errors))
-}
-
-pub fn run(repo: &Repo, slugs: &[String]) -> Result<StatusReport> {
-    let all = chosen_slugs(repo, slugs)?;
-    if all.is_empty() {
-        anyhow::bail!(
-            "no articles under `{}`; add one with `tolk import SLUG --fi FILE --sv FILE`",
-            repo.display(&repo.articles_dir())
-        );
-    }
+pub fn run(session: &Session, slugs: &[String]) -> Result<StatusReport> {
+    let all = session.some_slugs(slugs)?;
     let detail = slugs.len() == 1 || all.len() == 1;
-    let (articles, errors) = map_articles(repo, &all, |a| summarize(a, detail))?;
+    let (articles, errors) = session.map_articles(&all, |a| summarize(a, detail))?;
     Ok(StatusReport { articles, errors })
 }

@@ -36,6 +36,55 @@ pub mod builtin;
 pub mod swedish;
 pub mod voikko;
 
+use std::sync::Arc;
+
+use crate::glossary::{Glossary, Matcher};
+use voikko::Voikko;
+
+/// Which Finnish morphology a run asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Voikko when libvoikko and its Finnish dictionary load, else built-in.
+    Auto,
+    /// Voikko, or an error explaining how to install it.
+    Voikko,
+    /// The built-in inflection matcher (no system dependency).
+    Builtin,
+}
+
+/// The Finnish morphology back end chosen for this run.
+pub enum Backend {
+    Builtin {
+        /// Why not Voikko, under `auto`.
+        why: Option<String>,
+    },
+    Voikko(Arc<Voikko>),
+}
+
+impl Backend {
+    pub fn choose(choice: Choice) -> anyhow::Result<Backend> {
+        match choice {
+            Choice::Builtin => Ok(Backend::Builtin { why: None }),
+            Choice::Voikko => Voikko::load()
+                .map(|v| Backend::Voikko(Arc::new(v)))
+                .map_err(|e| e.context("--morphology voikko")),
+            Choice::Auto => Ok(match Voikko::load() {
+                Ok(v) => Backend::Voikko(Arc::new(v)),
+                Err(err) => Backend::Builtin {
+                    why: Some(format!("{err:#}")),
+                },
+            }),
+        }
+    }
+
+    pub fn matcher(&self, glossary: &Glossary) -> Matcher {
+        match self {
+            Backend::Builtin { .. } => Matcher::builtin(glossary),
+            Backend::Voikko(v) => Matcher::new(glossary, v.clone()),
+        }
+    }
+}
+
 /// An inflection back end: maps glossary base forms and text words to keys.
 ///
 /// A text word matches a glossary word when some key of the word equals some

@@ -1,0 +1,294 @@
+//! The rule registry (DESIGN §6, §7): every rule `check` can report, as a
+//! typed value with its code, default severity, summary and explanation.
+//! A finding holds a [`Rule`]; nothing decides about a rule by comparing
+//! strings.
+
+use serde::{Serialize, Serializer};
+
+/// How bad a finding is: errors fail `tolk check`, warnings only under
+/// `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Every rule of `tolk check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    Invalid,
+    Missing,
+    Extra,
+    Copy,
+    Stale,
+    GlossaryAvoid,
+    GlossaryMissing,
+    Number,
+    QaCount,
+    Punctuation,
+    Credit,
+    Draft,
+    Edited,
+    Structure,
+}
+
+/// What `tolk rules RULE` prints.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    pub rule: Rule,
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line for `tolk rules`.
+    pub summary: &'static str,
+    /// Why the rule exists and what it looks at.
+    pub explanation: &'static str,
+    /// A case where it fires.
+    pub fires: &'static str,
+    /// A similar case where it does not.
+    pub quiet: &'static str,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 14] = [
+        Rule::Invalid,
+        Rule::Missing,
+        Rule::Extra,
+        Rule::Copy,
+        Rule::Stale,
+        Rule::GlossaryAvoid,
+        Rule::GlossaryMissing,
+        Rule::Number,
+        Rule::QaCount,
+        Rule::Punctuation,
+        Rule::Credit,
+        Rule::Draft,
+        Rule::Edited,
+        Rule::Structure,
+    ];
+
+    pub fn code(self) -> &'static str {
+        self.doc().code
+    }
+
+    pub fn default_severity(self) -> Severity {
+        self.doc().severity
+    }
+
+    /// The rule named `code` (`glossary-avoid`), any letter case.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    pub fn doc(self) -> RuleDoc {
+        use Severity::{Error, Warning};
+        let (code, severity, summary, explanation, fires, quiet) = match self {
+            Rule::Invalid => (
+                "invalid",
+                Error,
+                "a file cannot be read or parsed",
+                "An article file that is not UTF-8, a status.toml or glossary.toml that is not \
+                 valid TOML, or one with unknown keys. The finding names the file, line and \
+                 column; the other articles are still checked, and `check` exits 2, because a \
+                 file tolk cannot read must never look like a clean check.",
+                "status.toml with `state = translatd` on line 8",
+                "a status.toml with comments and keys tolk did not write",
+            ),
+            Rule::Missing => (
+                "missing",
+                Error,
+                "a Finnish segment has no Swedish text",
+                "Every Finnish segment needs a Swedish counterpart before publishing. The Swedish \
+                 is paired with the Finnish by content, so a paragraph left out is reported on \
+                 the Finnish segment it belongs to, not on whatever comes last.",
+                "fi p4 has no paragraph in sv.txt",
+                "fi p4 and p5 translated as one Swedish paragraph (that is `structure`)",
+            ),
+            Rule::Extra => (
+                "extra",
+                Error,
+                "a Swedish segment has no Finnish counterpart",
+                "Swedish text that translates nothing in the Finnish: an added paragraph, a \
+                 caption or a translator's note left in sv.txt.",
+                "`Översättarens anmärkning: …` after the lead in sv.txt only",
+                "the same paragraph also in fi.txt",
+            ),
+            Rule::Copy => (
+                "copy",
+                Error,
+                "the Swedish equals the Finnish",
+                "The Finnish pasted into sv.txt and not translated yet. Segments under four \
+                 words (names, dates) and the kicker, which is bilingual by design, are exempt.",
+                "sv a2 reads `Kunnan tehtävänä on tarjota palveluita.`",
+                "sv kicker `KAUPUNKI - STADEN`, the same as the Finnish",
+            ),
+            Rule::Stale => (
+                "stale",
+                Error,
+                "the Finnish changed after the segment was marked",
+                "tolk keeps the Finnish text each segment was translated from. When the writer \
+                 changes it afterwards, the translation may be out of date; `tolk diff` shows \
+                 the change word by word. Re-wrapping lines does not count as a change.",
+                "fi p3 says 2024 where it said 2023 when it was marked",
+                "fi p3 re-wrapped over other lines, same words",
+            ),
+            Rule::GlossaryAvoid => (
+                "glossary-avoid",
+                Error,
+                "the Swedish uses a rendering the glossary says to avoid",
+                "glossary.toml lists, per term, Swedish renderings that must not be used \
+                 (`avoid`); they are found in any inflected form.",
+                "`välfärdsrapporten` where the glossary requires `välfärdsberättelse`",
+                "`välfärdsberättelsen`",
+            ),
+            Rule::GlossaryMissing => (
+                "glossary-missing",
+                Warning,
+                "the Finnish uses a term and its Swedish lacks the required rendering",
+                "When a Finnish segment uses a glossary term in any inflected form \
+                 (`Kauniaisissa` for `Kauniainen`), its Swedish counterpart should use the \
+                 required rendering (`Grankulla`, also inflected).",
+                "fi `Kauniaisten kirjasto`, sv `Kauniainens bibliotek`",
+                "fi `Kauniaisten kirjasto`, sv `Grankullas bibliotek`",
+            ),
+            Rule::Number => (
+                "number",
+                Warning,
+                "numbers differ between the Finnish and the Swedish",
+                "Digits, amounts, dates, ranges and small numbers written as words must agree. \
+                 Formatting does not matter: `15 000` = `15000`, `6,2` = `6.2`, `kaksi` = `2`.",
+                "fi `15 000 kirjaa`, sv `1 500 böcker`",
+                "fi `15 000 kirjaa`, sv `15000 böcker`",
+            ),
+            Rule::QaCount => (
+                "qa-count",
+                Warning,
+                "a title promising N questions does not match the Q&A pairs",
+                "Interview titles often promise a number of questions (`6 kysymystä`, \
+                 `6 frågor`); the article should have that many question-answer pairs.",
+                "title `5 frågor …` over six question-answer pairs",
+                "title `6 frågor …` over six pairs",
+            ),
+            Rule::Punctuation => (
+                "punctuation",
+                Warning,
+                "a question lacks its `?`, or an answer its dash",
+                "Questions and answers keep their form across languages: a question mark lost in \
+                 translation, or an answer dash on one side only.",
+                "fi `Mitä uudessa on?`, sv `Vad finns i det nya`",
+                "fi `Kerro tarkemmin.`, sv `Berätta mer.`",
+            ),
+            Rule::Credit => (
+                "credit",
+                Warning,
+                "the translator credit is missing or names nobody who marked segments",
+                "sv.txt should name its translator on an `ÖVERSÄTTNING:` line, and that person \
+                 should be among those who marked segments translated.",
+                "`ÖVERSÄTTNING: Tiina Tulkki` while Patricia Heikkilä marked every segment",
+                "`ÖVERSÄTTNING: PATRICIA HEIKKILÄ` (case does not matter)",
+            ),
+            Rule::Draft => (
+                "draft",
+                Warning,
+                "a segment has Swedish text but was never marked",
+                "Text nobody has vouched for: mark it translated (`tolk mark SLUG ID --as \
+                 translated`) when it is done.",
+                "sv p2 written, no record in status.toml",
+                "sv p2 marked translated by its translator",
+            ),
+            Rule::Edited => (
+                "edited",
+                Warning,
+                "the Swedish changed after it was reviewed",
+                "A reviewed segment whose Swedish text changed afterwards needs another look. \
+                 Re-wrapping lines does not count.",
+                "sv a1 gained a sentence after review",
+                "sv a1 re-wrapped after review",
+            ),
+            Rule::Structure => (
+                "structure",
+                Warning,
+                "a structural slip in the Swedish: a split, a merge, a lost dash, a glued Q&A",
+                "The Swedish is paired with the Finnish by content. When its structure differs \
+                 (two paragraphs merged, one split, an answer without its dash, a question glued \
+                 to its answer), that is one finding at the Swedish line, and every other rule \
+                 still compares the right texts.",
+                "sv.txt:21 `Det gamla huset …` answers q1 without a dash",
+                "sv a1 written over two paragraphs, the second without a dash",
+            ),
+        };
+        RuleDoc {
+            rule: self,
+            code,
+            severity,
+            summary,
+            explanation,
+            fires,
+            quiet,
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl Serialize for RuleDoc {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("RuleDoc", 6)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("summary", self.summary)?;
+        st.serialize_field("explanation", self.explanation)?;
+        st.serialize_field("fires", self.fires)?;
+        st.serialize_field("quiet", self.quiet)?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        for rule in Rule::ALL {
+            assert_eq!(Rule::from_code(rule.code()), Some(rule));
+            assert_eq!(
+                Rule::ALL.iter().filter(|r| r.code() == rule.code()).count(),
+                1
+            );
+        }
+        assert_eq!(Rule::from_code("Glossary-Avoid"), Some(Rule::GlossaryAvoid));
+        assert_eq!(Rule::from_code("glossary"), None);
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in Rule::ALL {
+            let d = rule.doc();
+            assert!(!d.summary.is_empty() && !d.explanation.is_empty(), "{rule}");
+            assert!(!d.fires.is_empty() && !d.quiet.is_empty(), "{rule}");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The resolved settings of one run, built once from the command line
+//! (ripgrep's `LowArgs` → `HiArgs`): the repository, the glossary and its
+//! matcher, the morphology back end and the output style. Commands receive
+//! a `Session` and decide nothing of this themselves.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::cli::Global;
+use crate::error::{ErrorKind, LoadError};
+use crate::glossary::{Glossary, Matcher};
+use crate::morph::{Backend, Choice};
+use crate::repo::{self, Repo};
+use crate::style::Style;
+
+pub struct Session {
+    pub cwd: PathBuf,
+    /// `--root`, when given.
+    pub root: Option<PathBuf>,
+    /// `--glossary`, when given: it must then exist.
+    pub glossary: Option<PathBuf>,
+    pub morphology: Choice,
+    pub style: Style,
+    repo: OnceLock<Repo>,
+}
+
+/// An article that could not be loaded, named with the file at fault.
+#[derive(Debug, Serialize)]
+pub struct ArticleError {
+    pub article: String,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub kind: ErrorKind,
+    pub error: String,
+}
+
+impl ArticleError {
+    fn new(slug: &str, err: &LoadError) -> ArticleError {
+        ArticleError {
+            article: slug.to_string(),
+            file: err.file.clone(),
+            line: err.line,
+            column: err.column,
+            kind: err.kind,
+            error: err.to_string(),
+        }
+    }
+}
+
+/// The glossary of a run, compiled once, or why there is none.
+pub struct Terms {
+    pub matcher: Option<Matcher>,
+    /// Why there are no glossary findings, when there is no glossary.
+    pub note: Option<String>,
+}
+
+impl Session {
+    pub fn new(global: &Global) -> Result<Session> {
+        Ok(Session {
+            cwd: std::env::current_dir().context("could not read the current directory")?,
+            root: global.root.clone(),
+            glossary: global.glossary.clone(),
+            morphology: global.morphology,
+            style: Style::new(global.color),
+            repo: OnceLock::new(),
+        })
+    }
+
+    /// The data repository, found once.
+    pub fn repo(&self) -> Result<&Repo> {
+        if let Some(repo) = self.repo.get() {
+            return Ok(repo);
+        }
+        let repo = Repo::discover(self.root.as_deref(), self.glossary.as_deref(), &self.cwd)?;
+        Ok(self.repo.get_or_init(|| repo))
+    }
+
+    /// The repository, or a new one in the current directory (the first
+    /// `import` creates it).
+    pub fn repo_or_here(&self) -> Result<&Repo> {
+        if self.root.is_some() {
+            return self.repo();
+        }
+        match self.repo() {
+            Ok(repo) => Ok(repo),
+            Err(_) => Ok(self
+                .repo
+                .get_or_init(|| Repo::at(self.cwd.clone(), self.glossary.as_deref()))),
+        }
+    }
+
+    /// Reads and parses the glossary. An explicit `--glossary` must exist;
+    /// the default one may be absent (`None`).
+    pub fn read_glossary(&self) -> Result<Option<Glossary>, LoadError> {
+        let repo = match self.repo() {
+            Ok(repo) => repo,
+            Err(_) => return Ok(None),
+        };
+        let shown = repo.display(&repo.glossary);
+        if !repo.glossary.exists() {
+            if self.glossary.is_some() {
+                return Err(LoadError::new(ErrorKind::NotFound, &shown, "no such file"));
+            }
+            return Ok(None);
+        }
+        let text = repo::read_text(&repo.glossary, &shown)?;
+        Ok(Some(Glossary::parse(&text, &shown)?))
+    }
+
+    /// Loads and compiles the glossary once for the run.
+    pub fn terms(&self) -> Result<Terms> {
+        let Some(glossary) = self.read_glossary()? else {
+            let repo = self.repo()?;
+            let shown = repo.display(&repo.glossary);
+            return Ok(Terms {
+                matcher: None,
+                note: Some(format!("no `{shown}`: glossary rules skipped")),
+            });
+        };
+        let backend = Backend::choose(self.morphology)?;
+        Ok(Terms {
+            matcher: Some(backend.matcher(&glossary)),
+            note: None,
+        })
+    }
+
+    /// The article slugs a command works on: the named ones (each must
+    /// exist), else all, sorted.
+    pub fn slugs(&self, named: &[String]) -> Result<Vec<String>> {
+        let repo = self.repo()?;
+        let mut slugs: Vec<String> = if named.is_empty() {
+            repo.slugs()?
+        } else {
+            for slug in named {
+                repo.require_article(slug)?;
+            }
+            named.to_vec()
+        };
+        slugs.sort();
+        slugs.dedup();
+        Ok(slugs)
+    }
+
+    /// Like [`Session::slugs`], but an empty archive is an error saying
+    /// how to add an article.
+    pub fn some_slugs(&self, named: &[String]) -> Result<Vec<String>> {
+        let slugs = self.slugs(named)?;
+        if slugs.is_empty() {
+            let repo = self.repo()?;
+            bail!(
+                "no articles under `{}`; add one with `tolk import SLUG --fi FILE --sv FILE` \
+                 (is this the magazine repository? see --root)",
+                repo.display(&repo.articles_dir())
+            );
+        }
+        Ok(slugs)
+    }
+
+    /// Loads each article in parallel and keeps only what `f` takes from
+    /// it, so memory stays flat however large the archive; an article that
+    /// cannot be read is reported and the others still are. Results are in
+    /// slug order.
+    pub fn map_articles<T: Send>(
+        &self,
+        slugs: &[String],
+        f: impl Fn(&Article) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<ArticleError>)> {
+        let repo = self.repo()?;
+        let loaded: Vec<Result<T, ArticleError>> = slugs
+            .par_iter()
+            .map(|slug| match Article::load(repo, slug) {
+                Ok(article) => Ok(f(&article)),
+                Err(err) => Err(ArticleError::new(slug, &err)),
+            })
+            .collect();
+        let mut done = Vec::new();
+        let mut errors = Vec::new();
+        for result in loaded {
+            match result {
+                Ok(t) => done.push(t),
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok((done, errors))
+    }
+
+    /// One article, with the repository's error for an unknown slug.
+    pub fn article(&self, slug: &str) -> Result<Article> {
+        let repo = self.repo()?;
+        Ok(Article::load(repo, slug)?)
+    }
+
+    /// A path as the user should see it.
+    pub fn display(&self, path: &Path) -> String {
+        match self.repo.get() {
+            Some(repo) => repo.display(path),
+            None => path.display().to_string(),
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Positions in files as written (DESIGN §8): one line index turns byte
+//! offsets into 1-based `line:column`, and [`Source`] maps an offset in a
+//! segment's normalised text back to the bytes of the file it came from,
+//! BOM, CRLF and NBSP included.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::text::is_space;
+
+/// Where a finding points: a byte span in the file as written and the
+/// 1-based line and column (in characters) of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Byte offsets of line starts. A line ends at LF, CRLF or a lone CR, as
+/// the segmenter counts lines.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Byte offset where 1-based `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of `text`;
+    /// a BOM at the start of the file is not a column.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let before = &text[start..offset];
+        let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
+        (line, before.chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A file as written, for locating findings in it.
+#[derive(Debug, Default)]
+pub struct Source {
+    /// The text as read, BOM included.
+    pub text: String,
+    index: OnceLock<LineIndex>,
+}
+
+impl Clone for Source {
+    fn clone(&self) -> Source {
+        Source::new(self.text.clone())
+    }
+}
+
+impl Source {
+    pub fn new(text: String) -> Source {
+        Source {
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The text without its BOM, as the segmenter reads it.
+    pub fn body(&self) -> &str {
+        self.text.strip_prefix('\u{FEFF}').unwrap_or(&self.text)
+    }
+
+    /// Built on first use: most runs locate nothing in most files.
+    pub fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// The byte offset in the file of byte `at` of a segment's normalised
+    /// text, the segment starting on 1-based `line`.
+    ///
+    /// Normalised text is the file's words joined by single spaces, so the
+    /// words are walked in step on both sides. A kicker's text lacks its
+    /// leading `|`, which is skipped.
+    pub fn locate(&self, line: usize, seg_text: &str, at: usize) -> usize {
+        let start = self.index().line_start(line).unwrap_or(0);
+        let raw = &self.text[start..];
+        let mut raw_words = words(raw);
+        let mut last_end = start;
+        for (norm_at, word) in words(seg_text) {
+            let Some((mut raw_at, mut raw_word)) = raw_words.next() else {
+                break;
+            };
+            if raw_word != word {
+                if raw_word == "|" {
+                    match raw_words.next() {
+                        Some(next) => (raw_at, raw_word) = next,
+                        None => break,
+                    }
+                } else if let Some(rest) = raw_word.strip_prefix('|') {
+                    raw_at += 1;
+                    raw_word = rest;
+                }
+            }
+            let (raw_at, word_len) = (start + raw_at, raw_word.len());
+            if at < norm_at {
+                // `at` is in the space before this word.
+                return last_end.min(raw_at);
+            }
+            if at <= norm_at + word.len() {
+                return raw_at + (at - norm_at).min(word_len);
+            }
+            last_end = raw_at + word_len;
+        }
+        last_end
+    }
+
+    /// The span of bytes `start..end` of a segment's normalised text.
+    pub fn span(&self, line: usize, seg_text: &str, start: usize, end: usize) -> Span {
+        let a = self.locate(line, seg_text, start);
+        let b = self.locate(line, seg_text, end).max(a);
+        let (line, column) = self.index().line_col(&self.text, a);
+        Span {
+            start: a,
+            end: b,
+            line,
+            column,
+        }
+    }
+
+    /// The span of a whole line (for credits and article-wide findings).
+    pub fn line_span(&self, line: usize) -> Span {
+        let index = self.index();
+        let start = index.line_start(line).unwrap_or(0);
+        let end = index
+            .line_start(line + 1)
+            .unwrap_or(self.text.len())
+            .max(start);
+        let body = self.text[start..end].trim_end_matches(['\r', '\n']);
+        let lead = body.len() - body.trim_start_matches(is_space).len();
+        let (line, column) = index.line_col(&self.text, start + lead);
+        Span {
+            start: start + lead,
+            end: start + body.len(),
+            line,
+            column,
+        }
+    }
+}
+
+/// Words (runs of non-space characters) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let skip = rest.len() - rest.trim_start_matches(is_space).len();
+        let start = at + skip;
+        if start >= text.len() {
+            at = text.len();
+            return None;
+        }
+        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
+        at = start + len;
+        Some((start, &text[start..start + len]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn line_col_counts_characters_and_all_line_ends() {
+        let text = "\u{feff}ää\r\nb\rc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 3), (1, 1));
+        assert_eq!(index.line_col(text, 5), (1, 2));
+        let b = text.find('b').unwrap();
+        assert_eq!(index.line_col(text, b), (2, 1));
+        assert_eq!(index.line_col(text, text.find('c').unwrap()), (3, 1));
+        assert_eq!(index.line_col(text, text.find('d').unwrap()), (4, 1));
+    }
+
+    #[test]
+    fn locate_finds_words_of_segments_in_the_file_as_written() {
+        let text = "\u{feff}| KAUPUNKI\r\n\r\nOtsikko\r\n\r\nKysymys?\r\n\r\n–\u{a0}Vastaus  on\r\n   tässä 15\u{a0}000.\r\n\r\nToinen kappale.\r\n";
+        let source = Source::new(text.to_string());
+        let seg = segment(text.strip_prefix('\u{feff}').unwrap());
+        for s in &seg.segments {
+            for (at, word) in words(&s.text) {
+                let span = source.span(s.line, &s.text, at, at + word.len());
+                assert_eq!(&text[span.start..span.end], word, "{}", s.id);
+            }
+        }
+        let answer = seg.segments.iter().find(|s| s.id == "a1").unwrap();
+        let at = answer.text.find("tässä").unwrap();
+        let span = source.span(answer.line, &answer.text, at, at + "tässä".len());
+        assert_eq!((span.line, span.column), (8, 4));
+        let kicker = &seg.segments[0];
+        let span = source.span(kicker.line, &kicker.text, 0, kicker.text.len());
+        assert_eq!(&text[span.start..span.end], "KAUPUNKI");
+        assert_eq!((span.line, span.column), (1, 3));
+    }
+
+    #[test]
+    fn line_span_skips_indent() {
+        let source = Source::new("a\n  ÖVERSÄTTNING: X\r\n".into());
+        let span = source.line_span(2);
+        assert_eq!(&source.text[span.start..span.end], "ÖVERSÄTTNING: X");
+        assert_eq!(span.column, 3);
+    }
+}
