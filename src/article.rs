@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::error::{ErrorKind, LoadError};
 use crate::lang::Lang;
 use crate::repo::{self, Repo};
-use crate::source::Source;
 use crate::segment::{Kind, Segment, Segmented, segment};
+use crate::source::Source;
 use crate::status::{Entry, StatusFile, Stored};
 use crate::text::same_text;
 

@@ -57,9 +57,8 @@ impl ValueEnum for MorphologyChoice {
         Some(match self {
             MorphologyChoice::Auto => PossibleValue::new("auto")
                 .help("Voikko when libvoikko and its Finnish dictionary load, else built-in"),
-            MorphologyChoice::Voikko => {
-                PossibleValue::new("voikko").help("Voikko, or an error explaining how to install it")
-            }
+            MorphologyChoice::Voikko => PossibleValue::new("voikko")
+                .help("Voikko, or an error explaining how to install it"),
             MorphologyChoice::Builtin => PossibleValue::new("builtin")
                 .help("The built-in inflection matcher (no system dependency)"),
         })
@@ -94,7 +93,9 @@ impl ValueEnum for Stored {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         use clap::builder::PossibleValue;
         Some(match self {
-            Stored::Translated => PossibleValue::new("translated").help("Translated by a translator"),
+            Stored::Translated => {
+                PossibleValue::new("translated").help("Translated by a translator")
+            }
             Stored::Reviewed => PossibleValue::new("reviewed").help("Checked by a reviewer"),
         })
     }
@@ -110,9 +111,7 @@ impl ValueEnum for Lang {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(match self {
             Lang::Fi => clap::builder::PossibleValue::new("fi").help("Finnish (the source)"),
-            Lang::Sv => {
-                clap::builder::PossibleValue::new("sv").help("Swedish (the translation)")
-            }
+            Lang::Sv => clap::builder::PossibleValue::new("sv").help("Swedish (the translation)"),
         })
     }
 }

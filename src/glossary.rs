@@ -188,7 +188,9 @@ fn headword(value: &str, key: &str, forms: &str) -> Result<String, String> {
         return Err(format!("`{key}` is empty; give the base form"));
     }
     if normal.contains('*') {
-        return Err(format!("`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`"));
+        return Err(format!(
+            "`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`"
+        ));
     }
     if let Some(bad) = normal
         .chars()
@@ -218,7 +220,9 @@ fn pattern(value: &str, key: &str) -> Result<String, String> {
         ));
     }
     if !normal.chars().any(char::is_alphabetic) {
-        return Err(format!("`{key}` pattern `{normal}` has no letters; it would match every word"));
+        return Err(format!(
+            "`{key}` pattern `{normal}` has no letters; it would match every word"
+        ));
     }
     Ok(normal)
 }

@@ -1,21 +1,39 @@
 //! tolk: segment, pair, track and check Finnish → Swedish article translations.
+//!
+//! The model (segment, article, status, glossary, checks, morph, …) neither
+//! prints nor knows clap: only `report` writes to stdout, and `cli` maps the
+//! command line onto the model's types.
 
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod article;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod checks;
 pub mod cli;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod commands;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod error;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod glossary;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod lang;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod morph;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod repo;
 pub mod report;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod rules;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod segment;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod session;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod source;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod status;
 pub mod style;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod text;
 
 use std::io::Write;
@@ -121,7 +139,11 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             if args.format != cli::CheckFormat::Human {
                 // Machine output on stdout; a person reading the CI log
                 // still sees why the run failed.
-                for f in report.findings.iter().filter(|f| f.rule == rules::Rule::Invalid) {
+                for f in report
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule == rules::Rule::Invalid)
+                {
                     eprintln!("tolk: {}", f.message);
                 }
             }

@@ -15,8 +15,8 @@ use crate::commands::diff::{Change, DiffReport, Op};
 use crate::commands::doctor::DoctorReport;
 use crate::commands::import::ImportReport;
 use crate::commands::mark::MarkReport;
-use crate::commands::segments::SegmentsReport;
 use crate::commands::rules::RulesReport;
+use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::TermsReport;
 use crate::style::Style;
@@ -49,7 +49,6 @@ fn styled_table(width: u16, style: TableStyle) -> Table {
     table
         .load_style(style)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .force_no_tty()
         .set_width(width);
     table
 }
@@ -664,8 +663,16 @@ pub fn rules(out: &mut impl Write, report: &RulesReport, style: &Style) -> Resul
             writeln!(out)?;
             writeln!(out, "{}", wrap_indented(d.explanation, "", 0, style.width))?;
             writeln!(out)?;
-            writeln!(out, "{}", wrap_indented(d.fires, "Fires:   ", 9, style.width))?;
-            writeln!(out, "{}", wrap_indented(d.quiet, "Quiet:   ", 9, style.width))?;
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(d.fires, "Fires:   ", 9, style.width)
+            )?;
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(d.quiet, "Quiet:   ", 9, style.width)
+            )?;
         }
         return Ok(());
     }

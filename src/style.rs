@@ -44,25 +44,29 @@ impl Style {
         }
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
+    fn paint(&self, style: anstyle::Style, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{}{text}{}", style.render(), style.render_reset())
         } else {
             text.to_string()
         }
     }
 
+    fn fg(color: anstyle::AnsiColor) -> anstyle::Style {
+        anstyle::Style::new().fg_color(Some(color.into()))
+    }
+
     pub fn red(&self, text: &str) -> String {
-        self.paint("31", text)
+        self.paint(Style::fg(anstyle::AnsiColor::Red), text)
     }
     pub fn green(&self, text: &str) -> String {
-        self.paint("32", text)
+        self.paint(Style::fg(anstyle::AnsiColor::Green), text)
     }
     pub fn yellow(&self, text: &str) -> String {
-        self.paint("33", text)
+        self.paint(Style::fg(anstyle::AnsiColor::Yellow), text)
     }
     pub fn bold(&self, text: &str) -> String {
-        self.paint("1", text)
+        self.paint(anstyle::Style::new().bold(), text)
     }
 }
 
@@ -75,8 +79,8 @@ pub fn terminal_width() -> u16 {
     {
         return cols.max(40);
     }
-    if std::io::stdout().is_terminal()
-        && let Some(width) = comfy_table::Table::new().width()
+    if let Some((terminal_size::Width(width), _)) =
+        terminal_size::terminal_size_of(std::io::stdout())
     {
         return width.max(40);
     }

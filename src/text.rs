@@ -145,7 +145,9 @@ mod tests {
 
     #[test]
     fn decode_names_line_of_bad_byte() {
-        let err = decode(b"one\ntwo\nth\xFFree", "x.txt").unwrap_err().to_string();
+        let err = decode(b"one\ntwo\nth\xFFree", "x.txt")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("byte 3"), "{err}");
         assert!(err.starts_with("could not read `x.txt`"), "{err}");

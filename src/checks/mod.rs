@@ -6,9 +6,9 @@ pub mod numbers;
 use serde::Serialize;
 
 use crate::article::{Article, Pair, State};
+use crate::glossary::{MatchKind, Matcher};
 use crate::lang::Lang;
 pub use crate::rules::{Rule, Severity};
-use crate::glossary::{MatchKind, Matcher};
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
 use crate::text::same_text;
 
@@ -225,7 +225,12 @@ fn states(cx: &mut Ctx<'_>) {
                     format!("{} has no Swedish text", pair.fi.id)
                 };
                 let head = head(Lang::Fi, &pair.fi.text);
-                cx.push(Rule::Missing, At::Segment(Lang::Fi, pair.fi), why, Some(head));
+                cx.push(
+                    Rule::Missing,
+                    At::Segment(Lang::Fi, pair.fi),
+                    why,
+                    Some(head),
+                );
             }
             State::Stale => {
                 let Some(e) = pair.entry else { continue };
@@ -321,7 +326,10 @@ fn number_rule(cx: &mut Ctx<'_>) {
 
 fn qa_count(cx: &mut Ctx<'_>) {
     let article = cx.article;
-    let sides = [(Lang::Fi, Some(&article.fi)), (Lang::Sv, article.sv.as_ref())];
+    let sides = [
+        (Lang::Fi, Some(&article.fi)),
+        (Lang::Sv, article.sv.as_ref()),
+    ];
     for (lang, seg) in sides {
         let Some(seg) = seg else { continue };
         let Some(title) = seg.segments.iter().find(|s| s.kind == Kind::Title) else {
@@ -747,7 +755,10 @@ mod tests {
             "Det gamla huset är för litet.",
         );
         let found = check_article(&Article::from_texts("x", FI, Some(&sv)), None);
-        let p: Vec<&Finding> = found.iter().filter(|f| f.rule == Rule::Punctuation).collect();
+        let p: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule == Rule::Punctuation)
+            .collect();
         assert_eq!(p.len(), 1, "{found:#?}");
         assert!(p[0].message.contains("lacks its dash"), "{}", p[0].message);
         assert_eq!(p[0].line, 9);
@@ -760,7 +771,10 @@ mod tests {
             with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit),
             [""]
         );
-        assert_eq!(with_rule(&marked(FI, SV, "Tiina Tulkki"), Rule::Credit), [""]);
+        assert_eq!(
+            with_rule(&marked(FI, SV, "Tiina Tulkki"), Rule::Credit),
+            [""]
+        );
         // Case and spacing of the name do not matter.
         let sv = SV.replace("Patricia Heikkilä", "PATRICIA  HEIKKILÄ");
         assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty());

@@ -39,7 +39,11 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         color_reason,
         version: env!("CARGO_PKG_VERSION"),
     };
-    match Repo::discover(global.root.as_deref(), global.glossary.as_deref(), &session.cwd) {
+    match Repo::discover(
+        global.root.as_deref(),
+        global.glossary.as_deref(),
+        &session.cwd,
+    ) {
         Ok(repo) => {
             report.root = Some(repo.root.display().to_string());
             report.articles = repo.slugs().map(|s| s.len()).unwrap_or(0);

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::cli::{Lang, SegmentsArgs};
 use crate::repo;
-use crate::session::Session;
 use crate::segment::{Segmented, segment};
+use crate::session::Session;
 
 #[derive(Debug, Serialize)]
 pub struct SegmentsReport {
