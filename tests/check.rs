@@ -235,7 +235,9 @@ fn invalid_glossary_key_is_named_with_its_line() {
         .args(["check", "--format", "github"])
         .assert()
         .code(2)
-        .stdout(contains("::error file=glossary.toml,line=4,col=1,title=invalid::"))
+        .stdout(contains(
+            "::error file=glossary.toml,line=4,col=1,title=invalid::",
+        ))
         .stderr(contains("sv_form").and(contains("line 4")));
     repo.tolk()
         .args(["check", "--format", "json"])
