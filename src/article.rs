@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::error::{ErrorKind, LoadError};
 use crate::lang::Lang;
+use crate::pairing::{self, Alignment, MatcherFn};
 use crate::repo::{self, Repo};
 use crate::segment::{Kind, Segment, Segmented, segment};
 use crate::source::Source;
@@ -110,6 +111,8 @@ pub struct Pair<'a> {
     pub state: State,
     /// Reviewed, and the Swedish text changed since.
     pub edited: bool,
+    /// Index of the pair's row in [`Article::alignment`].
+    pub row: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +125,8 @@ pub struct Article {
     /// `None` when `sv.txt` does not exist yet.
     pub sv: Option<Segmented>,
     pub status: StatusFile,
+    /// How the Swedish pairs with the Finnish.
+    pub alignment: Alignment,
     /// The files as written, for locating findings in them.
     pub fi_source: Source,
     pub sv_source: Option<Source>,
@@ -130,7 +135,10 @@ pub struct Article {
 impl Article {
     /// Loads `articles/SLUG/`: fi.txt (required), sv.txt and status.toml
     /// (both optional).
-    pub fn load(repo: &Repo, slug: &str) -> Result<Article, LoadError> {
+    ///
+    /// `matcher` gives the glossary when the Swedish has to be aligned by
+    /// content (glossary terms are anchors); it is asked only then.
+    pub fn load(repo: &Repo, slug: &str, matcher: MatcherFn<'_>) -> Result<Article, LoadError> {
         crate::repo::check_slug(slug)?;
         let dir = repo.article_dir(slug);
         let fi_path = dir.join("fi.txt");
@@ -157,10 +165,11 @@ impl Article {
         let sv_source = repo::read_source(&sv_path, &sv_file)?;
         let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
         Ok(Article::assemble(
-            slug, dir, fi_file, sv_file, fi_source, sv_source, status,
+            slug, dir, fi_file, sv_file, fi_source, sv_source, status, matcher,
         ))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         slug: &str,
         dir: PathBuf,
@@ -169,6 +178,7 @@ impl Article {
         fi_source: Source,
         sv_source: Option<Source>,
         status: StatusFile,
+        matcher: MatcherFn<'_>,
     ) -> Article {
         let fi = segment(fi_source.body());
         let sv = sv_source.as_ref().map(|t| {
@@ -176,7 +186,9 @@ impl Article {
             adopt_trailing_question(&fi, &mut sv);
             sv
         });
+        let alignment = pairing::pair(&fi, sv.as_ref(), matcher);
         Article {
+            alignment,
             slug: slug.to_string(),
             dir,
             fi_file,
@@ -203,7 +215,13 @@ impl Article {
             Source::new(fi.to_string()),
             sv.map(|t| Source::new(t.to_string())),
             status,
+            &|| None,
         )
+    }
+
+    /// Pairs the Swedish with the Finnish again, after `fi` or `sv` changed.
+    pub fn realign(&mut self, matcher: MatcherFn<'_>) {
+        self.alignment = pairing::pair(&self.fi, self.sv.as_ref(), matcher);
     }
 
     /// The file of one side, for locating findings.
@@ -222,27 +240,15 @@ impl Article {
         }
     }
 
-    pub fn sv_segment(&self, id: &str) -> Option<&Segment> {
-        self.sv.as_ref().and_then(|sv| sv.get(id))
-    }
-
-    /// The Swedish counterpart of `fi`: usually at the same position, so
-    /// look there before searching.
-    fn counterpart(&self, fi: &Segment) -> Option<&Segment> {
-        let sv = self.sv.as_ref()?;
-        match sv.segments.get(fi.n - 1) {
-            Some(s) if s.id == fi.id => Some(s),
-            _ => sv.get(&fi.id),
-        }
-    }
-
     /// Every Finnish segment in reading order, paired and with its state.
     pub fn pairs(&self) -> Vec<Pair<'_>> {
-        self.fi.segments.iter().map(|fi| self.pair(fi)).collect()
+        (0..self.fi.segments.len()).map(|i| self.pair(i)).collect()
     }
 
-    fn pair<'a>(&'a self, fi: &'a Segment) -> Pair<'a> {
-        let sv = self.counterpart(fi).filter(|s| !s.text.trim().is_empty());
+    fn pair(&self, i: usize) -> Pair<'_> {
+        let fi = &self.fi.segments[i];
+        let row = self.alignment.row(i);
+        let sv = row.sv.as_ref().filter(|s| !s.text.trim().is_empty());
         let entry = self.status.entries.get(&fi.id);
         let state = match (sv, entry) {
             (None, _) => State::Missing,
@@ -262,23 +268,32 @@ impl Article {
             entry,
             state,
             edited,
+            row: self.alignment.row_of[i],
         }
     }
 
     pub fn pair_of(&self, id: &str) -> Option<Pair<'_>> {
-        self.fi.get(id).map(|fi| self.pair(fi))
+        let i = self.fi.segments.iter().position(|s| s.id == id)?;
+        Some(self.pair(i))
     }
 
-    /// Swedish segments whose id has no Finnish counterpart.
-    pub fn extra(&self) -> Vec<&Segment> {
-        match &self.sv {
-            Some(sv) => sv
-                .segments
-                .iter()
-                .filter(|s| self.fi.get(&s.id).is_none())
-                .collect(),
-            None => Vec::new(),
-        }
+    /// The Finnish ids that share `id`'s Swedish paragraph (a merged row):
+    /// marking one marks them all. Just `id` when it stands alone.
+    pub fn row_ids(&self, id: &str) -> Vec<String> {
+        let Some(i) = self.fi.segments.iter().position(|s| s.id == id) else {
+            return vec![id.to_string()];
+        };
+        self.alignment
+            .row(i)
+            .fi
+            .clone()
+            .map(|k| self.fi.segments[k].id.clone())
+            .collect()
+    }
+
+    /// Swedish paragraphs with no Finnish counterpart.
+    pub fn extra(&self) -> &[Segment] {
+        &self.alignment.extras
     }
 
     /// Status entries whose id no longer exists in fi.txt: kept, reported.

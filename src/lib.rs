@@ -5,6 +5,8 @@
 //! command line onto the model's types.
 
 #[warn(clippy::print_stdout, clippy::print_stderr)]
+pub mod align;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod article;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod checks;
@@ -19,6 +21,8 @@ pub mod glossary;
 pub mod lang;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod morph;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
+pub mod pairing;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod repo;
 pub mod report;

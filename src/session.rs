@@ -27,6 +27,8 @@ pub struct Session {
     pub morphology: Choice,
     pub style: Style,
     repo: OnceLock<Repo>,
+    /// The glossary matcher for aligning articles, compiled on first need.
+    pairing: OnceLock<Option<Matcher>>,
 }
 
 /// An article that could not be loaded, named with the file at fault.
@@ -69,6 +71,7 @@ impl Session {
             morphology: global.morphology,
             style: Style::new(global.color),
             repo: OnceLock::new(),
+            pairing: OnceLock::new(),
         })
     }
 
@@ -130,6 +133,23 @@ impl Session {
         })
     }
 
+    /// The glossary matcher alignment uses as anchors, compiled the first
+    /// time an article needs aligning; none when the glossary is absent or
+    /// broken (`check` reports a broken glossary itself).
+    pub fn pairing_matcher(&self) -> Option<&Matcher> {
+        self.pairing
+            .get_or_init(|| self.terms().ok().and_then(|t| t.matcher))
+            .as_ref()
+    }
+
+    /// Loads one article, aligned with the session's glossary.
+    pub fn load(&self, slug: &str) -> Result<Article, LoadError> {
+        let repo = self
+            .repo()
+            .map_err(|e| LoadError::new(ErrorKind::Usage, slug, format!("{e:#}")))?;
+        Article::load(repo, slug, &|| self.pairing_matcher())
+    }
+
     /// The article slugs a command works on: the named ones (each must
     /// exist), else all, sorted.
     pub fn slugs(&self, named: &[String]) -> Result<Vec<String>> {
@@ -171,10 +191,10 @@ impl Session {
         slugs: &[String],
         f: impl Fn(&Article) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<ArticleError>)> {
-        let repo = self.repo()?;
+        self.repo()?;
         let loaded: Vec<Result<T, ArticleError>> = slugs
             .par_iter()
-            .map(|slug| match Article::load(repo, slug) {
+            .map(|slug| match self.load(slug) {
                 Ok(article) => Ok(f(&article)),
                 Err(err) => Err(ArticleError::new(slug, &err)),
             })
@@ -192,8 +212,8 @@ impl Session {
 
     /// One article, with the repository's error for an unknown slug.
     pub fn article(&self, slug: &str) -> Result<Article> {
-        let repo = self.repo()?;
-        Ok(Article::load(repo, slug)?)
+        self.repo()?;
+        Ok(self.load(slug)?)
     }
 
     /// A path as the user should see it.

@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::article::{Article, Pair, State};
 use crate::glossary::{MatchKind, Matcher};
 use crate::lang::Lang;
+use crate::pairing::SlipKind;
 pub use crate::rules::{Rule, Severity};
-use crate::segment::{Kind, Segment, starts_with_answer_dash};
+use crate::segment::{Kind, Segment};
 use crate::text::same_text;
 
 /// One thing an editor should look at.
@@ -182,6 +183,35 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The texts one content rule compares: the Finnish of a row (one segment,
+/// or several joined) and the Swedish paired with it.
+#[derive(Clone, Copy)]
+struct Compared<'a> {
+    fi: &'a Segment,
+    sv: &'a Segment,
+    /// The row covers more than one Finnish segment.
+    joined: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn compared(&self) -> Vec<Compared<'a>> {
+        let article = self.article;
+        let alignment = &article.alignment;
+        alignment
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let sv = row.sv.as_ref()?;
+                Some(Compared {
+                    fi: alignment.fi_text(row, &article.fi),
+                    sv,
+                    joined: row.fi.len() > 1,
+                })
+            })
+            .collect()
+    }
+}
+
 /// Every check on one article. `matcher` is `None` without a glossary.
 pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Finding> {
     let mut cx = Ctx {
@@ -191,40 +221,80 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
     };
     states(&mut cx);
     extra(&mut cx);
-    copies(&mut cx);
-    number_rule(&mut cx);
+    structure(&mut cx);
+    let compared = cx.compared();
+    copies(&mut cx, &compared);
+    number_rule(&mut cx, &compared);
     qa_count(&mut cx);
-    punctuation(&mut cx);
+    punctuation(&mut cx, &compared);
     credit(&mut cx);
     if let Some(matcher) = matcher {
-        glossary(&mut cx, matcher);
+        glossary(&mut cx, matcher, &compared);
     }
     let order = |f: &Finding| {
         let n = f
             .segment
             .as_deref()
-            .and_then(|id| article.fi.get(id).or_else(|| article.sv_segment(id)))
+            .and_then(|id| article.fi.get(id))
             .map_or(usize::MAX, |s| s.n);
-        (n, f.severity, f.rule)
+        (n, f.severity, f.rule, f.line, f.column)
     };
     cx.out.sort_by_key(order);
     cx.out
 }
 
+/// Where in sv.txt a Finnish segment without Swedish belongs: after the
+/// Swedish of the nearest earlier row that has some.
+fn belongs_after(article: &Article, fi: usize) -> String {
+    let alignment = &article.alignment;
+    let row = alignment.row_of[fi];
+    let before = alignment.rows[..row]
+        .iter()
+        .rev()
+        .find_map(|r| r.sv.as_ref())
+        .map(|s| s.end_line);
+    match before {
+        Some(line) => format!("it belongs after sv.txt:{line}"),
+        None => "it belongs at the start of sv.txt".to_string(),
+    }
+}
+
 /// `missing`, `stale`, `draft` and `edited`: what the states say.
 fn states(cx: &mut Ctx<'_>) {
-    for pair in cx.pairs.clone() {
+    let article = cx.article;
+    let qa_missing = &article.alignment.qa_missing;
+    for (i, pair) in cx.pairs.clone().into_iter().enumerate() {
         match pair.state {
             State::Missing => {
-                let why = if cx.article.sv.is_none() {
-                    format!(
-                        "no Swedish text: `{}` does not exist yet",
-                        cx.article.sv_file
-                    )
+                let head = head(Lang::Fi, &pair.fi.text);
+                if article.sv.is_none() {
+                    let why = format!("no Swedish text: `{}` does not exist yet", article.sv_file);
+                    cx.push(
+                        Rule::Missing,
+                        At::Segment(Lang::Fi, pair.fi),
+                        why,
+                        Some(head),
+                    );
+                    continue;
+                }
+                // A question and its answer left out together: one finding.
+                let after_question = i
+                    .checked_sub(1)
+                    .is_some_and(|q| qa_missing.contains(&article.alignment.row_of[q]));
+                if pair.fi.kind == Kind::Answer && after_question {
+                    continue;
+                }
+                let what = if qa_missing.contains(&pair.row) && pair.fi.kind == Kind::Question {
+                    let answer = article
+                        .fi
+                        .segments
+                        .get(i + 1)
+                        .map_or(String::new(), |a| format!(" and its answer {}", a.id));
+                    format!("{}{answer} have no Swedish text", pair.fi.id)
                 } else {
                     format!("{} has no Swedish text", pair.fi.id)
                 };
-                let head = head(Lang::Fi, &pair.fi.text);
+                let why = format!("{what}; {}", belongs_after(article, i));
                 cx.push(
                     Rule::Missing,
                     At::Segment(Lang::Fi, pair.fi),
@@ -239,7 +309,7 @@ fn states(cx: &mut Ctx<'_>) {
                     e.by,
                     e.state.as_str(),
                     e.at,
-                    cx.article.slug,
+                    article.slug,
                     pair.fi.id
                 );
                 let head = head(Lang::Fi, &pair.fi.text);
@@ -264,7 +334,7 @@ fn states(cx: &mut Ctx<'_>) {
                 At::Segment(Lang::Sv, sv),
                 format!(
                     "changed after review by {} on {} (see `tolk diff {} {}`)",
-                    e.by, e.at, cx.article.slug, sv.id
+                    e.by, e.at, article.slug, pair.fi.id
                 ),
                 None,
             );
@@ -274,75 +344,119 @@ fn states(cx: &mut Ctx<'_>) {
 
 fn extra(cx: &mut Ctx<'_>) {
     for sv in cx.article.extra() {
+        // The finding is about the paragraph, not a segment of the Finnish.
+        let message = format!(
+            "the Swedish paragraph at sv.txt:{} has no Finnish counterpart",
+            sv.line
+        );
         cx.push(
             Rule::Extra,
-            At::Segment(Lang::Sv, sv),
-            format!("Swedish {} has no Finnish counterpart", sv.id),
+            At::Line(Lang::Sv, sv.line),
+            message,
             Some(head(Lang::Sv, &sv.text)),
         );
+    }
+}
+
+/// `structure`: what the alignment had to work around, one finding per
+/// slip at the Swedish text; a part of a segment left untranslated is
+/// `missing`.
+fn structure(cx: &mut Ctx<'_>) {
+    let article = cx.article;
+    for slip in &article.alignment.slips {
+        let fi = &article.fi.segments[slip.fi];
+        match (&slip.kind, &slip.sv) {
+            (SlipKind::PartMissing, _) | (_, None) => cx.push(
+                Rule::Missing,
+                At::Segment(Lang::Fi, fi),
+                slip.message.clone(),
+                Some(head(Lang::Fi, &fi.text)),
+            ),
+            (_, Some(sv)) => cx.push(
+                Rule::Structure,
+                At::Segment(Lang::Sv, sv),
+                slip.message.clone(),
+                Some(head(Lang::Sv, &sv.text)),
+            ),
+        }
     }
 }
 
 /// Copy: the Swedish is the Finnish pasted over. The kicker is exempt
 /// (`KAUPUNKI - STADEN` is bilingual by design), and so are short segments,
 /// where names legitimately stay the same.
-fn copies(cx: &mut Ctx<'_>) {
-    for pair in cx.pairs.clone() {
-        let Some(sv) = pair.sv else { continue };
-        if pair.fi.kind != Kind::Kicker && pair.fi.words >= 4 && same_text(&pair.fi.text, &sv.text)
-        {
+fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+    for c in compared {
+        if c.fi.kind != Kind::Kicker && c.fi.words >= 4 && same_text(&c.fi.text, &c.sv.text) {
             cx.push(
                 Rule::Copy,
-                At::Segment(Lang::Sv, sv),
+                At::Segment(Lang::Sv, c.sv),
                 "the Swedish is identical to the Finnish".into(),
-                Some(head(Lang::Sv, &sv.text)),
+                Some(head(Lang::Sv, &c.sv.text)),
             );
         }
     }
 }
 
-fn number_rule(cx: &mut Ctx<'_>) {
-    for pair in cx.pairs.clone() {
-        let Some(sv) = pair.sv else { continue };
-        let diff = numbers::compare(&pair.fi.text, &sv.text);
+fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+    for c in compared {
+        let diff = numbers::compare(&c.fi.text, &c.sv.text);
         for n in &diff.missing_in_sv {
             cx.push(
                 Rule::Number,
-                At::Segment(Lang::Sv, sv),
+                At::Segment(Lang::Sv, c.sv),
                 format!("{} in the Finnish is missing from the Swedish", n.text),
-                Some(excerpt(Lang::Fi, &pair.fi.text, n.start, n.end, 30)),
+                Some(excerpt(Lang::Fi, &c.fi.text, n.start, n.end, 30)),
             );
         }
         for n in &diff.only_in_sv {
             cx.push(
                 Rule::Number,
-                At::Words(Lang::Sv, sv, n.start, n.end),
+                At::Words(Lang::Sv, c.sv, n.start, n.end),
                 format!("{} is only in the Swedish", n.text),
-                Some(excerpt(Lang::Sv, &sv.text, n.start, n.end, 30)),
+                Some(excerpt(Lang::Sv, &c.sv.text, n.start, n.end, 30)),
             );
         }
     }
 }
 
+/// A title promising N questions: the Finnish against its own Q&A pairs,
+/// the Swedish against the pairs it translates (so a Swedish answer that
+/// lost its dash still counts as an answer).
 fn qa_count(cx: &mut Ctx<'_>) {
     let article = cx.article;
-    let sides = [
-        (Lang::Fi, Some(&article.fi)),
-        (Lang::Sv, article.sv.as_ref()),
-    ];
-    for (lang, seg) in sides {
-        let Some(seg) = seg else { continue };
-        let Some(title) = seg.segments.iter().find(|s| s.kind == Kind::Title) else {
-            continue;
-        };
+    let fi_pairs = article
+        .fi
+        .segments
+        .iter()
+        .filter(|s| s.kind == Kind::Answer)
+        .count();
+    let sv_pairs = article
+        .alignment
+        .rows
+        .iter()
+        .filter(|r| r.sv.is_some())
+        .filter(|r| {
+            article.fi.segments[r.fi.clone()]
+                .iter()
+                .any(|s| s.kind == Kind::Answer)
+        })
+        .count();
+    let sv_title = article
+        .fi
+        .segments
+        .iter()
+        .position(|s| s.kind == Kind::Title)
+        .and_then(|i| article.alignment.row(i).sv.as_ref());
+    let fi_title = article.fi.segments.iter().find(|s| s.kind == Kind::Title);
+    for (lang, title, pairs) in [
+        (Lang::Fi, fi_title, fi_pairs),
+        (Lang::Sv, sv_title, sv_pairs),
+    ] {
+        let Some(title) = title else { continue };
         let Some(promised) = numbers::promised_questions(&title.text, lang) else {
             continue;
         };
-        let pairs = seg
-            .segments
-            .iter()
-            .filter(|s| s.kind == Kind::Answer)
-            .count();
         if promised != pairs {
             cx.push(
                 Rule::QaCount,
@@ -357,62 +471,27 @@ fn qa_count(cx: &mut Ctx<'_>) {
     }
 }
 
-/// A question lacking its `?`, or an answer its dash, where the other side
-/// has it. A Swedish answer without its dash is read as a paragraph and
-/// shifts every id after it, so it is named at its position.
-fn punctuation(cx: &mut Ctx<'_>) {
-    let article = cx.article;
-    for pair in cx.pairs.clone() {
-        let Some(sv) = pair.sv else { continue };
-        if pair.fi.kind == Kind::Question && sv.kind == Kind::Question {
-            let fi_q = pair.fi.text.trim_end().ends_with('?');
-            let sv_q = sv.text.trim_end().ends_with('?');
-            if fi_q != sv_q {
-                let (lacking, lang, seg) = if fi_q {
-                    ("Swedish", Lang::Sv, sv)
-                } else {
-                    ("Finnish", Lang::Fi, pair.fi)
-                };
-                cx.push(
-                    Rule::Punctuation,
-                    At::Segment(lang, seg),
-                    format!("the {lacking} question lacks its `?`"),
-                    Some(head(lang, &seg.text)),
-                );
-            }
+/// A question lacking its `?` where the other side has it. (An answer
+/// without its dash is a `structure` slip.)
+fn punctuation<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+    for c in compared {
+        if c.joined || c.fi.kind != Kind::Question {
+            continue;
         }
-    }
-    if let Some(sv) = &article.sv
-        && sv.segments.len() == article.fi.segments.len()
-    {
-        for (fi, s) in article.fi.segments.iter().zip(&sv.segments) {
-            let (fi_dash, sv_dash) = (
-                starts_with_answer_dash(&fi.text),
-                starts_with_answer_dash(&s.text),
+        let fi_q = c.fi.text.trim_end().ends_with('?');
+        let sv_q = c.sv.text.trim_end().ends_with('?');
+        if fi_q != sv_q {
+            let (lacking, lang, seg) = if fi_q {
+                ("Swedish", Lang::Sv, c.sv)
+            } else {
+                ("Finnish", Lang::Fi, c.fi)
+            };
+            cx.push(
+                Rule::Punctuation,
+                At::Segment(lang, seg),
+                format!("the {lacking} question lacks its `?`"),
+                Some(head(lang, &seg.text)),
             );
-            if fi.kind == Kind::Answer && s.kind != Kind::Answer && !sv_dash {
-                cx.push(
-                    Rule::Punctuation,
-                    At::Segment(Lang::Sv, s),
-                    format!(
-                        "the Swedish answer at this position (Finnish {}) lacks its dash, so it \
-                         reads as {} and the ids after it shift",
-                        fi.id, s.id
-                    ),
-                    Some(head(Lang::Sv, &s.text)),
-                );
-            } else if s.kind == Kind::Answer && fi.kind != Kind::Answer && !fi_dash {
-                cx.push(
-                    Rule::Punctuation,
-                    At::Segment(Lang::Fi, fi),
-                    format!(
-                        "the Finnish answer at this position (Swedish {}) lacks its dash, so it \
-                         reads as {}",
-                        s.id, fi.id
-                    ),
-                    Some(head(Lang::Fi, &fi.text)),
-                );
-            }
         }
     }
 }
@@ -468,46 +547,32 @@ fn credit(cx: &mut Ctx<'_>) {
 }
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the
-/// Finnish segment uses a term and its Swedish lacks the rendering.
-fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
+/// Finnish of a row uses a term and its Swedish lacks the rendering.
+fn glossary<'a>(cx: &mut Ctx<'a>, matcher: &Matcher, compared: &[Compared<'a>]) {
     let article = cx.article;
     let terms = &matcher.glossary().terms;
-    // Each Swedish segment is searched once, for both rules.
-    let sv_matches: Vec<(&Segment, Vec<crate::glossary::TermMatch>)> = article
-        .sv
-        .iter()
-        .flat_map(|s| s.segments.iter())
-        .map(|sv| (sv, matcher.find_sv(&sv.text)))
-        .collect();
-    for (sv, matches) in &sv_matches {
-        for m in matches {
-            if m.kind == MatchKind::Avoid {
-                let term = &terms[m.term];
-                cx.push(
-                    Rule::GlossaryAvoid,
-                    At::Words(Lang::Sv, sv, m.start, m.end),
-                    format!("`{}`: use `{}` (for `{}`)", m.text, term.sv, term.fi),
-                    Some(excerpt(Lang::Sv, &sv.text, m.start, m.end, 30)),
-                );
-            }
+    // Each Swedish text is searched once, for both rules: the rows' and
+    // the extra paragraphs'.
+    let extras = article.extra().iter().map(|s| (None, s));
+    let rows = compared.iter().map(|c| (Some(c), c.sv));
+    for (row, sv) in rows.chain(extras) {
+        let sv_matches = matcher.find_sv(&sv.text);
+        for m in sv_matches.iter().filter(|m| m.kind == MatchKind::Avoid) {
+            let term = &terms[m.term];
+            cx.push(
+                Rule::GlossaryAvoid,
+                At::Words(Lang::Sv, sv, m.start, m.end),
+                format!("`{}`: use `{}` (for `{}`)", m.text, term.sv, term.fi),
+                Some(excerpt(Lang::Sv, &sv.text, m.start, m.end, 30)),
+            );
         }
-    }
-    for pair in cx.pairs.clone() {
-        let Some(sv) = pair.sv else { continue };
-        let fi_matches = matcher.find_fi(&pair.fi.text);
-        if fi_matches.is_empty() {
-            continue;
-        }
-        let sv_found = sv_matches
-            .iter()
-            .find(|(s, _)| s.id == sv.id)
-            .map_or(&[][..], |(_, m)| m.as_slice());
+        let Some(row) = row else { continue };
         let mut reported = Vec::new();
-        for m in fi_matches {
+        for m in matcher.find_fi(&row.fi.text) {
             if reported.contains(&m.term) {
                 continue;
             }
-            let rendered = sv_found
+            let rendered = sv_matches
                 .iter()
                 .any(|s| s.term == m.term && s.kind == MatchKind::Sv);
             if !rendered {
@@ -520,7 +585,7 @@ fn glossary(cx: &mut Ctx<'_>, matcher: &Matcher) {
                         "the Finnish has `{}` ({}): the Swedish lacks `{}`",
                         m.text, term.fi, term.sv
                     ),
-                    Some(excerpt(Lang::Fi, &pair.fi.text, m.start, m.end, 30)),
+                    Some(excerpt(Lang::Fi, &row.fi.text, m.start, m.end, 30)),
                 );
             }
         }
@@ -657,10 +722,15 @@ mod tests {
     #[test]
     fn extra_fires_on_swedish_without_finnish() {
         let sv = SV.replace("– I maj.", "– I maj.\n\nEn fjärde fråga?\n\n– Ja.");
-        assert_eq!(
-            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Extra),
-            ["q4", "a4"]
-        );
+        // Paired by content: the Swedish-only paragraphs are named by their
+        // lines, and no Finnish segment is blamed for them.
+        let found = check_article(&marked(FI, &sv, "Patricia Heikkilä"), None);
+        let extra: Vec<(Option<&str>, usize)> = found
+            .iter()
+            .filter(|f| f.rule == Rule::Extra)
+            .map(|f| (f.segment.as_deref(), f.line))
+            .collect();
+        assert_eq!(extra, [(None, 19), (None, 21)], "{found:#?}");
         assert!(with_rule(&marked(FI, SV, "P"), Rule::Extra).is_empty());
     }
 
@@ -687,9 +757,11 @@ mod tests {
         let a = marked(FI, SV, "Patricia Heikkilä");
         let mut changed = a.clone();
         changed.fi = crate::segment::segment(&FI.replace("liian pieni", "aivan liian pieni"));
+        changed.realign(&|| None);
         assert_eq!(with_rule(&changed, Rule::Stale), ["a1"]);
         let mut rewrapped = a.clone();
         rewrapped.fi = crate::segment::segment(&FI.replace("on liian", "on\nliian"));
+        rewrapped.realign(&|| None);
         assert!(with_rule(&rewrapped, Rule::Stale).is_empty());
     }
 
@@ -706,9 +778,11 @@ mod tests {
         a.sv = Some(crate::segment::segment(
             &SV.replace("för litet", "alldeles för litet"),
         ));
+        a.realign(&|| None);
         assert_eq!(with_rule(&a, Rule::Edited), ["a1"]);
         let mut rewrapped = marked(FI, SV, "Eeva");
         rewrapped.sv = Some(crate::segment::segment(&SV.replace("är för", "är\nför")));
+        rewrapped.realign(&|| None);
         assert!(with_rule(&rewrapped, Rule::Edited).is_empty());
     }
 
@@ -749,7 +823,7 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_names_a_swedish_answer_without_its_dash() {
+    fn structure_names_a_swedish_answer_without_its_dash() {
         let sv = SV.replace(
             "– Det gamla huset är för litet.",
             "Det gamla huset är för litet.",
@@ -757,9 +831,16 @@ mod tests {
         let found = check_article(&Article::from_texts("x", FI, Some(&sv)), None);
         let p: Vec<&Finding> = found
             .iter()
-            .filter(|f| f.rule == Rule::Punctuation)
+            .filter(|f| f.rule != Rule::Draft && f.rule != Rule::Credit)
             .collect();
         assert_eq!(p.len(), 1, "{found:#?}");
+        assert_eq!(p[0].rule, Rule::Structure);
+        assert_eq!(p[0].segment.as_deref(), Some("a1"));
+        assert!(
+            p[0].message.contains("the answer to q1"),
+            "{}",
+            p[0].message
+        );
         assert!(p[0].message.contains("lacks its dash"), "{}", p[0].message);
         assert_eq!(p[0].line, 9);
     }

@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use crate::article::{Article, State};
+use crate::article::State;
 use crate::cli::MarkArgs;
 use crate::repo::Repo;
 use crate::session::Session;
@@ -45,7 +45,7 @@ fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
 
 pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
-    let mut article = Article::load(repo, &args.slug)?;
+    let mut article = session.load(&args.slug)?;
     let by = resolve_name(args, repo)?;
     let at = today();
 

@@ -47,7 +47,7 @@ pub fn run(args: &SegmentsArgs, session: &Session) -> Result<SegmentsReport> {
         // (Should the article not load, its file is read on its own below,
         // with that file's own error if it has one.)
         if lang == Lang::Sv
-            && let Ok(article) = crate::article::Article::load(repo, &args.target)
+            && let Ok(article) = session.load(&args.target)
             && let Some(sv) = article.sv
         {
             return Ok(SegmentsReport {

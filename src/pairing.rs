@@ -1,0 +1,600 @@
+//! Pairs the Swedish with the Finnish by content (DESIGN §2.2).
+//!
+//! Ids come from the Finnish. When both sides have the same structure and
+//! every pair is plausible, id pairing stands (the fast path). Otherwise the
+//! paragraphs of both sides go to the aligner ([`crate::align`]), and its
+//! steps become *rows*: one or more Finnish segments with the Swedish text
+//! that translates them, Swedish paragraphs that translate nothing
+//! (extras), and the structural slips that explain the difference (a merge,
+//! a split, a lost dash, a question glued to its answer). Every content
+//! rule then compares the texts of one row, so a slip never moves a finding
+//! to another segment.
+
+use std::ops::Range;
+
+use crate::align::{self, Move, Role, Step, Unit};
+use crate::checks::numbers;
+use crate::glossary::{MatchKind, Matcher};
+use crate::segment::{Kind, Segment, Segmented, starts_with_answer_dash};
+use crate::text::{is_word_char, word_count};
+
+/// Finnish segments and the Swedish text paired with them.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Indices of the Finnish segments covered (usually one).
+    pub fi: Range<usize>,
+    /// The Swedish text of the row as one segment (its id is the first
+    /// Finnish id), or `None` when nothing in sv.txt translates it.
+    pub sv: Option<Segment>,
+    /// The Finnish text of a row of several segments as one segment.
+    pub fi_joined: Option<Segment>,
+}
+
+/// What a structural slip is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlipKind {
+    /// One Swedish paragraph holds several Finnish segments.
+    Merged,
+    /// One Finnish paragraph is split over Swedish paragraphs read as
+    /// separate segments.
+    Split,
+    /// The Swedish answer lacks its dash (or has `-` with no space).
+    LostDash,
+    /// A question and its answer in one Swedish paragraph.
+    Glued,
+    /// Part of a Finnish segment has no Swedish (the rest has).
+    PartMissing,
+}
+
+/// One structural slip, at the Swedish text where it shows.
+#[derive(Debug, Clone)]
+pub struct Slip {
+    pub kind: SlipKind,
+    /// The Finnish segment the slip is reported on.
+    pub fi: usize,
+    /// The Swedish text the slip is about, to locate it; `None` when the
+    /// slip is a Finnish paragraph with no Swedish.
+    pub sv: Option<Segment>,
+    pub message: String,
+}
+
+/// How the Swedish of an article pairs with its Finnish.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    pub rows: Vec<Row>,
+    /// Swedish paragraphs with no Finnish counterpart.
+    pub extras: Vec<Segment>,
+    pub slips: Vec<Slip>,
+    /// Finnish segment index → its row.
+    pub row_of: Vec<usize>,
+    /// Rows whose question and answer were left out together: reported
+    /// once, on the question.
+    pub qa_missing: Vec<usize>,
+    /// Whether id pairing stood (no alignment was needed).
+    pub fast: bool,
+}
+
+impl Alignment {
+    /// The row holding Finnish segment `fi`.
+    pub fn row(&self, fi: usize) -> &Row {
+        &self.rows[self.row_of[fi]]
+    }
+
+    /// Finnish text of a row: the segment itself, or the joined segments.
+    pub fn fi_text<'a>(&'a self, row: &'a Row, fi: &'a Segmented) -> &'a Segment {
+        row.fi_joined.as_ref().unwrap_or(&fi.segments[row.fi.start])
+    }
+}
+
+/// One paragraph of a segment.
+#[derive(Debug, Clone, Copy)]
+struct Para<'a> {
+    seg: usize,
+    part: usize,
+    text: &'a str,
+    line: usize,
+    end_line: usize,
+}
+
+fn paragraphs(side: &Segmented) -> Vec<Para<'_>> {
+    let mut out = Vec::new();
+    for (seg, s) in side.segments.iter().enumerate() {
+        for (part, text) in s.text.split("\n\n").enumerate() {
+            let (line, end_line) = s.parts.get(part).copied().unwrap_or((s.line, s.end_line));
+            out.push(Para {
+                seg,
+                part,
+                text,
+                line,
+                end_line,
+            });
+        }
+    }
+    out
+}
+
+/// A segment of the given paragraphs of one side (contiguous in the file).
+fn joined(side: &Segmented, paras: &[Para<'_>], id: &str) -> Segment {
+    let first = &side.segments[paras[0].seg];
+    let whole = paras.len() == first.text.split("\n\n").count()
+        && paras.iter().all(|p| p.seg == paras[0].seg);
+    if whole {
+        let mut s = first.clone();
+        s.id = id.to_string();
+        return s;
+    }
+    let mut text = String::new();
+    for p in paras {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(p.text);
+    }
+    let kind = first.kind;
+    Segment {
+        n: first.n,
+        id: id.to_string(),
+        kind,
+        line: paras[0].line,
+        end_line: paras[paras.len() - 1].end_line,
+        words: word_count(&text),
+        text,
+        parts: paras.iter().map(|p| (p.line, p.end_line)).collect(),
+    }
+}
+
+/// Letters and digits: the Gale–Church length.
+fn chars(text: &str) -> usize {
+    text.chars().filter(|&c| is_word_char(c)).count()
+}
+
+/// Capitalised words that do not start a sentence, lower-cased: names
+/// mostly, which translations keep (`Taru`, `Ikäheimonen`).
+fn names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for word in text.split(crate::text::is_space).filter(|w| !w.is_empty()) {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        // ALL-CAPS words are headings and questions in capitals, not names.
+        let shouting = core
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if capital && !sentence_start && !shouting && core.chars().count() > 1 {
+            out.push(core.to_lowercase());
+        }
+        sentence_start = word.ends_with(['.', '!', '?', ':']) || word.starts_with(['–', '—', '-']);
+    }
+    out
+}
+
+fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>) -> Unit {
+    let seg = &side.segments[p.seg];
+    let role = match seg.kind {
+        Kind::Kicker => Role::Kicker,
+        Kind::Title => Role::Title,
+        Kind::Question => Role::Question,
+        Kind::Answer if p.part == 0 => Role::AnswerStart,
+        Kind::Answer => Role::AnswerMore,
+        Kind::Paragraph => Role::Body,
+    };
+    Unit {
+        chars: chars(p.text),
+        numbers: numbers::numbers(p.text)
+            .into_iter()
+            .map(|n| n.value)
+            .collect(),
+        names: names(p.text),
+        terms,
+        question: p.text.trim_end().ends_with('?'),
+        dash: starts_with_answer_dash(p.text),
+        role,
+        segment: p.seg,
+    }
+}
+
+/// Glossary terms of a paragraph: on the Finnish side the terms used, on
+/// the Swedish side the terms whose required rendering is used.
+fn terms(matcher: Option<&Matcher>, text: &str, fi: bool) -> Vec<u32> {
+    let Some(matcher) = matcher else {
+        return Vec::new();
+    };
+    let found = if fi {
+        matcher.find_fi(text)
+    } else {
+        matcher.find_sv(text)
+    };
+    let mut ids: Vec<u32> = found
+        .into_iter()
+        .filter(|m| fi || m.kind == MatchKind::Sv)
+        .map(|m| m.term as u32)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Same roles in the same order and every pair's length plausible: the ids
+/// pair as they are.
+fn same_structure(fi: &Segmented, sv: &Segmented) -> bool {
+    fi.segments.len() == sv.segments.len()
+        && fi.segments.iter().zip(&sv.segments).all(|(f, s)| {
+            f.id == s.id && {
+                let (a, b) = (chars(&f.text) as f64, chars(&s.text) as f64);
+                // Short segments (names, headings) vary freely; longer ones
+                // stay within a factor of two, as real translations do.
+                a.max(b) < 60.0 || (b >= 0.45 * a && b <= 2.2 * a)
+            }
+        })
+}
+
+/// The glossary for alignment, asked for only when an article needs
+/// aligning (most do not), so commands that rarely need it never compile it.
+pub type MatcherFn<'a> = &'a (dyn Fn() -> Option<&'a Matcher> + Sync);
+
+/// Pairs `sv` with `fi`. Without Swedish, every row is empty.
+pub fn pair(fi: &Segmented, sv: Option<&Segmented>, matcher: MatcherFn<'_>) -> Alignment {
+    let n = fi.segments.len();
+    let Some(sv) = sv else {
+        return Alignment {
+            rows: (0..n)
+                .map(|i| Row {
+                    fi: i..i + 1,
+                    sv: None,
+                    fi_joined: None,
+                })
+                .collect(),
+            row_of: (0..n).collect(),
+            fast: true,
+            ..Alignment::default()
+        };
+    };
+    if same_structure(fi, sv) {
+        return Alignment {
+            rows: fi
+                .segments
+                .iter()
+                .zip(&sv.segments)
+                .enumerate()
+                .map(|(i, (f, s))| Row {
+                    fi: i..i + 1,
+                    sv: (!s.text.trim().is_empty()).then(|| {
+                        let mut s = s.clone();
+                        s.id.clone_from(&f.id);
+                        s
+                    }),
+                    fi_joined: None,
+                })
+                .collect(),
+            row_of: (0..n).collect(),
+            fast: true,
+            ..Alignment::default()
+        };
+    }
+    aligned(fi, sv, matcher())
+}
+
+fn aligned(fi: &Segmented, sv: &Segmented, matcher: Option<&Matcher>) -> Alignment {
+    let fi_paras = paragraphs(fi);
+    let sv_paras = paragraphs(sv);
+    let fi_units: Vec<Unit> = fi_paras
+        .iter()
+        .map(|p| unit(p, fi, terms(matcher, p.text, true)))
+        .collect();
+    let sv_units: Vec<Unit> = sv_paras
+        .iter()
+        .map(|p| unit(p, sv, terms(matcher, p.text, false)))
+        .collect();
+    let steps = align::align(&fi_units, &sv_units);
+    build(fi, sv, &fi_paras, &sv_paras, &fi_units, &sv_units, &steps)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    fi: &Segmented,
+    sv: &Segmented,
+    fi_paras: &[Para<'_>],
+    sv_paras: &[Para<'_>],
+    fi_units: &[Unit],
+    sv_units: &[Unit],
+    steps: &[Step],
+) -> Alignment {
+    let n = fi.segments.len();
+    // Rows: Finnish segments joined by steps that span them (a merge).
+    let mut row_end: Vec<usize> = (0..n).map(|i| i + 1).collect();
+    for step in steps {
+        if step.fi.len() > 1 && step.sv.len() == 1 {
+            let first = fi_paras[step.fi.start].seg;
+            let last = fi_paras[step.fi.end - 1].seg;
+            if last > first {
+                row_end[first] = row_end[first].max(last + 1);
+            }
+        }
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row_of = vec![0; n];
+    let mut i = 0;
+    while i < n {
+        let mut end = row_end[i];
+        let mut k = i;
+        while k < end {
+            end = end.max(row_end[k]);
+            k += 1;
+        }
+        for r in &mut row_of[i..end] {
+            *r = rows.len();
+        }
+        rows.push(Row {
+            fi: i..end,
+            sv: None,
+            fi_joined: (end - i > 1).then(|| {
+                let paras: Vec<Para<'_>> = fi_paras
+                    .iter()
+                    .filter(|p| (i..end).contains(&p.seg))
+                    .copied()
+                    .collect();
+                joined(fi, &paras, &fi.segments[i].id)
+            }),
+        });
+        i = end;
+    }
+
+    // The Swedish paragraphs of each row, and the extras.
+    let mut row_paras: Vec<Vec<Para<'_>>> = vec![Vec::new(); rows.len()];
+    let mut extras = Vec::new();
+    let mut slips = Vec::new();
+    let mut qa_missing = Vec::new();
+    for step in steps {
+        let sv_here: Vec<Para<'_>> = sv_paras[step.sv.clone()].to_vec();
+        if step.fi.is_empty() {
+            for p in &sv_here {
+                extras.push(joined(sv, std::slice::from_ref(p), &sv.segments[p.seg].id));
+            }
+            continue;
+        }
+        let row = row_of[fi_paras[step.fi.start].seg];
+        row_paras[row].extend(sv_here.iter().copied());
+        let fi_seg = fi_paras[step.fi.start].seg;
+        let fi_first = &fi.segments[fi_seg];
+        let at = |paras: &[Para<'_>]| joined(sv, paras, &fi_first.id);
+        match step.mv {
+            Move::Match => {
+                let (f, s) = (&fi_units[step.fi.start], &sv_units[step.sv.start]);
+                if f.role == Role::AnswerStart && !s.dash {
+                    let question = fi_seg
+                        .checked_sub(1)
+                        .map(|q| &fi.segments[q])
+                        .filter(|q| q.kind == Kind::Question);
+                    let what = match question {
+                        Some(q) => format!("the answer to {}", q.id),
+                        None => format!("answer {}", fi_first.id),
+                    };
+                    let text = sv_here[0].text;
+                    let how = if text.starts_with('-') {
+                        "its dash is typed `-` with no space after it"
+                    } else {
+                        "it lacks its dash"
+                    };
+                    slips.push(Slip {
+                        kind: SlipKind::LostDash,
+                        fi: fi_seg,
+                        sv: Some(at(&sv_here)),
+                        message: format!(
+                            "{what} (sv.txt:{}): {how}, so it does not read as an answer",
+                            sv_here[0].line
+                        ),
+                    });
+                }
+            }
+            Move::Merge => {
+                let a = fi_paras[step.fi.start];
+                let b = fi_paras[step.fi.end - 1];
+                if a.seg != b.seg {
+                    let (sa, sb) = (&fi.segments[a.seg], &fi.segments[b.seg]);
+                    let line = sv_here[0].line;
+                    let (kind, message) = if sa.kind == Kind::Question && sb.kind == Kind::Answer {
+                        (
+                            SlipKind::Glued,
+                            format!(
+                                "{} and its answer are glued in one paragraph (sv.txt:{line}); \
+                                 put a blank line before the answer's dash",
+                                sa.id
+                            ),
+                        )
+                    } else {
+                        (
+                            SlipKind::Merged,
+                            format!(
+                                "the Swedish paragraph at sv.txt:{line} holds fi {}+{}; \
+                                 split it, or keep it merged and mark both",
+                                sa.id, sb.id
+                            ),
+                        )
+                    };
+                    slips.push(Slip {
+                        kind,
+                        fi: a.seg,
+                        sv: Some(at(&sv_here)),
+                        message,
+                    });
+                }
+            }
+            Move::Split => {
+                let f = fi_paras[step.fi.start];
+                let seg = &fi.segments[f.seg];
+                let (a, b) = (sv_here[0], sv_here[sv_here.len() - 1]);
+                // An answer or a body paragraph continued in a second
+                // Swedish paragraph of the same segment is fine; a split
+                // that makes the Swedish read as two segments is not.
+                let within_answer = seg.kind == Kind::Answer
+                    && sv.segments[b.seg].kind == Kind::Answer
+                    && a.seg == b.seg;
+                if !within_answer && a.seg != b.seg {
+                    slips.push(Slip {
+                        kind: SlipKind::Split,
+                        fi: f.seg,
+                        sv: Some(at(&sv_here)),
+                        message: format!(
+                            "fi {} is split over sv.txt:{} and :{}; join the two paragraphs",
+                            seg.id, a.line, b.line
+                        ),
+                    });
+                }
+            }
+            Move::QaMissing => {
+                qa_missing.push(row);
+            }
+            Move::Missing | Move::Extra => {}
+        }
+    }
+    // A Finnish paragraph with no Swedish inside a row that has some.
+    for step in steps.iter().filter(|s| s.mv == Move::Missing) {
+        let p = fi_paras[step.fi.start];
+        let row = row_of[p.seg];
+        if !row_paras[row].is_empty() {
+            let seg = &fi.segments[p.seg];
+            slips.push(Slip {
+                kind: SlipKind::PartMissing,
+                fi: p.seg,
+                sv: None,
+                message: format!(
+                    "paragraph {} of fi {} (fi.txt:{}) has no Swedish",
+                    p.part + 1,
+                    seg.id,
+                    p.line
+                ),
+            });
+        }
+    }
+    for (row, paras) in rows.iter_mut().zip(&row_paras) {
+        let paras: Vec<Para<'_>> = paras
+            .iter()
+            .filter(|p| !p.text.trim().is_empty())
+            .copied()
+            .collect();
+        if !paras.is_empty() {
+            row.sv = Some(joined(sv, &paras, &fi.segments[row.fi.start].id));
+        }
+    }
+    // A question-and-answer pair left out is one row each; only keep the
+    // mark if both are really without Swedish.
+    qa_missing.retain(|&r| rows[r].sv.is_none());
+    Alignment {
+        rows,
+        extras,
+        slips,
+        row_of,
+        qa_missing,
+        fast: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn kinds(a: &Alignment) -> Vec<SlipKind> {
+        a.slips.iter().map(|s| s.kind).collect()
+    }
+
+    const FI: &str = "Otsikko\n\nEnsimmäinen kappale kertoo kirjastosta ja sen 15 000 kirjasta.\n\nToinen kappale kertoo Taru Ikäheimosesta, joka aloitti elokuussa.\n\nMiksi kirjasto muuttaa?\n\n– Vanha talo on liian pieni ja huonossa kunnossa.\n\nMitä uudessa on?\n\n– Tilaa 2 000 neliötä ja kahvila.\n";
+    const SV: &str = "Rubrik\n\nFörsta stycket handlar om biblioteket och dess 15 000 böcker.\n\nAndra stycket handlar om Taru Ikäheimonen, som började i augusti.\n\nVarför flyttar biblioteket?\n\n– Det gamla huset är för litet och i dåligt skick.\n\nVad finns i det nya?\n\n– Plats för 2 000 kvadratmeter och ett kafé.\n";
+
+    #[test]
+    fn same_structure_pairs_by_id() {
+        let a = pair(&segment(FI), Some(&segment(SV)), &|| None);
+        assert!(a.fast);
+        assert!(a.slips.is_empty() && a.extras.is_empty());
+        assert!(a.rows.iter().all(|r| r.sv.is_some()));
+    }
+
+    #[test]
+    fn a_lost_dash_is_one_slip_and_keeps_the_pairs() {
+        let sv = SV.replace("– Det gamla", "Det gamla");
+        let fi = segment(FI);
+        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        assert!(!a.fast);
+        assert_eq!(kinds(&a), [SlipKind::LostDash]);
+        assert!(
+            a.slips[0].message.contains("the answer to q1"),
+            "{}",
+            a.slips[0].message
+        );
+        assert!(a.extras.is_empty());
+        for row in &a.rows {
+            let sv = row.sv.as_ref().expect("every row paired");
+            assert_eq!(sv.id, fi.segments[row.fi.start].id);
+        }
+        let a1 = a.row(fi.segments.iter().position(|s| s.id == "a1").unwrap());
+        assert!(a1.sv.as_ref().unwrap().text.starts_with("Det gamla"));
+    }
+
+    #[test]
+    fn an_added_paragraph_is_one_extra() {
+        let sv = SV.replace(
+            "Andra stycket",
+            "Översättarens anmärkning: texten är förkortad.\n\nAndra stycket",
+        );
+        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None);
+        assert_eq!(a.extras.len(), 1, "{a:#?}");
+        assert!(a.extras[0].text.starts_with("Översättarens"));
+        assert!(a.slips.is_empty());
+        assert!(a.rows.iter().all(|r| r.sv.is_some()));
+    }
+
+    #[test]
+    fn merged_paragraphs_make_one_row() {
+        let sv = SV.replace("15 000 böcker.\n\nAndra", "15 000 böcker. Andra");
+        let fi = segment(FI);
+        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        assert_eq!(kinds(&a), [SlipKind::Merged], "{a:#?}");
+        let row = a.row(1);
+        assert_eq!(row.fi, 1..3);
+        assert!(
+            row.fi_joined
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("Toinen kappale")
+        );
+    }
+
+    #[test]
+    fn glued_question_and_answer() {
+        let sv = SV.replace(
+            "Varför flyttar biblioteket?\n\n– ",
+            "Varför flyttar biblioteket? – ",
+        );
+        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None);
+        assert_eq!(kinds(&a), [SlipKind::Glued], "{a:#?}");
+        assert!(a.slips[0].message.starts_with("q1 and its answer"));
+    }
+
+    #[test]
+    fn a_left_out_paragraph_is_missing_with_the_rest_in_place() {
+        let sv = SV.replace(
+            "Andra stycket handlar om Taru Ikäheimonen, som började i augusti.\n\n",
+            "",
+        );
+        let fi = segment(FI);
+        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        let empty: Vec<&str> = a
+            .rows
+            .iter()
+            .filter(|r| r.sv.is_none())
+            .map(|r| fi.segments[r.fi.start].id.as_str())
+            .collect();
+        assert_eq!(empty, ["p2"]);
+        assert!(a.slips.is_empty() && a.extras.is_empty());
+    }
+
+    #[test]
+    fn names_skip_sentence_starts_and_capitals() {
+        assert_eq!(
+            names("Taru Ikäheimonen on KAUPUNGIN uusi. Hän asuu Kauniaisissa."),
+            ["ikäheimonen", "kauniaisissa"]
+        );
+    }
+}
