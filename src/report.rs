@@ -121,7 +121,9 @@ fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> String
         state.as_str().to_string()
     };
     match state {
-        RowState::Missing | RowState::Stale | RowState::Orphan => style.red(&text),
+        RowState::Missing | RowState::Stale | RowState::Orphan | RowState::Extra => {
+            style.red(&text)
+        }
         RowState::Draft => style.yellow(&text),
         RowState::Reviewed if !edited => style.green(&text),
         _ => text,
@@ -366,9 +368,21 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
         let mut t = ruled_table(style.width);
         t.set_header(vec!["id", "state", "Finnish", "Swedish"]);
         for row in all {
-            let sv = row.sv.clone().unwrap_or_default();
+            let mut sv = match (&row.with, &row.sv) {
+                (Some(first), _) => format!("(with {first})"),
+                (None, Some(sv)) => sv.clone(),
+                (None, None) => String::new(),
+            };
+            if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
+                let lines = if a == b {
+                    format!("sv.txt:{a}")
+                } else {
+                    format!("sv.txt:{a}–{b}")
+                };
+                sv = format!("{sv}\n[{lines}]");
+            }
             t.add_row(vec![
-                Cell::new(&row.id),
+                Cell::new(row.id.as_deref().unwrap_or("—")),
                 Cell::new(state_cell(row.state, row.edited, style)),
                 Cell::new(&row.fi),
                 Cell::new(sv),

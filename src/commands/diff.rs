@@ -5,8 +5,9 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::article::{Pair, State};
+use crate::article::{Article, Pair, State};
 use crate::cli::DiffArgs;
+use crate::commands::status::RowState;
 use crate::session::Session;
 use crate::text::is_space;
 
@@ -156,11 +157,18 @@ pub struct EditedSegment {
 
 #[derive(Debug, Serialize)]
 pub struct SideBySide {
-    pub id: String,
-    pub state: crate::article::State,
+    /// The Finnish id; `null` for a Swedish paragraph with no Finnish.
+    pub id: Option<String>,
+    pub state: RowState,
     pub edited: bool,
     pub fi: String,
     pub sv: Option<String>,
+    /// The lines of sv.txt that hold the Swedish (`[7, 9]`).
+    pub sv_lines: Option<(usize, usize)>,
+    /// Another Finnish segment whose Swedish paragraph this one shares
+    /// (a merged row): the Swedish is shown there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -183,6 +191,46 @@ pub struct DiffReport {
 pub struct Note {
     pub id: String,
     pub note: String,
+}
+
+/// Every Finnish segment beside the Swedish aligned with it, and the
+/// Swedish paragraphs that translate nothing, in the order of sv.txt.
+fn side_by_side(article: &Article) -> Vec<SideBySide> {
+    let mut rows: Vec<SideBySide> = Vec::new();
+    let mut extras = article.extra().iter().peekable();
+    for pair in article.pairs() {
+        let row = &article.alignment.rows[pair.row];
+        let first = &article.fi.segments[row.fi.start];
+        let shared = first.id != pair.fi.id;
+        if let Some(sv) = pair.sv.filter(|_| !shared) {
+            while let Some(extra) = extras.next_if(|e| e.line < sv.line) {
+                rows.push(extra_row(extra));
+            }
+        }
+        rows.push(SideBySide {
+            id: Some(pair.fi.id.clone()),
+            state: pair.state.into(),
+            edited: pair.edited,
+            fi: pair.fi.text.clone(),
+            sv: pair.sv.filter(|_| !shared).map(|s| s.text.clone()),
+            sv_lines: pair.sv.map(|s| (s.line, s.end_line)),
+            with: shared.then(|| first.id.clone()),
+        });
+    }
+    rows.extend(extras.map(extra_row));
+    rows
+}
+
+fn extra_row(sv: &crate::segment::Segment) -> SideBySide {
+    SideBySide {
+        id: None,
+        state: RowState::Extra,
+        edited: false,
+        fi: String::new(),
+        sv: Some(sv.text.clone()),
+        sv_lines: Some((sv.line, sv.end_line)),
+        with: None,
+    }
 }
 
 fn stale(pair: &Pair<'_>) -> Option<StaleSegment> {
@@ -229,19 +277,7 @@ pub fn run(args: &DiffArgs, session: &Session) -> Result<DiffReport> {
         all: None,
     };
     if args.all {
-        report.all = Some(
-            article
-                .pairs()
-                .iter()
-                .map(|p| SideBySide {
-                    id: p.fi.id.clone(),
-                    state: p.state,
-                    edited: p.edited,
-                    fi: p.fi.text.clone(),
-                    sv: p.sv.map(|s| s.text.clone()),
-                })
-                .collect(),
-        );
+        report.all = Some(side_by_side(&article));
         return Ok(report);
     }
     let pairs: Vec<Pair<'_>> = if args.ids.is_empty() {

@@ -97,9 +97,13 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
                 article.sv_file
             );
         }
+        // One Swedish paragraph that translates two Finnish segments is
+        // marked as the pair it is.
         for id in &args.ids {
-            if !targets.contains(id) {
-                targets.push(id.clone());
+            for id in article.row_ids(id) {
+                if !targets.contains(&id) {
+                    targets.push(id);
+                }
             }
         }
     }

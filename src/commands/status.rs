@@ -62,6 +62,8 @@ pub enum RowState {
     Stale,
     /// A record whose id is no longer in fi.txt: kept, reported.
     Orphan,
+    /// A Swedish paragraph with no Finnish counterpart.
+    Extra,
 }
 
 impl From<State> for RowState {
@@ -85,6 +87,7 @@ impl RowState {
             RowState::Reviewed => "reviewed",
             RowState::Stale => "stale",
             RowState::Orphan => "orphan",
+            RowState::Extra => "extra",
         }
     }
 }
