@@ -1328,6 +1328,338 @@ mod tests {
         assert_eq!(ids("T\n\nVastaa kysymykseen."), ["title", "p1"]);
     }
 
+    fn roles(text: &str) -> Vec<(String, Element)> {
+        segment(text)
+            .segments
+            .into_iter()
+            .map(|s| (s.id, s.role))
+            .collect()
+    }
+
+    fn role_of(text: &str, id: &str) -> Element {
+        segment(text).get(id).map(|s| s.role).expect(id)
+    }
+
+    const SEED_FI: &str = include_str!("../articles/hyvinvointikoordinaattori/fi.txt");
+    const SEED_SV: &str = include_str!("../articles/hyvinvointikoordinaattori/sv.txt");
+
+    #[test]
+    fn seed_is_an_interview_on_both_sides() {
+        for text in [SEED_FI, SEED_SV] {
+            let s = segment(text);
+            assert_eq!(s.kind, ArticleKind::Interview);
+            assert_eq!(s.segments.len(), 17);
+            assert!(s.segments.iter().all(|s| s.role.kind() == s.kind));
+        }
+    }
+
+    #[test]
+    fn short_line_between_paragraphs_is_a_subheading() {
+        let fi = "Kirjasto muuttaa\n\nKauniaisten kirjasto muuttaa keväällä.\n\nAukioloajat\n\nKirjasto on auki arkisin klo 10–20.";
+        assert_eq!(role_of(fi, "p2"), Element::Subheading);
+        let sv = "Biblioteket flyttar\n\nGrankulla bibliotek flyttar i vår.\n\nUusi kirjasto avataan keväällä\n\nÖppettider\n\nBiblioteket är öppet vardagar kl. 10–20.";
+        assert_eq!(role_of(sv, "p2"), Element::Subheading);
+        assert_eq!(role_of(sv, "p3"), Element::Subheading);
+        assert_eq!(segment(sv).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn short_sentence_or_last_line_is_not_a_subheading() {
+        let text = "Otsikko\n\nKirjasto muuttaa.\n\nSe avataan keväällä.\n\nTervetuloa\n";
+        assert_eq!(role_of(text, "p2"), Element::Paragraph);
+        assert_eq!(role_of(text, "p3"), Element::Paragraph);
+        // Right under the title it is a lead, not a subheading.
+        assert_eq!(
+            role_of("Otsikko\n\nLyhyt ingressi\n\nTeksti.", "p1"),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn bullets_after_an_intro_are_one_list_not_answers() {
+        let text = "Kirjasto avautuu\n\nOhjelmassa on muun muassa:\n\n- satutunti klo 10\n- konsertti klo 18\n\n- avajaispuheet\n\nTervetuloa!";
+        let got = roles(text);
+        let ids: Vec<_> = got.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "p2", "p3"]);
+        assert_eq!(got[2].1, Element::List);
+        let list = &segment(text).segments[2];
+        assert_eq!(list.parts, [(5, 6), (8, 8)]);
+        assert_eq!(list.text.split("\n\n").count(), list.parts.len());
+    }
+
+    #[test]
+    fn list_shapes() {
+        // Two lines starting with the same bullet, no intro.
+        let bullets = "Otsikko\n\nTeksti.\n\n• Kirjasto\n• Uimahalli\n\nLoppu.";
+        assert_eq!(role_of(bullets, "p2"), Element::List);
+        // Numbered items after an intro ending in a colon.
+        let numbered = "Otsikko\n\nAnmäl dig så här:\n\n1. Fyll i blanketten.\n\n2) Skicka den till Grankulla stad.\n\nVälkommen!";
+        assert_eq!(
+            roles(numbered).iter().map(|r| r.1).collect::<Vec<_>>(),
+            [
+                Element::Title,
+                Element::Paragraph,
+                Element::List,
+                Element::Paragraph
+            ]
+        );
+        // Intro and items in one paragraph.
+        assert_eq!(
+            role_of("T\n\nTarvitset:\n– uimapuvun\n– pyyhkeen", "p1"),
+            Element::List
+        );
+        // Bare dash items without an intro, one per paragraph.
+        assert_eq!(
+            role_of(
+                "T\n\nTeksti.\n\n- kumisaappaat\n\n- sadetakki\n\nLoppu.",
+                "p2"
+            ),
+            Element::List
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_question_does_not_answer_it() {
+        let text = "T\n\nMitä mukaan retkelle?\n\n- eväät\n- juomapullo";
+        assert_eq!(
+            roles(text).iter().map(|r| r.1).collect::<Vec<_>>(),
+            [Element::Title, Element::Paragraph, Element::List]
+        );
+    }
+
+    #[test]
+    fn one_dash_sentence_is_not_a_list() {
+        let text = "T\n\nKaupunki avaa uuden kirjaston.\n\n– Olemme odottaneet tätä pitkään, sanoo kirjastonjohtaja Anna Virtanen.";
+        assert_eq!(role_of(text, "p2"), Element::Quote);
+    }
+
+    const NEWS_FI: &str = "| KAUPUNKI\n\nKirjasto avaa ovensa\n\nKauniaisten uusi kirjasto avataan maaliskuussa.\n\n– Olemme odottaneet tätä pitkään, sanoo kirjastonjohtaja Anna Virtanen.\n\nRakennustyöt alkoivat kaksi vuotta sitten.\n\n– Tiloista tuli valoisat, Virtanen kertoo.\n\nMitä kirjastossa on uutta?\n\n– Ainakin lukusali ja pelihuone.";
+
+    #[test]
+    fn dash_quotes_in_a_news_story_are_quotes_not_answers() {
+        let s = segment(NEWS_FI);
+        let got: Vec<_> = s.segments.iter().map(|s| (s.id.as_str(), s.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("kicker", Element::Kicker),
+                ("title", Element::Title),
+                ("p1", Element::Paragraph),
+                ("p2", Element::Quote),
+                ("p3", Element::Paragraph),
+                ("p4", Element::Quote),
+                // A dash after a real question is still an answer.
+                ("q1", Element::Question),
+                ("a1", Element::Answer),
+            ]
+        );
+        assert_eq!(s.kind, ArticleKind::News);
+    }
+
+    #[test]
+    fn quotation_marks_with_a_speech_verb_are_a_quote() {
+        let sv = "Biblioteket öppnar\n\nGrankullas nya bibliotek öppnar i mars.\n\n”Vi har väntat länge på det här”, säger biblioteksdirektör Anna Virtanen.\n\n»Salarna blev ljusa», berättar hon.\n\n\"Det är fint\" sade Erik Lind.\n\nBygget började för två år sedan.";
+        let s = segment(sv);
+        let got: Vec<_> = s.segments.iter().map(|s| s.role).collect();
+        assert_eq!(
+            got,
+            [
+                Element::Title,
+                Element::Paragraph,
+                Element::Quote,
+                Element::Quote,
+                Element::Quote,
+                Element::Paragraph
+            ]
+        );
+        assert_eq!(s.kind, ArticleKind::News);
+    }
+
+    #[test]
+    fn quotation_marks_without_attribution_are_not_a_quote() {
+        let text =
+            "Otsikko\n\nTeksti.\n\n”Lukeminen kannattaa aina”, on kirjaston tunnuslause.\n\nLoppu.";
+        assert_eq!(role_of(text, "p2"), Element::Paragraph);
+    }
+
+    #[test]
+    fn interview_questions_need_no_question_mark() {
+        let text = "Kuusi kysymystä\n\nIngressi.\n\nMitä teet?\n\n– Koordinoin.\n\nKerro tarkemmin.\n\n– Teen yhteistyötä.\n\nEntä vapaa-aika?\n\n– Luen.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2", "q3", "a3"]);
+        assert_eq!(s.kind, ArticleKind::Interview);
+    }
+
+    #[test]
+    fn a_title_promising_questions_makes_an_interview() {
+        let text =
+            "6 frågor till rektorn\n\nIngress.\n\nSkolan fyller hundra år.\n\n– Det känns fint.";
+        let ids: Vec<_> = roles(text).into_iter().map(|r| r.0).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1"]);
+    }
+
+    #[test]
+    fn credit_names_people_and_a_description_is_a_caption() {
+        let s = segment(
+            "T\n\nTeksti.\n\nKUVA: Pekka Pekkanen\n\nFoto: Pekka Pekkanen / Lehtikuva\n\nBILD: Anna Svensson och Erik Lind",
+        );
+        assert_eq!(s.segments.len(), 2);
+        let names: Vec<_> = s.credits.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Pekka Pekkanen",
+                "Pekka Pekkanen / Lehtikuva",
+                "Anna Svensson och Erik Lind"
+            ]
+        );
+
+        let text = "T\n\nTeksti.\n\nKuva: Taru Ikäheimonen kirjaston edessä.\n\nKuvassa hyvinvointikoordinaattori Taru Ikäheimonen.\n\nPå bilden Taru Ikäheimonen framför biblioteket.\n\nBild: Grankulla bibliotek en vinterdag.";
+        let s = segment(text);
+        assert!(s.credits.is_empty());
+        let got: Vec<_> = s.segments[2..].iter().map(|s| s.role).collect();
+        assert_eq!(got, [Element::Caption; 4]);
+        assert_eq!(
+            s.segments[2].text,
+            "Kuva: Taru Ikäheimonen kirjaston edessä."
+        );
+    }
+
+    #[test]
+    fn a_word_starting_like_a_caption_is_not_one() {
+        assert_eq!(
+            role_of(
+                "T\n\nA.\n\nKuvassaan taiteilija kuvaa kotikaupunkiaan.",
+                "p2"
+            ),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        let fi = "Kolumni\n\nKirjoitan tätä junassa.\n\nKevät tulee taas.\n\nKirjoittaja on kauniaislainen toimittaja.";
+        let s = segment(fi);
+        assert_eq!(s.segments[3].role, Element::Byline);
+        assert_eq!(s.kind, ArticleKind::Column);
+        let sv = "Kolumn\n\nJag skriver det här på tåget.\n\nSkribenten är journalist i Grankulla.";
+        assert_eq!(role_of(sv, "p2"), Element::Byline);
+        let signed = "Kolumni\n\nKirjoitan tätä junassa.\n\nKevät tulee taas.\n\nMaija Meikäläinen";
+        assert_eq!(role_of(signed, "p3"), Element::Byline);
+    }
+
+    #[test]
+    fn a_name_that_is_not_last_or_a_sentence_is_not_a_byline() {
+        let text = "T\n\nTeksti.\n\nMaija Meikäläinen\n\nKirjoittaja kertoo.";
+        assert_ne!(role_of(text, "p2"), Element::Byline);
+        assert_eq!(
+            role_of("T\n\nTeksti.\n\nKiitos Kaikille.", "p2"),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn a_quoted_line_repeating_the_body_is_a_pull_quote() {
+        let sv = "Biblioteket öppnar\n\n”Vi vill att alla ska känna sig välkomna”, säger Anna Virtanen.\n\n”Alla ska känna sig välkomna”\n\nBygget började för två år sedan.";
+        assert_eq!(role_of(sv, "p2"), Element::Pullquote);
+        let fresh = "Biblioteket öppnar\n\nBygget började för två år sedan.\n\n”Läsning lönar sig alltid”\n\nSlut.";
+        assert_eq!(role_of(fresh, "p2"), Element::Paragraph);
+    }
+
+    #[test]
+    fn all_caps_and_bold_questions_open_plain_answers() {
+        let caps = "Haastattelu\n\nIngressi.\n\nMITÄ TEET?\n\nKoordinoin hyvinvointityötä.\n\nTeen sitä yhdessä muiden kanssa.\n\nMIKSI?\n\nSe on tärkeää.";
+        let s = segment(caps);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(s.segments[3].parts.len(), 2);
+        assert_eq!(s.kind, ArticleKind::Interview);
+        let bold =
+            "Intervju\n\n**Vad gör du?**\n\nJag koordinerar.\n\n**Varför?**\n\nDet är viktigt.";
+        assert_eq!(ids_of(bold), ["title", "q1", "a1", "q2", "a2"]);
+    }
+
+    fn ids_of(text: &str) -> Vec<String> {
+        ids(text)
+    }
+
+    #[test]
+    fn one_all_caps_heading_is_not_an_interview() {
+        let text = "T\n\nTeksti.\n\nMITÄ SEURAAVAKSI?\n\nValtuusto päättää asiasta keväällä.";
+        assert_eq!(ids(text), ["title", "p1", "p2", "p3"]);
+    }
+
+    #[test]
+    fn speaker_prefixed_answers_run_to_the_next_question() {
+        let text = "Kaksi kirjastolaista\n\nIngressi.\n\nMikä kirjastossa on parasta?\n\nAnna: Lukusali.\n\nEero Lahti: Minulle pelihuone.\n\nEntä huonointa?\n\nAnna: Ei mikään.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(
+            s.segments[3].text,
+            "Anna: Lukusali.\n\nEero Lahti: Minulle pelihuone."
+        );
+    }
+
+    #[test]
+    fn a_note_with_a_colon_is_not_an_answer() {
+        let text = "T\n\nKirjasto on suljettu maanantaina.\n\nHuom: Lainat voi palauttaa luukkuun.";
+        assert_eq!(ids(text), ["title", "p1", "p2"]);
+        assert_eq!(segment(text).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn gallup_answers_belong_to_their_numbered_question() {
+        let text = "Gallup: kesä\n\nKysyimme kolmelta kauniaislaiselta.\n\n1. Mitä teet kesällä?\n\nMaija Meikäläinen, 34, opiskelija: Matkustan.\n\nEero Lahti, 61, eläkeläinen: Olen mökillä.\n\n2. Mikä on kesän paras ruoka?\n\nMaija Meikäläinen\nMansikat.\n\nEero Lahti\nUudet perunat.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(s.segments[3].parts.len(), 2);
+        assert_eq!(s.segments[5].parts.len(), 2);
+        assert_eq!(s.kind, ArticleKind::Gallup);
+    }
+
+    #[test]
+    fn numbered_questions_answered_once_are_not_a_gallup() {
+        let text = "T\n\nIngressi.\n\n1. Mitä teet kesällä?\n\n– Matkustan.";
+        assert_eq!(segment(text).kind, ArticleKind::Interview);
+    }
+
+    #[test]
+    fn event_listings_are_a_calendar() {
+        let fi = "Menovinkit\n\nTi 12.3. Satutunti kirjastossa klo 10–11.\n\nKeskiviikkona 13.3. kuorokonsertti kirkossa klo 18–20.\n\nLauantaina 16.3. kevätmarkkinat torilla klo 9–14.";
+        assert_eq!(segment(fi).kind, ArticleKind::Calendar);
+        let sv = "Evenemang\n\nTisdag 12.3 sagostund på biblioteket kl. 10–11.\n\nOnsdag 13.3 körkonsert i kyrkan kl. 18–20.\n\nLördag 16.3 vårmarknad på torget kl. 9–14.";
+        assert_eq!(segment(sv).kind, ArticleKind::Calendar);
+        let news = "T\n\nValtuusto kokoontui maanantaina.\n\nSe päätti uudesta koulusta.\n\nPäätös oli yksimielinen.\n\nRakennustyöt alkavat keväällä.";
+        assert_eq!(segment(news).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn offsets_point_into_the_input() {
+        let input = "\u{feff}|KAUPUNKI - STADEN\r\n\r\nOtsikko  tässä\r\n\r\nMitä?\r\n\r\n–\u{a0}Tätä.\r\nJa tuota.\n\nToinen kappale.";
+        let s = segment(input);
+        let kicker = &s.segments[0];
+        assert_eq!(kicker.text, "KAUPUNKI - STADEN");
+        // The BOM is three bytes and the bar one.
+        assert_eq!(kicker.offsets[0], (0, 4));
+        assert_eq!(kicker.source_offset(2), 6);
+        let answer = s.get("a1").unwrap();
+        assert_eq!(
+            answer.text,
+            "–\u{a0}Tätä. Ja tuota.\n\nToinen kappale.".replace('\u{a0}', " ")
+        );
+        for (t, src) in &answer.offsets {
+            let word = answer.text[*t..].split(is_space).next().unwrap();
+            assert_eq!(&input[*src..src + word.len()], word);
+        }
+        // On a space: just after the word before it.
+        let space = answer.text.find(" Ja").unwrap();
+        let tata = answer.offsets[1].1;
+        assert_eq!(answer.source_offset(space), tata + "Tätä.".len());
+    }
+
     mod props {
         use super::super::*;
         use crate::text::normalize_ws;
@@ -1361,6 +1693,32 @@ mod tests {
                 "x",
                 "15 000",
                 "\t",
+                "• ",
+                "* ",
+                "1. ",
+                "2) ",
+                "**",
+                "”",
+                "»",
+                "\"",
+                ", sanoo",
+                " säger hon.",
+                "Anna: ",
+                "Eero Lahti, 34, opiskelija: ",
+                "Kuva: Taru kirjastossa.",
+                "Kuvassa ",
+                "På bilden ",
+                "Kirjoittaja on ",
+                "Maija Meikäläinen",
+                "MITÄ?",
+                "Aukioloajat",
+                "6 kysymystä",
+                "klo 18–20",
+                "ti 12.3.",
+                "tammikuussa",
+                "\u{200b}",
+                "é",
+                "𝄞",
             ]);
             prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
         }
@@ -1417,6 +1775,11 @@ mod tests {
             fn never_panics_on_any_string(text in any::<String>()) {
                 check(&text)?;
             }
+
+            #[test]
+            fn seed_offsets_survive_rewrapping((text, _crlf) in rewrapped()) {
+                check(&text)?;
+            }
         }
 
         fn check(text: &str) -> Result<(), TestCaseError> {
@@ -1433,6 +1796,17 @@ mod tests {
                 prop_assert!(s.line > last_line, "lines not increasing");
                 prop_assert!(s.end_line >= s.line);
                 prop_assert_eq!(s.words, crate::text::word_count(&s.text));
+                prop_assert_eq!(s.role.kind(), s.kind);
+                // One part per paragraph, as alignment splits them.
+                prop_assert_eq!(s.text.split("\n\n").count(), s.parts.len());
+                let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+                prop_assert_eq!(words.len(), s.offsets.len(), "{:?}", s.text);
+                for (&(at, word), &(t, src)) in words.iter().zip(&s.offsets) {
+                    prop_assert_eq!(at, t);
+                    prop_assert_eq!(text.get(src..src + word.len()), Some(word));
+                    prop_assert_eq!(s.source_offset(at), src);
+                    prop_assert_eq!(s.source_offset(at + word.len()), src + word.len());
+                }
                 last_line = s.end_line;
             }
             Ok(())
