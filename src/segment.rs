@@ -744,6 +744,9 @@ struct Look {
     intro: bool,
     /// Ends with sentence punctuation.
     punctuated: bool,
+    /// Capitalised (after a dash) and punctuated: a sentence, not a
+    /// list fragment.
+    sentence: bool,
     words: usize,
 }
 
@@ -767,6 +770,8 @@ impl Look {
             list: is_list_by_lines(para),
             intro: text.ends_with(':'),
             punctuated,
+            sentence: punctuated
+                && is_capitalised(text.trim_start_matches(|c| DASHES.contains(&c) || is_space(c))),
             words: word_count(text),
         }
     }
@@ -872,7 +877,10 @@ pub fn segment(text: &str) -> Segmented {
     let mut list = vec![false; items.len()];
     for i in body..items.len() {
         let look = looks[i];
-        let after_intro = prev(i).is_some_and(|p| looks[p].intro || list[p]);
+        // After an intro, a dash that opens a whole sentence is a quote
+        // (`Virtanen kertoo:` / `– Olemme odottaneet.`), not an item.
+        let after_intro =
+            prev(i).is_some_and(|p| list[p] || (looks[p].intro && !(look.dash && look.sentence)));
         let bare_run = look.bare_item
             && (prev(i).is_some_and(|p| looks[p].bare_item)
                 || next(i).is_some_and(|n| looks[n].bare_item));
@@ -1415,6 +1423,17 @@ mod tests {
                 "p2"
             ),
             Element::List
+        );
+    }
+
+    #[test]
+    fn a_dash_sentence_after_a_colon_is_a_quote_not_a_list() {
+        let text = "T\n\nKirjastonjohtaja Anna Virtanen kertoo:\n\n– Olemme odottaneet tätä pitkään.\n\nLoppu.";
+        assert_eq!(role_of(text, "p2"), Element::Quote);
+        let interview = "T\n\nMitä teet?\n\n– Koordinoin.\n\nKerro, miten:\n\n– Yhdessä muiden kanssa.\n\nEntä vapaalla?\n\n– Luen.";
+        assert_eq!(
+            ids(interview),
+            ["title", "q1", "a1", "q2", "a2", "q3", "a3"]
         );
     }
 
