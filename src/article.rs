@@ -87,6 +87,8 @@ fn adopt_trailing_question(fi: &Segmented, sv: &mut Segmented) {
             n: answer.n + 1,
             id: fi_here.id.clone(),
             kind: Kind::Question,
+            role: crate::segment::Element::Question,
+            offsets: answer.split_off_offsets(cut + 2),
             line,
             end_line,
             words: crate::text::word_count(&text),
@@ -96,6 +98,7 @@ fn adopt_trailing_question(fi: &Segmented, sv: &mut Segmented) {
     } else {
         let mut p = sv.segments.pop().expect("checked above");
         p.kind = Kind::Question;
+        p.role = crate::segment::Element::Question;
         p.id = fi_here.id.clone();
         p
     };

@@ -1,11 +1,18 @@
 //! Splits an article's text into numbered segments, credits and skipped
-//! boilerplate (DESIGN §2). Pure: no I/O, never fails, never panics.
+//! boilerplate (DESIGN §2), tells each segment's role and the article's
+//! kind (§2.1), and maps every word back to its bytes in the input.
+//! Pure: no I/O, never fails, never panics. Linear in the input: each rule
+//! looks at one paragraph and its neighbours, never at all the others.
 
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::text::{is_space, normalize_ws, word_count};
+use crate::lang::{self, LangData};
+use crate::text::{is_space, is_word_char, normalize_ws, word_count};
 
-/// What a segment is in the article.
+/// The id class of a segment: `kicker`, `title`, `pN`, `qN` or `aN`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -16,6 +23,80 @@ pub enum Kind {
     Answer,
 }
 
+/// What a segment is on the page (DESIGN §2.1). Every element that is not
+/// a kicker, title, question or answer is numbered as a paragraph (`pN`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Element {
+    Kicker,
+    Title,
+    Paragraph,
+    Subheading,
+    List,
+    Quote,
+    Caption,
+    Byline,
+    Pullquote,
+    Question,
+    Answer,
+}
+
+impl Element {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Element::Kicker => "kicker",
+            Element::Title => "title",
+            Element::Paragraph => "paragraph",
+            Element::Subheading => "subheading",
+            Element::List => "list",
+            Element::Quote => "quote",
+            Element::Caption => "caption",
+            Element::Byline => "byline",
+            Element::Pullquote => "pullquote",
+            Element::Question => "question",
+            Element::Answer => "answer",
+        }
+    }
+
+    /// The id class the element is numbered in.
+    pub fn kind(self) -> Kind {
+        match self {
+            Element::Kicker => Kind::Kicker,
+            Element::Title => Kind::Title,
+            Element::Question => Kind::Question,
+            Element::Answer => Kind::Answer,
+            _ => Kind::Paragraph,
+        }
+    }
+}
+
+/// What kind of article a text is, from its elements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleKind {
+    Interview,
+    News,
+    Column,
+    Calendar,
+    Gallup,
+    /// Nothing more specific.
+    #[default]
+    Article,
+}
+
+impl ArticleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleKind::Interview => "interview",
+            ArticleKind::News => "news",
+            ArticleKind::Column => "column",
+            ArticleKind::Calendar => "calendar",
+            ArticleKind::Gallup => "gallup",
+            ArticleKind::Article => "article",
+        }
+    }
+}
+
 /// One numbered unit of translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
@@ -24,17 +105,50 @@ pub struct Segment {
     /// The stable handle: `kicker`, `title`, `p1`, `q1`, `a1`, …
     pub id: String,
     pub kind: Kind,
+    /// What the segment is on the page: a `p` may be a list or a caption.
+    pub role: Element,
     /// 1-based line of the segment's first line in the file.
     pub line: usize,
     /// 1-based line of the segment's last non-blank line.
     pub end_line: usize,
     pub words: usize,
     /// Whitespace-normalised text; the paragraphs of a multi-paragraph
-    /// answer are separated by a blank line (`\n\n`).
+    /// segment are separated by a blank line (`\n\n`), one per `parts`.
     pub text: String,
     /// First and last line of each paragraph, for splitting an answer.
     #[serde(skip)]
     pub parts: Vec<(usize, usize)>,
+    /// Each word of `text` (a run of non-spaces): its byte offset in `text`
+    /// and the byte offset of the same word in the input given to
+    /// [`segment`] (a BOM included).
+    #[serde(skip)]
+    pub offsets: Vec<(usize, usize)>,
+}
+
+impl Segment {
+    /// The byte offset in the input of byte `at` of `text` (a char
+    /// boundary): inside a word, the word's start plus the distance; on a
+    /// space, just after the word before it.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self.offsets.partition_point(|&(t, _)| t <= at);
+        let Some(&(t, src)) = i.checked_sub(1).and_then(|i| self.offsets.get(i)) else {
+            return self.offsets.first().map_or(0, |w| w.1);
+        };
+        let rest = self.text.get(t..).unwrap_or("");
+        let len = rest.find(is_space).unwrap_or(rest.len());
+        src + (at - t).min(len)
+    }
+
+    /// Removes the words at or after byte `at` of `text` from `offsets`
+    /// and returns them relative to `at`, for code that splits a segment.
+    pub fn split_off_offsets(&mut self, at: usize) -> Vec<(usize, usize)> {
+        let i = self.offsets.partition_point(|&(t, _)| t < at);
+        let mut tail = self.offsets.split_off(i);
+        for w in &mut tail {
+            w.0 -= at;
+        }
+        tail
+    }
 }
 
 /// Who made the article, from a credit line such as `TEKSTI JA KUVA: …`.
@@ -82,6 +196,8 @@ pub struct Skipped {
 /// Everything the segmenter found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Segmented {
+    /// The article's kind, detected from its elements.
+    pub kind: ArticleKind,
     pub segments: Vec<Segment>,
     pub credits: Vec<Credit>,
     pub skipped: Vec<Skipped>,
@@ -98,37 +214,33 @@ impl Segmented {
     }
 }
 
-/// Credit keys, longest first so `TEKSTI JA KUVA` wins over `TEKSTI`.
-/// `KUVAT` and `BILDER` (plural) occur in real bylines beside the keys
-/// DESIGN lists.
-const CREDIT_KEYS: &[(&str, Role)] = &[
-    ("teksti ja kuvat", Role::WriterPhotographer),
-    ("teksti ja kuva", Role::WriterPhotographer),
-    ("text och foto", Role::WriterPhotographer),
-    ("text och bild", Role::WriterPhotographer),
-    ("översättning", Role::Translator),
-    ("käännös", Role::Translator),
-    ("teksti", Role::Writer),
-    ("kuvat", Role::Photographer),
-    ("kuva", Role::Photographer),
-    ("text", Role::Writer),
-    ("foto", Role::Photographer),
-    ("bilder", Role::Photographer),
-    ("bild", Role::Photographer),
-];
-
 /// A credit names people, not sentences: longer "names" are captions.
 const MAX_CREDIT_NAME_WORDS: usize = 8;
 
-/// Web comment-form remnants: (prefix, whole-paragraph match only).
-const BOILERPLATE: &[(&str, bool)] = &[
-    ("vastaa", true),
-    ("lämna ett svar", true),
-    ("leave a reply", true),
-    ("sähköpostiosoitettasi ei julkaista", false),
-    ("din e-postadress kommer inte publiceras", false),
-    ("your email address will not be published", false),
+/// Words that join names in a credit (`Maija ja Pekka`, `A & B`).
+const NAME_JOINERS: &[&str] = &["ja", "och", "and", "&", "/", "-", "–"];
+
+/// Lower-case name particles (`Patricia von Heikkilä`).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "af", "van", "der", "de", "da", "di", "du", "la", "le",
 ];
+
+/// Bullets that start a list item whatever came before. Dashes start an
+/// item only inside a list or after an intro: elsewhere they open quotes
+/// and answers.
+const BULLETS: &[char] = &['•', '*', '·', '▪', '◦', '‣', '●', '■'];
+const DASHES: &[char] = &['-', '–', '—'];
+
+/// Quotation marks that open and close quotes in Finnish and Swedish
+/// (`”…”`, `»…»`) and in text typed on other keyboards.
+const QUOTES: &[char] = &['”', '“', '„', '"', '»', '«'];
+
+/// A subheading is a few words, a title for what follows.
+const MAX_SUBHEADING_WORDS: usize = 8;
+
+fn data() -> impl Iterator<Item = &'static LangData> {
+    lang::ALL.into_iter()
+}
 
 /// An answer starts with an en or em dash (a space after it is usual but
 /// not required), or a hyphen followed by a space.
@@ -141,18 +253,59 @@ pub fn starts_with_answer_dash(text: &str) -> bool {
     }
 }
 
-fn parse_credit(text: &str, line: usize) -> Option<Credit> {
-    let (key, name) = text.split_once(':')?;
+fn credit_role(key: &str) -> Option<Role> {
+    data()
+        .flat_map(|d| d.credit_keys)
+        .find(|(k, _)| *k == key)
+        .map(|(_, role)| *role)
+}
+
+/// The role of a `KEY:` at the start of `text`, and what follows the colon.
+fn credit_key(text: &str) -> Option<(Role, &str)> {
+    let (key, value) = text.split_once(':')?;
     // The longest key, `TEKSTI JA KUVAT`, is 15 letters: anything longer
     // before the colon is a sentence, not a credit.
     if key.len() > 24 {
         return None;
     }
-    let key = normalize_ws(key).to_lowercase();
-    let role = CREDIT_KEYS.iter().find(|(k, _)| *k == key)?.1;
+    Some((credit_role(&normalize_ws(key).to_lowercase())?, value))
+}
+
+/// A capitalised or upper-case word of a name (`Anna-Liisa`, `HEIKKILÄ`,
+/// `P.`): no digits, no sentence punctuation but an initial's period.
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !(word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1)
+}
+
+/// Whether a credit's value names people: capitalised or upper-case words,
+/// joined by `,`, `ja`, `och`, `&`, `/` (`Pekka Pekkanen / Lehtikuva`),
+/// with no sentence after them.
+fn is_name_list(value: &str) -> bool {
+    let mut names = 0;
+    let mut particle = false;
+    for token in value
+        .split(|c: char| is_space(c) || matches!(c, ',' | '/' | '&'))
+        .filter(|t| !t.is_empty())
+    {
+        if is_name_word(token) {
+            names += 1;
+            particle = false;
+        } else if NAME_PARTICLES.contains(&token) && names > 0 {
+            particle = true;
+        } else if !NAME_JOINERS.contains(&token) || particle {
+            return false;
+        }
+    }
+    names > 0 && names <= MAX_CREDIT_NAME_WORDS && !particle
+}
+
+fn parse_credit(text: &str, line: usize) -> Option<Credit> {
+    let (role, name) = credit_key(text)?;
     let name = normalize_ws(name);
-    let words = name.split(' ').count();
-    if name.is_empty() || words > MAX_CREDIT_NAME_WORDS {
+    if !is_name_list(&name) {
         return None;
     }
     Some(Credit {
@@ -170,10 +323,54 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| lower.next() == Some(p))
 }
 
+/// `starts_with_ci` ending at a word boundary (`kuvassa` but not `kuvassaan`).
+fn starts_with_word_ci(text: &str, prefix: &str) -> bool {
+    starts_with_ci(text, prefix)
+        && text
+            .chars()
+            .nth(prefix.chars().count())
+            .is_none_or(|c| !is_word_char(c))
+}
+
 fn is_boilerplate(text: &str) -> bool {
     let text = text.trim_end_matches(['.', '!']);
-    BOILERPLATE.iter().any(|(prefix, whole)| {
-        starts_with_ci(text, prefix) && (!whole || text.chars().count() == prefix.chars().count())
+    data()
+        .flat_map(|d| d.boilerplate)
+        .chain(lang::WEB_BOILERPLATE)
+        .any(|(prefix, whole)| {
+            starts_with_ci(text, prefix)
+                && (!whole || text.chars().count() == prefix.chars().count())
+        })
+}
+
+/// The words of `s` (maximal runs of non-spaces) with their byte offsets.
+fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let start = pos + s[pos..].find(|c: char| !is_space(c))?;
+        let end = s[start..].find(is_space).map_or(s.len(), |e| start + e);
+        pos = end;
+        Some((start, &s[start..end]))
+    })
+}
+
+/// The lines of `input` with their byte offsets; LF, CRLF and a lone CR
+/// (old Mac exports still use it) each end a line.
+fn raw_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = input.as_bytes();
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let from = next?;
+        let end = bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| from + p);
+        next = match bytes.get(end) {
+            None => None,
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => Some(end + 2),
+            Some(_) => Some(end + 1),
+        };
+        Some((from, &input[from..end]))
     })
 }
 
@@ -182,11 +379,11 @@ struct Paragraph {
     line: usize,
     end_line: usize,
     /// Each line: its number and its byte range in `text`.
-    lines: Vec<(usize, std::ops::Range<usize>)>,
+    lines: Vec<(usize, Range<usize>)>,
+    /// The lines' words joined by single spaces.
     text: String,
-    /// Words as [`crate::text::word_count`] counts them, counted while
-    /// the text is built.
-    words: usize,
+    /// Each word: its byte offset in `text` and in the input.
+    words: Vec<(usize, usize)>,
 }
 
 impl Paragraph {
@@ -194,40 +391,37 @@ impl Paragraph {
         self.lines.iter().map(|(n, r)| (*n, &self.text[r.clone()]))
     }
 
-    /// A paragraph of some of another's (normalised, non-empty) lines.
-    fn of_lines(lines: &[(usize, &str)]) -> Paragraph {
-        let mut para = Paragraph {
-            line: lines.first().map_or(0, |l| l.0),
-            end_line: lines.last().map_or(0, |l| l.0),
-            lines: Vec::new(),
-            text: String::new(),
-            words: 0,
-        };
-        for &(n, line) in lines {
-            if !para.text.is_empty() {
-                para.text.push(' ');
-            }
-            let start = para.text.len();
-            para.text.push_str(line);
-            para.lines.push((n, start..para.text.len()));
-            para.words += word_count(line);
+    /// The paragraph of some of this one's lines (a non-empty range).
+    fn sub(&self, range: Range<usize>) -> Paragraph {
+        let lines = &self.lines[range];
+        let (first, last) = (&lines[0], &lines[lines.len() - 1]);
+        let bytes = first.1.start..last.1.end;
+        Paragraph {
+            line: first.0,
+            end_line: last.0,
+            lines: lines
+                .iter()
+                .map(|(n, r)| (*n, r.start - bytes.start..r.end - bytes.start))
+                .collect(),
+            text: self.text[bytes.clone()].to_string(),
+            words: self
+                .words
+                .iter()
+                .filter(|w| bytes.contains(&w.0))
+                .map(|&(t, src)| (t - bytes.start, src))
+                .collect(),
         }
-        para
     }
 }
 
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+fn paragraphs(input: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut current: Option<Paragraph> = None;
-    // `lines()` would miss lone CR line ends, which old Mac exports still use.
-    let lines = text.split('\n').flat_map(|l| {
-        let l = l.strip_suffix('\r').unwrap_or(l);
-        l.split('\r')
-    });
-    for (i, raw) in lines.enumerate() {
+    // A BOM is a space to `is_space`, so it needs no stripping, and the
+    // offsets still count its bytes.
+    for (i, (at, raw)) in raw_lines(input).enumerate() {
         let line = i + 1;
-        let mut words = raw.split(is_space).filter(|w| !w.is_empty()).peekable();
+        let mut words = words_at(raw).peekable();
         if words.peek().is_none() {
             out.extend(current.take());
             continue;
@@ -237,19 +431,19 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
             end_line: line,
             lines: Vec::new(),
             text: String::new(),
-            words: 0,
+            words: Vec::new(),
         });
         para.end_line = line;
         if !para.text.is_empty() {
             para.text.push(' ');
         }
         let start = para.text.len();
-        for (k, word) in words.enumerate() {
+        for (k, (offset, word)) in words.enumerate() {
             if k > 0 {
                 para.text.push(' ');
             }
+            para.words.push((para.text.len(), at + offset));
             para.text.push_str(word);
-            para.words += usize::from(word.chars().any(crate::text::is_word_char));
         }
         para.lines.push((line, start..para.text.len()));
     }
@@ -257,32 +451,32 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
-enum Block {
-    Content(Paragraph),
-    /// A credit or boilerplate paragraph: ends an answer.
-    Break,
+/// A content paragraph, and whether a credit or boilerplate paragraph
+/// came between it and the one before (which ends a Q&A pair).
+struct Item {
+    para: Paragraph,
+    after_break: bool,
 }
 
-/// Splits `text` into segments, credits and skipped boilerplate.
-///
-/// ```
-/// let text = "| KAUPUNKI\n\nOtsikko\n\nMitä?\n\n– Tätä.\n\nKÄÄNNÖS: Patricia Heikkilä\n";
-/// let s = tolk::segment::segment(text);
-/// let ids: Vec<&str> = s.segments.iter().map(|s| s.id.as_str()).collect();
-/// assert_eq!(ids, ["kicker", "title", "q1", "a1"]);
-/// assert_eq!(s.credits[0].display, "Patricia Heikkilä");
-/// ```
-pub fn segment(text: &str) -> Segmented {
-    let mut result = Segmented::default();
-    let mut blocks = Vec::new();
-    for para in paragraphs(text) {
+/// Splits the input into content paragraphs, taking out credit lines and
+/// boilerplate.
+fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut broken = false;
+    let content = |items: &mut Vec<Item>, para: Paragraph, broken: &mut bool| {
+        items.push(Item {
+            para,
+            after_break: std::mem::take(broken),
+        });
+    };
+    for para in paragraphs(input) {
         let credits: Vec<Credit> = para
             .lines()
             .map_while(|(line, l)| parse_credit(l, line))
             .collect();
         if credits.len() == para.lines.len() {
             result.credits.extend(credits);
-            blocks.push(Block::Break);
+            broken = true;
         } else if let Some(credit) = para
             .lines()
             .next()
@@ -291,14 +485,14 @@ pub fn segment(text: &str) -> Segmented {
         {
             // One credit wrapped over lines (`TEKSTI:` / `Maija Meikäläinen`).
             result.credits.push(credit);
-            blocks.push(Block::Break);
+            broken = true;
         } else if is_boilerplate(&para.text) {
             result.skipped.push(Skipped {
                 line: para.line,
                 text: para.text,
                 reason: "boilerplate",
             });
-            blocks.push(Block::Break);
+            broken = true;
         } else {
             // A credit line typed straight under the text, or above it,
             // without a blank line: still a credit, not part of the text.
@@ -313,67 +507,539 @@ pub fn segment(text: &str) -> Segmented {
                 .take_while(|(n, l)| parse_credit(l, *n).is_some())
                 .count();
             if head == 0 && tail == 0 {
-                blocks.push(Block::Content(para));
+                content(&mut items, para, &mut broken);
                 continue;
             }
             let credit = |&(n, l): &(usize, &str)| parse_credit(l, n).expect("parsed above");
             result.credits.extend(lines[..head].iter().map(credit));
-            if head > 0 {
-                blocks.push(Block::Break);
-            }
-            blocks.push(Block::Content(Paragraph::of_lines(
-                &lines[head..lines.len() - tail],
-            )));
-            if tail > 0 {
-                result
-                    .credits
-                    .extend(lines[lines.len() - tail..].iter().map(credit));
-                blocks.push(Block::Break);
-            }
+            result
+                .credits
+                .extend(lines[lines.len() - tail..].iter().map(credit));
+            broken |= head > 0;
+            content(&mut items, para.sub(head..lines.len() - tail), &mut broken);
+            broken = tail > 0;
+        }
+    }
+    items
+}
+
+/// `text` without closing quotes, emphasis marks and brackets at its end.
+fn trim_end_marks(text: &str) -> &str {
+    text.trim_end_matches(|c: char| QUOTES.contains(&c) || matches!(c, '*' | '_' | ')'))
+}
+
+fn ends_with_sentence_mark(text: &str) -> bool {
+    trim_end_marks(text).ends_with(['.', '!', '?', ':', ';', ',', '…'])
+}
+
+/// The bullet a line starts with (`- `, `• `, `1. `), if any.
+fn bullet(line: &str) -> Option<char> {
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) || DASHES.contains(&first) {
+        return (chars.next() == Some(' ')).then_some(first);
+    }
+    numbered(line).then_some('1')
+}
+
+/// `1. ` or `12) ` at the start.
+fn numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
+/// Whether a paragraph is a list by its own lines: two lines starting with
+/// the same bullet, a bulleted line under an intro ending in `:`, or an
+/// opening bullet that is never a dash.
+fn is_list_by_lines(para: &Paragraph) -> bool {
+    if para.text.starts_with(BULLETS) && bullet(&para.text).is_some() {
+        return true;
+    }
+    let mut lines = para.lines().map(|(_, l)| l);
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let mut previous = bullet(first);
+    let intro = first.ends_with(':');
+    for (k, line) in lines.enumerate() {
+        let b = bullet(line);
+        if b.is_some() && (b == previous || (k == 0 && intro)) {
+            return true;
+        }
+        previous = b.or(previous);
+    }
+    false
+}
+
+fn is_capitalised(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
+}
+
+/// `Anna`, `Eero Lahti` or, in a gallup, `Maija Meikäläinen, 34,
+/// opiskelija`: a name of one to four capitalised words, then up to three
+/// short comma-separated details. Returns the number of name words and
+/// whether details follow.
+fn person(head: &str) -> Option<(usize, bool)> {
+    let mut pieces = head.split(',');
+    let name: Vec<&str> = pieces
+        .next()?
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(1..=4).contains(&name.len()) || !name.iter().all(|w| is_name_word(w)) {
+        return None;
+    }
+    let mut details = 0;
+    for piece in pieces {
+        let words = piece.split(' ').filter(|w| !w.is_empty()).count();
+        details += 1;
+        if words == 0 || words > 4 || details > 3 {
+            return None;
+        }
+    }
+    Some((name.len(), details > 0))
+}
+
+/// The speaker of a `Name: answer` paragraph: one to three capitalised
+/// words before a colon, not a credit key (`Kuva: …`).
+fn speaker(text: &str) -> Option<(usize, bool)> {
+    let colon = text.find(": ")?;
+    let head = &text[..colon];
+    if head.len() > 80 || credit_key(&text[..=colon]).is_some() {
+        return None;
+    }
+    person(head).filter(|&(words, details)| words <= 3 || details)
+}
+
+/// A paragraph's first line names a gallup answerer: `Name, age, job:`
+/// before the answer, or alone above it.
+fn is_person(para: &Paragraph, text: &str) -> bool {
+    if speaker(text).is_some_and(|(words, details)| words >= 2 || details) {
+        return true;
+    }
+    let first = para.lines().next().map_or("", |(_, l)| l);
+    let first = first.strip_suffix(':').unwrap_or(first);
+    !ends_with_sentence_mark(first) && person(first).is_some_and(|(words, _)| words >= 2)
+}
+
+/// `word` in lower case without the punctuation around it.
+fn bare_lower(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// A paragraph that opens with a quotation mark and names its speaker
+/// after the closing mark: `”Quote”, säger Anna.`, `"Lainaus", sanoo X.`
+fn is_attributed_quote(text: &str) -> bool {
+    if !text.starts_with(QUOTES) {
+        return false;
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    words.iter().enumerate().any(|(k, word)| {
+        word.trim_end_matches([',', '.', '!', '?', ';'])
+            .ends_with(QUOTES)
+            && words[k + 1..].iter().take(3).any(|w| {
+                let w = bare_lower(w);
+                data().any(|d| d.speech_verbs.contains(&w.as_str()))
+            })
+    })
+}
+
+/// A paragraph wrapped in quotation marks, as a pull quote is.
+fn is_wrapped_in_quotes(text: &str) -> bool {
+    text.starts_with(QUOTES)
+        && text.trim_end_matches(['.', '!', '?']).ends_with(QUOTES)
+        && text.split(' ').nth(2).is_some()
+}
+
+/// Whether a word is a month or weekday name, inflected (`tammikuussa`,
+/// `måndagen`): the name's stem and at most four letters of ending.
+fn is_date_word(word: &str) -> bool {
+    let word = bare_lower(word);
+    data()
+        .flat_map(|d| d.months.iter().chain(d.weekdays))
+        .any(|stem| {
+            word.strip_prefix(stem)
+                .is_some_and(|rest| rest.chars().count() <= 4)
+        })
+}
+
+/// `12.3.`, `12.3.2025`, `1.–3.4.`: a day and a month.
+fn is_date(word: &str) -> bool {
+    let mut parts = word.split('.');
+    let day = parts.next().unwrap_or("");
+    let day = day.rsplit(['–', '-']).next().unwrap_or(day);
+    let month = parts.next().unwrap_or("");
+    let number = |s: &str, max: u8| {
+        (1..=2).contains(&s.len()) && s.parse::<u8>().is_ok_and(|n| (1..=max).contains(&n))
+    };
+    number(day, 31) && number(month, 12)
+}
+
+/// An event listing: a date or weekday among the first words, or a clock
+/// time (`klo 18–20`, `kl. 18–20`) anywhere.
+fn is_calendar_entry(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    let leading = words
+        .iter()
+        .take(3)
+        .any(|w| is_date_word(w) || is_date(w.trim_start_matches(|c: char| !c.is_ascii_digit())));
+    leading
+        || words.windows(2).any(|pair| {
+            let clock = pair[0].trim_end_matches('.');
+            data()
+                .flat_map(|d| d.clock_words)
+                .any(|w| clock.eq_ignore_ascii_case(w))
+                && pair[1].starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// A title that promises N questions: `6 kysymystä`, `6 frågor`.
+fn promises_questions(title: &str) -> bool {
+    let words: Vec<&str> = title.split(' ').collect();
+    words.windows(2).any(|pair| {
+        pair[0].bytes().all(|b| b.is_ascii_digit())
+            && !pair[0].is_empty()
+            && data().any(|d| d.question_nouns.contains(&bare_lower(pair[1]).as_str()))
+    })
+}
+
+/// A name alone: two to four capitalised words, no sentence punctuation.
+fn is_name_alone(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w)) && !text.ends_with('.')
+}
+
+/// What one content paragraph looks like on its own.
+#[derive(Debug, Default, Clone, Copy)]
+struct Look {
+    /// Starts with an answer dash.
+    dash: bool,
+    /// Starts with `Name: `.
+    speaker: bool,
+    /// Names a gallup answerer.
+    person: bool,
+    /// Ends with `?`.
+    asks: bool,
+    /// An ALL-CAPS or bold (`**…**`) question.
+    strong: bool,
+    /// `1. Mikä …?`
+    numbered_question: bool,
+    /// Starts like a list item: a bullet, a dash, a number.
+    item: bool,
+    /// A dash item without sentence punctuation (`- kumisaappaat`).
+    bare_item: bool,
+    /// A list by its own lines.
+    list: bool,
+    /// Ends with `:`, introducing what follows.
+    intro: bool,
+    /// Ends with sentence punctuation.
+    punctuated: bool,
+    /// Capitalised (after a dash) and punctuated: a sentence, not a
+    /// list fragment.
+    sentence: bool,
+    words: usize,
+}
+
+impl Look {
+    fn of(para: &Paragraph) -> Look {
+        let text = para.text.as_str();
+        let dash = starts_with_answer_dash(text);
+        let asks = trim_end_marks(text).ends_with('?');
+        let bold = text.starts_with("**") && text.ends_with("**");
+        let punctuated = ends_with_sentence_mark(text);
+        let item = bullet(text).is_some();
+        Look {
+            dash,
+            speaker: speaker(text).is_some(),
+            person: is_person(para, text),
+            asks,
+            strong: asks && (bold || is_all_caps(text)),
+            numbered_question: asks && numbered(text),
+            item,
+            bare_item: item && !punctuated,
+            list: is_list_by_lines(para),
+            intro: text.ends_with(':'),
+            punctuated,
+            sentence: punctuated
+                && is_capitalised(text.trim_start_matches(|c| DASHES.contains(&c) || is_space(c))),
+            words: word_count(text),
         }
     }
 
+    fn opens_answer(self) -> bool {
+        self.dash || self.speaker
+    }
+
+    fn is_question_mark(self) -> bool {
+        self.asks || self.strong
+    }
+}
+
+/// How the article's dash and `Name:` paragraphs read, decided once for
+/// the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Questions and answers: every paragraph before an answer dash asks.
+    Interview,
+    /// Numbered questions, each answered by several people.
+    Gallup,
+    /// Dash paragraphs are quotes unless a `?` comes before them.
+    Prose,
+}
+
+/// Counts word pairs over the whole article, so a pull quote can be tested
+/// for repeating body text without comparing it with every paragraph.
+struct Bigrams(FxHashMap<(u64, u64), u32>);
+
+impl Bigrams {
+    fn keys(text: &str) -> impl Iterator<Item = (u64, u64)> {
+        use std::hash::{BuildHasher, Hasher};
+        let build = rustc_hash::FxBuildHasher;
+        let mut last = None;
+        text.split(is_space).filter_map(move |word| {
+            let mut h = build.build_hasher();
+            let mut any = false;
+            for c in word.chars().filter(|c| c.is_alphanumeric()) {
+                c.to_lowercase().for_each(|c| h.write_u32(c as u32));
+                any = true;
+            }
+            if !any {
+                return None;
+            }
+            let key = h.finish();
+            last.replace(key).map(|prev| (prev, key))
+        })
+    }
+
+    fn of(items: &[Item]) -> Bigrams {
+        let mut map = FxHashMap::default();
+        for item in items {
+            for key in Bigrams::keys(&item.para.text) {
+                *map.entry(key).or_insert(0) += 1;
+            }
+        }
+        Bigrams(map)
+    }
+
+    /// Whether most of the word pairs of `text` also occur elsewhere.
+    fn repeated(&self, text: &str) -> bool {
+        let (mut all, mut seen) = (0, 0);
+        for key in Bigrams::keys(text) {
+            all += 1;
+            seen += usize::from(self.0.get(&key).is_some_and(|&n| n >= 2));
+        }
+        all > 0 && seen * 2 > all
+    }
+}
+
+/// Splits `text` into segments, credits and skipped boilerplate.
+///
+/// ```
+/// let text = "| KAUPUNKI\n\nOtsikko\n\nMitä?\n\n– Tätä.\n\nKÄÄNNÖS: Patricia Heikkilä\n";
+/// let s = tolk::segment::segment(text);
+/// let ids: Vec<&str> = s.segments.iter().map(|s| s.id.as_str()).collect();
+/// assert_eq!(ids, ["kicker", "title", "q1", "a1"]);
+/// assert_eq!(s.credits[0].display, "Patricia Heikkilä");
+/// assert_eq!(s.kind, tolk::segment::ArticleKind::Interview);
+/// ```
+pub fn segment(text: &str) -> Segmented {
+    let mut result = Segmented::default();
+    let items = items(text, &mut result);
     let mut builder = Builder::default();
-    let mut seen_content = false;
-    let mut has_title = false;
+
+    let mut body = 0;
+    if let Some(first) = items.first().filter(|i| i.para.text.starts_with('|')) {
+        builder.push_kicker(&first.para);
+        body = 1;
+    }
+    let mut title = "";
+    if let Some(item) = items.get(body) {
+        builder.push(Element::Title, &item.para);
+        title = &item.para.text;
+        body += 1;
+    }
+    let looks: Vec<Look> = items.iter().map(|i| Look::of(&i.para)).collect();
+    // The paragraph before `i` in the body, with nothing between them.
+    let prev = |i: usize| (i > body && !items[i].after_break).then(|| i - 1);
+    let next = |i: usize| (i + 1 < items.len() && !items[i + 1].after_break).then_some(i + 1);
+
+    // Lists first: a list item never opens an answer.
+    let mut list = vec![false; items.len()];
+    for i in body..items.len() {
+        let look = looks[i];
+        // After an intro, a dash that opens a whole sentence is a quote
+        // (`Virtanen kertoo:` / `– Olemme odottaneet.`), not an item.
+        let after_intro =
+            prev(i).is_some_and(|p| list[p] || (looks[p].intro && !(look.dash && look.sentence)));
+        let bare_run = look.bare_item
+            && (prev(i).is_some_and(|p| looks[p].bare_item)
+                || next(i).is_some_and(|n| looks[n].bare_item));
+        list[i] = look.list || (look.item && after_intro) || bare_run;
+    }
+
+    let mode = detect_mode(&items, &looks, &list, body, promises_questions(title));
+    let is_question = |i: usize| -> bool {
+        let Some(n) = next(i).filter(|&n| !list[n] && !list[i]) else {
+            return false;
+        };
+        let (look, then) = (looks[i], looks[n]);
+        match mode {
+            Mode::Interview => {
+                (!look.dash && then.dash)
+                    || (look.is_question_mark() && !look.speaker && then.speaker)
+                    || (look.strong && !then.strong)
+            }
+            Mode::Gallup | Mode::Prose => {
+                look.is_question_mark() && !look.opens_answer() && then.opens_answer()
+            }
+        }
+    };
+    let mut bigrams = None;
     let mut in_answer = false;
-    for i in 0..blocks.len() {
-        let para = match &blocks[i] {
-            Block::Break => {
-                in_answer = false;
+    let last = items.len().saturating_sub(1);
+
+    for i in body..items.len() {
+        let (para, look) = (&items[i].para, looks[i]);
+        let text = para.text.as_str();
+        if items[i].after_break {
+            in_answer = false;
+        }
+        let role = if builder.last_role() == Some(Element::Question) {
+            Element::Answer
+        } else if mode == Mode::Gallup && look.numbered_question && next(i).is_some() {
+            Element::Question
+        } else if list[i] {
+            if prev(i).is_some_and(|p| list[p]) && builder.last_role() == Some(Element::List) {
+                builder.extend_last(para);
                 continue;
             }
-            Block::Content(p) => p,
-        };
-        let first = !seen_content;
-        seen_content = true;
-        if first && para.text.starts_with('|') {
-            let text = para.text[1..].trim_start_matches(is_space).to_string();
-            builder.push(Kind::Kicker, para, text);
-            continue;
-        }
-        if !has_title {
-            has_title = true;
-            builder.push(Kind::Title, para, para.text.clone());
-            continue;
-        }
-        let dash = starts_with_answer_dash(&para.text);
-        let next_is_dash = matches!(blocks.get(i + 1),
-            Some(Block::Content(next)) if starts_with_answer_dash(&next.text));
-        if !dash && next_is_dash {
-            in_answer = false;
-            builder.push(Kind::Question, para, para.text.clone());
-        } else if in_answer {
+            Element::List
+        } else if data()
+            .flat_map(|d| d.byline_prefixes)
+            .any(|p| starts_with_word_ci(text, p))
+        {
+            Element::Byline
+        } else if data()
+            .flat_map(|d| d.caption_prefixes)
+            .any(|p| starts_with_word_ci(text, p))
+            || credit_key(text).is_some_and(|(role, _)| role == Role::Photographer)
+        {
+            Element::Caption
+        } else if is_question(i) {
+            Element::Question
+        } else if i == last && i > body && !look.dash && is_name_alone(text) {
+            Element::Byline
+        } else if i > body
+            && i < last
+            && (1..=MAX_SUBHEADING_WORDS).contains(&look.words)
+            && !look.punctuated
+            && !look.item
+            && !look.speaker
+            && !(mode == Mode::Gallup && look.person)
+            && !text.starts_with(QUOTES)
+            && is_capitalised(text)
+        {
+            Element::Subheading
+        } else if is_wrapped_in_quotes(text)
+            && !is_attributed_quote(text)
+            && bigrams
+                .get_or_insert_with(|| Bigrams::of(&items[body..]))
+                .repeated(text)
+        {
+            Element::Pullquote
+        } else if in_answer && (mode != Mode::Prose || look.opens_answer()) {
             builder.extend_last(para);
-        } else if dash && builder.last_kind() == Some(Kind::Question) {
-            in_answer = true;
-            builder.push(Kind::Answer, para, para.text.clone());
+            continue;
+        } else if look.dash || is_attributed_quote(text) {
+            Element::Quote
         } else {
-            builder.push(Kind::Paragraph, para, para.text.clone());
-        }
+            Element::Paragraph
+        };
+        in_answer = role == Element::Answer;
+        builder.push(role, para);
     }
+
+    result.kind = article_kind(&builder.segments, mode, &items[body..], &looks[body..]);
     result.segments = builder.segments;
     result
+}
+
+/// Decides per article how dash and `Name:` paragraphs read (DESIGN §2.1).
+fn detect_mode(items: &[Item], looks: &[Look], list: &[bool], body: usize, promise: bool) -> Mode {
+    let joined = |i: usize| i > body && !items[i].after_break;
+    let mut numbered = 0;
+    let mut people = 0;
+    let mut runs = 0;
+    let mut runs_after_question = 0;
+    let mut strong = 0;
+    for i in body..items.len() {
+        let look = looks[i];
+        if look.numbered_question && !list[i] {
+            numbered += 1;
+        } else if numbered > 0 && look.person {
+            people += 1;
+        }
+        if list[i] {
+            continue;
+        }
+        let before = joined(i).then(|| looks[i - 1]);
+        let asked = before.is_some_and(|b| b.is_question_mark());
+        let opens = look.dash || (look.speaker && asked);
+        if opens && !before.is_some_and(|b| b.opens_answer()) {
+            runs += 1;
+            runs_after_question += usize::from(asked);
+        }
+        if look.strong && i + 1 < items.len() && !items[i + 1].after_break {
+            strong += 1;
+        }
+    }
+    if numbered > 0 && people >= 2 * numbered {
+        Mode::Gallup
+    } else if promise || runs_after_question * 2 > runs || strong >= 2 {
+        Mode::Interview
+    } else {
+        Mode::Prose
+    }
+}
+
+fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look]) -> ArticleKind {
+    let has = |role: Element| segments.iter().any(|s| s.role == role);
+    let signed = segments.iter().any(|s| {
+        s.role == Element::Byline
+            && data()
+                .flat_map(|d| d.byline_prefixes)
+                .any(|p| starts_with_word_ci(&s.text, p))
+    });
+    let entries = body
+        .iter()
+        .zip(looks)
+        .filter(|(item, look)| !look.dash && is_calendar_entry(&item.para.text))
+        .count();
+    if mode == Mode::Gallup && has(Element::Question) {
+        ArticleKind::Gallup
+    } else if mode == Mode::Interview && has(Element::Question) {
+        ArticleKind::Interview
+    } else if entries >= 3 && entries * 2 >= body.len() {
+        ArticleKind::Calendar
+    } else if signed {
+        ArticleKind::Column
+    } else if has(Element::Quote) || has(Element::Question) {
+        ArticleKind::News
+    } else if has(Element::Byline) {
+        ArticleKind::Column
+    } else {
+        ArticleKind::Article
+    }
 }
 
 #[derive(Default)]
@@ -385,11 +1051,41 @@ struct Builder {
 }
 
 impl Builder {
-    fn last_kind(&self) -> Option<Kind> {
-        self.segments.last().map(|s| s.kind)
+    fn last_role(&self) -> Option<Element> {
+        self.segments.last().map(|s| s.role)
     }
 
-    fn push(&mut self, kind: Kind, para: &Paragraph, text: String) {
+    /// The kicker drops its bar and the spaces after it.
+    fn push_kicker(&mut self, para: &Paragraph) {
+        let text = para.text[1..].trim_start_matches(is_space);
+        let cut = para.text.len() - text.len();
+        let offsets = para
+            .words
+            .iter()
+            .filter_map(|&(t, src)| {
+                let end = para.text[t..].find(' ').map_or(para.text.len(), |e| t + e);
+                match t {
+                    _ if end <= cut => None,
+                    0 => Some((0, src + cut)),
+                    _ => Some((t - cut, src)),
+                }
+            })
+            .collect();
+        self.push_text(Element::Kicker, para, text.to_string(), offsets);
+    }
+
+    fn push(&mut self, role: Element, para: &Paragraph) {
+        self.push_text(role, para, para.text.clone(), para.words.clone());
+    }
+
+    fn push_text(
+        &mut self,
+        role: Element,
+        para: &Paragraph,
+        text: String,
+        offsets: Vec<(usize, usize)>,
+    ) {
+        let kind = role.kind();
         let id = match kind {
             Kind::Kicker => "kicker".to_string(),
             Kind::Title => "title".to_string(),
@@ -410,24 +1106,25 @@ impl Builder {
             n: self.segments.len() + 1,
             id,
             kind,
+            role,
             line: para.line,
             end_line: para.end_line,
-            words: if kind == Kind::Kicker {
-                word_count(&text)
-            } else {
-                para.words
-            },
+            words: word_count(&text),
             text,
             parts: vec![(para.line, para.end_line)],
+            offsets,
         });
     }
 
     fn extend_last(&mut self, para: &Paragraph) {
-        let last = self.segments.last_mut().expect("an answer is open");
+        let last = self.segments.last_mut().expect("a segment is open");
         last.text.push_str("\n\n");
+        let base = last.text.len();
         last.text.push_str(&para.text);
+        last.offsets
+            .extend(para.words.iter().map(|&(t, src)| (base + t, src)));
         last.end_line = para.end_line;
-        last.words += para.words;
+        last.words += word_count(&para.text);
         last.parts.push((para.line, para.end_line));
     }
 }
@@ -639,6 +1336,349 @@ mod tests {
         assert_eq!(ids("T\n\nVastaa kysymykseen."), ["title", "p1"]);
     }
 
+    fn roles(text: &str) -> Vec<(String, Element)> {
+        segment(text)
+            .segments
+            .into_iter()
+            .map(|s| (s.id, s.role))
+            .collect()
+    }
+
+    fn role_of(text: &str, id: &str) -> Element {
+        segment(text).get(id).map(|s| s.role).expect(id)
+    }
+
+    const SEED_FI: &str = include_str!("../articles/hyvinvointikoordinaattori/fi.txt");
+    const SEED_SV: &str = include_str!("../articles/hyvinvointikoordinaattori/sv.txt");
+
+    #[test]
+    fn seed_is_an_interview_on_both_sides() {
+        for text in [SEED_FI, SEED_SV] {
+            let s = segment(text);
+            assert_eq!(s.kind, ArticleKind::Interview);
+            assert_eq!(s.segments.len(), 17);
+            assert!(s.segments.iter().all(|s| s.role.kind() == s.kind));
+        }
+    }
+
+    #[test]
+    fn short_line_between_paragraphs_is_a_subheading() {
+        let fi = "Kirjasto muuttaa\n\nKauniaisten kirjasto muuttaa keväällä.\n\nAukioloajat\n\nKirjasto on auki arkisin klo 10–20.";
+        assert_eq!(role_of(fi, "p2"), Element::Subheading);
+        let sv = "Biblioteket flyttar\n\nGrankulla bibliotek flyttar i vår.\n\nUusi kirjasto avataan keväällä\n\nÖppettider\n\nBiblioteket är öppet vardagar kl. 10–20.";
+        assert_eq!(role_of(sv, "p2"), Element::Subheading);
+        assert_eq!(role_of(sv, "p3"), Element::Subheading);
+        assert_eq!(segment(sv).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn short_sentence_or_last_line_is_not_a_subheading() {
+        let text = "Otsikko\n\nKirjasto muuttaa.\n\nSe avataan keväällä.\n\nTervetuloa\n";
+        assert_eq!(role_of(text, "p2"), Element::Paragraph);
+        assert_eq!(role_of(text, "p3"), Element::Paragraph);
+        // Right under the title it is a lead, not a subheading.
+        assert_eq!(
+            role_of("Otsikko\n\nLyhyt ingressi\n\nTeksti.", "p1"),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn bullets_after_an_intro_are_one_list_not_answers() {
+        let text = "Kirjasto avautuu\n\nOhjelmassa on muun muassa:\n\n- satutunti klo 10\n- konsertti klo 18\n\n- avajaispuheet\n\nTervetuloa!";
+        let got = roles(text);
+        let ids: Vec<_> = got.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "p2", "p3"]);
+        assert_eq!(got[2].1, Element::List);
+        let list = &segment(text).segments[2];
+        assert_eq!(list.parts, [(5, 6), (8, 8)]);
+        assert_eq!(list.text.split("\n\n").count(), list.parts.len());
+    }
+
+    #[test]
+    fn list_shapes() {
+        // Two lines starting with the same bullet, no intro.
+        let bullets = "Otsikko\n\nTeksti.\n\n• Kirjasto\n• Uimahalli\n\nLoppu.";
+        assert_eq!(role_of(bullets, "p2"), Element::List);
+        // Numbered items after an intro ending in a colon.
+        let numbered = "Otsikko\n\nAnmäl dig så här:\n\n1. Fyll i blanketten.\n\n2) Skicka den till Grankulla stad.\n\nVälkommen!";
+        assert_eq!(
+            roles(numbered).iter().map(|r| r.1).collect::<Vec<_>>(),
+            [
+                Element::Title,
+                Element::Paragraph,
+                Element::List,
+                Element::Paragraph
+            ]
+        );
+        // Intro and items in one paragraph.
+        assert_eq!(
+            role_of("T\n\nTarvitset:\n– uimapuvun\n– pyyhkeen", "p1"),
+            Element::List
+        );
+        // Bare dash items without an intro, one per paragraph.
+        assert_eq!(
+            role_of(
+                "T\n\nTeksti.\n\n- kumisaappaat\n\n- sadetakki\n\nLoppu.",
+                "p2"
+            ),
+            Element::List
+        );
+    }
+
+    #[test]
+    fn a_dash_sentence_after_a_colon_is_a_quote_not_a_list() {
+        let text = "T\n\nKirjastonjohtaja Anna Virtanen kertoo:\n\n– Olemme odottaneet tätä pitkään.\n\nLoppu.";
+        assert_eq!(role_of(text, "p2"), Element::Quote);
+        let interview = "T\n\nMitä teet?\n\n– Koordinoin.\n\nKerro, miten:\n\n– Yhdessä muiden kanssa.\n\nEntä vapaalla?\n\n– Luen.";
+        assert_eq!(
+            ids(interview),
+            ["title", "q1", "a1", "q2", "a2", "q3", "a3"]
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_question_does_not_answer_it() {
+        let text = "T\n\nMitä mukaan retkelle?\n\n- eväät\n- juomapullo";
+        assert_eq!(
+            roles(text).iter().map(|r| r.1).collect::<Vec<_>>(),
+            [Element::Title, Element::Paragraph, Element::List]
+        );
+    }
+
+    #[test]
+    fn one_dash_sentence_is_not_a_list() {
+        let text = "T\n\nKaupunki avaa uuden kirjaston.\n\n– Olemme odottaneet tätä pitkään, sanoo kirjastonjohtaja Anna Virtanen.";
+        assert_eq!(role_of(text, "p2"), Element::Quote);
+    }
+
+    const NEWS_FI: &str = "| KAUPUNKI\n\nKirjasto avaa ovensa\n\nKauniaisten uusi kirjasto avataan maaliskuussa.\n\n– Olemme odottaneet tätä pitkään, sanoo kirjastonjohtaja Anna Virtanen.\n\nRakennustyöt alkoivat kaksi vuotta sitten.\n\n– Tiloista tuli valoisat, Virtanen kertoo.\n\nMitä kirjastossa on uutta?\n\n– Ainakin lukusali ja pelihuone.";
+
+    #[test]
+    fn dash_quotes_in_a_news_story_are_quotes_not_answers() {
+        let s = segment(NEWS_FI);
+        let got: Vec<_> = s.segments.iter().map(|s| (s.id.as_str(), s.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("kicker", Element::Kicker),
+                ("title", Element::Title),
+                ("p1", Element::Paragraph),
+                ("p2", Element::Quote),
+                ("p3", Element::Paragraph),
+                ("p4", Element::Quote),
+                // A dash after a real question is still an answer.
+                ("q1", Element::Question),
+                ("a1", Element::Answer),
+            ]
+        );
+        assert_eq!(s.kind, ArticleKind::News);
+    }
+
+    #[test]
+    fn quotation_marks_with_a_speech_verb_are_a_quote() {
+        let sv = "Biblioteket öppnar\n\nGrankullas nya bibliotek öppnar i mars.\n\n”Vi har väntat länge på det här”, säger biblioteksdirektör Anna Virtanen.\n\n»Salarna blev ljusa», berättar hon.\n\n\"Det är fint\" sade Erik Lind.\n\nBygget började för två år sedan.";
+        let s = segment(sv);
+        let got: Vec<_> = s.segments.iter().map(|s| s.role).collect();
+        assert_eq!(
+            got,
+            [
+                Element::Title,
+                Element::Paragraph,
+                Element::Quote,
+                Element::Quote,
+                Element::Quote,
+                Element::Paragraph
+            ]
+        );
+        assert_eq!(s.kind, ArticleKind::News);
+    }
+
+    #[test]
+    fn quotation_marks_without_attribution_are_not_a_quote() {
+        let text =
+            "Otsikko\n\nTeksti.\n\n”Lukeminen kannattaa aina”, on kirjaston tunnuslause.\n\nLoppu.";
+        assert_eq!(role_of(text, "p2"), Element::Paragraph);
+    }
+
+    #[test]
+    fn interview_questions_need_no_question_mark() {
+        let text = "Kuusi kysymystä\n\nIngressi.\n\nMitä teet?\n\n– Koordinoin.\n\nKerro tarkemmin.\n\n– Teen yhteistyötä.\n\nEntä vapaa-aika?\n\n– Luen.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2", "q3", "a3"]);
+        assert_eq!(s.kind, ArticleKind::Interview);
+    }
+
+    #[test]
+    fn a_title_promising_questions_makes_an_interview() {
+        let text =
+            "6 frågor till rektorn\n\nIngress.\n\nSkolan fyller hundra år.\n\n– Det känns fint.";
+        let ids: Vec<_> = roles(text).into_iter().map(|r| r.0).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1"]);
+    }
+
+    #[test]
+    fn credit_names_people_and_a_description_is_a_caption() {
+        let s = segment(
+            "T\n\nTeksti.\n\nKUVA: Pekka Pekkanen\n\nFoto: Pekka Pekkanen / Lehtikuva\n\nBILD: Anna Svensson och Erik Lind",
+        );
+        assert_eq!(s.segments.len(), 2);
+        let names: Vec<_> = s.credits.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Pekka Pekkanen",
+                "Pekka Pekkanen / Lehtikuva",
+                "Anna Svensson och Erik Lind"
+            ]
+        );
+
+        let text = "T\n\nTeksti.\n\nKuva: Taru Ikäheimonen kirjaston edessä.\n\nKuvassa hyvinvointikoordinaattori Taru Ikäheimonen.\n\nPå bilden Taru Ikäheimonen framför biblioteket.\n\nBild: Grankulla bibliotek en vinterdag.";
+        let s = segment(text);
+        assert!(s.credits.is_empty());
+        let got: Vec<_> = s.segments[2..].iter().map(|s| s.role).collect();
+        assert_eq!(got, [Element::Caption; 4]);
+        assert_eq!(
+            s.segments[2].text,
+            "Kuva: Taru Ikäheimonen kirjaston edessä."
+        );
+    }
+
+    #[test]
+    fn a_word_starting_like_a_caption_is_not_one() {
+        assert_eq!(
+            role_of(
+                "T\n\nA.\n\nKuvassaan taiteilija kuvaa kotikaupunkiaan.",
+                "p2"
+            ),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        let fi = "Kolumni\n\nKirjoitan tätä junassa.\n\nKevät tulee taas.\n\nKirjoittaja on kauniaislainen toimittaja.";
+        let s = segment(fi);
+        assert_eq!(s.segments[3].role, Element::Byline);
+        assert_eq!(s.kind, ArticleKind::Column);
+        let sv = "Kolumn\n\nJag skriver det här på tåget.\n\nSkribenten är journalist i Grankulla.";
+        assert_eq!(role_of(sv, "p2"), Element::Byline);
+        let signed = "Kolumni\n\nKirjoitan tätä junassa.\n\nKevät tulee taas.\n\nMaija Meikäläinen";
+        assert_eq!(role_of(signed, "p3"), Element::Byline);
+    }
+
+    #[test]
+    fn a_name_that_is_not_last_or_a_sentence_is_not_a_byline() {
+        let text = "T\n\nTeksti.\n\nMaija Meikäläinen\n\nKirjoittaja kertoo.";
+        assert_ne!(role_of(text, "p2"), Element::Byline);
+        assert_eq!(
+            role_of("T\n\nTeksti.\n\nKiitos Kaikille.", "p2"),
+            Element::Paragraph
+        );
+    }
+
+    #[test]
+    fn a_quoted_line_repeating_the_body_is_a_pull_quote() {
+        let sv = "Biblioteket öppnar\n\n”Vi vill att alla ska känna sig välkomna”, säger Anna Virtanen.\n\n”Alla ska känna sig välkomna”\n\nBygget började för två år sedan.";
+        assert_eq!(role_of(sv, "p2"), Element::Pullquote);
+        let fresh = "Biblioteket öppnar\n\nBygget började för två år sedan.\n\n”Läsning lönar sig alltid”\n\nSlut.";
+        assert_eq!(role_of(fresh, "p2"), Element::Paragraph);
+    }
+
+    #[test]
+    fn all_caps_and_bold_questions_open_plain_answers() {
+        let caps = "Haastattelu\n\nIngressi.\n\nMITÄ TEET?\n\nKoordinoin hyvinvointityötä.\n\nTeen sitä yhdessä muiden kanssa.\n\nMIKSI?\n\nSe on tärkeää.";
+        let s = segment(caps);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(s.segments[3].parts.len(), 2);
+        assert_eq!(s.kind, ArticleKind::Interview);
+        let bold =
+            "Intervju\n\n**Vad gör du?**\n\nJag koordinerar.\n\n**Varför?**\n\nDet är viktigt.";
+        assert_eq!(ids_of(bold), ["title", "q1", "a1", "q2", "a2"]);
+    }
+
+    fn ids_of(text: &str) -> Vec<String> {
+        ids(text)
+    }
+
+    #[test]
+    fn one_all_caps_heading_is_not_an_interview() {
+        let text = "T\n\nTeksti.\n\nMITÄ SEURAAVAKSI?\n\nValtuusto päättää asiasta keväällä.";
+        assert_eq!(ids(text), ["title", "p1", "p2", "p3"]);
+    }
+
+    #[test]
+    fn speaker_prefixed_answers_run_to_the_next_question() {
+        let text = "Kaksi kirjastolaista\n\nIngressi.\n\nMikä kirjastossa on parasta?\n\nAnna: Lukusali.\n\nEero Lahti: Minulle pelihuone.\n\nEntä huonointa?\n\nAnna: Ei mikään.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(
+            s.segments[3].text,
+            "Anna: Lukusali.\n\nEero Lahti: Minulle pelihuone."
+        );
+    }
+
+    #[test]
+    fn a_note_with_a_colon_is_not_an_answer() {
+        let text = "T\n\nKirjasto on suljettu maanantaina.\n\nHuom: Lainat voi palauttaa luukkuun.";
+        assert_eq!(ids(text), ["title", "p1", "p2"]);
+        assert_eq!(segment(text).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn gallup_answers_belong_to_their_numbered_question() {
+        let text = "Gallup: kesä\n\nKysyimme kolmelta kauniaislaiselta.\n\n1. Mitä teet kesällä?\n\nMaija Meikäläinen, 34, opiskelija: Matkustan.\n\nEero Lahti, 61, eläkeläinen: Olen mökillä.\n\n2. Mikä on kesän paras ruoka?\n\nMaija Meikäläinen\nMansikat.\n\nEero Lahti\nUudet perunat.";
+        let s = segment(text);
+        let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        assert_eq!(s.segments[3].parts.len(), 2);
+        assert_eq!(s.segments[5].parts.len(), 2);
+        assert_eq!(s.kind, ArticleKind::Gallup);
+    }
+
+    #[test]
+    fn numbered_questions_answered_once_are_not_a_gallup() {
+        let text = "T\n\nIngressi.\n\n1. Mitä teet kesällä?\n\n– Matkustan.";
+        assert_eq!(segment(text).kind, ArticleKind::Interview);
+    }
+
+    #[test]
+    fn event_listings_are_a_calendar() {
+        let fi = "Menovinkit\n\nTi 12.3. Satutunti kirjastossa klo 10–11.\n\nKeskiviikkona 13.3. kuorokonsertti kirkossa klo 18–20.\n\nLauantaina 16.3. kevätmarkkinat torilla klo 9–14.";
+        assert_eq!(segment(fi).kind, ArticleKind::Calendar);
+        let sv = "Evenemang\n\nTisdag 12.3 sagostund på biblioteket kl. 10–11.\n\nOnsdag 13.3 körkonsert i kyrkan kl. 18–20.\n\nLördag 16.3 vårmarknad på torget kl. 9–14.";
+        assert_eq!(segment(sv).kind, ArticleKind::Calendar);
+        let news = "T\n\nValtuusto kokoontui maanantaina.\n\nSe päätti uudesta koulusta.\n\nPäätös oli yksimielinen.\n\nRakennustyöt alkavat keväällä.";
+        assert_eq!(segment(news).kind, ArticleKind::Article);
+    }
+
+    #[test]
+    fn offsets_point_into_the_input() {
+        let input = "\u{feff}|KAUPUNKI - STADEN\r\n\r\nOtsikko  tässä\r\n\r\nMitä?\r\n\r\n–\u{a0}Tätä.\r\nJa tuota.\n\nToinen kappale.";
+        let s = segment(input);
+        let kicker = &s.segments[0];
+        assert_eq!(kicker.text, "KAUPUNKI - STADEN");
+        // The BOM is three bytes and the bar one.
+        assert_eq!(kicker.offsets[0], (0, 4));
+        assert_eq!(kicker.source_offset(2), 6);
+        let answer = s.get("a1").unwrap();
+        assert_eq!(
+            answer.text,
+            "–\u{a0}Tätä. Ja tuota.\n\nToinen kappale.".replace('\u{a0}', " ")
+        );
+        for (t, src) in &answer.offsets {
+            let word = answer.text[*t..].split(is_space).next().unwrap();
+            assert_eq!(&input[*src..src + word.len()], word);
+        }
+        // On a space: just after the word before it.
+        let space = answer.text.find(" Ja").unwrap();
+        let tata = answer.offsets[1].1;
+        assert_eq!(answer.source_offset(space), tata + "Tätä.".len());
+    }
+
     mod props {
         use super::super::*;
         use crate::text::normalize_ws;
@@ -672,6 +1712,32 @@ mod tests {
                 "x",
                 "15 000",
                 "\t",
+                "• ",
+                "* ",
+                "1. ",
+                "2) ",
+                "**",
+                "”",
+                "»",
+                "\"",
+                ", sanoo",
+                " säger hon.",
+                "Anna: ",
+                "Eero Lahti, 34, opiskelija: ",
+                "Kuva: Taru kirjastossa.",
+                "Kuvassa ",
+                "På bilden ",
+                "Kirjoittaja on ",
+                "Maija Meikäläinen",
+                "MITÄ?",
+                "Aukioloajat",
+                "6 kysymystä",
+                "klo 18–20",
+                "ti 12.3.",
+                "tammikuussa",
+                "\u{200b}",
+                "é",
+                "𝄞",
             ]);
             prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
         }
@@ -728,6 +1794,11 @@ mod tests {
             fn never_panics_on_any_string(text in any::<String>()) {
                 check(&text)?;
             }
+
+            #[test]
+            fn seed_offsets_survive_rewrapping((text, _crlf) in rewrapped()) {
+                check(&text)?;
+            }
         }
 
         fn check(text: &str) -> Result<(), TestCaseError> {
@@ -744,6 +1815,17 @@ mod tests {
                 prop_assert!(s.line > last_line, "lines not increasing");
                 prop_assert!(s.end_line >= s.line);
                 prop_assert_eq!(s.words, crate::text::word_count(&s.text));
+                prop_assert_eq!(s.role.kind(), s.kind);
+                // One part per paragraph, as alignment splits them.
+                prop_assert_eq!(s.text.split("\n\n").count(), s.parts.len());
+                let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+                prop_assert_eq!(words.len(), s.offsets.len(), "{:?}", s.text);
+                for (&(at, word), &(t, src)) in words.iter().zip(&s.offsets) {
+                    prop_assert_eq!(at, t);
+                    prop_assert_eq!(text.get(src..src + word.len()), Some(word));
+                    prop_assert_eq!(s.source_offset(at), src);
+                    prop_assert_eq!(s.source_offset(at + word.len()), src + word.len());
+                }
                 last_line = s.end_line;
             }
             Ok(())

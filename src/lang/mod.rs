@@ -22,3 +22,53 @@ impl Lang {
         }
     }
 }
+
+pub mod fi;
+pub mod sv;
+
+use crate::segment::Role;
+
+/// What tolk knows about one language's text, as plain tables. Words are
+/// lower case; the segmenter matches them ignoring letter case and uses the
+/// union of every language, because it does not know which side it reads.
+#[derive(Debug)]
+pub struct LangData {
+    /// Credit keys (`teksti ja kuva`) and whom they credit.
+    pub credit_keys: &'static [(&'static str, Role)],
+    /// Web comment-form remnants: (prefix, whole paragraph only).
+    pub boilerplate: &'static [(&'static str, bool)],
+    /// Openings of a photo caption (`kuvassa`, `på bilden`).
+    pub caption_prefixes: &'static [&'static str],
+    /// Openings of a byline paragraph (`kirjoittaja on`, `skribenten är`).
+    pub byline_prefixes: &'static [&'static str],
+    /// Speech verbs that attribute a quote (`sanoo`, `säger`).
+    pub speech_verbs: &'static [&'static str],
+    /// Nouns a title uses to promise a number of questions (`6 kysymystä`).
+    pub question_nouns: &'static [&'static str],
+    /// Month names as stems: an inflected form starts with one
+    /// (`tammikuu` → `tammikuussa`, `tammikuun`).
+    pub months: &'static [&'static str],
+    /// Weekday names as stems (`maanantai` → `maanantaina`).
+    pub weekdays: &'static [&'static str],
+    /// Words that introduce a clock time (`klo 18`, `kl. 18`).
+    pub clock_words: &'static [&'static str],
+}
+
+impl Lang {
+    pub fn data(self) -> &'static LangData {
+        match self {
+            Lang::Fi => &fi::DATA,
+            Lang::Sv => &sv::DATA,
+        }
+    }
+}
+
+/// Every language's data, for code that reads either side.
+pub const ALL: [&LangData; 2] = [&fi::DATA, &sv::DATA];
+
+/// The English originals of the comment-form remnants: web exports leave
+/// them untranslated on either side.
+pub const WEB_BOILERPLATE: &[(&str, bool)] = &[
+    ("leave a reply", true),
+    ("your email address will not be published", false),
+];

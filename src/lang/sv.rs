@@ -1,0 +1,71 @@
+//! Swedish (Finland-Swedish) text data.
+
+use super::LangData;
+use crate::segment::Role;
+
+pub const DATA: LangData = LangData {
+    // `BILDER` (plural) occurs in real bylines beside the keys DESIGN lists.
+    credit_keys: &[
+        ("text och foto", Role::WriterPhotographer),
+        ("text och bild", Role::WriterPhotographer),
+        ("översättning", Role::Translator),
+        ("text", Role::Writer),
+        ("foto", Role::Photographer),
+        ("bilder", Role::Photographer),
+        ("bild", Role::Photographer),
+    ],
+    boilerplate: &[
+        ("lämna ett svar", true),
+        ("din e-postadress kommer inte publiceras", false),
+    ],
+    caption_prefixes: &["på bilden", "på bilderna", "i bilden"],
+    byline_prefixes: &["skribenten är", "skribenterna är", "kolumnisten är"],
+    speech_verbs: &[
+        "säger",
+        "sade",
+        "sa",
+        "berättar",
+        "berättade",
+        "konstaterar",
+        "konstaterade",
+        "påminner",
+        "påminde",
+        "betonar",
+        "betonade",
+        "poängterar",
+        "poängterade",
+        "påpekar",
+        "påpekade",
+        "menar",
+        "tillägger",
+        "tillade",
+        "fortsätter",
+        "fortsatte",
+        "medger",
+        "medgav",
+        "försäkrar",
+        "beskriver",
+        "gläds",
+        "skrattar",
+        "sammanfattar",
+    ],
+    question_nouns: &["frågor", "fråga"],
+    months: &[
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    weekdays: &[
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ],
+    clock_words: &["kl", "klockan"],
+};
