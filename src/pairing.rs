@@ -91,6 +91,8 @@ impl Alignment {
 struct Para<'a> {
     seg: usize,
     part: usize,
+    /// Byte offset of the paragraph in its segment's text.
+    start: usize,
     text: &'a str,
     line: usize,
     end_line: usize,
@@ -99,15 +101,18 @@ struct Para<'a> {
 fn paragraphs(side: &Segmented) -> Vec<Para<'_>> {
     let mut out = Vec::new();
     for (seg, s) in side.segments.iter().enumerate() {
+        let mut start = 0;
         for (part, text) in s.text.split("\n\n").enumerate() {
             let (line, end_line) = s.parts.get(part).copied().unwrap_or((s.line, s.end_line));
             out.push(Para {
                 seg,
                 part,
+                start,
                 text,
                 line,
                 end_line,
             });
+            start += text.len() + 2;
         }
     }
     out
@@ -124,22 +129,33 @@ fn joined(side: &Segmented, paras: &[Para<'_>], id: &str) -> Segment {
         return s;
     }
     let mut text = String::new();
+    let mut offsets = Vec::new();
     for p in paras {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
+        // The words of the paragraph keep their place in the file.
+        let seg = &side.segments[p.seg];
+        let range = p.start..p.start + p.text.len();
+        offsets.extend(
+            seg.offsets
+                .iter()
+                .filter(|(t, _)| range.contains(t))
+                .map(|&(t, src)| (t - p.start + text.len(), src)),
+        );
         text.push_str(p.text);
     }
-    let kind = first.kind;
     Segment {
         n: first.n,
         id: id.to_string(),
-        kind,
+        kind: first.kind,
+        role: first.role,
         line: paras[0].line,
         end_line: paras[paras.len() - 1].end_line,
         words: word_count(&text),
         text,
         parts: paras.iter().map(|p| (p.line, p.end_line)).collect(),
+        offsets,
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::segment::Segment;
 use crate::text::is_space;
 
 /// Where a finding points: a byte span in the file as written and the
@@ -103,49 +104,17 @@ impl Source {
         self.index.get_or_init(|| LineIndex::new(&self.text))
     }
 
-    /// The byte offset in the file of byte `at` of a segment's normalised
-    /// text, the segment starting on 1-based `line`.
-    ///
-    /// Normalised text is the file's words joined by single spaces, so the
-    /// words are walked in step on both sides. A kicker's text lacks its
-    /// leading `|`, which is skipped.
-    pub fn locate(&self, line: usize, seg_text: &str, at: usize) -> usize {
-        let start = self.index().line_start(line).unwrap_or(0);
-        let raw = &self.text[start..];
-        let mut raw_words = words(raw);
-        let mut last_end = start;
-        for (norm_at, word) in words(seg_text) {
-            let Some((mut raw_at, mut raw_word)) = raw_words.next() else {
-                break;
-            };
-            if raw_word != word {
-                if raw_word == "|" {
-                    match raw_words.next() {
-                        Some(next) => (raw_at, raw_word) = next,
-                        None => break,
-                    }
-                } else if let Some(rest) = raw_word.strip_prefix('|') {
-                    raw_at += 1;
-                    raw_word = rest;
-                }
-            }
-            let (raw_at, word_len) = (start + raw_at, raw_word.len());
-            if at < norm_at {
-                // `at` is in the space before this word.
-                return last_end.min(raw_at);
-            }
-            if at <= norm_at + word.len() {
-                return raw_at + (at - norm_at).min(word_len);
-            }
-            last_end = raw_at + word_len;
-        }
-        last_end
+    /// Bytes of the BOM, which the segmenter's offsets do not count.
+    fn bom(&self) -> usize {
+        self.text.len() - self.body().len()
     }
 
-    /// The span of bytes `start..end` of a segment's normalised text.
-    pub fn span(&self, line: usize, seg_text: &str, start: usize, end: usize) -> Span {
-        let a = self.locate(line, seg_text, start);
-        let b = self.locate(line, seg_text, end).max(a);
+    /// The span of bytes `start..end` of a segment's text, through the
+    /// segment's word offsets (which hold for text joined from several
+    /// paragraphs too).
+    pub fn span(&self, seg: &Segment, start: usize, end: usize) -> Span {
+        let a = self.bom() + seg.source_offset(start);
+        let b = (self.bom() + seg.source_offset(end)).max(a);
         let (line, column) = self.index().line_col(&self.text, a);
         Span {
             start: a,
@@ -175,23 +144,6 @@ impl Source {
     }
 }
 
-/// Words (runs of non-space characters) with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let rest = &text[at..];
-        let skip = rest.len() - rest.trim_start_matches(is_space).len();
-        let start = at + skip;
-        if start >= text.len() {
-            at = text.len();
-            return None;
-        }
-        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
-        at = start + len;
-        Some((start, &text[start..start + len]))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,23 +161,40 @@ mod tests {
         assert_eq!(index.line_col(text, text.find('d').unwrap()), (4, 1));
     }
 
+    /// Words (runs of non-space characters) with their byte offsets.
+    fn words(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (start, is_space(c)) {
+                (None, false) => start = Some(i),
+                (Some(s), true) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     #[test]
-    fn locate_finds_words_of_segments_in_the_file_as_written() {
+    fn spans_find_words_of_segments_in_the_file_as_written() {
         let text = "\u{feff}| KAUPUNKI\r\n\r\nOtsikko\r\n\r\nKysymys?\r\n\r\n–\u{a0}Vastaus  on\r\n   tässä 15\u{a0}000.\r\n\r\nToinen kappale.\r\n";
         let source = Source::new(text.to_string());
         let seg = segment(text.strip_prefix('\u{feff}').unwrap());
         for s in &seg.segments {
             for (at, word) in words(&s.text) {
-                let span = source.span(s.line, &s.text, at, at + word.len());
+                let span = source.span(s, at, at + word.len());
                 assert_eq!(&text[span.start..span.end], word, "{}", s.id);
             }
         }
         let answer = seg.segments.iter().find(|s| s.id == "a1").unwrap();
         let at = answer.text.find("tässä").unwrap();
-        let span = source.span(answer.line, &answer.text, at, at + "tässä".len());
+        let span = source.span(answer, at, at + "tässä".len());
         assert_eq!((span.line, span.column), (8, 4));
         let kicker = &seg.segments[0];
-        let span = source.span(kicker.line, &kicker.text, 0, kicker.text.len());
+        let span = source.span(kicker, 0, kicker.text.len());
         assert_eq!(&text[span.start..span.end], "KAUPUNKI");
         assert_eq!((span.line, span.column), (1, 3));
     }

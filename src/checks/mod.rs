@@ -157,8 +157,8 @@ impl<'a> Ctx<'a> {
         };
         let source = self.article.source(lang);
         let span = source.map(|src| match at {
-            At::Segment(_, s) => src.span(s.line, &s.text, 0, s.text.len()),
-            At::Words(_, s, start, end) => src.span(s.line, &s.text, start, end),
+            At::Segment(_, s) => src.span(s, 0, s.text.len()),
+            At::Words(_, s, start, end) => src.span(s, start, end),
             At::Line(_, line) => src.line_span(line),
         });
         let line = match at {
