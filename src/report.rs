@@ -58,14 +58,21 @@ pub fn right(text: impl ToString) -> Cell {
 }
 
 pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) -> Result<()> {
-    writeln!(out, "{} ({})", style.bold(&report.file), report.lang)?;
+    writeln!(
+        out,
+        "{} ({}, {})",
+        style.bold(&report.file),
+        report.lang,
+        report.segmented.kind.as_str()
+    )?;
     let segs = &report.segmented.segments;
     let mut t = table(style.width);
-    t.set_header(vec!["n", "id", "line", "words", "text"]);
+    t.set_header(vec!["n", "id", "role", "line", "words", "text"]);
     for s in segs {
         let mut row = Row::from(vec![
             right(s.n),
             Cell::new(&s.id),
+            Cell::new(s.role.as_str()),
             right(s.line),
             right(s.words),
             Cell::new(s.text.replace("\n\n", " ¶ ")),

@@ -451,11 +451,18 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
     out
 }
 
+/// A caption describes a photo in a sentence or two; a longer paragraph
+/// with a photo credit under it is body text the photo illustrates.
+const MAX_CAPTION_WORDS: usize = 40;
+
 /// A content paragraph, and whether a credit or boilerplate paragraph
 /// came between it and the one before (which ends a Q&A pair).
 struct Item {
     para: Paragraph,
     after_break: bool,
+    /// A photographer's credit (`KUVA: Name`) is typed straight under it,
+    /// as under a photo caption.
+    photo_credit: bool,
 }
 
 /// Splits the input into content paragraphs, taking out credit lines and
@@ -467,6 +474,7 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
         items.push(Item {
             para,
             after_break: std::mem::take(broken),
+            photo_credit: false,
         });
     };
     for para in paragraphs(input) {
@@ -517,6 +525,12 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
                 .extend(lines[lines.len() - tail..].iter().map(credit));
             broken |= head > 0;
             content(&mut items, para.sub(head..lines.len() - tail), &mut broken);
+            let tail_credits = &result.credits[result.credits.len() - tail..];
+            if let Some(item) = items.last_mut() {
+                item.photo_credit = tail > 0
+                    && tail_credits.iter().all(|c| c.role == Role::Photographer)
+                    && crate::text::word_count(&item.para.text) <= MAX_CAPTION_WORDS;
+            }
             broken = tail > 0;
         }
     }
@@ -933,6 +947,7 @@ pub fn segment(text: &str) -> Segmented {
             .flat_map(|d| d.caption_prefixes)
             .any(|p| starts_with_word_ci(text, p))
             || credit_key(text).is_some_and(|(role, _)| role == Role::Photographer)
+            || (items[i].photo_credit && i > body)
         {
             Element::Caption
         } else if is_question(i) {
@@ -1012,6 +1027,12 @@ fn detect_mode(items: &[Item], looks: &[Look], list: &[bool], body: usize, promi
     }
 }
 
+/// `1. …`, `2) …`: a numbered question or item.
+fn starts_numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 2 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
 fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look]) -> ArticleKind {
     let has = |role: Element| segments.iter().any(|s| s.role == role);
     let signed = segments.iter().any(|s| {
@@ -1025,7 +1046,19 @@ fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look])
         .zip(looks)
         .filter(|(item, look)| !look.dash && is_calendar_entry(&item.para.text))
         .count();
-    if mode == Mode::Gallup && has(Element::Question) {
+    // Numbered questions, most of them answered by several people (a
+    // paragraph each): a street poll, however its answers are signed.
+    let numbered = segments
+        .iter()
+        .filter(|s| s.role == Element::Question && starts_numbered(&s.text))
+        .count();
+    let answers: Vec<&Segment> = segments
+        .iter()
+        .filter(|s| s.role == Element::Answer)
+        .collect();
+    let several = answers.iter().filter(|a| a.parts.len() >= 2).count();
+    let polled = numbered >= 2 && several * 2 > answers.len();
+    if (mode == Mode::Gallup || polled) && has(Element::Question) {
         ArticleKind::Gallup
     } else if mode == Mode::Interview && has(Element::Question) {
         ArticleKind::Interview
@@ -1677,6 +1710,38 @@ mod tests {
         let space = answer.text.find(" Ja").unwrap();
         let tata = answer.offsets[1].1;
         assert_eq!(answer.source_offset(space), tata + "Tätä.".len());
+    }
+
+    #[test]
+    fn a_short_paragraph_with_a_photo_credit_under_it_is_a_caption() {
+        let text = "T\n\nIngressi kertoo uutisen.\n\nKirjastonjohtaja Leena Virtanen uuden lukusalin ovella.\nKUVA: Mikko Rantanen\n\nLeipäteksti jatkuu.";
+        let s = segment(text);
+        let roles: Vec<Element> = s.segments.iter().map(|s| s.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Element::Title,
+                Element::Paragraph,
+                Element::Caption,
+                Element::Paragraph
+            ]
+        );
+        assert_eq!(s.credits[0].role, Role::Photographer);
+        // A writer's credit under the lead is a byline block, not a caption.
+        let text = "T\n\nIngressi kertoo uutisen.\nTEKSTI: Maija Lehtonen\nKUVA: Mikko Rantanen\n\nLeipäteksti.";
+        assert_eq!(segment(text).segments[1].role, Element::Paragraph);
+    }
+
+    #[test]
+    fn numbered_questions_answered_by_several_people_are_a_gallup() {
+        let text = "Talvi\n\nKysyimme kolmelta.\n\n1. Miten jaksat?\n\nLiisa Korhonen, 67, eläkeläinen: Uimalla.\n\nOskar Lindholm, 16, lukiolainen: Treenaamalla.\n\n2. Mitä toivot?\n\nLiisa: Hiekoitusta.\n\nOskar: Avointa nuorisotaloa.";
+        let s = segment(text);
+        assert_eq!(s.kind, ArticleKind::Gallup);
+        let ids: Vec<&str> = s.segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"]);
+        // One person answering numbered questions is an interview.
+        let text = "Haastattelu\n\n1. Miksi?\n\n– Siksi.\n\n2. Miten?\n\n– Näin.";
+        assert_eq!(segment(text).kind, ArticleKind::Interview);
     }
 
     mod props {
