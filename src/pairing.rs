@@ -377,7 +377,8 @@ fn build(
         match step.mv {
             Move::Match => {
                 let (f, s) = (&fi_units[step.fi.start], &sv_units[step.sv.start]);
-                if f.role == Role::AnswerStart && !s.dash {
+                // Answers signed `Name:` have no dash to lose.
+                if f.role == Role::AnswerStart && f.dash && !s.dash {
                     let question = fi_seg
                         .checked_sub(1)
                         .map(|q| &fi.segments[q])
