@@ -207,6 +207,16 @@ impl Article {
     /// An article from texts in memory, with an empty status (for tests
     /// and benchmarks).
     pub fn from_texts(slug: &str, fi: &str, sv: Option<&str>) -> Article {
+        Article::from_texts_with(slug, fi, sv, &|| None)
+    }
+
+    /// [`Article::from_texts`], aligned with a glossary.
+    pub fn from_texts_with(
+        slug: &str,
+        fi: &str,
+        sv: Option<&str>,
+        matcher: MatcherFn<'_>,
+    ) -> Article {
         let dir = PathBuf::from("articles").join(slug);
         let status_path = dir.join("status.toml");
         let status = StatusFile::empty(&status_path, &format!("articles/{slug}/status.toml"));
@@ -218,7 +228,7 @@ impl Article {
             Source::new(fi.to_string()),
             sv.map(|t| Source::new(t.to_string())),
             status,
-            &|| None,
+            matcher,
         )
     }
 

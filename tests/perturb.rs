@@ -57,7 +57,7 @@ fn is_structural(rule: Rule) -> bool {
 type Key = (Rule, String, String);
 
 fn findings(fi: &str, sv: &str, matcher: &Matcher) -> (Article, Vec<Finding>) {
-    let article = Article::from_texts("x", fi, Some(sv));
+    let article = Article::from_texts_with("x", fi, Some(sv), &|| Some(matcher));
     let found = check_article(&article, Some(matcher))
         .into_iter()
         .filter(|f| !matches!(f.rule, Rule::Draft | Rule::Credit))
@@ -241,6 +241,15 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
         }
     }
     for p in segs.iter().filter(|x| body(x)) {
+        // The paragraph left out: `missing` on it, not on the last segment.
+        let mut l = lines(sv);
+        let mut end = p.end_line;
+        while l.get(end).is_some_and(|x| x.trim().is_empty()) {
+            end += 1;
+        }
+        l.drain(p.line - 1..end);
+        let e = vec![(Rule::Missing, Some(p.id.as_str()))];
+        cases.push(case(format!("{} left out", p.id), join(&l), e, &[&p.id]));
         if let Some(t) = split_sentence(sv, p.line, p.end_line) {
             let e = vec![(Rule::Structure, Some(p.id.as_str()))];
             cases.push(case(format!("{} split in two", p.id), t, e, &[&p.id]));
