@@ -1,5 +1,6 @@
 //! tolk: segment, pair, track and check Finnish → Swedish article translations.
 
+pub mod align;
 pub mod article;
 pub mod checks;
 pub mod cli;
