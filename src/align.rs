@@ -283,21 +283,20 @@ fn by_position(scorer: &Scorer, n: usize, m: usize) -> Vec<Step> {
 }
 
 /// The cells searched: every row `i` (Finnish units consumed) holds the
-/// columns `j` (Swedish units consumed) within `half` of the diagonal from
-/// (0, 0) to (n, m).
+/// columns `j` (Swedish units consumed) within a half-width of the
+/// diagonal from (0, 0) to (n, m), or all columns when the matrix is small.
 struct Band {
-    n: usize,
-    m: usize,
-    /// `None`: the whole matrix.
-    half: Option<usize>,
-    /// Index of each row's first cell in the back-pointer array.
+    /// First and last column of each row.
+    rows: Vec<(usize, usize)>,
+    /// Index of each row's first cell in the back-pointer array, and the
+    /// total at the end.
     offsets: Vec<usize>,
 }
 
 impl Band {
     fn new(n: usize, m: usize) -> Band {
         let half = if (n as u128) * (m as u128) <= FULL_CELLS || n == 0 {
-            None
+            m
         } else {
             let wanted = BAND_MIN.max(2 * n.abs_diff(m) + 50);
             // Consecutive rows' centres are at most ceil(m/n) apart; a half
@@ -306,41 +305,40 @@ impl Band {
             // always reached.
             let needed = m.div_ceil(n) + 2;
             let affordable = MAX_CELLS / (n + 1) / 2;
-            Some(wanted.min(affordable).max(needed))
+            wanted.min(affordable).max(needed)
         };
-        let mut band = Band {
-            n,
-            m,
-            half,
-            offsets: Vec::with_capacity(n + 2),
-        };
+        let mut rows = Vec::with_capacity(n + 1);
+        let mut offsets = Vec::with_capacity(n + 2);
         let mut total = 0;
         for i in 0..=n {
-            band.offsets.push(total);
-            let (lo, hi) = band.row(i);
+            let centre = if n == 0 {
+                0
+            } else {
+                ((i as u128 * m as u128 + n as u128 / 2) / n as u128) as usize
+            };
+            let (lo, hi) = (
+                centre.saturating_sub(half),
+                centre.saturating_add(half).min(m),
+            );
+            rows.push((lo, hi));
+            offsets.push(total);
             total += hi - lo + 1;
         }
-        band.offsets.push(total);
-        band
+        offsets.push(total);
+        Band { rows, offsets }
     }
 
     /// First and last column of row `i`.
     fn row(&self, i: usize) -> (usize, usize) {
-        match self.half {
-            None => (0, self.m),
-            Some(half) => {
-                let centre = ((i as u128 * self.m as u128 + self.n as u128 / 2)
-                    / self.n.max(1) as u128) as usize;
-                (centre.saturating_sub(half), (centre + half).min(self.m))
-            }
-        }
+        self.rows[i]
     }
 
     fn max_width(&self) -> usize {
-        match self.half {
-            None => self.m + 1,
-            Some(half) => (2 * half + 1).min(self.m + 1),
-        }
+        self.rows
+            .iter()
+            .map(|(lo, hi)| hi - lo + 1)
+            .max()
+            .unwrap_or(1)
     }
 
     fn cells(&self) -> usize {
@@ -349,7 +347,7 @@ impl Band {
 
     /// Index of cell (i, j), which must lie in the band.
     fn index(&self, i: usize, j: usize) -> usize {
-        self.offsets[i] + (j - self.row(i).0)
+        self.offsets[i] + (j - self.rows[i].0)
     }
 }
 
@@ -366,6 +364,10 @@ struct Prepared<'a> {
     segment: usize,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
+    /// Whether the unit has any anchor.
+    anchors: bool,
+    /// The largest bonus its anchors could earn.
+    most_bonus: f64,
 }
 
 impl<'a> Prepared<'a> {
@@ -385,6 +387,10 @@ impl<'a> Prepared<'a> {
         } else {
             length_cost(0.0, len)
         };
+        let anchors = !(numbers.is_empty() && names.is_empty() && terms.is_empty());
+        let most_bonus = SHARED_NUMBER * numbers.len() as f64
+            + SHARED_NAME * names.len() as f64
+            + SHARED_TERM * terms.len() as f64;
         Prepared {
             len,
             numbers,
@@ -395,6 +401,8 @@ impl<'a> Prepared<'a> {
             role: unit.role,
             segment: unit.segment,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
+            anchors,
+            most_bonus,
         }
     }
 }
@@ -437,41 +445,54 @@ impl<'a> Scorer<'a> {
     }
 
     /// The cheapest way into cell (i, j), given the costs of earlier cells.
+    ///
+    /// The cheap moves go first so that their total bounds the pairings,
+    /// whose scoring stops as soon as it cannot win. Ties go to the move
+    /// listed first in `MOVES` (Match before Merge before … QaMissing),
+    /// whatever the order of evaluation.
     fn best(&self, i: usize, j: usize, cost: impl Fn(usize, usize) -> f64) -> (f64, u8) {
         let mut best = (f64::INFINITY, NONE);
-        let mut consider = |from: f64, mv: Move, step: &dyn Fn() -> f64| {
-            // Step costs can be negative (shared anchors), so only an
-            // unreachable predecessor can be skipped.
-            if from.is_finite() {
-                let total = from + step();
-                if total < best.0 {
-                    best = (total, code(mv));
-                }
+        let take = |best: &mut (f64, u8), total: f64, mv: Move| {
+            let code = code(mv);
+            if total < best.0 || (total == best.0 && code < best.1) {
+                *best = (total, code);
             }
         };
-        if i >= 1 && j >= 1 {
-            consider(cost(i - 1, j - 1), Move::Match, &|| {
-                self.pair_cost(Move::Match, i - 1..i, j - 1..j)
-            });
-        }
-        if i >= 2 && j >= 1 {
-            consider(cost(i - 2, j - 1), Move::Merge, &|| {
-                self.pair_cost(Move::Merge, i - 2..i, j - 1..j)
-            });
-        }
-        if i >= 1 && j >= 2 {
-            consider(cost(i - 1, j - 2), Move::Split, &|| {
-                self.pair_cost(Move::Split, i - 1..i, j - 2..j)
-            });
-        }
         if i >= 1 {
-            consider(cost(i - 1, j), Move::Missing, &|| self.fi[i - 1].indel);
+            take(
+                &mut best,
+                cost(i - 1, j) + self.fi[i - 1].indel,
+                Move::Missing,
+            );
         }
         if j >= 1 {
-            consider(cost(i, j - 1), Move::Extra, &|| self.sv[j - 1].indel);
+            take(
+                &mut best,
+                cost(i, j - 1) + self.sv[j - 1].indel,
+                Move::Extra,
+            );
         }
         if let Some(q) = self.qa_start[i] {
-            consider(cost(q, j), Move::QaMissing, &|| self.qa_cost(i - q));
+            take(&mut best, cost(q, j) + self.qa_cost(i - q), Move::QaMissing);
+        }
+        let pairings = [
+            (Move::Match, 1, 1),
+            (Move::Merge, 2, 1),
+            (Move::Split, 1, 2),
+        ];
+        for (mv, di, dj) in pairings {
+            if i < di || j < dj {
+                continue;
+            }
+            let from = cost(i - di, j - dj);
+            // Step costs can be negative (shared anchors): only an
+            // unreachable predecessor is skipped outright.
+            if !from.is_finite() {
+                continue;
+            }
+            if let Some(step) = self.pair_cost_within(mv, i - di..i, j - dj..j, best.0 - from) {
+                take(&mut best, from + step, mv);
+            }
         }
         best
     }
@@ -505,12 +526,24 @@ impl<'a> Scorer<'a> {
 
     /// The cost of pairing `fi` with `sv` (1–1, 2–1 or 1–2).
     fn pair_cost(&self, mv: Move, fi: Range<usize>, sv: Range<usize>) -> f64 {
+        self.pair_cost_within(mv, fi, sv, f64::INFINITY)
+            .unwrap_or(f64::INFINITY)
+    }
+
+    /// The cost of pairing `fi` with `sv`, or `None` once it is sure to
+    /// exceed `limit`: the length cost (never negative) comes last, and the
+    /// anchors are only compared when their largest possible bonus could
+    /// still bring the cost under the limit.
+    fn pair_cost_within(
+        &self,
+        mv: Move,
+        fi: Range<usize>,
+        sv: Range<usize>,
+        limit: f64,
+    ) -> Option<f64> {
         let f = &self.fi[fi];
         let s = &self.sv[sv];
-        let (Some(f0), Some(fl), Some(s0), Some(sl)) = (f.first(), f.last(), s.first(), s.last())
-        else {
-            return f64::INFINITY;
-        };
+        let (f0, fl, s0, sl) = (f.first()?, f.last()?, s.first()?, s.last()?);
         let prior = match mv {
             Move::Merge if f0.role == Role::Question && fl.role == Role::AnswerStart => {
                 self.glued_prior
@@ -519,9 +552,26 @@ impl<'a> Scorer<'a> {
             Move::Merge | Move::Split => self.merge_prior,
             _ => self.match_prior,
         };
+        let mut cost = prior + shape_cost(mv, f0, fl, s0, sl);
+        let most_bonus = f
+            .iter()
+            .map(|u| u.most_bonus)
+            .sum::<f64>()
+            .min(s.iter().map(|u| u.most_bonus).sum::<f64>())
+            .min(SHARED_CAP);
+        if cost - most_bonus > limit {
+            return None;
+        }
+        // Anchors count only when both sides have some.
+        if f.iter().any(|u| u.anchors) && s.iter().any(|u| u.anchors) {
+            cost += anchor_cost(f, s);
+        }
+        if cost > limit {
+            return None;
+        }
         let l1: f64 = f.iter().map(|u| u.len).sum();
         let l2: f64 = s.iter().map(|u| u.len).sum();
-        prior + length_cost(l1, l2) + anchor_cost(f, s) + shape_cost(mv, f0, fl, s0, sl)
+        Some(cost + length_cost(l1, l2))
     }
 }
 
@@ -1198,11 +1248,14 @@ mod tests {
         let (fi, _) = synthetic(100_000, 3);
         let (_, sv) = synthetic(7, 4);
         assert_covers(&align(&fi, &sv), 100_000, 7);
-        let (fi, _) = synthetic(30_000, 5);
-        let (_, sv) = synthetic(10_000, 6);
-        let band = Band::new(fi.len(), sv.len());
-        assert!(band.cells() <= MAX_CELLS + 30_001);
-        assert_covers(&align(&fi, &sv), 30_000, 10_000);
+        let (fi, _) = synthetic(3_000, 5);
+        let (_, sv) = synthetic(1_000, 6);
+        assert_covers(&align(&fi, &sv), 3_000, 1_000);
+        // The band asked for (half-width 2·|n − m| + 50) would be the whole
+        // 50 000 × 10 000 matrix: capped.
+        let band = Band::new(50_000, 10_000);
+        assert!(band.cells() <= MAX_CELLS + 50_001, "{} cells", band.cells());
+        assert_eq!(band.row(50_000).1, 10_000);
     }
 
     fn arb_unit() -> impl Strategy<Value = Unit> {

@@ -79,9 +79,7 @@ impl ValueEnum for Lang {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(match self {
             Lang::Fi => clap::builder::PossibleValue::new("fi").help("Finnish (the source)"),
-            Lang::Sv => {
-                clap::builder::PossibleValue::new("sv").help("Swedish (the translation)")
-            }
+            Lang::Sv => clap::builder::PossibleValue::new("sv").help("Swedish (the translation)"),
         })
     }
 }

@@ -6,8 +6,8 @@ pub mod numbers;
 use serde::Serialize;
 
 use crate::article::{Article, Pair, State};
-use crate::lang::Lang;
 use crate::glossary::{MatchKind, Matcher};
+use crate::lang::Lang;
 use crate::segment::{Kind, Segment, starts_with_answer_dash};
 use crate::text::same_text;
 
