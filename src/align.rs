@@ -8,6 +8,19 @@
 //! segmented articles and turning [`Step`]s into findings belong to the
 //! caller. Pure: no I/O, never panics, O(n·m) time at most and banded around
 //! the diagonal for large inputs, so memory stays bounded.
+//!
+//! Weak spots, by design of a length-and-anchor model:
+//! - An added Swedish paragraph beside a loosely translated one of about
+//!   its length can trade places with it (the Extra lands one paragraph
+//!   off), or a short one glued after a too-short translation reads as a
+//!   Split. Anchors and dashes settle most such cases, not all.
+//! - A Swedish paragraph of a few letters glued to a long neighbour is
+//!   within the length noise: it may read as Missing + Match rather than
+//!   Merge, or an added caption of that size as a Split.
+//! - Roles on the Swedish side come from the Swedish segmenter, which a
+//!   slip confuses (a lost title makes the first body paragraph the
+//!   "title"); only the kicker/title roles and the `?`/dash flags of the
+//!   Swedish units are used, and weakly.
 
 use std::ops::Range;
 
@@ -92,18 +105,23 @@ pub struct Step {
 //
 //   16 pairs, 3184 Finnish and 2916 Swedish letters and digits.
 //   c  = 2916 / 3184 = 0.916 (median pair ratio 0.908, range 0.63–1.01).
-//   s² = mean of (l2 − c·l1)² / l = 1.13 (per-pair δ from −2.6 to +1.0).
+//   s² = mean over pairs of (l2 − c·l1)² / l = 1.175, per-pair δ from
+//        −2.52 (`– Valiokunta toimii …`, 75 → 47 letters) to +0.90.
 //
-// Swedish runs *shorter* than Finnish in letters: the brief's expectation of
-// 10–20 % longer holds for words (Swedish has 25 % more words here: Finnish
-// packs case endings and compounds into fewer, longer words) but not for
-// letters, where Finnish's long endings and double vowels win. The fit is
-// kept as measured.
+// Swedish runs *shorter* than Finnish in letters, not 10–20 % longer as one
+// might expect: it has 25 % more words here (Finnish packs case endings,
+// possessive suffixes and compounds into fewer words), but those words are
+// short, while Finnish's long endings and double letters add up. (With
+// spaces and punctuation counted the ratio is 0.95.) The fit is kept as
+// measured; a Swedish text 10 % longer than its Finnish scores a little
+// worse than one 8 % shorter, which is what the seed says.
 //
-// s² is set to 2.5, about 2.2 times the fit (σ 1.5 times as wide), so that a
-// free translation still scores as a match: the seed's loosest pair
-// (`– Valiokunta toimii …`, 75 → 47 letters) gets δ = −1.7 instead of −2.6,
-// cost 2.2. A tighter s² would overfit one careful translator.
+// s² is set to 2.5, about twice the fit (σ 1.46 times as wide), so that a
+// free translation still scores as a match: the seed's loosest pair gets
+// δ = −1.73 (length cost 2.5, well under the 6+ of leaving a paragraph
+// unpaired) instead of −2.52 (cost 4.4). A tighter s² would overfit one
+// careful translator; a looser one would stop telling a paragraph with a
+// caption glued on from the paragraph alone.
 
 /// Swedish letters and digits per Finnish letter or digit.
 const LENGTH_RATIO: f64 = 0.916;
@@ -167,7 +185,7 @@ const QUESTION_AGREE: f64 = -0.5;
 const QUESTION_DISAGREE: f64 = 1.5;
 const DASH_AGREE: f64 = -0.5;
 /// Mild: a lost dash is still a match; the caller reports it.
-const DASH_DISAGREE: f64 = 0.7;
+const DASH_DISAGREE: f64 = 1.2;
 const HEADING_AGREE: f64 = -1.0;
 /// A kicker paired with a title.
 const HEADING_SWAPPED: f64 = 0.5;
@@ -545,7 +563,11 @@ impl<'a> Scorer<'a> {
         let s = &self.sv[sv];
         let (f0, fl, s0, sl) = (f.first()?, f.last()?, s.first()?, s.last()?);
         let prior = match mv {
-            Move::Merge if f0.role == Role::Question && fl.role == Role::AnswerStart => {
+            // A glued question starts the Swedish paragraph; one that starts
+            // with a dash is an answer that lost its (short) question.
+            Move::Merge
+                if f0.role == Role::Question && fl.role == Role::AnswerStart && !s0.dash =>
+            {
                 self.glued_prior
             }
             Move::Merge if f0.segment == fl.segment => self.merge_same_prior,
@@ -902,6 +924,115 @@ mod tests {
             .filter(|s| s.mv != Move::Match)
             .map(|s| (s.mv, s.fi, s.sv))
             .collect()
+    }
+
+    /// Every slip at every position of the seed gives exactly one step
+    /// that is not a match, in the right place, except three additions
+    /// beside the seed's two loosest translations (`KNOWN_AMBIGUOUS`, and
+    /// the module's weak spots): there the one slip may land one paragraph
+    /// off, or read as a split.
+    #[test]
+    fn every_slip_at_every_position_gives_one_step() {
+        /// (added text, position) where a neighbour translated loosely
+        /// (p2: 104 → 81 letters, a4: 75 → 47) fits the added paragraph's
+        /// length better than its own translation.
+        const KNOWN_AMBIGUOUS: &[(&str, usize)] =
+            &[("Läs mer", 3), ("Läs mer", 4), ("På bilden", 13)];
+        let fi = fi_seed();
+        let mut wrong = Vec::new();
+        let mut check = |what: String, sv: Vec<Unit>, want: (Move, Range<usize>, Range<usize>)| {
+            let got = slips(&fi, &sv);
+            if got != [want.clone()] {
+                wrong.push(format!("{what}: got {got:?}, want {want:?}"));
+            }
+        };
+        let added = [
+            "På bilden: Taru Ikäheimonen framför stadshuset i Grankulla.",
+            "Översättarens anmärkning: Grankulla heter Kauniainen på finska.",
+            "Läs mer om välfärdsarbetet på stadens webbplats www.grankulla.fi/valfard, där också kontaktuppgifterna finns.",
+        ];
+        for text in added {
+            for at in 1..=SEED_UNITS {
+                let sv = sv_edited(|p| p.insert(at, text.to_string()));
+                if KNOWN_AMBIGUOUS
+                    .iter()
+                    .any(|&(t, k)| text.starts_with(t) && k == at)
+                {
+                    let got = slips(&fi, &sv);
+                    assert_eq!(got.len(), 1, "{text:?} at {at}: {got:?}");
+                    assert!(
+                        got[0].2.start.abs_diff(at) <= 1,
+                        "{text:?} at {at}: {got:?}"
+                    );
+                    continue;
+                }
+                check(
+                    format!("{text:?} added at {at}"),
+                    sv,
+                    (Move::Extra, at..at, at..at + 1),
+                );
+            }
+        }
+        for at in 0..SEED_UNITS {
+            let sv = sv_edited(|p| {
+                p.remove(at);
+            });
+            check(
+                format!("{at} lost"),
+                sv,
+                (Move::Missing, at..at + 1, at..at),
+            );
+        }
+        for at in 1..SEED_UNITS - 1 {
+            let sv = sv_edited(|p| {
+                let next = p.remove(at + 1);
+                p[at] = format!("{} {next}", p[at]);
+            });
+            check(
+                format!("{at} merged"),
+                sv,
+                (Move::Merge, at..at + 2, at..at + 1),
+            );
+        }
+        for at in 1..SEED_UNITS {
+            if !paragraphs(SV)[at].contains(". ") {
+                continue;
+            }
+            let sv = sv_edited(|p| {
+                let (a, b) = split_paragraph(&p[at]);
+                p[at] = a;
+                p.insert(at + 1, b);
+            });
+            check(
+                format!("{at} split"),
+                sv,
+                (Move::Split, at..at + 1, at..at + 2),
+            );
+        }
+        for q in (Q1..SEED_UNITS).step_by(2) {
+            let sv = sv_edited(|p| {
+                p.drain(q..q + 2);
+            });
+            check(
+                format!("q at {q} left out"),
+                sv,
+                (Move::QaMissing, q..q + 2, q..q),
+            );
+            let sv = sv_edited(|p| {
+                let answer = p.remove(q + 1);
+                p[q] = format!("{} {answer}", p[q]);
+            });
+            check(
+                format!("q at {q} glued"),
+                sv,
+                (Move::Merge, q..q + 2, q..q + 1),
+            );
+            let sv = sv_edited(|p| {
+                p[q + 1] = p[q + 1].trim_start_matches(['–', ' ']).to_string();
+            });
+            assert_eq!(slips(&fi, &sv), [], "dash lost at {}", q + 1);
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
