@@ -8,6 +8,19 @@
 //! segmented articles and turning [`Step`]s into findings belong to the
 //! caller. Pure: no I/O, never panics, O(n·m) time at most and banded around
 //! the diagonal for large inputs, so memory stays bounded.
+//!
+//! Weak spots, by design of a length-and-anchor model:
+//! - An added Swedish paragraph beside a loosely translated one of about
+//!   its length can trade places with it (the Extra lands one paragraph
+//!   off), or a short one glued after a too-short translation reads as a
+//!   Split. Anchors and dashes settle most such cases, not all.
+//! - A Swedish paragraph of a few letters glued to a long neighbour is
+//!   within the length noise: it may read as Missing + Match rather than
+//!   Merge, or an added caption of that size as a Split.
+//! - Roles on the Swedish side come from the Swedish segmenter, which a
+//!   slip confuses (a lost title makes the first body paragraph the
+//!   "title"); only the kicker/title roles and the `?`/dash flags of the
+//!   Swedish units are used, and weakly.
 
 use std::ops::Range;
 
@@ -92,18 +105,23 @@ pub struct Step {
 //
 //   16 pairs, 3184 Finnish and 2916 Swedish letters and digits.
 //   c  = 2916 / 3184 = 0.916 (median pair ratio 0.908, range 0.63–1.01).
-//   s² = mean of (l2 − c·l1)² / l = 1.13 (per-pair δ from −2.6 to +1.0).
+//   s² = mean over pairs of (l2 − c·l1)² / l = 1.175, per-pair δ from
+//        −2.52 (`– Valiokunta toimii …`, 75 → 47 letters) to +0.90.
 //
-// Swedish runs *shorter* than Finnish in letters: the brief's expectation of
-// 10–20 % longer holds for words (Swedish has 25 % more words here: Finnish
-// packs case endings and compounds into fewer, longer words) but not for
-// letters, where Finnish's long endings and double vowels win. The fit is
-// kept as measured.
+// Swedish runs *shorter* than Finnish in letters, not 10–20 % longer as one
+// might expect: it has 25 % more words here (Finnish packs case endings,
+// possessive suffixes and compounds into fewer words), but those words are
+// short, while Finnish's long endings and double letters add up. (With
+// spaces and punctuation counted the ratio is 0.95.) The fit is kept as
+// measured; a Swedish text 10 % longer than its Finnish scores a little
+// worse than one 8 % shorter, which is what the seed says.
 //
-// s² is set to 2.5, about 2.2 times the fit (σ 1.5 times as wide), so that a
-// free translation still scores as a match: the seed's loosest pair
-// (`– Valiokunta toimii …`, 75 → 47 letters) gets δ = −1.7 instead of −2.6,
-// cost 2.2. A tighter s² would overfit one careful translator.
+// s² is set to 2.5, about twice the fit (σ 1.46 times as wide), so that a
+// free translation still scores as a match: the seed's loosest pair gets
+// δ = −1.73 (length cost 2.5, well under the 6+ of leaving a paragraph
+// unpaired) instead of −2.52 (cost 4.4). A tighter s² would overfit one
+// careful translator; a looser one would stop telling a paragraph with a
+// caption glued on from the paragraph alone.
 
 /// Swedish letters and digits per Finnish letter or digit.
 const LENGTH_RATIO: f64 = 0.916;
@@ -118,10 +136,14 @@ const LENGTH_VARIANCE: f64 = 2.5;
 const P_MATCH: f64 = 0.95;
 /// Each of Missing and Extra.
 const P_INDEL: f64 = 0.01;
-/// Each of Merge and Split, across segments (two body paragraphs).
+/// Split, and Merge across segments (two body paragraphs).
 const P_MERGE: f64 = 0.003;
-/// Merge or Split within one segment (the paragraphs of one answer): the
-/// segment stays whole, so it is more likely than a merge across segments.
+/// Merge of two Finnish paragraphs of one segment (the paragraphs of one
+/// answer): the segment stays whole, so it is likelier than a merge across
+/// segments. Splits get no such preference: the Swedish segmenter puts any
+/// dashless paragraph after an answer into that answer, so an added caption
+/// would share the answer's segment, and a real split of an answer shows
+/// plainly in the lengths anyway.
 const P_MERGE_SAME_SEGMENT: f64 = 0.005;
 /// A Finnish question and its answer's first paragraph in one Swedish
 /// paragraph (a lost blank line between them): as likely as a lost paragraph.
@@ -163,7 +185,7 @@ const QUESTION_AGREE: f64 = -0.5;
 const QUESTION_DISAGREE: f64 = 1.5;
 const DASH_AGREE: f64 = -0.5;
 /// Mild: a lost dash is still a match; the caller reports it.
-const DASH_DISAGREE: f64 = 0.7;
+const DASH_DISAGREE: f64 = 1.2;
 const HEADING_AGREE: f64 = -1.0;
 /// A kicker paired with a title.
 const HEADING_SWAPPED: f64 = 0.5;
@@ -279,21 +301,20 @@ fn by_position(scorer: &Scorer, n: usize, m: usize) -> Vec<Step> {
 }
 
 /// The cells searched: every row `i` (Finnish units consumed) holds the
-/// columns `j` (Swedish units consumed) within `half` of the diagonal from
-/// (0, 0) to (n, m).
+/// columns `j` (Swedish units consumed) within a half-width of the
+/// diagonal from (0, 0) to (n, m), or all columns when the matrix is small.
 struct Band {
-    n: usize,
-    m: usize,
-    /// `None`: the whole matrix.
-    half: Option<usize>,
-    /// Index of each row's first cell in the back-pointer array.
+    /// First and last column of each row.
+    rows: Vec<(usize, usize)>,
+    /// Index of each row's first cell in the back-pointer array, and the
+    /// total at the end.
     offsets: Vec<usize>,
 }
 
 impl Band {
     fn new(n: usize, m: usize) -> Band {
         let half = if (n as u128) * (m as u128) <= FULL_CELLS || n == 0 {
-            None
+            m
         } else {
             let wanted = BAND_MIN.max(2 * n.abs_diff(m) + 50);
             // Consecutive rows' centres are at most ceil(m/n) apart; a half
@@ -302,41 +323,40 @@ impl Band {
             // always reached.
             let needed = m.div_ceil(n) + 2;
             let affordable = MAX_CELLS / (n + 1) / 2;
-            Some(wanted.min(affordable).max(needed))
+            wanted.min(affordable).max(needed)
         };
-        let mut band = Band {
-            n,
-            m,
-            half,
-            offsets: Vec::with_capacity(n + 2),
-        };
+        let mut rows = Vec::with_capacity(n + 1);
+        let mut offsets = Vec::with_capacity(n + 2);
         let mut total = 0;
         for i in 0..=n {
-            band.offsets.push(total);
-            let (lo, hi) = band.row(i);
+            let centre = if n == 0 {
+                0
+            } else {
+                ((i as u128 * m as u128 + n as u128 / 2) / n as u128) as usize
+            };
+            let (lo, hi) = (
+                centre.saturating_sub(half),
+                centre.saturating_add(half).min(m),
+            );
+            rows.push((lo, hi));
+            offsets.push(total);
             total += hi - lo + 1;
         }
-        band.offsets.push(total);
-        band
+        offsets.push(total);
+        Band { rows, offsets }
     }
 
     /// First and last column of row `i`.
     fn row(&self, i: usize) -> (usize, usize) {
-        match self.half {
-            None => (0, self.m),
-            Some(half) => {
-                let centre = ((i as u128 * self.m as u128 + self.n as u128 / 2)
-                    / self.n.max(1) as u128) as usize;
-                (centre.saturating_sub(half), (centre + half).min(self.m))
-            }
-        }
+        self.rows[i]
     }
 
     fn max_width(&self) -> usize {
-        match self.half {
-            None => self.m + 1,
-            Some(half) => (2 * half + 1).min(self.m + 1),
-        }
+        self.rows
+            .iter()
+            .map(|(lo, hi)| hi - lo + 1)
+            .max()
+            .unwrap_or(1)
     }
 
     fn cells(&self) -> usize {
@@ -345,7 +365,7 @@ impl Band {
 
     /// Index of cell (i, j), which must lie in the band.
     fn index(&self, i: usize, j: usize) -> usize {
-        self.offsets[i] + (j - self.row(i).0)
+        self.offsets[i] + (j - self.rows[i].0)
     }
 }
 
@@ -362,6 +382,10 @@ struct Prepared<'a> {
     segment: usize,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
+    /// Whether the unit has any anchor.
+    anchors: bool,
+    /// The largest bonus its anchors could earn.
+    most_bonus: f64,
 }
 
 impl<'a> Prepared<'a> {
@@ -381,6 +405,10 @@ impl<'a> Prepared<'a> {
         } else {
             length_cost(0.0, len)
         };
+        let anchors = !(numbers.is_empty() && names.is_empty() && terms.is_empty());
+        let most_bonus = SHARED_NUMBER * numbers.len() as f64
+            + SHARED_NAME * names.len() as f64
+            + SHARED_TERM * terms.len() as f64;
         Prepared {
             len,
             numbers,
@@ -391,6 +419,8 @@ impl<'a> Prepared<'a> {
             role: unit.role,
             segment: unit.segment,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
+            anchors,
+            most_bonus,
         }
     }
 }
@@ -433,41 +463,54 @@ impl<'a> Scorer<'a> {
     }
 
     /// The cheapest way into cell (i, j), given the costs of earlier cells.
+    ///
+    /// The cheap moves go first so that their total bounds the pairings,
+    /// whose scoring stops as soon as it cannot win. Ties go to the move
+    /// listed first in `MOVES` (Match before Merge before … QaMissing),
+    /// whatever the order of evaluation.
     fn best(&self, i: usize, j: usize, cost: impl Fn(usize, usize) -> f64) -> (f64, u8) {
         let mut best = (f64::INFINITY, NONE);
-        let mut consider = |from: f64, mv: Move, step: &dyn Fn() -> f64| {
-            // Step costs can be negative (shared anchors), so only an
-            // unreachable predecessor can be skipped.
-            if from.is_finite() {
-                let total = from + step();
-                if total < best.0 {
-                    best = (total, code(mv));
-                }
+        let take = |best: &mut (f64, u8), total: f64, mv: Move| {
+            let code = code(mv);
+            if total < best.0 || (total == best.0 && code < best.1) {
+                *best = (total, code);
             }
         };
-        if i >= 1 && j >= 1 {
-            consider(cost(i - 1, j - 1), Move::Match, &|| {
-                self.pair_cost(Move::Match, i - 1..i, j - 1..j)
-            });
-        }
-        if i >= 2 && j >= 1 {
-            consider(cost(i - 2, j - 1), Move::Merge, &|| {
-                self.pair_cost(Move::Merge, i - 2..i, j - 1..j)
-            });
-        }
-        if i >= 1 && j >= 2 {
-            consider(cost(i - 1, j - 2), Move::Split, &|| {
-                self.pair_cost(Move::Split, i - 1..i, j - 2..j)
-            });
-        }
         if i >= 1 {
-            consider(cost(i - 1, j), Move::Missing, &|| self.fi[i - 1].indel);
+            take(
+                &mut best,
+                cost(i - 1, j) + self.fi[i - 1].indel,
+                Move::Missing,
+            );
         }
         if j >= 1 {
-            consider(cost(i, j - 1), Move::Extra, &|| self.sv[j - 1].indel);
+            take(
+                &mut best,
+                cost(i, j - 1) + self.sv[j - 1].indel,
+                Move::Extra,
+            );
         }
         if let Some(q) = self.qa_start[i] {
-            consider(cost(q, j), Move::QaMissing, &|| self.qa_cost(i - q));
+            take(&mut best, cost(q, j) + self.qa_cost(i - q), Move::QaMissing);
+        }
+        let pairings = [
+            (Move::Match, 1, 1),
+            (Move::Merge, 2, 1),
+            (Move::Split, 1, 2),
+        ];
+        for (mv, di, dj) in pairings {
+            if i < di || j < dj {
+                continue;
+            }
+            let from = cost(i - di, j - dj);
+            // Step costs can be negative (shared anchors): only an
+            // unreachable predecessor is skipped outright.
+            if !from.is_finite() {
+                continue;
+            }
+            if let Some(step) = self.pair_cost_within(mv, i - di..i, j - dj..j, best.0 - from) {
+                take(&mut best, from + step, mv);
+            }
         }
         best
     }
@@ -501,24 +544,56 @@ impl<'a> Scorer<'a> {
 
     /// The cost of pairing `fi` with `sv` (1–1, 2–1 or 1–2).
     fn pair_cost(&self, mv: Move, fi: Range<usize>, sv: Range<usize>) -> f64 {
+        self.pair_cost_within(mv, fi, sv, f64::INFINITY)
+            .unwrap_or(f64::INFINITY)
+    }
+
+    /// The cost of pairing `fi` with `sv`, or `None` once it is sure to
+    /// exceed `limit`: the length cost (never negative) comes last, and the
+    /// anchors are only compared when their largest possible bonus could
+    /// still bring the cost under the limit.
+    fn pair_cost_within(
+        &self,
+        mv: Move,
+        fi: Range<usize>,
+        sv: Range<usize>,
+        limit: f64,
+    ) -> Option<f64> {
         let f = &self.fi[fi];
         let s = &self.sv[sv];
-        let (Some(f0), Some(fl), Some(s0), Some(sl)) = (f.first(), f.last(), s.first(), s.last())
-        else {
-            return f64::INFINITY;
-        };
+        let (f0, fl, s0, sl) = (f.first()?, f.last()?, s.first()?, s.last()?);
         let prior = match mv {
-            Move::Merge if f0.role == Role::Question && fl.role == Role::AnswerStart => {
+            // A glued question starts the Swedish paragraph; one that starts
+            // with a dash is an answer that lost its (short) question.
+            Move::Merge
+                if f0.role == Role::Question && fl.role == Role::AnswerStart && !s0.dash =>
+            {
                 self.glued_prior
             }
             Move::Merge if f0.segment == fl.segment => self.merge_same_prior,
-            Move::Split if s0.segment == sl.segment => self.merge_same_prior,
             Move::Merge | Move::Split => self.merge_prior,
             _ => self.match_prior,
         };
+        let mut cost = prior + shape_cost(mv, f0, fl, s0, sl);
+        let most_bonus = f
+            .iter()
+            .map(|u| u.most_bonus)
+            .sum::<f64>()
+            .min(s.iter().map(|u| u.most_bonus).sum::<f64>())
+            .min(SHARED_CAP);
+        if cost - most_bonus > limit {
+            return None;
+        }
+        // Anchors count only when both sides have some.
+        if f.iter().any(|u| u.anchors) && s.iter().any(|u| u.anchors) {
+            cost += anchor_cost(f, s);
+        }
+        if cost > limit {
+            return None;
+        }
         let l1: f64 = f.iter().map(|u| u.len).sum();
         let l2: f64 = s.iter().map(|u| u.len).sum();
-        prior + length_cost(l1, l2) + anchor_cost(f, s) + shape_cost(mv, f0, fl, s0, sl)
+        Some(cost + length_cost(l1, l2))
     }
 }
 
@@ -691,7 +766,6 @@ mod tests {
     const Q2: usize = 7;
     const A2: usize = 8;
     const Q3: usize = 9;
-    const A3: usize = 10;
     const A4: usize = 12;
     const A5: usize = 14;
     const Q6: usize = 15;
@@ -852,29 +926,113 @@ mod tests {
             .collect()
     }
 
+    /// Every slip at every position of the seed gives exactly one step
+    /// that is not a match, in the right place, except three additions
+    /// beside the seed's two loosest translations (`KNOWN_AMBIGUOUS`, and
+    /// the module's weak spots): there the one slip may land one paragraph
+    /// off, or read as a split.
     #[test]
-    fn dbg_print() {
-        let text = "På bilden: Taru Ikäheimonen framför stadshuset i Grankulla.";
-        let at = A2 + 1;
-        let sv = sv_edited(|p| p.insert(at, text.to_string()));
+    fn every_slip_at_every_position_gives_one_step() {
+        /// (added text, position) where a neighbour translated loosely
+        /// (p2: 104 → 81 letters, a4: 75 → 47) fits the added paragraph's
+        /// length better than its own translation.
+        const KNOWN_AMBIGUOUS: &[(&str, usize)] =
+            &[("Läs mer", 3), ("Läs mer", 4), ("På bilden", 13)];
         let fi = fi_seed();
-        let sc = Scorer::new(&fi, &sv);
-        eprintln!(
-            "split {}",
-            sc.step_cost(Move::Split, A2..A2 + 1, A2..A2 + 2)
-        );
-        eprintln!(
-            "match {}",
-            sc.step_cost(Move::Match, A2..A2 + 1, A2..A2 + 1)
-        );
-        eprintln!(
-            "extra {}",
-            sc.step_cost(Move::Extra, A2 + 1..A2 + 1, A2 + 1..A2 + 2)
-        );
-        eprintln!("{:?}\n{:?}\n{:?}", fi[A2], sv[A2], sv[A2 + 1]);
-        for s in align(&fi, &sv) {
-            eprintln!("{s:?}");
+        let mut wrong = Vec::new();
+        let mut check = |what: String, sv: Vec<Unit>, want: (Move, Range<usize>, Range<usize>)| {
+            let got = slips(&fi, &sv);
+            if got != [want.clone()] {
+                wrong.push(format!("{what}: got {got:?}, want {want:?}"));
+            }
+        };
+        let added = [
+            "På bilden: Taru Ikäheimonen framför stadshuset i Grankulla.",
+            "Översättarens anmärkning: Grankulla heter Kauniainen på finska.",
+            "Läs mer om välfärdsarbetet på stadens webbplats www.grankulla.fi/valfard, där också kontaktuppgifterna finns.",
+        ];
+        for text in added {
+            for at in 1..=SEED_UNITS {
+                let sv = sv_edited(|p| p.insert(at, text.to_string()));
+                if KNOWN_AMBIGUOUS
+                    .iter()
+                    .any(|&(t, k)| text.starts_with(t) && k == at)
+                {
+                    let got = slips(&fi, &sv);
+                    assert_eq!(got.len(), 1, "{text:?} at {at}: {got:?}");
+                    assert!(
+                        got[0].2.start.abs_diff(at) <= 1,
+                        "{text:?} at {at}: {got:?}"
+                    );
+                    continue;
+                }
+                check(
+                    format!("{text:?} added at {at}"),
+                    sv,
+                    (Move::Extra, at..at, at..at + 1),
+                );
+            }
         }
+        for at in 0..SEED_UNITS {
+            let sv = sv_edited(|p| {
+                p.remove(at);
+            });
+            check(
+                format!("{at} lost"),
+                sv,
+                (Move::Missing, at..at + 1, at..at),
+            );
+        }
+        for at in 1..SEED_UNITS - 1 {
+            let sv = sv_edited(|p| {
+                let next = p.remove(at + 1);
+                p[at] = format!("{} {next}", p[at]);
+            });
+            check(
+                format!("{at} merged"),
+                sv,
+                (Move::Merge, at..at + 2, at..at + 1),
+            );
+        }
+        for at in 1..SEED_UNITS {
+            if !paragraphs(SV)[at].contains(". ") {
+                continue;
+            }
+            let sv = sv_edited(|p| {
+                let (a, b) = split_paragraph(&p[at]);
+                p[at] = a;
+                p.insert(at + 1, b);
+            });
+            check(
+                format!("{at} split"),
+                sv,
+                (Move::Split, at..at + 1, at..at + 2),
+            );
+        }
+        for q in (Q1..SEED_UNITS).step_by(2) {
+            let sv = sv_edited(|p| {
+                p.drain(q..q + 2);
+            });
+            check(
+                format!("q at {q} left out"),
+                sv,
+                (Move::QaMissing, q..q + 2, q..q),
+            );
+            let sv = sv_edited(|p| {
+                let answer = p.remove(q + 1);
+                p[q] = format!("{} {answer}", p[q]);
+            });
+            check(
+                format!("q at {q} glued"),
+                sv,
+                (Move::Merge, q..q + 2, q..q + 1),
+            );
+            let sv = sv_edited(|p| {
+                p[q + 1] = p[q + 1].trim_start_matches(['–', ' ']).to_string();
+            });
+            assert_eq!(slips(&fi, &sv), [], "dash lost at {}", q + 1);
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
@@ -1221,11 +1379,14 @@ mod tests {
         let (fi, _) = synthetic(100_000, 3);
         let (_, sv) = synthetic(7, 4);
         assert_covers(&align(&fi, &sv), 100_000, 7);
-        let (fi, _) = synthetic(30_000, 5);
-        let (_, sv) = synthetic(10_000, 6);
-        let band = Band::new(fi.len(), sv.len());
-        assert!(band.cells() <= MAX_CELLS + 30_001);
-        assert_covers(&align(&fi, &sv), 30_000, 10_000);
+        let (fi, _) = synthetic(3_000, 5);
+        let (_, sv) = synthetic(1_000, 6);
+        assert_covers(&align(&fi, &sv), 3_000, 1_000);
+        // The band asked for (half-width 2·|n − m| + 50) would be the whole
+        // 50 000 × 10 000 matrix: capped.
+        let band = Band::new(50_000, 10_000);
+        assert!(band.cells() <= MAX_CELLS + 50_001, "{} cells", band.cells());
+        assert_eq!(band.row(50_000).1, 10_000);
     }
 
     fn arb_unit() -> impl Strategy<Value = Unit> {
@@ -1284,13 +1445,5 @@ mod tests {
             assert_covers(&steps, units.len(), units.len());
             prop_assert!(steps.iter().all(|s| s.mv == Move::Match), "{:?}", steps);
         }
-    }
-}
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg_costs() {
-        use super::*;
-        let _ = Move::Match;
     }
 }
