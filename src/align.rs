@@ -39,6 +39,10 @@ pub struct Unit {
     pub question: bool,
     /// Starts with an answer/quote dash.
     pub dash: bool,
+    /// Sentences in the paragraph (0: not counted). Translators keep
+    /// sentence boundaries more often than not, so the counts of a true
+    /// pairing agree, and a split or merged paragraph shows in them.
+    pub sentences: usize,
     /// Structural role of the paragraph.
     pub role: Role,
     /// Finnish side: index of the segment this paragraph belongs to (several paragraphs of one
@@ -181,6 +185,17 @@ const NAME_MIN_PREFIX: usize = 4;
 const NAME_PREFIX_SHARE: f64 = 0.65;
 
 // Shape.
+/// Per sentence of difference between the two sides of a pairing, capped:
+/// translators split or join a sentence now and then, so one difference
+/// costs little, but a paragraph paired with a part of itself shows.
+const SENTENCE_DIFF: f64 = 0.7;
+/// Per glossary term found on one side only, capped.
+const TERM_UNRENDERED: f64 = 0.4;
+const TERM_UNRENDERED_CAP: f64 = 1.2;
+const SENTENCE_CAP: f64 = 2.1;
+/// A merge or split that would run a heading, caption or list into body
+/// text.
+const MIXED_ELEMENTS: f64 = 2.5;
 const QUESTION_AGREE: f64 = -0.5;
 const QUESTION_DISAGREE: f64 = 1.5;
 const DASH_AGREE: f64 = -0.5;
@@ -380,6 +395,7 @@ struct Prepared<'a> {
     dash: bool,
     role: Role,
     segment: usize,
+    sentences: usize,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
     /// Whether the unit has any anchor.
@@ -418,6 +434,7 @@ impl<'a> Prepared<'a> {
             dash: unit.dash,
             role: unit.role,
             segment: unit.segment,
+            sentences: unit.sentences,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
             anchors,
             most_bonus,
@@ -574,7 +591,10 @@ impl<'a> Scorer<'a> {
             Move::Merge | Move::Split => self.merge_prior,
             _ => self.match_prior,
         };
-        let mut cost = prior + shape_cost(mv, f0, fl, s0, sl);
+        let mut cost = prior + shape_cost(mv, f0, fl, s0, sl) + sentence_cost(f, s);
+        if matches!(mv, Move::Merge | Move::Split) {
+            cost += mixed_cost(f) + mixed_cost(s);
+        }
         let most_bonus = f
             .iter()
             .map(|u| u.most_bonus)
@@ -588,6 +608,7 @@ impl<'a> Scorer<'a> {
         if f.iter().any(|u| u.anchors) && s.iter().any(|u| u.anchors) {
             cost += anchor_cost(f, s);
         }
+        cost += unrendered_cost(f, s);
         if cost > limit {
             return None;
         }
@@ -714,6 +735,47 @@ fn same_name(a: &str, b: &str) -> bool {
     prefix >= NAME_MIN_PREFIX && prefix as f64 >= NAME_PREFIX_SHARE * shorter as f64
 }
 
+/// Glossary terms on one side whose counterpart the other side lacks: a
+/// weak sign against the pairing (translators do drop a term now and then,
+/// which is what `glossary-missing` is for).
+fn unrendered_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
+    let has = |side: &[Prepared], t: &u32| side.iter().any(|u| u.terms.contains(t));
+    let mut missing = 0;
+    for (side, other) in [(fi, sv), (sv, fi)] {
+        for (k, u) in side.iter().enumerate() {
+            for t in &u.terms {
+                if !side[..k].iter().any(|p| p.terms.contains(t)) && !has(other, t) {
+                    missing += 1;
+                }
+            }
+        }
+    }
+    (TERM_UNRENDERED * missing as f64).min(TERM_UNRENDERED_CAP)
+}
+
+/// Sentence counts that differ, pooled over the units of a merge or split
+/// (skipped when either side was not counted).
+fn sentence_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
+    let a: usize = fi.iter().map(|u| u.sentences).sum();
+    let b: usize = sv.iter().map(|u| u.sentences).sum();
+    if fi.iter().chain(sv).any(|u| u.sentences == 0) {
+        return 0.0;
+    }
+    (SENTENCE_DIFF * a.abs_diff(b) as f64).min(SENTENCE_CAP)
+}
+
+/// A subheading, caption or list run into body text (or split off it) is
+/// not how paragraphs get merged or split: such elements are added or left
+/// out whole.
+fn mixed_cost(units: &[Prepared]) -> f64 {
+    let other = units.iter().filter(|u| u.role == Role::Other).count();
+    if other > 0 && other < units.len() {
+        MIXED_ELEMENTS
+    } else {
+        0.0
+    }
+}
+
 /// `?` and dashes agreeing, questions paired with questions, headings with
 /// headings. The Finnish side's first and last units face the Swedish
 /// side's: a dash starts a paragraph, a `?` ends one.
@@ -811,6 +873,7 @@ mod tests {
                 .collect(),
             question: text.trim_end().ends_with('?'),
             dash: starts_with_answer_dash(text.trim_start()),
+            sentences: crate::text::sentence_count(text),
             role,
             segment,
         }
@@ -1422,6 +1485,7 @@ mod tests {
                     terms,
                     question,
                     dash,
+                    sentences: 0,
                     role,
                     segment,
                 },

@@ -15,8 +15,8 @@ use std::ops::Range;
 use crate::align::{self, Move, Role, Step, Unit};
 use crate::checks::numbers;
 use crate::glossary::{MatchKind, Matcher};
-use crate::segment::{Kind, Segment, Segmented, starts_with_answer_dash};
-use crate::text::{is_word_char, word_count};
+use crate::segment::{Element, Kind, Segment, Segmented, starts_with_answer_dash};
+use crate::text::{is_word_char, sentence_count, word_count};
 
 /// Finnish segments and the Swedish text paired with them.
 #[derive(Debug, Clone)]
@@ -164,6 +164,15 @@ fn chars(text: &str) -> usize {
     text.chars().filter(|&c| is_word_char(c)).count()
 }
 
+/// A short line with no final punctuation: a heading, a label.
+fn heading_like(text: &str) -> bool {
+    let words = text.split(' ').count();
+    words <= 8
+        && !text
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';', ',', '…', '”', '"'])
+}
+
 /// Capitalised words that do not start a sentence, lower-cased: names
 /// mostly, which translations keep (`Taru`, `Ikäheimonen`).
 fn names(text: &str) -> Vec<String> {
@@ -187,13 +196,21 @@ fn names(text: &str) -> Vec<String> {
 
 fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>) -> Unit {
     let seg = &side.segments[p.seg];
-    let role = match seg.kind {
-        Kind::Kicker => Role::Kicker,
-        Kind::Title => Role::Title,
-        Kind::Question => Role::Question,
-        Kind::Answer if p.part == 0 => Role::AnswerStart,
-        Kind::Answer => Role::AnswerMore,
-        Kind::Paragraph => Role::Body,
+    let role = match (seg.kind, seg.role) {
+        (Kind::Kicker, _) => Role::Kicker,
+        (Kind::Title, _) => Role::Title,
+        (Kind::Question, _) => Role::Question,
+        (Kind::Answer, _) if p.part == 0 => Role::AnswerStart,
+        (Kind::Answer, _) => Role::AnswerMore,
+        (
+            Kind::Paragraph,
+            Element::Subheading | Element::Caption | Element::List | Element::Byline,
+        ) => Role::Other,
+        // A short line without final punctuation reads as a heading
+        // wherever it stands (the segmenter's subheading rule also asks
+        // for body text around it).
+        (Kind::Paragraph, _) if heading_like(p.text) => Role::Other,
+        (Kind::Paragraph, _) => Role::Body,
     };
     Unit {
         chars: chars(p.text),
@@ -205,6 +222,7 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>) -> Unit {
         terms,
         question: p.text.trim_end().ends_with('?'),
         dash: starts_with_answer_dash(p.text),
+        sentences: sentence_count(p.text),
         role,
         segment: p.seg,
     }

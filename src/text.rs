@@ -134,9 +134,43 @@ pub fn display_name(name: &str) -> String {
     out
 }
 
+/// Sentences: runs ending in `.`, `!` or `?` before a space and a capital
+/// letter, a digit or a dash, or at the end. Abbreviations and dates
+/// (`klo 18.30`, `6.12. klo`) do not end one.
+pub fn sentence_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut words = text.split(is_space).filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let ends = word
+            .trim_end_matches(['”', '"', '»', ')', '’'])
+            .ends_with(['.', '!', '?']);
+        let next_starts = words.peek().is_none_or(|n| {
+            n.chars()
+                .find(|c| !matches!(c, '”' | '"' | '»' | '(' | '‘'))
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '–' | '—'))
+        });
+        if ends && next_starts {
+            count += 1;
+        }
+    }
+    count.max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_counted_past_dates_and_abbreviations() {
+        assert_eq!(sentence_count("Yksi. Kaksi! Kolme?"), 3);
+        assert_eq!(
+            sentence_count("la 6.12. klo 12–13.30 Itsenäisyyspäivän juhla."),
+            1
+        );
+        assert_eq!(sentence_count("– Kyllä. – Ei."), 2);
+        assert_eq!(sentence_count("otsikko ilman pistettä"), 1);
+        assert_eq!(sentence_count("”Kyllä.” Sitten hän lähti."), 2);
+    }
 
     #[test]
     fn decode_strips_bom() {
