@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::text::is_space;
+use crate::tokens::words;
 
 /// Where a finding points: a byte span in the file as written and the
 /// 1-based line and column (in characters) of its start.
@@ -173,23 +174,6 @@ impl Source {
             column,
         }
     }
-}
-
-/// Words (runs of non-space characters) with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let rest = &text[at..];
-        let skip = rest.len() - rest.trim_start_matches(is_space).len();
-        let start = at + skip;
-        if start >= text.len() {
-            at = text.len();
-            return None;
-        }
-        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
-        at = start + len;
-        Some((start, &text[start..start + len]))
-    })
 }
 
 #[cfg(test)]

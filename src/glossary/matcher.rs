@@ -2,9 +2,8 @@
 //! text. Inflection is the back ends' business ([`crate::morph`]); the
 //! matcher owns what is common to both languages:
 //!
-
-//! - tokens: runs of letters and digits with internal hyphens and
-//!   apostrophes; a hyphen at a token's edge marks an elided compound
+//! - tokens ([`crate::tokens`]): runs of letters and digits with internal
+//!   hyphens and apostrophes; a hyphen at a token's edge marks an elided compound
 //!   (`kulttuuri- ja`, `sekä -suunnitelman`), and such a token only ever
 //!   matches a glossary word written with the same hyphen, never a term;
 //! - multi-word terms: consecutive tokens separated by white space only,
@@ -31,7 +30,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
-use crate::text::is_space;
+use crate::tokens::{Token, fold, tokenize};
 
 /// Which side of the glossary a match stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,93 +128,6 @@ const SV_PLAIN: &[&str] = &[
     "och", "eller", "samt", "i", "på", "av", "för", "till", "med", "om", "vid", "som", "den",
     "det", "de", "en", "ett", "att", "från",
 ];
-
-/// A word of running text or of a glossary entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Token {
-    start: usize,
-    end: usize,
-    /// Written `-word`: the tail of an elided compound.
-    lead_hyphen: bool,
-    /// Written `word-`: the head of an elided compound.
-    trail_hyphen: bool,
-    /// Only white space separates it from the next token.
-    joins_next: bool,
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
-/// Soft hyphens, left by web exports inside long Finnish compounds, are
-/// invisible: they join a word and vanish when it is folded.
-const SOFT_HYPHEN: char = '\u{AD}';
-
-/// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
-fn tokenize(text: &str, stars: bool) -> Vec<Token> {
-    let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
-    let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
-    let mut tokens: Vec<Token> = Vec::new();
-    // One pass over the characters, peeking one ahead (two at a joiner):
-    // this runs on every segment of every article.
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((first, c)) = chars.next() {
-        if !is_word(c) {
-            prev = Some(c);
-            continue;
-        }
-        let mut end = first + c.len_utf8();
-        while let Some(&(at, n)) = chars.peek() {
-            if is_word(n) {
-                chars.next();
-                end = at + n.len_utf8();
-            } else if joiner(n)
-                && text[at + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word)
-            {
-                chars.next();
-                let (k, m) = chars.next().expect("peeked above");
-                end = k + m.len_utf8();
-            } else {
-                break;
-            }
-        }
-        tokens.push(Token {
-            start: first,
-            end,
-            lead_hyphen: prev.is_some_and(is_hyphen),
-            trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
-            joins_next: false,
-        });
-    }
-    for k in 1..tokens.len() {
-        let prev = tokens[k - 1];
-        let from = if prev.trail_hyphen {
-            prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
-        } else {
-            prev.end
-        };
-        let gap = &text[from.min(tokens[k].start)..tokens[k].start];
-        tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
-    }
-    tokens
-}
-
-/// Case-folds a word for matching; typographic apostrophes become `'`.
-fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|&c| c != SOFT_HYPHEN)
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
-}
 
 /// Lexeme ids: one per distinct glossary word, so a text word is looked up
 /// once however many terms share it.
@@ -1009,21 +921,6 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
     fn matcher_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Matcher>();
-    }
-
-    #[test]
-    fn tokens_keep_internal_hyphens_and_mark_elided_compounds() {
-        let text = "sosiaali- ja vapaa-aika -osio, vaa'an";
-        let tokens = tokenize(text, false);
-        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(
-            words,
-            vec!["sosiaali", "ja", "vapaa-aika", "osio", "vaa'an"]
-        );
-        assert!(tokens[0].trail_hyphen && tokens[0].joins_next);
-        assert!(tokens[1].joins_next);
-        assert!(!tokens[2].joins_next, "a leading hyphen is not white space");
-        assert!(tokens[3].lead_hyphen && !tokens[3].joins_next);
     }
 
     #[test]

@@ -26,11 +26,11 @@ pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
     // Number words only matter for a digit number still unpaired; reading
     // every word of both sides is the costliest step, so skip it otherwise.
     if fi_open.iter().any(|&o| o) {
-        let mut sv_words = number_words(sv, Lang::Sv);
+        let mut sv_words = number_words(sv, &sv_nums, Lang::Sv);
         satisfy_by_words(fi, &fi_nums, &mut fi_open, &mut sv_words);
     }
     if sv_open.iter().any(|&o| o) {
-        let mut fi_words = number_words(fi, Lang::Fi);
+        let mut fi_words = number_words(fi, &fi_nums, Lang::Fi);
         satisfy_by_words(sv, &sv_nums, &mut sv_open, &mut fi_words);
     }
 
@@ -177,6 +177,14 @@ mod tests {
         assert_eq!(missing("2 kuntaa", "tre kommuner"), ["2"]);
         // Words above twelve are not read.
         assert_eq!(extra("kolmetoista", "13"), ["13"]);
+    }
+
+    #[test]
+    fn each_part_of_a_hyphenated_number_word_counts() {
+        no_finding("kaksi-kolme kertaa", "2–3 gånger");
+        no_finding("2–3 kertaa", "två-tre gånger");
+        // Words glued to a digit number belong to it.
+        assert_eq!(extra("1990-luvulla", "1990-talet, 2 gånger"), ["2"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::text::is_space;
+use crate::tokens::fold;
 use words::cardinal_word;
 
 /// One number as written, with its normalised value.
@@ -126,32 +127,26 @@ enum TokenKind {
 
 /// The words and numbers of a title, in order.
 fn tokens(title: &str) -> Vec<Token> {
-    let mut nums = numbers(title).into_iter().peekable();
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (i, c) in title.char_indices().chain([(title.len(), ' ')]) {
-        if let Some(start) = word_start
-            && !c.is_alphabetic()
-        {
-            out.push(Token {
-                kind: TokenKind::Word(title[start..i].to_lowercase()),
-                start,
-                end: i,
-            });
-            word_start = None;
-        }
-        if let Some(number) = nums.next_if(|n| n.start <= i) {
+    let nums = numbers(title);
+    let words: Vec<Token> = words::word_spans(title, &nums)
+        .map(|(start, end)| Token {
+            kind: TokenKind::Word(fold(&title[start..end])),
+            start,
+            end,
+        })
+        .collect();
+    let mut out: Vec<Token> = nums
+        .into_iter()
+        .map(|number| {
             let whole = number.text.bytes().all(|b| b.is_ascii_digit());
-            out.push(Token {
+            Token {
                 kind: TokenKind::Number(whole.then(|| number.value.parse().ok()).flatten()),
                 start: number.start,
                 end: number.end,
-            });
-        }
-        if word_start.is_none() && c.is_alphabetic() {
-            word_start = Some(i);
-        }
-    }
+            }
+        })
+        .collect();
+    out.extend(words);
     out.sort_by_key(|t| t.start);
     out
 }
@@ -247,6 +242,20 @@ pub(super) mod tests {
             Some(8)
         );
         assert_eq!(promised_questions("Fem viktiga frågor", Lang::Sv), Some(5));
+    }
+
+    #[test]
+    fn promised_questions_read_title_words_as_the_glossary_does() {
+        // A soft hyphen is invisible; a year glued to a word is no count.
+        assert_eq!(
+            promised_questions("Kuu\u{AD}si kysymystä", Lang::Fi),
+            Some(6)
+        );
+        assert_eq!(
+            promised_questions("1990-luvun kuusi kysymystä", Lang::Fi),
+            Some(6)
+        );
+        assert_eq!(promised_questions("2020-luvun kysymykset", Lang::Fi), None);
     }
 
     #[test]

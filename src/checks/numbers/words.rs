@@ -1,7 +1,9 @@
 //! Numbers 0–12 written as words, cardinal and ordinal, in Finnish (all
 //! cases, clitics) and Swedish.
 
+use super::Number;
 use crate::lang::Lang;
+use crate::tokens::{fold, is_hyphen, tokenize};
 
 /// A number written as a word.
 pub(super) struct Word {
@@ -285,25 +287,41 @@ fn ordinal_word(word: &str, lang: Lang) -> Option<u8> {
     }
 }
 
-/// The numbers 0–12 written as words, cardinal or ordinal.
-pub(super) fn number_words(text: &str, lang: Lang) -> Vec<Word> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let w = w.to_lowercase();
-            cardinal_word(&w, lang)
+/// The numbers 0–12 written as words, cardinal or ordinal. `numbers` are
+/// the digit numbers of `text`: words glued to one are not read.
+pub(super) fn number_words(text: &str, numbers: &[Number], lang: Lang) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (start, end) in word_spans(text, numbers) {
+        // Each part of a hyphenated word counts: `kaksi-kolme`, `två-tre`.
+        for part in fold(&text[start..end]).split(is_hyphen) {
+            let word = cardinal_word(part, lang)
                 .map(|value| Word {
                     value,
                     ordinal: false,
                 })
                 .or_else(|| {
-                    ordinal_word(&w, lang).map(|value| Word {
+                    ordinal_word(part, lang).map(|value| Word {
                         value,
                         ordinal: true,
                     })
-                })
-        })
-        .collect()
+                });
+            out.extend(word);
+        }
+    }
+    out
+}
+
+/// The spans of the word tokens of `text` that hold a letter and are no
+/// part of one of its `numbers` (`1990-luvulla`, `3D` belong to theirs).
+pub(super) fn word_spans<'a>(
+    text: &'a str,
+    numbers: &'a [Number],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    tokenize(text, false)
+        .into_iter()
+        .map(|t| (t.start, t.end))
+        .filter(|&(start, end)| text[start..end].chars().any(char::is_alphabetic))
+        .filter(|&(start, end)| !numbers.iter().any(|n| n.start < end && start < n.end))
 }
 
 #[cfg(test)]
