@@ -25,8 +25,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
@@ -168,25 +167,69 @@ struct Side {
     phrases: Vec<Phrase>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
-    /// Names this side's word cache in each thread's [`WORD_CACHES`].
-    id: usize,
+    /// Text words already analysed.
+    cache: WordCaches,
 }
 
 /// Text word as written → its lexemes.
 type WordCache = FastMap<Box<str>, Box<[Lex]>>;
 
-static NEXT_SIDE_ID: AtomicUsize = AtomicUsize::new(0);
+/// Words one cache holds before it starts afresh: far more than the
+/// distinct word forms of a year of a magazine (a 5 000-article corpus has
+/// about 14 000 Finnish ones), and at most a few megabytes.
+const CACHED_WORDS: usize = 1 << 16;
 
-/// How many sides' caches a thread keeps before starting afresh (a run
-/// has two; a long-lived program building matchers must not pile them up).
-const CACHES_PER_THREAD: usize = 4;
+/// A side's text words already analysed, one cache per rayon worker.
+///
+/// Words repeat across articles, so most tokens of a large run are one
+/// look-up here instead of a back-end analysis. Each worker has its own
+/// slot, so checking threads never wait for one another (each warms its
+/// own, a small price): the mutex is only ever taken uncontended, unless
+/// the matcher is shared by more threads than it has slots. The caches
+/// belong to the matcher, so dropping it frees them, and each is bounded
+/// by [`CACHED_WORDS`], so a long-lived process stays bounded too.
+struct WordCaches {
+    /// Slot 0 for threads outside rayon's pools, then one per worker
+    /// index (modulo the slot count).
+    slots: Box<[Slot]>,
+    /// Words per slot before it starts afresh.
+    limit: usize,
+}
 
-thread_local! {
-    /// Per thread and per side: text words already analysed. Words repeat
-    /// across articles, so most tokens of a large run are one look-up here
-    /// instead of a back-end analysis; per thread, so checking threads never
-    /// wait on a lock (each thread warms its own, a small price).
-    static WORD_CACHES: RefCell<FastMap<usize, WordCache>> = RefCell::new(FastMap::default());
+/// One cache on a cache line of its own, so two workers' locks never
+/// share one.
+#[repr(align(128))]
+#[derive(Default)]
+struct Slot(Mutex<WordCache>);
+
+impl WordCaches {
+    fn new(limit: usize) -> WordCaches {
+        // Rayon's default pool has one worker per CPU. Asking rayon instead
+        // would create its global pool as a side effect.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(256));
+        WordCaches {
+            slots: (0..=workers).map(|_| Slot::default()).collect(),
+            limit,
+        }
+    }
+
+    /// The calling thread's cache.
+    fn get(&self) -> MutexGuard<'_, WordCache> {
+        let slot = rayon::current_thread_index().map_or(0, |i| 1 + i % (self.slots.len() - 1));
+        self.slots[slot]
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Remembers `word`'s lexemes, starting afresh when the cache is full
+    /// (simpler than evicting, and a full cache is rare).
+    fn insert(&self, cache: &mut WordCache, word: &str, lexes: &[Lex]) {
+        if cache.len() >= self.limit {
+            cache.clear();
+        }
+        cache.insert(word.into(), lexes.into());
+    }
 }
 
 struct Builder {
@@ -211,7 +254,7 @@ impl Builder {
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
                 starts: FastMap::default(),
-                id: NEXT_SIDE_ID.fetch_add(1, Ordering::Relaxed),
+                cache: WordCaches::new(CACHED_WORDS),
             },
         }
     }
@@ -348,12 +391,8 @@ impl Side {
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
         let tokens = tokenize(text, false);
-        let sets: Vec<Vec<Lex>> = WORD_CACHES.with(|caches| {
-            let mut caches = caches.borrow_mut();
-            if !caches.contains_key(&self.id) && caches.len() >= CACHES_PER_THREAD {
-                caches.clear();
-            }
-            let cache = caches.entry(self.id).or_default();
+        let sets: Vec<Vec<Lex>> = {
+            let mut cache = self.cache.get();
             tokens
                 .iter()
                 .map(|t| {
@@ -367,11 +406,11 @@ impl Side {
                         return hit.to_vec();
                     }
                     let lexes = self.lexemes(t, &fold(raw));
-                    cache.insert(raw.into(), lexes.clone().into_boxed_slice());
+                    self.cache.insert(&mut cache, raw, &lexes);
                     lexes
                 })
                 .collect()
-        });
+        };
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, set) in sets.iter().enumerate() {
@@ -915,6 +954,41 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
             .map(|f| f.text)
             .collect();
         assert_eq!(texts, vec!["miehen", "kunnassa", "miehissä"]);
+    }
+
+    #[test]
+    fn word_caches_stay_within_their_limit_and_change_no_result() {
+        let fresh = matcher();
+        let mut m = matcher();
+        m.fi.cache = WordCaches::new(8);
+        let text = SEED_FI;
+        for _ in 0..3 {
+            assert_eq!(m.find_fi(text), fresh.find_fi(text));
+        }
+        for slot in &m.fi.cache.slots {
+            assert!(slot.0.lock().unwrap().len() <= 8);
+        }
+        assert!(
+            m.fi.cache
+                .slots
+                .iter()
+                .any(|s| !s.0.lock().unwrap().is_empty())
+        );
+    }
+
+    #[test]
+    fn rayon_workers_find_what_the_calling_thread_finds() {
+        use rayon::prelude::*;
+        let m = matcher();
+        let lines: Vec<&str> = SEED_FI.lines().chain(SEED_SV.lines()).collect();
+        let here: Vec<_> = lines.iter().map(|l| (m.find_fi(l), m.find_sv(l))).collect();
+        for _ in 0..2 {
+            let workers: Vec<_> = lines
+                .par_iter()
+                .map(|l| (m.find_fi(l), m.find_sv(l)))
+                .collect();
+            assert_eq!(workers, here);
+        }
     }
 
     #[test]
