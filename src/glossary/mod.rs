@@ -4,7 +4,7 @@
 //! anything a person would want to hear about (unknown keys, duplicate
 //! terms, empty renderings, malformed patterns) with the line to fix.
 //!
-//! Finding the terms in text is [`Matcher`]'s job ([`matcher`]), re-exported
+//! Finding the terms in text is [`Matcher`]'s job (`glossary/matcher.rs`), re-exported
 //! here with its match types.
 
 mod matcher;
