@@ -39,6 +39,8 @@ pub mod status;
 pub mod style;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod text;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
+pub mod tokens;
 
 use std::io::Write;
 use std::process::ExitCode;

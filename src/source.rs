@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::segment::Segment;
 use crate::text::is_space;
+use crate::tokens::words;
 
 /// Where a finding points: a byte span in the file as written and the
 /// 1-based line and column (in characters) of its start.

@@ -9,7 +9,7 @@ use crate::article::{Article, Pair, State};
 use crate::cli::DiffArgs;
 use crate::commands::status::RowState;
 use crate::session::Session;
-use crate::text::is_space;
+use crate::tokens::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,8 +29,8 @@ pub struct Change {
 /// Word-level difference of two texts; whitespace differences are not
 /// changes.
 pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
-    let a: Vec<&str> = old.split(is_space).filter(|w| !w.is_empty()).collect();
-    let b: Vec<&str> = new.split(is_space).filter(|w| !w.is_empty()).collect();
+    let a: Vec<&str> = words(old).map(|(_, w)| w).collect();
+    let b: Vec<&str> = words(new).map(|(_, w)| w).collect();
     let mut changes: Vec<Change> = Vec::new();
     let mut push = |op: Op, words: &[&str]| {
         if words.is_empty() {
@@ -75,7 +75,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
 /// what a translator most easily misses.
 pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
     let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let sv_words: Vec<String> = sv.split(is_space).map(trim).collect();
+    let sv_words: Vec<String> = words(sv).map(|(_, w)| trim(w)).collect();
     let mut out: Vec<String> = Vec::new();
     let mut sentence_start = true;
     for change in changes {
@@ -99,8 +99,8 @@ pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
 /// Digit groups in a run of words (`2023`, `15 000` counts as `15` and
 /// `000`, which is enough to notice a change).
 fn digit_words(text: &str) -> Vec<String> {
-    text.split(is_space)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    words(text)
+        .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .map(str::to_string)
         .collect()

@@ -28,9 +28,10 @@
 //!   coinages still match.
 //!
 //! Back ends see lower-cased single words (internal hyphens and apostrophes
-//! kept); tokenising, multi-word terms, elided compounds (`kulttuuri- ja`),
-//! `*` patterns and overlap resolution belong to the matcher, so a new back
-//! end only has to answer "which keys does this word have".
+//! kept); tokenising ([`crate::tokens`]), multi-word terms, elided compounds
+//! (`kulttuuri- ja`), `*` patterns and overlap resolution belong to the
+//! matcher, so a new back end only has to answer "which keys does this word
+//! have".
 
 pub mod builtin;
 pub mod swedish;

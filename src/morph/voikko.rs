@@ -8,7 +8,9 @@
 //!
 //! A Voikko handle is not thread-safe, so it sits behind a mutex; analyses
 //! are cached per distinct word form in front of it, so each form is
-//! analysed once per run and checking threads mostly read the cache.
+//! analysed once per run and checking threads mostly read the cache. The
+//! cache belongs to the [`Voikko`] value and holds at most
+//! `CACHED_WORDS` forms, so a long-lived process stays bounded.
 
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char, c_void};
@@ -78,6 +80,12 @@ pub struct VoikkoInfo {
     /// The Finnish dictionary's description (`suomi (Voikko-fi 2.5)`).
     pub dictionary: String,
 }
+
+/// Word forms the analysis cache holds before it starts afresh: well above
+/// the distinct forms of a large run (a 5 000-article corpus has about
+/// 14 000 Finnish ones; the matcher's own caches keep most words from
+/// reaching Voikko at all), and some tens of megabytes at most.
+const CACHED_WORDS: usize = 1 << 17;
 
 pub struct Voikko {
     api: Api,
@@ -285,10 +293,13 @@ impl Voikko {
             return hit.clone();
         }
         let found = self.analyse(word);
-        self.cache
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(word.to_string(), found.clone());
+        let mut cache = self.cache.write().unwrap_or_else(|e| e.into_inner());
+        // Starting afresh is simpler than evicting, and a full cache is
+        // rare: the next run of words fills it again with the common ones.
+        if cache.len() >= CACHED_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), found.clone());
         found
     }
 

@@ -1,15 +1,9 @@
-//! The glossary (`glossary.toml`, DESIGN §5): its model and term matching.
-//!
-//! [`Glossary::parse`] reads the file into plain [`Term`]s and refuses
-//! anything a person would want to hear about (unknown keys, duplicate
-//! terms, empty renderings, malformed patterns) with the line to fix.
-//!
-//! [`Matcher`] compiles a glossary once per run and finds its terms in
+//! Term matching: a [`Glossary`] compiled once per run and searched in
 //! text. Inflection is the back ends' business ([`crate::morph`]); the
 //! matcher owns what is common to both languages:
 //!
-//! - tokens: runs of letters and digits with internal hyphens and
-//!   apostrophes; a hyphen at a token's edge marks an elided compound
+//! - tokens ([`crate::tokens`]): runs of letters and digits with internal
+//!   hyphens and apostrophes; a hyphen at a token's edge marks an elided compound
 //!   (`kulttuuri- ja`, `sekä -suunnitelman`), and such a token only ever
 //!   matches a glossary word written with the same hyphen, never a term;
 //! - multi-word terms: consecutive tokens separated by white space only,
@@ -31,201 +25,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::error::{ErrorKind, LoadError};
-use serde::Deserialize;
-use toml::Spanned;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
+use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
-use crate::text::is_space;
-
-/// A parsed `glossary.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Glossary {
-    pub terms: Vec<Term>,
-}
-
-/// One `[[term]]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    /// Finnish base form, white space normalised.
-    pub fi: String,
-    /// Required Swedish rendering (base form).
-    pub sv: String,
-    /// Swedish renderings that must not be used (patterns).
-    pub avoid: Vec<String>,
-    /// Extra Finnish patterns.
-    pub fi_forms: Vec<String>,
-    /// Extra allowed Swedish patterns.
-    pub sv_forms: Vec<String>,
-    pub note: Option<String>,
-    /// 1-based line of the term's `[[term]]` header.
-    pub line: usize,
-}
-
-const TERM_KEYS: &str = "fi, sv, avoid, fi_forms, sv_forms, note";
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGlossary {
-    #[serde(default)]
-    term: Vec<Spanned<RawTerm>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTerm {
-    fi: Spanned<String>,
-    sv: Spanned<String>,
-    #[serde(default)]
-    avoid: Vec<Spanned<String>>,
-    #[serde(default)]
-    fi_forms: Vec<Spanned<String>>,
-    #[serde(default)]
-    sv_forms: Vec<Spanned<String>>,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-impl Glossary {
-    /// Parses `glossary.toml`; `shown` is the path as shown to the user.
-    /// Errors name the file, the 1-based line and the key at fault.
-    pub fn parse(text: &str, shown: &str) -> Result<Glossary, LoadError> {
-        let schema = |offset: usize, message: String| {
-            LoadError::new(ErrorKind::Schema, shown, message).at_offset(text, offset)
-        };
-        let raw: RawGlossary = toml::from_str(text).map_err(|err| {
-            let message = err.message();
-            let kind = if message.starts_with("unknown field")
-                || message.starts_with("missing field")
-                || message.starts_with("invalid type")
-            {
-                ErrorKind::Schema
-            } else {
-                ErrorKind::Syntax
-            };
-            let offset = err.span().map_or(0, |s| s.start);
-            LoadError::new(kind, shown, describe(&err, text)).at_offset(text, offset)
-        })?;
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut terms = Vec::with_capacity(raw.term.len());
-        let index = crate::source::LineIndex::new(text);
-        let line_of = |offset: usize| index.line_col(text, offset).0;
-        for entry in raw.term {
-            let line = line_of(entry.span().start);
-            let raw = entry.into_inner();
-            let fi = headword(raw.fi.get_ref(), "fi", "fi_forms")
-                .map_err(|e| schema(raw.fi.span().start, e))?;
-            let sv = headword(raw.sv.get_ref(), "sv", "sv_forms")
-                .map_err(|e| schema(raw.sv.span().start, e))?;
-            let fi_line = line_of(raw.fi.span().start);
-            if let Some(first) = seen.get(&fi.to_lowercase()) {
-                return Err(schema(
-                    raw.fi.span().start,
-                    format!(
-                        "duplicate term `{fi}` (already on line {first}); merge the two entries"
-                    ),
-                ));
-            }
-            seen.insert(fi.to_lowercase(), fi_line);
-            let patterns = |key: &str, list: Vec<Spanned<String>>| {
-                list.into_iter()
-                    .map(|p| pattern(p.get_ref(), key).map_err(|e| schema(p.span().start, e)))
-                    .collect::<Result<Vec<String>, LoadError>>()
-            };
-            terms.push(Term {
-                fi,
-                sv,
-                avoid: patterns("avoid", raw.avoid)?,
-                fi_forms: patterns("fi_forms", raw.fi_forms)?,
-                sv_forms: patterns("sv_forms", raw.sv_forms)?,
-                note: raw.note,
-                line,
-            });
-        }
-        Ok(Glossary { terms })
-    }
-}
-
-/// A TOML or serde error in words a glossary author can act on.
-fn describe(err: &toml::de::Error, text: &str) -> String {
-    let message = err.message();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        return if message.contains("expected `term`") {
-            format!("unknown key `{key}` (the file holds only `[[term]]` tables)")
-        } else {
-            format!("unknown key `{key}` (expected one of {TERM_KEYS})")
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        return format!("this `[[term]]` has no `{key}`");
-    }
-    // Type errors point at the value; name the key when the line shows it.
-    let key = err.span().and_then(|span| {
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |at| at + 1);
-        let line = text[start..].lines().next().unwrap_or_default();
-        let (key, _) = line.split_once('=')?;
-        let key = key.trim();
-        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-            .then(|| key.to_string())
-    });
-    match key {
-        Some(key) => format!("`{key}`: {message}"),
-        None => message.to_string(),
-    }
-}
-
-/// Checks and normalises `fi` or `sv`: a non-empty base form.
-fn headword(value: &str, key: &str, forms: &str) -> Result<String, String> {
-    let normal = crate::text::normalize_ws(value);
-    if normal.is_empty() {
-        return Err(format!("`{key}` is empty; give the base form"));
-    }
-    if normal.contains('*') {
-        return Err(format!(
-            "`{key}` is a base form, not a pattern: put `{normal}` in `{forms}`"
-        ));
-    }
-    if let Some(bad) = normal
-        .chars()
-        .find(|&c| !(c.is_alphanumeric() || " -'’".contains(c)))
-    {
-        return Err(format!(
-            "`{key}` value `{normal}` contains `{bad}`; a term is words (letters, digits, \
-             hyphens, apostrophes) separated by spaces"
-        ));
-    }
-    Ok(normal)
-}
-
-/// Checks and normalises one pattern of `avoid`, `fi_forms` or `sv_forms`.
-fn pattern(value: &str, key: &str) -> Result<String, String> {
-    let normal = crate::text::normalize_ws(value);
-    if normal.is_empty() {
-        return Err(format!("`{key}` has an empty pattern"));
-    }
-    if let Some(bad) = normal
-        .chars()
-        .find(|&c| !(c.is_alphabetic() || " *-'’".contains(c)))
-    {
-        return Err(format!(
-            "`{key}` pattern `{normal}` contains `{bad}`; patterns may hold only letters, `*`, \
-             `-`, spaces and apostrophes"
-        ));
-    }
-    if !normal.chars().any(char::is_alphabetic) {
-        return Err(format!(
-            "`{key}` pattern `{normal}` has no letters; it would match every word"
-        ));
-    }
-    Ok(normal)
-}
+use crate::tokens::{Token, fold, tokenize};
 
 /// Which side of the glossary a match stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -324,93 +128,6 @@ const SV_PLAIN: &[&str] = &[
     "det", "de", "en", "ett", "att", "från",
 ];
 
-/// A word of running text or of a glossary entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Token {
-    start: usize,
-    end: usize,
-    /// Written `-word`: the tail of an elided compound.
-    lead_hyphen: bool,
-    /// Written `word-`: the head of an elided compound.
-    trail_hyphen: bool,
-    /// Only white space separates it from the next token.
-    joins_next: bool,
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
-/// Soft hyphens, left by web exports inside long Finnish compounds, are
-/// invisible: they join a word and vanish when it is folded.
-const SOFT_HYPHEN: char = '\u{AD}';
-
-/// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
-fn tokenize(text: &str, stars: bool) -> Vec<Token> {
-    let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
-    let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
-    let mut tokens: Vec<Token> = Vec::new();
-    // One pass over the characters, peeking one ahead (two at a joiner):
-    // this runs on every segment of every article.
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((first, c)) = chars.next() {
-        if !is_word(c) {
-            prev = Some(c);
-            continue;
-        }
-        let mut end = first + c.len_utf8();
-        while let Some(&(at, n)) = chars.peek() {
-            if is_word(n) {
-                chars.next();
-                end = at + n.len_utf8();
-            } else if joiner(n)
-                && text[at + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word)
-            {
-                chars.next();
-                let (k, m) = chars.next().expect("peeked above");
-                end = k + m.len_utf8();
-            } else {
-                break;
-            }
-        }
-        tokens.push(Token {
-            start: first,
-            end,
-            lead_hyphen: prev.is_some_and(is_hyphen),
-            trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
-            joins_next: false,
-        });
-    }
-    for k in 1..tokens.len() {
-        let prev = tokens[k - 1];
-        let from = if prev.trail_hyphen {
-            prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
-        } else {
-            prev.end
-        };
-        let gap = &text[from.min(tokens[k].start)..tokens[k].start];
-        tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
-    }
-    tokens
-}
-
-/// Case-folds a word for matching; typographic apostrophes become `'`.
-fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|&c| c != SOFT_HYPHEN)
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
-}
-
 /// Lexeme ids: one per distinct glossary word, so a text word is looked up
 /// once however many terms share it.
 type Lex = u32;
@@ -450,25 +167,69 @@ struct Side {
     phrases: Vec<Phrase>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
-    /// Names this side's word cache in each thread's [`WORD_CACHES`].
-    id: usize,
+    /// Text words already analysed.
+    cache: WordCaches,
 }
 
 /// Text word as written → its lexemes.
 type WordCache = FastMap<Box<str>, Box<[Lex]>>;
 
-static NEXT_SIDE_ID: AtomicUsize = AtomicUsize::new(0);
+/// Words one cache holds before it starts afresh: far more than the
+/// distinct word forms of a year of a magazine (a 5 000-article corpus has
+/// about 14 000 Finnish ones), and at most a few megabytes.
+const CACHED_WORDS: usize = 1 << 16;
 
-/// How many sides' caches a thread keeps before starting afresh (a run
-/// has two; a long-lived program building matchers must not pile them up).
-const CACHES_PER_THREAD: usize = 4;
+/// A side's text words already analysed, one cache per rayon worker.
+///
+/// Words repeat across articles, so most tokens of a large run are one
+/// look-up here instead of a back-end analysis. Each worker has its own
+/// slot, so checking threads never wait for one another (each warms its
+/// own, a small price): the mutex is only ever taken uncontended, unless
+/// the matcher is shared by more threads than it has slots. The caches
+/// belong to the matcher, so dropping it frees them, and each is bounded
+/// by [`CACHED_WORDS`], so a long-lived process stays bounded too.
+struct WordCaches {
+    /// Slot 0 for threads outside rayon's pools, then one per worker
+    /// index (modulo the slot count).
+    slots: Box<[Slot]>,
+    /// Words per slot before it starts afresh.
+    limit: usize,
+}
 
-thread_local! {
-    /// Per thread and per side: text words already analysed. Words repeat
-    /// across articles, so most tokens of a large run are one look-up here
-    /// instead of a back-end analysis; per thread, so checking threads never
-    /// wait on a lock (each thread warms its own, a small price).
-    static WORD_CACHES: RefCell<FastMap<usize, WordCache>> = RefCell::new(FastMap::default());
+/// One cache on a cache line of its own, so two workers' locks never
+/// share one.
+#[repr(align(128))]
+#[derive(Default)]
+struct Slot(Mutex<WordCache>);
+
+impl WordCaches {
+    fn new(limit: usize) -> WordCaches {
+        // Rayon's default pool has one worker per CPU. Asking rayon instead
+        // would create its global pool as a side effect.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(256));
+        WordCaches {
+            slots: (0..=workers).map(|_| Slot::default()).collect(),
+            limit,
+        }
+    }
+
+    /// The calling thread's cache.
+    fn get(&self) -> MutexGuard<'_, WordCache> {
+        let slot = rayon::current_thread_index().map_or(0, |i| 1 + i % (self.slots.len() - 1));
+        self.slots[slot]
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Remembers `word`'s lexemes, starting afresh when the cache is full
+    /// (simpler than evicting, and a full cache is rare).
+    fn insert(&self, cache: &mut WordCache, word: &str, lexes: &[Lex]) {
+        if cache.len() >= self.limit {
+            cache.clear();
+        }
+        cache.insert(word.into(), lexes.into());
+    }
 }
 
 struct Builder {
@@ -493,7 +254,7 @@ impl Builder {
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
                 starts: FastMap::default(),
-                id: NEXT_SIDE_ID.fetch_add(1, Ordering::Relaxed),
+                cache: WordCaches::new(CACHED_WORDS),
             },
         }
     }
@@ -630,12 +391,8 @@ impl Side {
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
         let tokens = tokenize(text, false);
-        let sets: Vec<Vec<Lex>> = WORD_CACHES.with(|caches| {
-            let mut caches = caches.borrow_mut();
-            if !caches.contains_key(&self.id) && caches.len() >= CACHES_PER_THREAD {
-                caches.clear();
-            }
-            let cache = caches.entry(self.id).or_default();
+        let sets: Vec<Vec<Lex>> = {
+            let mut cache = self.cache.get();
             tokens
                 .iter()
                 .map(|t| {
@@ -649,11 +406,11 @@ impl Side {
                         return hit.to_vec();
                     }
                     let lexes = self.lexemes(t, &fold(raw));
-                    cache.insert(raw.into(), lexes.clone().into_boxed_slice());
+                    self.cache.insert(&mut cache, raw, &lexes);
                     lexes
                 })
                 .collect()
-        });
+        };
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, set) in sets.iter().enumerate() {
@@ -727,104 +484,7 @@ fn glob(pattern: &[char], word: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const GLOSSARY: &str = r#"
-[[term]]
-fi = "Kauniainen"
-sv = "Grankulla"
-
-[[term]]
-fi = "hyvinvointikoordinaattori"
-sv = "välfärdskoordinator"
-
-[[term]]
-fi = "hyvinvointialue"
-sv = "välfärdsområde"
-
-[[term]]
-fi = "hyvinvointivaliokunta"
-sv = "välfärdsutskott"
-
-[[term]]
-fi = "kulttuuri- ja vapaa-aikavaliokunta"
-sv = "kultur- och fritidsutskott"
-
-[[term]]
-fi = "ennaltaehkäisevä hyvinvointityö"
-sv = "förebyggande välfärdsarbete"
-
-[[term]]
-fi = "hyvinvointikertomus"
-sv = "välfärdsberättelse"
-avoid = ["välfärdsrapport*"]
-note = "Statutory term."
-
-[[term]]
-fi = "hyvinvointisuunnitelma"
-sv = "välfärdsplan"
-
-[[term]]
-fi = "varhaiskasvatus"
-sv = "småbarnspedagogik"
-avoid = ["småbarnsfostran"]
-
-[[term]]
-fi = "perusopetus"
-sv = "grundläggande utbildning"
-avoid = ["grundutbildning"]
-
-[[term]]
-fi = "ehkäisevä päihdetyö"
-sv = "förebyggande rusmedelsarbete"
-
-[[term]]
-fi = "vanhus- ja vammaisneuvosto"
-sv = "äldre- och handikappråd"
-
-[[term]]
-fi = "sosiaali- ja terveyspalvelut"
-sv = "social- och hälsovårdstjänster"
-
-[[term]]
-fi = "järjestö"
-sv = "organisation"
-
-[[term]]
-fi = "yhdistys"
-sv = "förening"
-
-[[term]]
-fi = "seurakunta"
-sv = "församling"
-
-[[term]]
-fi = "johtoryhmä"
-sv = "ledningsgrupp"
-
-[[term]]
-fi = "talousarvio"
-sv = "budget"
-
-[[term]]
-fi = "tilinpäätös"
-sv = "bokslut"
-
-[[term]]
-fi = "kunta"
-sv = "kommun"
-
-[[term]]
-fi = "avustus"
-sv = "bidrag"
-
-[[term]]
-fi = "suunnitelma"
-sv = "plan"
-"#;
-
-    fn glossary() -> Glossary {
-        Glossary::parse(GLOSSARY, "glossary.toml").expect("test glossary parses")
-    }
+    use crate::glossary::tests::glossary;
 
     fn matcher() -> Matcher {
         Matcher::builtin(&glossary())
@@ -1297,24 +957,44 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
     }
 
     #[test]
-    fn matcher_is_send_and_sync() {
-        fn assert_send_sync<T: Send + Sync>() {}
-        assert_send_sync::<Matcher>();
+    fn word_caches_stay_within_their_limit_and_change_no_result() {
+        let fresh = matcher();
+        let mut m = matcher();
+        m.fi.cache = WordCaches::new(8);
+        let text = SEED_FI;
+        for _ in 0..3 {
+            assert_eq!(m.find_fi(text), fresh.find_fi(text));
+        }
+        for slot in &m.fi.cache.slots {
+            assert!(slot.0.lock().unwrap().len() <= 8);
+        }
+        assert!(
+            m.fi.cache
+                .slots
+                .iter()
+                .any(|s| !s.0.lock().unwrap().is_empty())
+        );
     }
 
     #[test]
-    fn tokens_keep_internal_hyphens_and_mark_elided_compounds() {
-        let text = "sosiaali- ja vapaa-aika -osio, vaa'an";
-        let tokens = tokenize(text, false);
-        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(
-            words,
-            vec!["sosiaali", "ja", "vapaa-aika", "osio", "vaa'an"]
-        );
-        assert!(tokens[0].trail_hyphen && tokens[0].joins_next);
-        assert!(tokens[1].joins_next);
-        assert!(!tokens[2].joins_next, "a leading hyphen is not white space");
-        assert!(tokens[3].lead_hyphen && !tokens[3].joins_next);
+    fn rayon_workers_find_what_the_calling_thread_finds() {
+        use rayon::prelude::*;
+        let m = matcher();
+        let lines: Vec<&str> = SEED_FI.lines().chain(SEED_SV.lines()).collect();
+        let here: Vec<_> = lines.iter().map(|l| (m.find_fi(l), m.find_sv(l))).collect();
+        for _ in 0..2 {
+            let workers: Vec<_> = lines
+                .par_iter()
+                .map(|l| (m.find_fi(l), m.find_sv(l)))
+                .collect();
+            assert_eq!(workers, here);
+        }
+    }
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Matcher>();
     }
 
     #[test]
@@ -1333,94 +1013,8 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
         assert!(!g("rapport*", "välfärdsrapport"));
     }
 
-    #[test]
-    fn a_valid_glossary_parses() {
-        let g = glossary();
-        assert_eq!(g.terms.len(), 22);
-        let t = &g.terms[6];
-        assert_eq!(t.fi, "hyvinvointikertomus");
-        assert_eq!(t.sv, "välfärdsberättelse");
-        assert_eq!(t.avoid, vec!["välfärdsrapport*"]);
-        assert_eq!(t.note.as_deref(), Some("Statutory term."));
-        assert_eq!(g.terms[0].line, 2);
-        assert_eq!(t.line, 26);
-        assert_eq!(Glossary::parse("", "g.toml").unwrap().terms, vec![]);
-    }
-
-    fn error(text: &str) -> String {
-        format!("{:#}", Glossary::parse(text, "glossary.toml").unwrap_err())
-    }
-
-    #[test]
-    fn an_unknown_key_is_refused_with_its_name_and_line() {
-        let text =
-            "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\n\n[[term]]\nfi = \"alue\"\nsv_form = []\n";
-        assert_eq!(
-            error(text),
-            "`glossary.toml` line 7: unknown key `sv_form` (expected one of fi, sv, avoid, \
-             fi_forms, sv_forms, note)"
-        );
-        assert_eq!(
-            error("[[terms]]\nfi = \"kunta\"\n"),
-            "`glossary.toml` line 1: unknown key `terms` (the file holds only `[[term]]` tables)"
-        );
-    }
-
-    #[test]
-    fn a_duplicate_term_names_both_lines() {
-        let text = "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\n\n[[term]]\nfi = \"Kunta\"\nsv = \"kommun\"\n";
-        assert_eq!(
-            error(text),
-            "`glossary.toml` line 6: duplicate term `Kunta` (already on line 2); merge the two entries"
-        );
-    }
-
-    #[test]
-    fn empty_renderings_and_missing_keys_are_refused() {
-        assert_eq!(
-            error("[[term]]\nfi = \"kunta\"\nsv = \"  \"\n"),
-            "`glossary.toml` line 3: `sv` is empty; give the base form"
-        );
-        assert_eq!(
-            error("\n[[term]]\nfi = \"kunta\"\n"),
-            "`glossary.toml` line 2: this `[[term]]` has no `sv`"
-        );
-        assert_eq!(
-            error("[[term]]\nfi = \"kunta\"\nsv = 3\n"),
-            "`glossary.toml` line 3: `sv`: invalid type: integer `3`, expected a string"
-        );
-        assert!(
-            error("[[term]]\nfi = \"kunta*\"\nsv = \"kommun\"\n")
-                .contains("put `kunta*` in `fi_forms`")
-        );
-    }
-
-    #[test]
-    fn malformed_patterns_are_refused_with_their_line() {
-        let text = "[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\navoid = [\n  \"stad\",\n  \"kommun#\",\n]\n";
-        assert_eq!(
-            error(text),
-            "`glossary.toml` line 6: `avoid` pattern `kommun#` contains `#`; patterns may hold \
-             only letters, `*`, `-`, spaces and apostrophes"
-        );
-        assert_eq!(
-            error("[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nfi_forms = [\"\"]\n"),
-            "`glossary.toml` line 4: `fi_forms` has an empty pattern"
-        );
-        assert!(
-            error("[[term]]\nfi = \"kunta\"\nsv = \"kommun\"\nsv_forms = [\"*\"]\n")
-                .contains("no letters")
-        );
-    }
-
-    #[test]
-    fn a_toml_syntax_error_names_its_line() {
-        let message = error("[[term]]\nfi = \"kunta\nsv = \"kommun\"\n");
-        assert!(message.starts_with("`glossary.toml` line 2: "), "{message}");
-    }
-
-    const SEED_FI: &str = include_str!("../articles/hyvinvointikoordinaattori/fi.txt");
-    const SEED_SV: &str = include_str!("../articles/hyvinvointikoordinaattori/sv.txt");
+    const SEED_FI: &str = include_str!("../../articles/hyvinvointikoordinaattori/fi.txt");
+    const SEED_SV: &str = include_str!("../../articles/hyvinvointikoordinaattori/sv.txt");
 
     fn count(found: &[(String, MatchKind, String)]) -> Vec<(String, String, usize)> {
         let mut out: Vec<(String, String, usize)> = Vec::new();

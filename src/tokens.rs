@@ -1,0 +1,283 @@
+//! Words of running text, with their byte spans: the one definition of a
+//! word in tolk.
+//!
+//! - [`tokenize`]: word tokens, runs of letters and digits with internal
+//!   hyphens, apostrophes and soft hyphens (`vapaa-aika`, `vaa'an`). A
+//!   hyphen at a token's edge marks an elided compound (`kulttuuri- ja`,
+//!   `sekä -suunnitelman`), and each token knows whether only white space
+//!   separates it from the next. Glossary matching and the number checks
+//!   read words this way; [`fold`] is the form they compare.
+//! - [`words`]: white-space separated runs as written, punctuation kept,
+//!   for walking two spellings of one text in step (a segment and its
+//!   file, two versions of a Finnish segment).
+//!
+//! Pure: no I/O, never panics, every span lies on character boundaries.
+
+use crate::text::is_space;
+
+/// A word of running text or of a glossary entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Written `-word`: the tail of an elided compound.
+    pub lead_hyphen: bool,
+    /// Written `word-`: the head of an elided compound.
+    pub trail_hyphen: bool,
+    /// Only white space separates it from the next token.
+    pub joins_next: bool,
+}
+
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Soft hyphens, left by web exports inside long Finnish compounds, are
+/// invisible: they join a word and vanish when it is folded.
+pub const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
+pub fn tokenize(text: &str, stars: bool) -> Vec<Token> {
+    let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
+    let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
+    let mut tokens: Vec<Token> = Vec::new();
+    // One pass over the characters, peeking one ahead (two at a joiner):
+    // this runs on every segment of every article.
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((first, c)) = chars.next() {
+        if !is_word(c) {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = first + c.len_utf8();
+        while let Some(&(at, n)) = chars.peek() {
+            if is_word(n) {
+                chars.next();
+                end = at + n.len_utf8();
+            } else if joiner(n)
+                && text[at + n.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word)
+            {
+                chars.next();
+                let (k, m) = chars.next().expect("peeked above");
+                end = k + m.len_utf8();
+            } else {
+                break;
+            }
+        }
+        tokens.push(Token {
+            start: first,
+            end,
+            lead_hyphen: prev.is_some_and(is_hyphen),
+            trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
+            joins_next: false,
+        });
+    }
+    for k in 1..tokens.len() {
+        let prev = tokens[k - 1];
+        let from = if prev.trail_hyphen {
+            prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            prev.end
+        };
+        let gap = &text[from.min(tokens[k].start)..tokens[k].start];
+        tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
+    }
+    tokens
+}
+
+/// Case-folds a word for matching; typographic apostrophes become `'`.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .filter(|&c| c != SOFT_HYPHEN)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// Words (runs of non-space characters, as [`is_space`] defines space)
+/// with their byte offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[at..];
+        let skip = rest.len() - rest.trim_start_matches(is_space).len();
+        let start = at + skip;
+        if start >= text.len() {
+            at = text.len();
+            return None;
+        }
+        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
+        at = start + len;
+        Some((start, &text[start..start + len]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of `text` as written.
+    fn spelled(text: &str, stars: bool) -> Vec<&str> {
+        tokenize(text, stars)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_internal_hyphens_and_mark_elided_compounds() {
+        let text = "sosiaali- ja vapaa-aika -osio, vaa'an";
+        let tokens = tokenize(text, false);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec!["sosiaali", "ja", "vapaa-aika", "osio", "vaa'an"]
+        );
+        assert!(tokens[0].trail_hyphen && tokens[0].joins_next);
+        assert!(tokens[1].joins_next);
+        assert!(!tokens[2].joins_next, "a leading hyphen is not white space");
+        assert!(tokens[3].lead_hyphen && !tokens[3].joins_next);
+    }
+
+    #[test]
+    fn elided_compounds_keep_their_parts_and_join_across_the_conjunction() {
+        let text = "kulttuuri- ja vapaa-aikavaliokunta";
+        let tokens = tokenize(text, false);
+        assert_eq!(
+            spelled(text, false),
+            ["kulttuuri", "ja", "vapaa-aikavaliokunta"]
+        );
+        assert!(tokens[0].trail_hyphen && !tokens[0].lead_hyphen);
+        assert!(tokens[0].joins_next && tokens[1].joins_next);
+        assert!(!tokens[2].lead_hyphen && !tokens[2].trail_hyphen);
+        assert!(!tokens[2].joins_next, "the last token joins nothing");
+        // Other hyphen characters do the same; a dash does not.
+        assert_eq!(
+            spelled("sosiaali\u{2011} ja terveys\u{2010}ala", false),
+            ["sosiaali", "ja", "terveys\u{2010}ala"]
+        );
+        assert_eq!(spelled("7–22 kotia", false), ["7", "22", "kotia"]);
+        let text = "sekä -suunnitelman";
+        assert!(tokenize(text, false)[1].lead_hyphen);
+    }
+
+    #[test]
+    fn apostrophes_join_a_word_only_between_letters() {
+        assert_eq!(
+            spelled("vaa'an ja vaa’an 'lainaus' rock’n’roll", false),
+            ["vaa'an", "ja", "vaa’an", "lainaus", "rock’n’roll"]
+        );
+        assert_eq!(fold("Vaa’an"), "vaa'an");
+    }
+
+    #[test]
+    fn soft_hyphens_join_a_word_and_vanish_when_folded() {
+        let text = "hyvinvointi\u{AD}koordinaattori \u{AD}x";
+        assert_eq!(
+            spelled(text, false),
+            ["hyvinvointi\u{AD}koordinaattori", "x"]
+        );
+        assert_eq!(
+            fold(&text[..text.find(' ').unwrap()]),
+            "hyvinvointikoordinaattori"
+        );
+    }
+
+    #[test]
+    fn nbsp_and_other_spaces_separate_and_join_tokens() {
+        let text = "ennaltaehkäisevä\u{a0}hyvinvointityö\u{202f}on, ja";
+        let tokens = tokenize(text, false);
+        assert_eq!(
+            spelled(text, false),
+            ["ennaltaehkäisevä", "hyvinvointityö", "on", "ja"]
+        );
+        assert!(tokens[0].joins_next && tokens[1].joins_next);
+        assert!(!tokens[2].joins_next, "a comma is not white space");
+    }
+
+    #[test]
+    fn digits_are_word_characters() {
+        assert_eq!(
+            spelled("Covid-19 vuonna 2023 15\u{a0}000 € H2O 3D", false),
+            ["Covid-19", "vuonna", "2023", "15", "000", "H2O", "3D"]
+        );
+        assert_eq!(
+            spelled("1.10.2023 klo 18.30", false),
+            ["1", "10", "2023", "klo", "18", "30"]
+        );
+    }
+
+    #[test]
+    fn stars_are_letters_only_when_asked() {
+        assert_eq!(
+            spelled("sote*alue* *vårdsregion", true),
+            ["sote*alue*", "*vårdsregion"]
+        );
+        assert_eq!(
+            spelled("sote*alue* *vårdsregion", false),
+            ["sote", "alue", "vårdsregion"]
+        );
+        assert_eq!(
+            spelled("social- och hälso*region*", true),
+            ["social", "och", "hälso*region*"]
+        );
+    }
+
+    #[test]
+    fn spans_are_on_character_boundaries_whatever_the_text() {
+        for text in [
+            "",
+            " ",
+            "-",
+            "--a--",
+            "a-",
+            "-a",
+            "'",
+            "a'",
+            "\u{AD}",
+            "ä-\u{AD}ö",
+            "𝟙𝟚-x",
+            "a\u{a0}-\u{a0}b",
+        ] {
+            for stars in [false, true] {
+                for t in tokenize(text, stars) {
+                    assert!(
+                        t.start < t.end
+                            && text.is_char_boundary(t.start)
+                            && text.is_char_boundary(t.end),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_split_on_any_space_and_keep_punctuation() {
+        let text = " Kunnan\u{a0}hyvinvointi-\tja (kulttuuri)palvelut,\u{200B}2023. ";
+        let found: Vec<(usize, &str)> = words(text).collect();
+        assert_eq!(
+            found,
+            [
+                (1, "Kunnan"),
+                (9, "hyvinvointi-"),
+                (22, "ja"),
+                (25, "(kulttuuri)palvelut,"),
+                (48, "2023."),
+            ]
+        );
+        for (at, word) in found {
+            assert_eq!(&text[at..at + word.len()], word);
+        }
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" \u{a0}\n").count(), 0);
+    }
+}
