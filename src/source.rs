@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::segment::Segment;
 use crate::text::is_space;
-use crate::tokens::words;
 
 /// Where a finding points: a byte span in the file as written and the
 /// 1-based line and column (in characters) of its start.
@@ -149,6 +148,7 @@ impl Source {
 mod tests {
     use super::*;
     use crate::segment::segment;
+    use crate::tokens::words;
 
     #[test]
     fn line_col_counts_characters_and_all_line_ends() {
@@ -160,23 +160,6 @@ mod tests {
         assert_eq!(index.line_col(text, b), (2, 1));
         assert_eq!(index.line_col(text, text.find('c').unwrap()), (3, 1));
         assert_eq!(index.line_col(text, text.find('d').unwrap()), (4, 1));
-    }
-
-    /// Words (runs of non-space characters) with their byte offsets.
-    fn words(text: &str) -> Vec<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (start, is_space(c)) {
-                (None, false) => start = Some(i),
-                (Some(s), true) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        out
     }
 
     #[test]
