@@ -18,7 +18,7 @@ use crate::commands::mark::MarkReport;
 use crate::commands::rules::RulesReport;
 use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
-use crate::commands::terms::TermsReport;
+use crate::commands::terms::{HitKind, TermsReport};
 use crate::style::Style;
 use crate::text::ellipsize;
 
@@ -721,10 +721,10 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
     for m in &report.matches {
         let col = text[..m.start].chars().count() + 1;
         let found = match m.kind {
-            "avoid" => format!("{} (avoid)", m.text),
+            HitKind::Avoid => format!("{} (avoid)", m.text),
             _ => m.text.clone(),
         };
-        let found = if m.kind == "avoid" {
+        let found = if m.kind == HitKind::Avoid {
             style.red(&found)
         } else {
             found

@@ -22,7 +22,7 @@ pub struct TermHit {
     pub lang: &'static str,
     /// `term` (a Finnish term), `rendering` (the required Swedish) or
     /// `avoid` (a Swedish rendering that must not be used).
-    pub kind: &'static str,
+    pub kind: HitKind,
     /// The words as written in the text.
     pub text: String,
     /// Byte offsets into the text.
@@ -30,6 +30,15 @@ pub struct TermHit {
     pub end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// What a hit is, as `terms` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Term,
+    Rendering,
+    Avoid,
 }
 
 pub fn run(text: &str, lang: Lang, matcher: &Matcher) -> TermsReport {
@@ -48,9 +57,9 @@ pub fn run(text: &str, lang: Lang, matcher: &Matcher) -> TermsReport {
                 sv: t.sv.clone(),
                 lang: lang.as_str(),
                 kind: match m.kind {
-                    MatchKind::Fi => "term",
-                    MatchKind::Sv => "rendering",
-                    MatchKind::Avoid => "avoid",
+                    MatchKind::Fi => HitKind::Term,
+                    MatchKind::Sv => HitKind::Rendering,
+                    MatchKind::Avoid => HitKind::Avoid,
                 },
                 text: m.text,
                 start: m.start,
