@@ -189,6 +189,9 @@ const NAME_PREFIX_SHARE: f64 = 0.65;
 /// translators split or join a sentence now and then, so one difference
 /// costs little, but a paragraph paired with a part of itself shows.
 const SENTENCE_DIFF: f64 = 0.7;
+/// At most this much is added to leaving a unit out at the very start,
+/// less further on: a tie-break, far below any real evidence.
+const LATE_PREFERENCE: f64 = 0.05;
 /// Per glossary term found on one side only, capped.
 const TERM_UNRENDERED: f64 = 0.4;
 const TERM_UNRENDERED_CAP: f64 = 1.2;
@@ -493,22 +496,30 @@ impl<'a> Scorer<'a> {
                 *best = (total, code);
             }
         };
+        // Between otherwise equal alignments, text left out or added late
+        // wins over early: a translation in progress stops part-way, and
+        // repeated passages (a recurring question) pair in reading order.
+        let late = |k: usize, len: usize| LATE_PREFERENCE * (1.0 - k as f64 / len.max(1) as f64);
         if i >= 1 {
             take(
                 &mut best,
-                cost(i - 1, j) + self.fi[i - 1].indel,
+                cost(i - 1, j) + self.fi[i - 1].indel + late(i, self.fi.len()),
                 Move::Missing,
             );
         }
         if j >= 1 {
             take(
                 &mut best,
-                cost(i, j - 1) + self.sv[j - 1].indel,
+                cost(i, j - 1) + self.sv[j - 1].indel + late(j, self.sv.len()),
                 Move::Extra,
             );
         }
         if let Some(q) = self.qa_start[i] {
-            take(&mut best, cost(q, j) + self.qa_cost(i - q), Move::QaMissing);
+            take(
+                &mut best,
+                cost(q, j) + self.qa_cost(i - q) + late(i, self.fi.len()),
+                Move::QaMissing,
+            );
         }
         let pairings = [
             (Move::Match, 1, 1),
@@ -1509,5 +1520,48 @@ mod tests {
             assert_covers(&steps, units.len(), units.len());
             prop_assert!(steps.iter().all(|s| s.mv == Move::Match), "{:?}", steps);
         }
+    }
+}
+#[cfg(test)]
+mod tie_tests {
+    use super::*;
+
+    fn u(chars: usize, role: Role, segment: usize, question: bool, dash: bool) -> Unit {
+        Unit {
+            chars,
+            question,
+            dash,
+            role,
+            segment,
+            sentences: 2,
+            ..Unit::default()
+        }
+    }
+
+    #[test]
+    fn a_repeated_pair_translated_once_pairs_with_the_first() {
+        let fi = vec![
+            u(40, Role::Title, 0, false, false),
+            u(60, Role::Question, 1, true, false),
+            u(300, Role::AnswerStart, 2, false, true),
+            u(60, Role::Question, 3, true, false),
+            u(300, Role::AnswerStart, 4, false, true),
+            u(50, Role::Question, 5, true, false),
+            u(200, Role::AnswerStart, 6, false, true),
+        ];
+        let sv: Vec<Unit> = fi[..3].iter().cloned().collect();
+        let steps = align(&fi, &sv);
+        let moves: Vec<(Move, std::ops::Range<usize>)> =
+            steps.iter().map(|s| (s.mv, s.fi.clone())).collect();
+        assert_eq!(
+            moves,
+            [
+                (Move::Match, 0..1),
+                (Move::Match, 1..2),
+                (Move::Match, 2..3),
+                (Move::QaMissing, 3..5),
+                (Move::QaMissing, 5..7)
+            ]
+        );
     }
 }

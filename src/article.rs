@@ -261,7 +261,10 @@ impl Article {
     fn pair(&self, i: usize) -> Pair<'_> {
         let fi = &self.fi.segments[i];
         let row = self.alignment.row(i);
-        let sv = row.sv.as_ref().filter(|s| !s.text.trim().is_empty());
+        let sv = self
+            .alignment
+            .sv(row, self.sv.as_ref())
+            .filter(|s| !s.text.trim().is_empty());
         let entry = self.status.entries.get(&fi.id);
         let state = match (sv, entry) {
             (None, _) => State::Missing,

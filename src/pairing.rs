@@ -23,11 +23,22 @@ use crate::text::{is_word_char, sentence_count, word_count};
 pub struct Row {
     /// Indices of the Finnish segments covered (usually one).
     pub fi: Range<usize>,
-    /// The Swedish text of the row as one segment (its id is the first
-    /// Finnish id), or `None` when nothing in sv.txt translates it.
-    pub sv: Option<Segment>,
+    /// The Swedish text of the row (its id is the first Finnish id), or
+    /// `None` when nothing in sv.txt translates it. Read it through
+    /// [`Alignment::sv`].
+    pub sv: Option<SvText>,
     /// The Finnish text of a row of several segments as one segment.
     pub fi_joined: Option<Segment>,
+}
+
+/// The Swedish of a row.
+#[derive(Debug, Clone)]
+pub enum SvText {
+    /// A segment of sv.txt as segmented, by index (the fast path: its id
+    /// is the Finnish id already, and nothing is copied).
+    Segment(usize),
+    /// Paragraphs the alignment gave the row, joined into one segment.
+    Joined(Segment),
 }
 
 /// What a structural slip is.
@@ -78,6 +89,14 @@ impl Alignment {
     /// The row holding Finnish segment `fi`.
     pub fn row(&self, fi: usize) -> &Row {
         &self.rows[self.row_of[fi]]
+    }
+
+    /// The Swedish of a row, if any.
+    pub fn sv<'a>(&'a self, row: &'a Row, sv: Option<&'a Segmented>) -> Option<&'a Segment> {
+        match row.sv.as_ref()? {
+            SvText::Segment(i) => sv?.segments.get(*i),
+            SvText::Joined(s) => Some(s),
+        }
     }
 
     /// Finnish text of a row: the segment itself, or the joined segments.
@@ -255,7 +274,8 @@ fn same_structure(fi: &Segmented, sv: &Segmented) -> bool {
     fi.segments.len() == sv.segments.len()
         && fi.segments.iter().zip(&sv.segments).all(|(f, s)| {
             f.id == s.id && {
-                let (a, b) = (chars(&f.text) as f64, chars(&s.text) as f64);
+                // Bytes, not letters: cheap, and the ratio is what counts.
+                let (a, b) = (f.text.len() as f64, s.text.len() as f64);
                 // Short segments (names, headings) vary freely; longer ones
                 // stay within a factor of two, as real translations do.
                 a.max(b) < 60.0 || (b >= 0.45 * a && b <= 2.2 * a)
@@ -291,13 +311,9 @@ pub fn pair(fi: &Segmented, sv: Option<&Segmented>, matcher: MatcherFn<'_>) -> A
                 .iter()
                 .zip(&sv.segments)
                 .enumerate()
-                .map(|(i, (f, s))| Row {
+                .map(|(i, (_, s))| Row {
                     fi: i..i + 1,
-                    sv: (!s.text.trim().is_empty()).then(|| {
-                        let mut s = s.clone();
-                        s.id.clone_from(&f.id);
-                        s
-                    }),
+                    sv: (!s.text.trim().is_empty()).then_some(SvText::Segment(i)),
                     fi_joined: None,
                 })
                 .collect(),
@@ -509,7 +525,11 @@ fn build(
             .copied()
             .collect();
         if !paras.is_empty() {
-            row.sv = Some(joined(sv, &paras, &fi.segments[row.fi.start].id));
+            row.sv = Some(SvText::Joined(joined(
+                sv,
+                &paras,
+                &fi.segments[row.fi.start].id,
+            )));
         }
     }
     // A question-and-answer pair left out is one row each; only keep the
@@ -549,7 +569,8 @@ mod tests {
     fn a_lost_dash_is_one_slip_and_keeps_the_pairs() {
         let sv = SV.replace("– Det gamla", "Det gamla");
         let fi = segment(FI);
-        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        let sv = segment(&sv);
+        let a = pair(&fi, Some(&sv), &|| None);
         assert!(!a.fast);
         assert_eq!(kinds(&a), [SlipKind::LostDash]);
         assert!(
@@ -559,11 +580,11 @@ mod tests {
         );
         assert!(a.extras.is_empty());
         for row in &a.rows {
-            let sv = row.sv.as_ref().expect("every row paired");
+            let sv = a.sv(row, Some(&sv)).expect("every row paired");
             assert_eq!(sv.id, fi.segments[row.fi.start].id);
         }
         let a1 = a.row(fi.segments.iter().position(|s| s.id == "a1").unwrap());
-        assert!(a1.sv.as_ref().unwrap().text.starts_with("Det gamla"));
+        assert!(a.sv(a1, Some(&sv)).unwrap().text.starts_with("Det gamla"));
     }
 
     #[test]

@@ -384,6 +384,9 @@ struct Paragraph {
     text: String,
     /// Each word: its byte offset in `text` and in the input.
     words: Vec<(usize, usize)>,
+    /// Words as [`crate::text::word_count`] counts them, counted while the
+    /// text is built (this runs on every paragraph of every article).
+    counted: usize,
 }
 
 impl Paragraph {
@@ -403,6 +406,7 @@ impl Paragraph {
                 .iter()
                 .map(|(n, r)| (*n, r.start - bytes.start..r.end - bytes.start))
                 .collect(),
+            counted: word_count(&self.text[bytes.clone()]),
             text: self.text[bytes.clone()].to_string(),
             words: self
                 .words
@@ -432,6 +436,7 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
             lines: Vec::new(),
             text: String::new(),
             words: Vec::new(),
+            counted: 0,
         });
         para.end_line = line;
         if !para.text.is_empty() {
@@ -444,6 +449,7 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
             }
             para.words.push((para.text.len(), at + offset));
             para.text.push_str(word);
+            para.counted += usize::from(word.chars().any(is_word_char));
         }
         para.lines.push((line, start..para.text.len()));
     }
@@ -786,7 +792,7 @@ impl Look {
             punctuated,
             sentence: punctuated
                 && is_capitalised(text.trim_start_matches(|c| DASHES.contains(&c) || is_space(c))),
-            words: word_count(text),
+            words: para.counted,
         }
     }
 
@@ -1142,7 +1148,11 @@ impl Builder {
             role,
             line: para.line,
             end_line: para.end_line,
-            words: word_count(&text),
+            words: if text.len() == para.text.len() {
+                para.counted
+            } else {
+                word_count(&text)
+            },
             text,
             parts: vec![(para.line, para.end_line)],
             offsets,
@@ -1157,7 +1167,7 @@ impl Builder {
         last.offsets
             .extend(para.words.iter().map(|&(t, src)| (base + t, src)));
         last.end_line = para.end_line;
-        last.words += word_count(&para.text);
+        last.words += para.counted;
         last.parts.push((para.line, para.end_line));
     }
 }

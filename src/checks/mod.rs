@@ -201,7 +201,7 @@ impl<'a> Ctx<'a> {
             .rows
             .iter()
             .filter_map(|row| {
-                let sv = row.sv.as_ref()?;
+                let sv = alignment.sv(row, article.sv.as_ref())?;
                 Some(Compared {
                     fi: alignment.fi_text(row, &article.fi),
                     sv,
@@ -251,7 +251,7 @@ fn belongs_after(article: &Article, fi: usize) -> String {
     let before = alignment.rows[..row]
         .iter()
         .rev()
-        .find_map(|r| r.sv.as_ref())
+        .find_map(|r| alignment.sv(r, article.sv.as_ref()))
         .map(|s| s.end_line);
     match before {
         Some(line) => format!("it belongs after sv.txt:{line}"),
@@ -437,7 +437,10 @@ fn qa_count(cx: &mut Ctx<'_>) {
         .segments
         .iter()
         .position(|s| s.kind == Kind::Title)
-        .and_then(|i| article.alignment.row(i).sv.as_ref());
+        .and_then(|i| {
+            let alignment = &article.alignment;
+            alignment.sv(alignment.row(i), article.sv.as_ref())
+        });
     let fi_title = article.fi.segments.iter().find(|s| s.kind == Kind::Title);
     for (lang, title, pairs) in [
         (Lang::Fi, fi_title, fi_pairs),
