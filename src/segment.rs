@@ -345,12 +345,40 @@ fn is_boilerplate(text: &str) -> bool {
 
 /// The words of `s` (maximal runs of non-spaces) with their byte offsets.
 fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
     let mut pos = 0;
+    // Bytes for ASCII, characters only where the text has others: this
+    // runs over every line of every article.
+    let space_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b.is_ascii() => (false, 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (is_space(c), c.len_utf8())
+            }
+        }
+    };
     std::iter::from_fn(move || {
-        let start = pos + s[pos..].find(|c: char| !is_space(c))?;
-        let end = s[start..].find(is_space).map_or(s.len(), |e| start + e);
-        pos = end;
-        Some((start, &s[start..end]))
+        while pos < bytes.len() {
+            let (space, len) = space_at(pos);
+            if !space {
+                break;
+            }
+            pos += len;
+        }
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < bytes.len() {
+            let (space, len) = space_at(pos);
+            if space {
+                break;
+            }
+            pos += len;
+        }
+        Some((start, &s[start..pos]))
     })
 }
 
@@ -632,7 +660,12 @@ fn person(head: &str) -> Option<(usize, bool)> {
 /// The speaker of a `Name: answer` paragraph: one to three capitalised
 /// words before a colon, not a credit key (`Kuva: …`).
 fn speaker(text: &str) -> Option<(usize, bool)> {
-    let colon = text.find(": ")?;
+    // A name is near the start: look no further (answers run long).
+    let mut window = text.len().min(82);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let colon = text[..window].find(": ")?;
     let head = &text[..colon];
     if head.len() > 80 || credit_key(&text[..=colon]).is_some() {
         return None;
@@ -648,7 +681,9 @@ fn is_person(para: &Paragraph, text: &str) -> bool {
     }
     let first = para.lines().next().map_or("", |(_, l)| l);
     let first = first.strip_suffix(':').unwrap_or(first);
-    !ends_with_sentence_mark(first) && person(first).is_some_and(|(words, _)| words >= 2)
+    first.len() <= 100
+        && !ends_with_sentence_mark(first)
+        && person(first).is_some_and(|(words, _)| words >= 2)
 }
 
 /// `word` in lower case without the punctuation around it.
