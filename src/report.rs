@@ -302,6 +302,12 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
         report.by,
         report.at
     )?;
+    for (id, named) in &report.with {
+        writeln!(
+            out,
+            "  {id} with {named}: one Swedish paragraph translates both"
+        )?;
+    }
     if !report.skipped_missing.is_empty() {
         writeln!(
             out,

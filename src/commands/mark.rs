@@ -18,6 +18,10 @@ pub struct MarkReport {
     pub marked: Vec<String>,
     /// With `--all`: segments left alone because they have no Swedish text.
     pub skipped_missing: Vec<String>,
+    /// Segments marked with a named one because they share its Swedish
+    /// paragraph: (added, named).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<(String, String)>,
 }
 
 /// Today's date in the local time zone, as RFC 3339 (`2026-11-23`).
@@ -51,6 +55,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
 
     let mut targets = Vec::new();
     let mut skipped_missing = Vec::new();
+    let mut with = Vec::new();
     if args.all {
         for pair in article.pairs() {
             if pair.state == State::Missing {
@@ -99,8 +104,11 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         }
         // One Swedish paragraph that translates two Finnish segments is
         // marked as the pair it is.
-        for id in &args.ids {
-            for id in article.row_ids(id) {
+        for named in &args.ids {
+            for id in article.row_ids(named) {
+                if &id != named && !args.ids.contains(&id) {
+                    with.push((id.clone(), named.clone()));
+                }
                 if !targets.contains(&id) {
                     targets.push(id);
                 }
@@ -148,5 +156,6 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         at,
         marked: targets,
         skipped_missing,
+        with,
     })
 }

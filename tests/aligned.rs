@@ -1,0 +1,180 @@
+//! Pairing by content, end to end: what an editor sees in `check`,
+//! `status`, `mark` and `diff --all` after a structural slip in the Swedish.
+
+mod common;
+
+use common::{Repo, json, stdout};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+const FI: &str = include_str!("fixtures/kinds/column/fi.txt");
+const SV: &str = include_str!("fixtures/kinds/column/sv.txt");
+const GLOSSARY: &str = include_str!("../glossary.toml");
+
+fn column(sv: &str) -> Repo {
+    let repo = Repo::empty();
+    repo.write("glossary.toml", GLOSSARY);
+    repo.import("kolumni", FI, Some(sv.as_bytes()));
+    repo
+}
+
+/// The Swedish with the paragraph starting `start` taken out.
+fn without(sv: &str, start: &str) -> String {
+    let at = sv.find(start).unwrap();
+    let end = sv[at..].find("\n\n").map_or(sv.len(), |e| at + e + 2);
+    format!("{}{}", &sv[..at], &sv[end..])
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn a_skipped_paragraph_is_missing_where_it_belongs_and_counts_in_status() {
+    let sv = without(SV, "Jag påstår inte");
+    let repo = column(&sv);
+    repo.mark(
+        "kolumni",
+        &["--all", "--as", "translated", "--by", "Camilla Nyberg"],
+    );
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "concise"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let findings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .collect();
+    assert_eq!(findings.len(), 1, "{text}");
+    let after = line_of(&sv, "”Mörkret är ingen fiende");
+    assert!(
+        findings[0].starts_with(&format!(
+            "articles/kolumni/fi.txt:{}:",
+            line_of(FI, "En väitä")
+        )) && findings[0]
+            .contains("error[missing] p5: p5 has no Swedish text; it belongs after sv.txt:")
+            && findings[0].ends_with(&format!("sv.txt:{after}")),
+        "{}",
+        findings[0]
+    );
+    // The byline, which is translated, is not what is missing.
+    let doc = json(repo.tolk().args(["status", "kolumni", "--format", "json"]));
+    let a = &doc["articles"][0];
+    assert_eq!(a["missing"], 1);
+    let p5_words = a["detail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "p5")
+        .unwrap()["words"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        a["words"].as_u64().unwrap() - a["done_words"].as_u64().unwrap(),
+        p5_words
+    );
+    let by_id = |id: &str| {
+        a["detail"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["state"]
+            .clone()
+    };
+    assert_eq!(by_id("p5"), "missing");
+    assert_eq!(by_id("p7"), "translated");
+}
+
+#[test]
+fn two_merged_paragraphs_are_one_structure_finding_and_mark_as_a_pair() {
+    let sv = SV.replacen("på sommaren.\n\n", "på sommaren. ", 1);
+    assert_ne!(sv, SV);
+    let repo = column(&sv);
+    // Marking one marks the pair it shares a Swedish paragraph with.
+    repo.tolk()
+        .args([
+            "mark",
+            "kolumni",
+            "p3",
+            "--as",
+            "translated",
+            "--by",
+            "Camilla Nyberg",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("p3").and(contains("p4")));
+    let out = stdout(repo.tolk().args(["check", "--format", "concise"]));
+    let structure: Vec<&str> = out.lines().filter(|l| l.contains("[structure]")).collect();
+    assert_eq!(structure.len(), 1, "{out}");
+    assert!(
+        structure[0].contains(&format!(
+            "sv.txt:{}:",
+            line_of(&sv, "Grankulla är en bra plats")
+        )) && structure[0].contains("holds fi p3+p4"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("[missing]") && !out.contains("[extra]"),
+        "{out}"
+    );
+    // The side-by-side view shows which Swedish lines hold which Finnish.
+    let doc = json(
+        repo.tolk()
+            .args(["diff", "kolumni", "--all", "--format", "json"]),
+    );
+    let rows = doc["all"].as_array().unwrap();
+    let p4 = rows.iter().find(|r| r["id"] == "p4").unwrap();
+    assert_eq!(p4["with"], "p3");
+    let p3 = rows.iter().find(|r| r["id"] == "p3").unwrap();
+    let line = line_of(&sv, "Grankulla är en bra plats") as u64;
+    assert_eq!(p3["sv_lines"][0].as_u64(), Some(line));
+}
+
+#[test]
+fn an_added_swedish_paragraph_is_extra_at_its_line_and_shown_in_diff() {
+    let sv = SV.replacen(
+        "Varje kväll",
+        "Översättarens anmärkning: kolumnen har kortats något.\n\nVarje kväll",
+        1,
+    );
+    let repo = column(&sv);
+    let out = stdout(repo.tolk().args(["check", "--format", "concise"]));
+    let line = line_of(&sv, "Översättarens");
+    let extra: Vec<&str> = out.lines().filter(|l| l.contains("[extra]")).collect();
+    assert_eq!(extra.len(), 1, "{out}");
+    assert!(
+        extra[0].starts_with(&format!("articles/kolumni/sv.txt:{line}:1: error[extra]")),
+        "{out}"
+    );
+    assert!(
+        !out.contains("[missing]") && !out.contains("[structure]"),
+        "{out}"
+    );
+    let doc = json(
+        repo.tolk()
+            .args(["diff", "kolumni", "--all", "--format", "json"]),
+    );
+    let rows = doc["all"].as_array().unwrap();
+    let extra_row = rows.iter().position(|r| r["state"] == "extra").unwrap();
+    assert!(rows[extra_row]["id"].is_null());
+    assert_eq!(rows[extra_row - 1]["id"], "p1", "in the order of sv.txt");
+}
+
+#[test]
+fn segments_show_the_kind_and_roles() {
+    let repo = column(SV);
+    repo.tolk()
+        .args(["segments", "kolumni"])
+        .assert()
+        .success()
+        .stdout(
+            contains("(fi, column)")
+                .and(contains("pullquote"))
+                .and(contains("byline")),
+        );
+}
