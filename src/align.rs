@@ -1549,7 +1549,7 @@ mod tie_tests {
             u(50, Role::Question, 5, true, false),
             u(200, Role::AnswerStart, 6, false, true),
         ];
-        let sv: Vec<Unit> = fi[..3].iter().cloned().collect();
+        let sv: Vec<Unit> = fi[..3].to_vec();
         let steps = align(&fi, &sv);
         let moves: Vec<(Move, std::ops::Range<usize>)> =
             steps.iter().map(|s| (s.mv, s.fi.clone())).collect();
