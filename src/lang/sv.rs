@@ -69,3 +69,39 @@ pub const DATA: LangData = LangData {
     ],
     clock_words: &["kl", "klockan"],
 };
+
+// Numbers 0–12 written as words, for the `number` rule.
+
+pub const CARDINALS: &[(&str, u8)] = &[
+    ("noll", 0),
+    ("en", 1),
+    ("ett", 1),
+    ("två", 2),
+    ("tre", 3),
+    ("fyra", 4),
+    ("fem", 5),
+    ("sex", 6),
+    ("sju", 7),
+    ("åtta", 8),
+    ("nio", 9),
+    ("tio", 10),
+    ("elva", 11),
+    ("tolv", 12),
+];
+
+pub const ORDINALS: &[(&str, u8)] = &[
+    ("första", 1),
+    ("förste", 1),
+    ("andra", 2),
+    ("andre", 2),
+    ("tredje", 3),
+    ("fjärde", 4),
+    ("femte", 5),
+    ("sjätte", 6),
+    ("sjunde", 7),
+    ("åttonde", 8),
+    ("nionde", 9),
+    ("tionde", 10),
+    ("elfte", 11),
+    ("tolfte", 12),
+];

@@ -2,7 +2,7 @@
 //! cases, clitics) and Swedish.
 
 use super::Number;
-use crate::lang::Lang;
+use crate::lang::{Lang, fi, sv};
 use crate::tokens::{fold, is_hyphen, tokenize};
 
 /// A number written as a word.
@@ -10,219 +10,6 @@ pub(super) struct Word {
     pub(super) value: u8,
     pub(super) ordinal: bool,
 }
-
-const FI_CARDINALS: &[(u8, &[&str])] = &[
-    (
-        0,
-        &[
-            "nolla", "nollan", "nollaa", "nollassa", "nollasta", "nollaan", "nollalla", "nollalta",
-            "nollalle", "nollana", "nollaksi",
-        ],
-    ),
-    (
-        1,
-        &[
-            "yksi", "yhden", "yhtä", "yhdessä", "yhdestä", "yhteen", "yhdellä", "yhdeltä",
-            "yhdelle", "yhtenä", "yhdeksi",
-        ],
-    ),
-    (
-        2,
-        &[
-            "kaksi", "kahden", "kahta", "kahdessa", "kahdesta", "kahteen", "kahdella", "kahdelta",
-            "kahdelle", "kahtena", "kahdeksi",
-        ],
-    ),
-    (
-        3,
-        &[
-            "kolme", "kolmen", "kolmea", "kolmessa", "kolmesta", "kolmeen", "kolmella", "kolmelta",
-            "kolmelle", "kolmena", "kolmeksi",
-        ],
-    ),
-    (
-        4,
-        &[
-            "neljä",
-            "neljän",
-            "neljää",
-            "neljässä",
-            "neljästä",
-            "neljään",
-            "neljällä",
-            "neljältä",
-            "neljälle",
-            "neljänä",
-            "neljäksi",
-        ],
-    ),
-    (
-        5,
-        &[
-            "viisi",
-            "viiden",
-            "viittä",
-            "viidessä",
-            "viidestä",
-            "viiteen",
-            "viidellä",
-            "viideltä",
-            "viidelle",
-            "viitenä",
-            "viideksi",
-        ],
-    ),
-    (
-        6,
-        &[
-            "kuusi", "kuuden", "kuutta", "kuudessa", "kuudesta", "kuuteen", "kuudella", "kuudelta",
-            "kuudelle", "kuutena", "kuudeksi",
-        ],
-    ),
-    (
-        7,
-        &[
-            "seitsemän",
-            "seitsemää",
-            "seitsentä",
-            "seitsemässä",
-            "seitsemästä",
-            "seitsemään",
-            "seitsemällä",
-            "seitsemältä",
-            "seitsemälle",
-            "seitsemänä",
-            "seitsemäksi",
-        ],
-    ),
-    (
-        8,
-        &[
-            "kahdeksan",
-            "kahdeksaa",
-            "kahdeksassa",
-            "kahdeksasta",
-            "kahdeksaan",
-            "kahdeksalla",
-            "kahdeksalta",
-            "kahdeksalle",
-            "kahdeksana",
-            "kahdeksaksi",
-        ],
-    ),
-    (
-        9,
-        &[
-            "yhdeksän",
-            "yhdeksää",
-            "yhdeksässä",
-            "yhdeksästä",
-            "yhdeksään",
-            "yhdeksällä",
-            "yhdeksältä",
-            "yhdeksälle",
-            "yhdeksänä",
-            "yhdeksäksi",
-        ],
-    ),
-    (
-        10,
-        &[
-            "kymmenen",
-            "kymmentä",
-            "kymmenessä",
-            "kymmenestä",
-            "kymmeneen",
-            "kymmenellä",
-            "kymmeneltä",
-            "kymmenelle",
-            "kymmenenä",
-            "kymmeneksi",
-        ],
-    ),
-];
-
-/// Stems of the Finnish ordinals, each taking [`FI_ORDINAL_ENDINGS`]
-/// (`kolma-s`, `kolma-nnen`, `kolma-tta`); 1 and 2 are irregular.
-const FI_ORDINAL_STEMS: &[(u8, &str)] = &[
-    (3, "kolma"),
-    (4, "neljä"),
-    (5, "viide"),
-    (6, "kuude"),
-    (7, "seitsemä"),
-    (8, "kahdeksa"),
-    (9, "yhdeksä"),
-    (10, "kymmene"),
-    (11, "yhde"),
-    (12, "kahde"),
-];
-
-/// Nominative, genitive, partitive (both vowel harmonies), essive,
-/// inessive, elative, illative, adessive, allative, translative.
-const FI_ORDINAL_ENDINGS: &[&str] = &[
-    "s", "nnen", "tta", "ttä", "ntena", "ntenä", "nnessa", "nnessä", "nnesta", "nnestä", "nteen",
-    "nnella", "nnellä", "nnelle", "nneksi",
-];
-
-const FI_ORDINALS: &[(u8, &[&str])] = &[
-    (
-        1,
-        &[
-            "ensimmäinen",
-            "ensimmäisen",
-            "ensimmäistä",
-            "ensimmäisenä",
-            "ensimmäisessä",
-            "ensimmäisestä",
-            "ensimmäiseen",
-            "ensimmäisellä",
-            "ensimmäiselle",
-            "ensimmäiseksi",
-            "ensimmäiset",
-        ],
-    ),
-    (
-        2,
-        &[
-            "toinen", "toisen", "toista", "toisena", "toisessa", "toisesta", "toiseen", "toisella",
-            "toiselle", "toiseksi",
-        ],
-    ),
-];
-
-const SV_CARDINALS: &[(&str, u8)] = &[
-    ("noll", 0),
-    ("en", 1),
-    ("ett", 1),
-    ("två", 2),
-    ("tre", 3),
-    ("fyra", 4),
-    ("fem", 5),
-    ("sex", 6),
-    ("sju", 7),
-    ("åtta", 8),
-    ("nio", 9),
-    ("tio", 10),
-    ("elva", 11),
-    ("tolv", 12),
-];
-
-const SV_ORDINALS: &[(&str, u8)] = &[
-    ("första", 1),
-    ("förste", 1),
-    ("andra", 2),
-    ("andre", 2),
-    ("tredje", 3),
-    ("fjärde", 4),
-    ("femte", 5),
-    ("sjätte", 6),
-    ("sjunde", 7),
-    ("åttonde", 8),
-    ("nionde", 9),
-    ("tionde", 10),
-    ("elfte", 11),
-    ("tolfte", 12),
-];
 
 /// Finnish clitics that attach to any word: `kaksikin`, `yhtäkään`.
 fn strip_clitic(word: &str) -> &str {
@@ -234,7 +21,7 @@ fn strip_clitic(word: &str) -> &str {
 
 fn fi_cardinal(word: &str) -> Option<u8> {
     let lookup = |w: &str| {
-        FI_CARDINALS
+        fi::CARDINALS
             .iter()
             .find(|(_, forms)| forms.contains(&w))
             .map(|&(n, _)| n)
@@ -253,24 +40,24 @@ fn fi_cardinal(word: &str) -> Option<u8> {
 }
 
 fn fi_ordinal(word: &str) -> Option<u8> {
-    if let Some(&(n, _)) = FI_ORDINALS.iter().find(|(_, forms)| forms.contains(&word)) {
+    if let Some(&(n, _)) = fi::ORDINALS.iter().find(|(_, forms)| forms.contains(&word)) {
         return Some(n);
     }
-    FI_ORDINAL_STEMS.iter().find_map(|&(n, stem)| {
+    fi::ORDINAL_STEMS.iter().find_map(|&(n, stem)| {
         let ending = word.strip_prefix(stem)?;
         let ending = if n >= 11 {
             ending.strip_suffix("toista")?
         } else {
             ending
         };
-        FI_ORDINAL_ENDINGS.contains(&ending).then_some(n)
+        fi::ORDINAL_ENDINGS.contains(&ending).then_some(n)
     })
 }
 
 pub(super) fn cardinal_word(word: &str, lang: Lang) -> Option<u8> {
     match lang {
         Lang::Fi => fi_cardinal(strip_clitic(word)),
-        Lang::Sv => SV_CARDINALS
+        Lang::Sv => sv::CARDINALS
             .iter()
             .find(|&&(w, _)| w == word)
             .map(|&(_, n)| n),
@@ -280,7 +67,7 @@ pub(super) fn cardinal_word(word: &str, lang: Lang) -> Option<u8> {
 fn ordinal_word(word: &str, lang: Lang) -> Option<u8> {
     match lang {
         Lang::Fi => fi_ordinal(strip_clitic(word)),
-        Lang::Sv => SV_ORDINALS
+        Lang::Sv => sv::ORDINALS
             .iter()
             .find(|&&(w, _)| w == word)
             .map(|&(_, n)| n),
