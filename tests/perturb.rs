@@ -83,6 +83,8 @@ struct Case {
     sv: String,
     expect: Vec<(Rule, Option<String>)>,
     involved: Vec<String>,
+    /// A content finding the slip must give (on an involved segment).
+    content: Option<(Rule, String)>,
 }
 
 fn lines(text: &str) -> Vec<String> {
@@ -158,6 +160,7 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
                 .map(|(r, id)| (r, id.map(str::to_string)))
                 .collect(),
             involved: involved.iter().map(|s| s.to_string()).collect(),
+            content: None,
         };
     let segs = &s.segments;
     let dashed: Vec<_> = segs
@@ -300,7 +303,38 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
             sv: sv.to_string(),
             expect: vec![(Rule::Missing, Some(new_id))],
             involved: vec![],
+            content: None,
         });
+    }
+    // A paragraph left in Finnish: one `copy`, on it.
+    for (p, fp) in segs
+        .iter()
+        .zip(&f.segments)
+        .filter(|(x, _)| body(x) && x.words >= 4)
+    {
+        let mut l = lines(sv);
+        let finnish = lines(&join(&lines(fi)[fp.line - 1..fp.end_line]));
+        l.splice(p.line - 1..p.end_line, finnish);
+        let mut c = case(
+            format!("{} left in Finnish", p.id),
+            join(&l),
+            vec![],
+            &[&p.id],
+        );
+        c.content = Some((Rule::Copy, p.id.clone()));
+        cases.push(c);
+    }
+    // A subheading added in the Swedish before the first question.
+    if let Some(q) = segs.iter().find(|x| x.kind == Kind::Question)
+        && q.line > 2
+    {
+        let t = insert_after(sv, q.line - 2, "Ett nytt uppdrag");
+        cases.push(case(
+            format!("subheading added before {}", q.id),
+            t,
+            vec![(Rule::Extra, None)],
+            &[],
+        ));
     }
     cases
 }
@@ -355,7 +389,12 @@ fn every_slip_gives_its_one_finding_and_moves_nothing() {
                 .filter(|k| !involved_text.contains(&k.1))
                 .cloned()
                 .collect();
-            if got != want || content != expected_content {
+            let has_content = case.content.as_ref().is_none_or(|(rule, id)| {
+                found
+                    .iter()
+                    .any(|f| f.rule == *rule && f.segment.as_deref() == Some(id.as_str()))
+            });
+            if got != want || content != expected_content || !has_content {
                 failures.push(format!(
                     "{name}: {}\n  structural: got {got:?}, want {want:?}\n  content only now: {:?}\n  content lost: {:?}\n  all: {:?}",
                     case.what,
