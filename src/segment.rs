@@ -389,10 +389,7 @@ fn raw_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut next = Some(0);
     std::iter::from_fn(move || {
         let from = next?;
-        let end = bytes[from..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |p| from + p);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |p| from + p);
         next = match bytes.get(end) {
             None => None,
             Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => Some(end + 2),
