@@ -105,6 +105,90 @@ fn adopt_trailing_question(fi: &Segmented, sv: &mut Segmented) {
     sv.segments.push(question);
 }
 
+/// The id class of a record key (`p12` → `p`, 12) or of a fixed id.
+fn class_of(key: &str) -> (&str, usize) {
+    let digits = key.len() - key.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (head, tail) = key.split_at(key.len() - digits);
+    (head, tail.parse().unwrap_or(0))
+}
+
+/// See [`Article::records`].
+fn reconcile<'a>(fi: &Segmented, status: &'a StatusFile) -> Vec<Option<&'a str>> {
+    let segs = &fi.segments;
+    let mut records: Vec<Option<&'a str>> = vec![None; segs.len()];
+    let matches = |key: &str, i: usize| {
+        status
+            .entries
+            .get(key)
+            .is_some_and(|e| same_text(&e.source, &segs[i].text))
+    };
+    // The common case: every record matches its own id.
+    let mut free: Vec<&'a str> = Vec::new();
+    for (key, _) in status.entries.iter() {
+        match segs.iter().position(|s| s.id == *key) {
+            Some(i) if matches(key, i) => records[i] = Some(key.as_str()),
+            _ => free.push(key.as_str()),
+        }
+    }
+    if free.is_empty() {
+        return records;
+    }
+    // Records whose text moved to another segment of the same kind.
+    let mut unmoved = Vec::new();
+    let mut moved_any = false;
+    for key in free {
+        let (class, n) = class_of(key);
+        let target = (0..segs.len())
+            .filter(|&i| records[i].is_none() && class_of(&segs[i].id).0 == class)
+            .filter(|&i| matches(key, i))
+            .min_by_key(|&i| class_of(&segs[i].id).1.abs_diff(n));
+        match target {
+            Some(i) => {
+                records[i] = Some(key);
+                moved_any = true;
+            }
+            None => unmoved.push(key),
+        }
+    }
+    // An edited segment keeps the record under its own id, unless that id
+    // now holds a moved record.
+    unmoved.retain(|key| match segs.iter().position(|s| s.id == *key) {
+        Some(i) if records[i].is_none() => {
+            records[i] = Some(key);
+            false
+        }
+        _ => true,
+    });
+    // Then ids shifted around it: the record in the same gap between
+    // moved ones.
+    if !moved_any {
+        return records;
+    }
+    for i in 0..segs.len() {
+        if records[i].is_some() {
+            continue;
+        }
+        let (class, _) = class_of(&segs[i].id);
+        let number = |r: &Option<&str>| -> Option<usize> {
+            let (c, n) = class_of((*r)?);
+            (c == class).then_some(n)
+        };
+        let before = records[..i].iter().rev().find_map(number).unwrap_or(0);
+        let after = records[i + 1..]
+            .iter()
+            .find_map(number)
+            .unwrap_or(usize::MAX);
+        let gap = unmoved.iter().position(|k| {
+            let (c, n) = class_of(k);
+            c == class && n > before && n < after
+        });
+        if let Some(k) = gap {
+            records[i] = Some(unmoved.remove(k));
+        }
+    }
+    records
+}
+
 /// A Finnish segment with its Swedish counterpart and record.
 #[derive(Debug, Clone, Copy)]
 pub struct Pair<'a> {
@@ -255,17 +339,51 @@ impl Article {
 
     /// Every Finnish segment in reading order, paired and with its state.
     pub fn pairs(&self) -> Vec<Pair<'_>> {
-        (0..self.fi.segments.len()).map(|i| self.pair(i)).collect()
+        let records = self.records();
+        (0..self.fi.segments.len())
+            .map(|i| self.pair_with(i, records[i]))
+            .collect()
+    }
+
+    /// For each Finnish segment, the key of its record in status.toml.
+    ///
+    /// A record follows the text it was made from: when the writer adds or
+    /// removes a paragraph, the ids after it shift (`p9` becomes `p10`), and
+    /// the record of old `p9` belongs to the segment that now holds its
+    /// text. A record stays with its id when its source still matches, moves
+    /// to the nearest segment of the same kind whose text is exactly its
+    /// source, and otherwise (an edited segment) pairs with the segment in
+    /// the same gap between moved records, or keeps its id.
+    pub fn records(&self) -> Vec<Option<&str>> {
+        reconcile(&self.fi, &self.status)
+    }
+
+    /// Records stored under another id than their segment's (after the
+    /// Finnish gained or lost a segment): (stored key, current id).
+    pub fn moved_records(&self) -> Vec<(String, String)> {
+        self.records()
+            .into_iter()
+            .zip(&self.fi.segments)
+            .filter_map(|(key, seg)| {
+                key.filter(|k| *k != seg.id)
+                    .map(|k| (k.to_string(), seg.id.clone()))
+            })
+            .collect()
     }
 
     fn pair(&self, i: usize) -> Pair<'_> {
+        let records = self.records();
+        self.pair_with(i, records[i])
+    }
+
+    fn pair_with<'a>(&'a self, i: usize, record: Option<&str>) -> Pair<'a> {
         let fi = &self.fi.segments[i];
         let row = self.alignment.row(i);
         let sv = self
             .alignment
             .sv(row, self.sv.as_ref())
             .filter(|s| !s.text.trim().is_empty());
-        let entry = self.status.entries.get(&fi.id);
+        let entry = record.and_then(|k| self.status.entries.get(k));
         let state = match (sv, entry) {
             (None, _) => State::Missing,
             (Some(_), None) => State::Draft,
@@ -312,12 +430,14 @@ impl Article {
         &self.alignment.extras
     }
 
-    /// Status entries whose id no longer exists in fi.txt: kept, reported.
+    /// Status entries that belong to no segment of fi.txt (their text and
+    /// their id are gone): kept, reported.
     pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+        let used: Vec<&str> = self.records().into_iter().flatten().collect();
         self.status
             .entries
             .iter()
-            .filter(|(id, _)| self.fi.get(id).is_none())
+            .filter(|(id, _)| !used.contains(&id.as_str()))
             .map(|(id, e)| (id.as_str(), e))
             .collect()
     }
@@ -369,6 +489,114 @@ mod tests {
     }
 
     const FI: &str = "T\n\nP.\n\nMiksi?\n\n– Siksi.\n\nMiten?\n\n– Näin.\n";
+
+    const BODY: &str = "Otsikko\n\nEka kappale kertoo vuodesta 2021.\n\nToka kappale kertoo vuodesta 2022.\n\nKolmas kappale kertoo vuodesta 2023.\n\nNeljäs kappale kertoo vuodesta 2024.\n";
+    const BODY_SV: &str = "Rubrik\n\nFörsta stycket handlar om år 2021.\n\nAndra stycket handlar om år 2022.\n\nTredje stycket handlar om år 2023.\n\nFjärde stycket handlar om år 2024.\n";
+
+    /// Every segment of `fi` marked translated from its current text.
+    fn marked(fi: &str, sv: &str) -> Article {
+        let mut a = Article::from_texts("x", fi, Some(sv));
+        for s in a.fi.segments.clone() {
+            a.status
+                .set(
+                    &s.id,
+                    Entry {
+                        state: Stored::Translated,
+                        by: "P".into(),
+                        at: "2026-11-25".into(),
+                        source: s.text.clone(),
+                        translator: None,
+                        reviewed_text: None,
+                    },
+                )
+                .unwrap();
+        }
+        a
+    }
+
+    fn states(a: &Article) -> Vec<(String, State)> {
+        a.pairs()
+            .iter()
+            .map(|p| (p.fi.id.clone(), p.state))
+            .collect()
+    }
+
+    fn with_fi(mut a: Article, fi: &str) -> Article {
+        a.fi = segment(fi);
+        a.realign(&|| None);
+        a
+    }
+
+    #[test]
+    fn records_follow_their_text_when_a_paragraph_is_added() {
+        let a = marked(BODY, BODY_SV);
+        let fi = BODY.replace(
+            "Toka kappale",
+            "Uusi kappale kertoo vuodesta 2025.\n\nToka kappale",
+        );
+        let a = with_fi(a, &fi);
+        let stale: Vec<_> = states(&a)
+            .into_iter()
+            .filter(|(_, s)| *s == State::Stale)
+            .collect();
+        assert!(stale.is_empty(), "{stale:?}");
+        assert_eq!(a.records()[2], None, "the new p2 has no record");
+        assert_eq!(a.records()[3], Some("p2"));
+        assert_eq!(
+            a.moved_records(),
+            [
+                ("p2".to_string(), "p3".to_string()),
+                ("p3".to_string(), "p4".to_string()),
+                ("p4".to_string(), "p5".to_string())
+            ]
+        );
+        assert!(a.orphans().is_empty());
+    }
+
+    #[test]
+    fn a_removed_paragraph_leaves_its_record_as_an_orphan_and_nothing_stale() {
+        let a = marked(BODY, BODY_SV);
+        let a = with_fi(
+            a,
+            &BODY.replace("Toka kappale kertoo vuodesta 2022.\n\n", ""),
+        );
+        assert!(
+            states(&a).iter().all(|(_, s)| *s != State::Stale),
+            "{:?}",
+            states(&a)
+        );
+        let orphans: Vec<&str> = a.orphans().iter().map(|(k, _)| *k).collect();
+        assert_eq!(orphans, ["p2"]);
+    }
+
+    #[test]
+    fn an_edit_after_a_shift_is_stale_on_the_edited_segment_only() {
+        let a = marked(BODY, BODY_SV);
+        let fi = BODY
+            .replace(
+                "Toka kappale",
+                "Uusi kappale kertoo vuodesta 2025.\n\nToka kappale",
+            )
+            .replace("Kolmas kappale", "Kolmas, muutettu kappale");
+        let a = with_fi(a, &fi);
+        let stale: Vec<String> = states(&a)
+            .into_iter()
+            .filter(|(_, s)| *s == State::Stale)
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(stale, ["p4"], "{:?} {:?}", states(&a), a.records());
+        // Without a shift, an edit is stale under its own id.
+        let a = with_fi(
+            marked(BODY, BODY_SV),
+            &BODY.replace("Kolmas", "Kolmas uusi"),
+        );
+        let stale: Vec<String> = states(&a)
+            .into_iter()
+            .filter(|(_, s)| *s == State::Stale)
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(stale, ["p3"]);
+    }
 
     #[test]
     fn trailing_question_awaiting_its_answer_keeps_its_id() {

@@ -324,6 +324,36 @@ impl StatusFile {
         Ok(())
     }
 
+    /// Moves records to new ids, whole (comments and keys tolk does not
+    /// own go with them), for ids that shifted when the Finnish gained or
+    /// lost a segment. Every old key is taken out before any is written, so
+    /// chains (`p9` → `p10` → `p11`) move without clobbering.
+    pub fn rename(&mut self, moves: &[(String, String)]) -> Result<()> {
+        if moves.is_empty() {
+            return Ok(());
+        }
+        let segments = self.segments_table()?;
+        let taken: Vec<(String, Option<Item>)> = moves
+            .iter()
+            .map(|(old, new)| (new.clone(), segments.remove(old)))
+            .collect();
+        for (new, item) in taken {
+            if let Some(item) = item {
+                segments.insert(&new, item);
+            }
+        }
+        let entries: Vec<(String, Option<Entry>)> = moves
+            .iter()
+            .map(|(old, new)| (new.clone(), self.entries.remove(old)))
+            .collect();
+        for (new, entry) in entries {
+            if let Some(entry) = entry {
+                self.entries.insert(new, entry);
+            }
+        }
+        Ok(())
+    }
+
     pub fn set_translator(&mut self, name: &str) -> Result<()> {
         let root = self.doc_mut()?.as_table_mut();
         if !matches!(root.get("credit"), Some(Item::Table(_))) {

@@ -178,3 +178,49 @@ fn segments_show_the_kind_and_roles() {
                 .and(contains("byline")),
         );
 }
+
+#[test]
+fn a_paragraph_added_to_the_finnish_is_missing_alone_and_mark_moves_the_records() {
+    let repo = column(SV);
+    repo.mark(
+        "kolumni",
+        &["--all", "--as", "translated", "--by", "Camilla Nyberg"],
+    );
+    let fi = FI.replacen(
+        "Valittamisen sijaan",
+        "Kaupunki lupasi syksyllä lisätä katuvaloja Kasavuorelle.\n\nValittamisen sijaan",
+        1,
+    );
+    repo.write("articles/kolumni/fi.txt", &fi);
+    let out = stdout(repo.tolk().args(["check", "--format", "concise"]));
+    let findings: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .collect();
+    assert_eq!(findings.len(), 1, "{out}");
+    assert!(
+        findings[0].contains("error[missing] p6: p6 has no Swedish text"),
+        "{out}"
+    );
+    // The translator adds the Swedish and marks the new paragraph: the
+    // records of the paragraphs after it move to their new ids.
+    let sv = SV.replacen(
+        "I stället för att klaga",
+        "Staden lovade i höstas fler gatlyktor på Kasaberget.\n\nI stället för att klaga",
+        1,
+    );
+    repo.write("articles/kolumni/sv.txt", &sv);
+    repo.mark(
+        "kolumni",
+        &["p6", "--as", "translated", "--by", "Camilla Nyberg"],
+    );
+    repo.tolk().args(["check"]).assert().success();
+    let status = repo.read("articles/kolumni/status.toml");
+    assert!(
+        status.contains("[segments.p7]") && status.contains("Valittamisen sijaan"),
+        "{status}"
+    );
+    let p7 = &status[status.find("[segments.p7]").unwrap()..];
+    let p7 = &p7[..p7[1..].find("[segments.").map_or(p7.len(), |e| e + 1)];
+    assert!(p7.contains("Valittamisen sijaan"), "{p7}");
+}

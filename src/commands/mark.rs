@@ -50,6 +50,10 @@ fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
 pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
     let mut article = session.load(&args.slug)?;
+    // Records follow their text: when the Finnish gained or lost a
+    // segment, the ids after it shifted; store them under the new ids.
+    let moved = article.moved_records();
+    article.status.rename(&moved)?;
     let by = resolve_name(args, repo)?;
     let at = today();
 
@@ -146,7 +150,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     for (id, entry) in updates {
         article.status.set(&id, entry)?;
     }
-    if !targets.is_empty() {
+    if !targets.is_empty() || !moved.is_empty() {
         article.status.save()?;
     }
     Ok(MarkReport {
