@@ -143,12 +143,13 @@ const P_INDEL: f64 = 0.01;
 /// Split, and Merge across segments (two body paragraphs).
 const P_MERGE: f64 = 0.003;
 /// Merge of two Finnish paragraphs of one segment (the paragraphs of one
-/// answer): the segment stays whole, so it is likelier than a merge across
-/// segments. Splits get no such preference: the Swedish segmenter puts any
-/// dashless paragraph after an answer into that answer, so an added caption
-/// would share the answer's segment, and a real split of an answer shows
-/// plainly in the lengths anyway.
-const P_MERGE_SAME_SEGMENT: f64 = 0.005;
+/// answer). It was likelier than a merge across segments once; the hold-out
+/// material showed that a paragraph dropped from a gallup answer (a short
+/// `Name: …` line) then read as a merge, so it is as rare as any merge.
+/// Splits get no preference either: the Swedish segmenter puts any dashless
+/// paragraph after an answer into that answer, so an added caption would
+/// share the answer's segment.
+const P_MERGE_SAME_SEGMENT: f64 = 0.003;
 /// A Finnish question and its answer's first paragraph in one Swedish
 /// paragraph (a lost blank line between them): as likely as a lost paragraph.
 const P_QA_GLUED: f64 = 0.01;

@@ -196,6 +196,16 @@ fn heading_like(text: &str) -> bool {
 /// mostly, which translations keep (`Taru`, `Ikäheimonen`).
 fn names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // A speaker's name before the colon (`Anna: …`, `Eero Lahti: …`) is a
+    // name though it starts the paragraph.
+    if let Some((head, _)) = text.split_once(": ")
+        && head.split(' ').count() <= 3
+        && head
+            .split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        out.extend(head.split(' ').map(str::to_lowercase));
+    }
     let mut sentence_start = true;
     for word in text.split(crate::text::is_space).filter(|w| !w.is_empty()) {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -268,12 +278,14 @@ fn terms(matcher: Option<&Matcher>, text: &str, fi: bool) -> Vec<u32> {
     ids
 }
 
-/// Same roles in the same order and every pair's length plausible: the ids
-/// pair as they are.
+/// Same roles in the same order, the same number of paragraphs in each,
+/// and every pair's length plausible: the ids pair as they are.
 fn same_structure(fi: &Segmented, sv: &Segmented) -> bool {
     fi.segments.len() == sv.segments.len()
         && fi.segments.iter().zip(&sv.segments).all(|(f, s)| {
-            f.id == s.id && {
+            // A paragraph more or fewer inside a segment (an answer that
+            // lost one, a note added inside it) is for the aligner to judge.
+            f.id == s.id && f.parts.len() == s.parts.len() && {
                 // Bytes, not letters: cheap, and the ratio is what counts.
                 let (a, b) = (f.text.len() as f64, s.text.len() as f64);
                 // Short segments (names, headings) vary freely; longer ones

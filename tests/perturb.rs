@@ -324,6 +324,33 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
         c.content = Some((Rule::Copy, p.id.clone()));
         cases.push(c);
     }
+    // A paragraph of a segment of several left out, or a note added
+    // inside it: `missing` (on the segment) or `extra`.
+    for x in segs.iter().filter(|x| x.parts.len() > 1) {
+        for (k, &(line, end)) in x.parts.iter().enumerate().skip(1) {
+            let mut l = lines(sv);
+            let mut stop = end;
+            while l.get(stop).is_some_and(|y| y.trim().is_empty()) {
+                stop += 1;
+            }
+            l.drain(line - 1..stop);
+            let e = vec![(Rule::Missing, Some(x.id.as_str()))];
+            cases.push(case(
+                format!("paragraph {} of {} left out", k + 1, x.id),
+                join(&l),
+                e,
+                &[&x.id],
+            ));
+        }
+        let note = "(Översättarens anmärkning: stycket har kortats i den svenska upplagan.)";
+        let t = insert_after(sv, x.parts[0].1, note);
+        cases.push(case(
+            format!("note added inside {}", x.id),
+            t,
+            vec![(Rule::Extra, None)],
+            &[&x.id],
+        ));
+    }
     // A subheading added in the Swedish before the first question.
     if let Some(q) = segs.iter().find(|x| x.kind == Kind::Question)
         && q.line > 2
