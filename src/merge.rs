@@ -38,7 +38,11 @@ pub struct Merged {
 type Record = Option<BTreeMap<&'static str, String>>;
 
 fn record(doc: &DocumentMut, id: &str) -> Record {
-    let table = doc.get("segments")?.as_table_like()?.get(id)?.as_table_like()?;
+    let table = doc
+        .get("segments")?
+        .as_table_like()?
+        .get(id)?
+        .as_table_like()?;
     let fields: BTreeMap<&'static str, String> = TOLK_KEYS
         .iter()
         .filter_map(|&key| {
@@ -273,8 +277,14 @@ mod tests {
 
     #[test]
     fn disjoint_marks_both_survive() {
-        let ours = BASE.replace("[segments.p1]\n", &marked("p1", "A", "2026-11-01", "translated"));
-        let theirs = BASE.replace("[segments.p2]\n", &marked("p2", "B", "2026-11-02", "translated"));
+        let ours = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "A", "2026-11-01", "translated"),
+        );
+        let theirs = BASE.replace(
+            "[segments.p2]\n",
+            &marked("p2", "B", "2026-11-02", "translated"),
+        );
         let m = merge(BASE, &ours, &theirs).unwrap();
         assert!(m.resolved.is_empty());
         assert!(m.text.contains("by = \"A\""), "{}", m.text);
@@ -284,8 +294,14 @@ mod tests {
 
     #[test]
     fn same_segment_later_record_wins_and_the_other_is_a_comment() {
-        let ours = BASE.replace("[segments.p1]\n", &marked("p1", "A", "2026-11-01", "translated"));
-        let theirs = BASE.replace("[segments.p1]\n", &marked("p1", "B", "2026-11-03", "translated"));
+        let ours = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "A", "2026-11-01", "translated"),
+        );
+        let theirs = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "B", "2026-11-03", "translated"),
+        );
         let m = merge(BASE, &ours, &theirs).unwrap();
         assert_eq!(m.resolved[0].kept, "theirs");
         assert!(m.text.contains("by = \"B\""), "{}", m.text);
@@ -300,11 +316,23 @@ mod tests {
 
     #[test]
     fn same_date_review_beats_translation_then_ours() {
-        let ours = BASE.replace("[segments.p1]\n", &marked("p1", "A", "2026-11-01", "translated"));
-        let theirs = BASE.replace("[segments.p1]\n", &marked("p1", "R", "2026-11-01", "reviewed"));
+        let ours = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "A", "2026-11-01", "translated"),
+        );
+        let theirs = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "R", "2026-11-01", "reviewed"),
+        );
         let m = merge(BASE, &ours, &theirs).unwrap();
-        assert_eq!((m.resolved[0].kept, m.resolved[0].reason), ("theirs", "reviewed"));
-        let theirs = BASE.replace("[segments.p1]\n", &marked("p1", "B", "2026-11-01", "translated"));
+        assert_eq!(
+            (m.resolved[0].kept, m.resolved[0].reason),
+            ("theirs", "reviewed")
+        );
+        let theirs = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "B", "2026-11-01", "translated"),
+        );
         let m = merge(BASE, &ours, &theirs).unwrap();
         assert_eq!((m.resolved[0].kept, m.resolved[0].reason), ("ours", "ours"));
         assert!(m.text.contains("#   by = \"B\""), "{}", m.text);

@@ -357,4 +357,29 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
+
+    #[test]
+    fn a_failed_rename_puts_back_what_was_already_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new, blocked) = (
+            dir.path().join("fi.txt"),
+            dir.path().join("status.toml"),
+            dir.path().join("sv.txt"),
+        );
+        std::fs::write(&old, "old fi").unwrap();
+        let staged = vec![
+            stage(&old, b"new fi", "fi.txt").unwrap(),
+            stage(&new, b"new status", "status.toml").unwrap(),
+            stage(&blocked, b"new sv", "sv.txt").unwrap(),
+        ];
+        // The last rename fails: a non-empty directory is in the way.
+        std::fs::create_dir_all(blocked.join("x")).unwrap();
+        let err = commit_all(staged).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("nothing was changed"),
+            "{err:#}"
+        );
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old fi");
+        assert!(!new.exists());
+    }
 }

@@ -15,7 +15,11 @@ fn status(repo: &Repo) -> String {
 }
 
 fn mode(repo: &Repo, rel: &str) -> u32 {
-    std::fs::metadata(repo.path(rel)).unwrap().permissions().mode() & 0o7777
+    std::fs::metadata(repo.path(rel))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o7777
 }
 
 #[test]
@@ -23,7 +27,9 @@ fn concurrent_marks_on_disjoint_segments_all_survive() {
     const WRITERS: usize = 6;
     const ROUNDS: usize = 20;
     let repo = Repo::seed();
-    let ids = ["kicker", "title", "p1", "p2", "p3", "q1", "a1", "q2", "a2", "q3", "a3", "q4"];
+    let ids = [
+        "kicker", "title", "p1", "p2", "p3", "q1", "a1", "q2", "a2", "q3", "a3", "q4",
+    ];
     let skeleton = status(&repo);
     for round in 0..ROUNDS {
         repo.write(&repo.article("status.toml"), &skeleton);
@@ -61,7 +67,10 @@ fn concurrent_marks_on_disjoint_segments_all_survive() {
                 .iter()
                 .find(|s| s["id"] == *id)
                 .unwrap_or_else(|| panic!("no row {id} in {text}"));
-            assert_eq!(row["state"], "translated", "round {round}: {id} lost\n{text}");
+            assert_eq!(
+                row["state"], "translated",
+                "round {round}: {id} lost\n{text}"
+            );
             assert_eq!(row["by"], writer.as_str(), "round {round}: {id}");
         }
     }
@@ -70,7 +79,10 @@ fn concurrent_marks_on_disjoint_segments_all_survive() {
 #[test]
 fn comments_in_and_between_segment_tables_survive_a_mark() {
     let repo = Repo::seed();
-    repo.mark(SLUG, &["p1", "p2", "--as", "translated", "--by", "Patricia"]);
+    repo.mark(
+        SLUG,
+        &["p1", "p2", "--as", "translated", "--by", "Patricia"],
+    );
     let text = status(&repo)
         .replace(
             "[segments.p1]\nstate = \"translated\"\nby = \"Patricia\"",
@@ -111,7 +123,9 @@ fn read_only_status_is_refused_and_left_as_it_was() {
         .args(["mark", SLUG, "p1", "--as", "translated", "--by", "P"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("is read-only; tolk will not replace it"));
+        .stderr(predicates::str::contains(
+            "is read-only; tolk will not replace it",
+        ));
     assert_eq!(status(&repo), before);
     assert_eq!(mode(&repo, &file), 0o444);
 }
@@ -128,8 +142,15 @@ fn symlinked_status_is_refused_and_stays_a_symlink() {
         .args(["mark", SLUG, "p1", "--as", "translated", "--by", "P"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("is a symlink; tolk will not replace it"));
-    assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink());
+        .stderr(predicates::str::contains(
+            "is a symlink; tolk will not replace it",
+        ));
+    assert!(
+        std::fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(repo.read("elsewhere.toml"), before);
 }
 
@@ -158,7 +179,11 @@ fn article_directory_outside_the_root_is_refused_for_writing() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     left.sort();
-    assert_eq!(left, ["fi.txt", "sv.txt"], "tolk wrote outside the repository");
+    assert_eq!(
+        left,
+        ["fi.txt", "sv.txt"],
+        "tolk wrote outside the repository"
+    );
 }
 
 #[test]
@@ -170,10 +195,21 @@ fn import_writes_all_or_nothing_and_a_retry_works() {
     // could have been.
     std::fs::create_dir_all(repo.path("articles/x/sv.txt")).unwrap();
     repo.tolk()
-        .args(["import", "x", "--fi", "in/fi.txt", "--sv", "in/sv.txt", "--force"])
+        .args([
+            "import",
+            "x",
+            "--fi",
+            "in/fi.txt",
+            "--sv",
+            "in/sv.txt",
+            "--force",
+        ])
         .assert()
         .code(2);
-    assert!(!repo.path("articles/x/fi.txt").exists(), "fi.txt written alone");
+    assert!(
+        !repo.path("articles/x/fi.txt").exists(),
+        "fi.txt written alone"
+    );
     assert!(!repo.path("articles/x/status.toml").exists());
     std::fs::remove_dir(repo.path("articles/x/sv.txt")).unwrap();
     repo.tolk()
@@ -199,14 +235,20 @@ fn stale_temporary_files_are_removed_on_the_next_write() {
         .unwrap();
     repo.mark(SLUG, &["p1", "--as", "translated", "--by", "P"]);
     assert!(!old.exists(), "a temp file older than a minute stays");
-    assert!(young.exists(), "a temp file another run may be writing was removed");
+    assert!(
+        young.exists(),
+        "a temp file another run may be writing was removed"
+    );
 }
 
 #[test]
 fn import_writes_a_table_per_segment_that_reads_as_not_marked() {
     let repo = Repo::seed();
     let text = status(&repo);
-    let headers: Vec<&str> = text.lines().filter(|l| l.starts_with("[segments.")).collect();
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("[segments."))
+        .collect();
     assert_eq!(headers.len(), 17, "{text}");
     assert_eq!(headers[0], "[segments.kicker]");
     assert_eq!(headers[2], "[segments.p1]");

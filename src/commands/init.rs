@@ -14,8 +14,7 @@ pub const ATTRIBUTES: &str = "articles/*/status.toml merge=tolk-status";
 
 /// The command that registers the driver (git keeps it out of the
 /// repository, so every clone runs it once).
-pub const GIT_CONFIG: &str =
-    "git config merge.tolk-status.driver \"tolk merge-status %O %A %B\"";
+pub const GIT_CONFIG: &str = "git config merge.tolk-status.driver \"tolk merge-status %O %A %B\"";
 
 /// tolk's temporary and lock files, for `.gitignore`.
 pub const IGNORE: [&str; 2] = [".tolk-*.tmp", ".status.toml.lock"];
