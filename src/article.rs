@@ -189,6 +189,20 @@ fn reconcile<'a>(fi: &Segmented, status: &'a StatusFile) -> Vec<Option<&'a str>>
     records
 }
 
+/// Records of `status` stored under another id than their segment's in
+/// `fi` (after the Finnish gained or lost a segment): (stored key, current
+/// id). See [`Article::records`].
+pub fn moved_records(fi: &Segmented, status: &StatusFile) -> Vec<(String, String)> {
+    reconcile(fi, status)
+        .into_iter()
+        .zip(&fi.segments)
+        .filter_map(|(key, seg)| {
+            key.filter(|k| *k != seg.id)
+                .map(|k| (k.to_string(), seg.id.clone()))
+        })
+        .collect()
+}
+
 /// A Finnish segment with its Swedish counterpart and record.
 #[derive(Debug, Clone, Copy)]
 pub struct Pair<'a> {
@@ -361,14 +375,7 @@ impl Article {
     /// Records stored under another id than their segment's (after the
     /// Finnish gained or lost a segment): (stored key, current id).
     pub fn moved_records(&self) -> Vec<(String, String)> {
-        self.records()
-            .into_iter()
-            .zip(&self.fi.segments)
-            .filter_map(|(key, seg)| {
-                key.filter(|k| *k != seg.id)
-                    .map(|k| (k.to_string(), seg.id.clone()))
-            })
-            .collect()
+        moved_records(&self.fi, &self.status)
     }
 
     fn pair(&self, i: usize) -> Pair<'_> {

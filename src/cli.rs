@@ -138,6 +138,22 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show what tolk sees: root, articles, glossary, morphology, colour
     Doctor,
+    /// Set up a repository: `articles/`, a starter glossary and `tolk.toml`,
+    /// and the git merge driver for `status.toml` (nothing is overwritten)
+    Init,
+    /// Git merge driver for `status.toml`, merging per segment (set up by
+    /// `tolk init`)
+    MergeStatus(MergeStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeStatusArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: PathBuf,
+    /// Ours (git's %A): the merged result is written here
+    pub ours: PathBuf,
+    /// Theirs (git's %B)
+    pub theirs: PathBuf,
 }
 
 #[derive(Debug, Args)]

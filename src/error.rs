@@ -18,6 +18,8 @@ pub enum ErrorKind {
     Encoding,
     /// Not valid TOML.
     Syntax,
+    /// Left with git's conflict markers (`<<<<<<<`) by a merge.
+    Conflict,
     /// Valid TOML with a key or value tolk does not accept.
     Schema,
     /// A name given on the command line that cannot be used (a bad slug).
@@ -41,7 +43,8 @@ pub struct LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.kind, self.line) {
-            (ErrorKind::Usage, _) => f.write_str(&self.message),
+            // Both messages already say where and what.
+            (ErrorKind::Usage | ErrorKind::Conflict, _) => f.write_str(&self.message),
             (ErrorKind::Io | ErrorKind::NotFound | ErrorKind::Encoding, _) | (_, None) => {
                 write!(f, "could not read `{}`: {}", self.file, self.message)
             }

@@ -20,6 +20,8 @@ pub mod glossary;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod lang;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
+pub mod merge;
+#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod morph;
 #[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod pairing;
@@ -192,6 +194,21 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Doctor => {
             let report = commands::doctor::run(global, &session)?;
             report::doctor(&mut out, &report, &style)?;
+        }
+        Command::Init => {
+            let root = session.root.clone().unwrap_or_else(|| session.cwd.clone());
+            let report = commands::init::run(&root)?;
+            report::init(&mut out, &report)?;
+        }
+        Command::MergeStatus(args) => {
+            // Git shows the driver's stderr during the merge.
+            for r in commands::merge_status::run(args)?.resolved {
+                eprintln!(
+                    "tolk merge-status: segment `{}` changed on both branches: kept {} ({}), \
+                     the other record is a comment above it",
+                    r.segment, r.kept, r.reason
+                );
+            }
         }
         Command::Credits(args) => {
             let report = commands::credits::run(&session, &args.slugs)?;

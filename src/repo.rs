@@ -159,24 +159,177 @@ pub fn read_source(path: &Path, shown: &str) -> Result<Option<Source>, LoadError
     Ok(Some(Source::new(text)))
 }
 
+/// The name pattern of tolk's temporary files (`.tolk-XXXXXX.tmp`), as in
+/// the README's suggested `.gitignore`.
+const TEMP_PREFIX: &str = ".tolk-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this is the leftover of a killed run: no
+/// write takes anywhere near that long between staging and renaming.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl Repo {
+    /// Refuses to write in `dir` (existing or about to be created) when it
+    /// resolves outside the repository root, as through a symlinked article
+    /// directory: tolk writes only inside the repository it was pointed at.
+    pub fn check_inside(&self, dir: &Path) -> Result<()> {
+        let root = std::fs::canonicalize(&self.root)
+            .with_context(|| format!("could not resolve the root `{}`", self.root.display()))?;
+        // The deepest part of `dir` that exists decides where it leads.
+        let existing = dir
+            .ancestors()
+            .find(|a| a.exists())
+            .unwrap_or(self.root.as_path());
+        let real = std::fs::canonicalize(existing)
+            .with_context(|| format!("could not resolve `{}`", self.display(existing)))?;
+        if !real.starts_with(&root) {
+            bail!(
+                "`{}` resolves to `{}`, outside the repository `{}`; tolk writes only inside \
+                 the repository (replace the symlink by a directory)",
+                self.display(dir),
+                real.display(),
+                root.display()
+            );
+        }
+        Ok(())
+    }
+
+    /// Creates `dir` (an article directory) after checking that it stays
+    /// inside the repository.
+    pub fn create_dir_inside(&self, dir: &Path) -> Result<()> {
+        self.check_inside(dir)?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("could not create `{}`", self.display(dir)))?;
+        // A symlink may have been put in place meanwhile.
+        self.check_inside(dir)
+    }
+}
+
+/// A file's new content, written and flushed to a temporary file beside it
+/// but not yet in place: several staged files are put in place together
+/// (`import`), so a full disk leaves every target as it was.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    shown: String,
+}
+
+/// Stages `bytes` for `path`. Refuses a target that is a symlink (tolk would
+/// replace the link by a regular file) or read-only (somebody protected it);
+/// the new file keeps the old one's permissions.
+pub fn stage(path: &Path, bytes: &[u8], shown: &str) -> Result<Staged> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let permissions = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => bail!(
+            "`{shown}` is a symlink; tolk will not replace it (it would become a regular \
+             file): write to the file it points to, or replace the link by a copy"
+        ),
+        Ok(meta) if !meta.is_file() => {
+            bail!("`{shown}` is not a regular file; tolk will not replace it")
+        }
+        Ok(meta) if meta.permissions().readonly() => bail!(
+            "`{shown}` is read-only; tolk will not replace it (make it writable, e.g. \
+             `chmod u+w {shown}`, if it should change)"
+        ),
+        Ok(meta) => Some(meta.permissions()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(err).with_context(|| format!("could not read `{shown}`")),
+    };
+    remove_stale_temps(dir);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // A new file gets the usual mode (0666 less the umask), not
+        // tempfile's private 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("could not create a temporary file beside `{shown}`"))?;
+    if let Some(permissions) = permissions {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .with_context(|| format!("could not keep the permissions of `{shown}`"))?;
+    }
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("could not write `{shown}`"))?;
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+        shown: shown.to_string(),
+    })
+}
+
+impl Staged {
+    /// Renames the staged file over its target.
+    pub fn commit(self) -> Result<()> {
+        let shown = self.shown;
+        self.tmp
+            .persist(&self.path)
+            .map_err(|err| err.error)
+            .with_context(|| format!("could not replace `{shown}`"))?;
+        Ok(())
+    }
+}
+
+/// Puts staged files in place all or nothing: when a rename fails, the
+/// targets already replaced get their old content back (or are removed if
+/// they were new), so a retry starts from the same state.
+pub fn commit_all(staged: Vec<Staged>) -> Result<()> {
+    let mut done: Vec<(PathBuf, String, Option<Vec<u8>>)> = Vec::new();
+    for file in staged {
+        let before = std::fs::read(&file.path).ok();
+        let (path, shown) = (file.path.clone(), file.shown.clone());
+        if let Err(err) = file.commit() {
+            for (path, shown, before) in done.into_iter().rev() {
+                // Best effort: the error that matters is the one returned.
+                let _ = match before {
+                    Some(bytes) => write_atomic(&path, &bytes, &shown),
+                    None => std::fs::remove_file(&path).map_err(anyhow::Error::from),
+                };
+            }
+            return Err(err.context("nothing was changed"));
+        }
+        done.push((path, shown, before));
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, flushed to disk, then renamed over the target, so an
 /// interrupted run leaves either the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8], shown: &str) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tolk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("could not create a temporary file beside `{shown}`"))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("could not write `{shown}`"))?;
-    tmp.persist(path)
-        .map_err(|err| err.error)
-        .with_context(|| format!("could not replace `{shown}`"))?;
-    Ok(())
+    stage(path, bytes, shown)?.commit()
+}
+
+/// Removes tolk's temporary files older than [`STALE_TEMP`] in `dir`: what a
+/// killed run left behind. Best effort; a file another run is still writing
+/// is young and stays.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -203,5 +356,30 @@ mod tests {
         write_atomic(&path, b"new", "status.toml").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_what_was_already_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new, blocked) = (
+            dir.path().join("fi.txt"),
+            dir.path().join("status.toml"),
+            dir.path().join("sv.txt"),
+        );
+        std::fs::write(&old, "old fi").unwrap();
+        let staged = vec![
+            stage(&old, b"new fi", "fi.txt").unwrap(),
+            stage(&new, b"new status", "status.toml").unwrap(),
+            stage(&blocked, b"new sv", "sv.txt").unwrap(),
+        ];
+        // The last rename fails: a non-empty directory is in the way.
+        std::fs::create_dir_all(blocked.join("x")).unwrap();
+        let err = commit_all(staged).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("nothing was changed"),
+            "{err:#}"
+        );
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "old fi");
+        assert!(!new.exists());
     }
 }

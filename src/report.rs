@@ -14,6 +14,7 @@ use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
 use crate::commands::doctor::DoctorReport;
 use crate::commands::import::ImportReport;
+use crate::commands::init::InitReport;
 use crate::commands::mark::MarkReport;
 use crate::commands::rules::RulesReport;
 use crate::commands::segments::SegmentsReport;
@@ -792,5 +793,20 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
         r.color_reason
     )?;
     writeln!(out, "{} version     tolk {}", ok("ok  "), r.version)?;
+    Ok(())
+}
+
+pub fn init(out: &mut impl Write, r: &InitReport) -> Result<()> {
+    for path in &r.created {
+        writeln!(out, "created {path}")?;
+    }
+    for path in &r.kept {
+        writeln!(out, "kept {path} (already there)")?;
+    }
+    writeln!(
+        out,
+        "\nTo let git merge `status.toml` by segment, run once in each clone:\n  {}",
+        r.git_config
+    )?;
     Ok(())
 }

@@ -8,11 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::error::{ErrorKind, LoadError};
-use crate::repo::write_atomic;
+use crate::repo::{self, Repo, Staged, write_atomic};
 
 /// A state somebody recorded with `tolk mark`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,6 +72,37 @@ pub struct StatusFile {
     pub translator: Option<String>,
 }
 
+/// The keys of a segment's table that tolk writes; any other key is the
+/// user's and is kept as it is.
+pub const TOLK_KEYS: [&str; 6] = ["state", "by", "at", "source", "translator", "reviewed_text"];
+
+/// The 1-based line of the first git conflict marker in `text`, if any.
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
+                .iter()
+                .any(|marker| line.starts_with(marker))
+        })
+        .map(|i| i + 1)
+}
+
+/// The error for a status file git left with conflict markers: where, and
+/// how to get out of it.
+fn conflict(shown: &str, line: usize) -> LoadError {
+    LoadError::new(
+        ErrorKind::Conflict,
+        shown,
+        format!(
+            "merge conflict in `{shown}` at line {line}: keep the record you want of each \
+             conflicting segment (both, if they are different segments), delete the \
+             `<<<<<<<`, `=======` and `>>>>>>>` lines, then `git add {shown}`; \
+             `tolk init` sets up a merge driver that merges these files by segment"
+        ),
+    )
+    .at_line(line)
+}
+
 const HEADER: &str = "\
 # Segment states of this article, written by `tolk mark` and `tolk import`.
 # Comments and keys you add are kept. Per segment: state (translated or
@@ -122,10 +153,10 @@ impl StatusFile {
         }
         #[derive(serde::Deserialize)]
         struct RawEntry {
-            state: String,
-            by: String,
+            state: Option<String>,
+            by: Option<String>,
             at: Option<toml::Value>,
-            source: String,
+            source: Option<String>,
             translator: Option<String>,
             reviewed_text: Option<String>,
         }
@@ -134,7 +165,21 @@ impl StatusFile {
         };
         let mut entries = BTreeMap::new();
         for (id, e) in raw.segments {
-            let state = match e.state.as_str() {
+            let unmarked = e.state.is_none()
+                && e.by.is_none()
+                && e.at.is_none()
+                && e.source.is_none()
+                && e.translator.is_none()
+                && e.reviewed_text.is_none();
+            if unmarked {
+                // A segment's placeholder table (`import` writes one per
+                // segment): nobody has marked it.
+                continue;
+            }
+            let (Some(state), Some(by), Some(source)) = (e.state, e.by, e.source) else {
+                return self.parse_checked(text);
+            };
+            let state = match state.as_str() {
                 "translated" => Stored::Translated,
                 "reviewed" => Stored::Reviewed,
                 _ => return self.parse_checked(text),
@@ -147,9 +192,9 @@ impl StatusFile {
             };
             let entry = Entry {
                 state,
-                by: e.by,
+                by,
                 at,
-                source: e.source,
+                source,
                 translator: e.translator,
                 reviewed_text: e.reviewed_text,
             };
@@ -176,6 +221,9 @@ impl StatusFile {
         };
         let refuse = |offset: usize, what: String| error(ErrorKind::Schema, offset, what);
         let doc = toml_edit::Document::parse(text.to_string()).map_err(|err| {
+            if let Some(line) = conflict_marker(text) {
+                return conflict(shown, line);
+            }
             let offset = err.span().map_or(0, |s| s.start);
             error(
                 ErrorKind::Syntax,
@@ -208,6 +256,9 @@ impl StatusFile {
                 let entry = item
                     .as_table_like()
                     .ok_or_else(|| refuse(line, format!("`segments.{id}` must be a table")))?;
+                if TOLK_KEYS.iter().all(|key| !entry.contains_key(key)) {
+                    continue;
+                }
                 let string = |key: &str, required: bool| -> Result<Option<String>, LoadError> {
                     match entry.get(key) {
                         None if required => {
@@ -302,24 +353,18 @@ impl StatusFile {
     pub fn set(&mut self, id: &str, entry: Entry) -> Result<()> {
         let segments = self.segments_table()?;
         if !matches!(segments.get(id), Some(Item::Table(_))) {
-            segments.insert(id, Item::Table(Table::new()));
+            segments.insert(id, Item::Table(segment_table()));
         }
         let table = segments
             .get_mut(id)
             .and_then(Item::as_table_mut)
             .expect("inserted");
-        table.insert("state", value(entry.state.as_str()));
-        table.insert("by", value(entry.by.as_str()));
-        table.insert("at", value(entry.at.as_str()));
-        table.insert("source", value(entry.source.as_str()));
-        match &entry.translator {
-            Some(name) => table.insert("translator", value(name.as_str())),
-            None => table.remove("translator"),
-        };
-        match &entry.reviewed_text {
-            Some(text) => table.insert("reviewed_text", value(text.as_str())),
-            None => table.remove("reviewed_text"),
-        };
+        put(table, "state", Some(entry.state.as_str()));
+        put(table, "by", Some(&entry.by));
+        put(table, "at", Some(&entry.at));
+        put(table, "source", Some(&entry.source));
+        put(table, "translator", entry.translator.as_deref());
+        put(table, "reviewed_text", entry.reviewed_text.as_deref());
         self.entries.insert(id.to_string(), entry);
         Ok(())
     }
@@ -349,6 +394,20 @@ impl StatusFile {
         for (new, entry) in entries {
             if let Some(entry) = entry {
                 self.entries.insert(new, entry);
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives every id in `ids` (the Finnish segments, in reading order) a
+    /// table of its own, empty until somebody marks it, so that marks on
+    /// different segments change different lines and git merges them
+    /// without conflict. Tables already there stay where they are.
+    pub fn ensure_segments<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        let segments = self.segments_table()?;
+        for id in ids {
+            if !segments.contains_key(id) {
+                segments.insert(id, Item::Table(segment_table()));
             }
         }
         Ok(())
@@ -387,6 +446,91 @@ impl StatusFile {
     pub fn save(&self) -> Result<()> {
         write_atomic(&self.path, self.render().as_bytes(), &self.shown)
     }
+
+    /// Stages the new file for [`crate::repo::commit_all`].
+    pub fn stage(&self) -> Result<Staged> {
+        repo::stage(&self.path, self.render().as_bytes(), &self.shown)
+    }
+}
+
+/// A new segment table: a blank line above its header, so that the lines
+/// of neighbouring records never touch.
+fn segment_table() -> Table {
+    let mut table = Table::new();
+    table.decor_mut().set_prefix("\n");
+    table
+}
+
+/// Sets (or, with `None`, removes) `key`, keeping the comments around an
+/// existing value: the line above the key and a trailing `# …`.
+fn put(table: &mut Table, key: &str, new: Option<&str>) {
+    let Some(new) = new else {
+        table.remove(key);
+        return;
+    };
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            if old.as_str() == Some(new) {
+                return;
+            }
+            let decor = old.decor().clone();
+            *old = toml_edit::Value::from(new);
+            *old.decor_mut() = decor;
+        }
+        None => {
+            table.insert(key, value(new));
+        }
+    }
+}
+
+/// The lock file that serialises writers of `path`:
+/// `articles/x/.status.toml.lock`. It is never removed (removing a lock file
+/// another process waits on would let a third one in).
+pub fn lock_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map_or_else(
+        || "status.toml".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Runs `f` holding the exclusive advisory lock of the status file `path`
+/// (blocking until other writers are done). Readers never take it: writes
+/// are atomic renames, so a reader sees the old file or the new one.
+pub fn with_lock<T>(path: &Path, shown: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let lock = lock_path(path);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .with_context(|| format!("could not open the lock file beside `{shown}`"))?;
+    let mut lock = fd_lock::RwLock::new(file);
+    let _guard = lock
+        .write()
+        .with_context(|| format!("could not lock `{shown}` for writing"))?;
+    f()
+}
+
+/// The read-modify-write of an article's `status.toml`: under its lock,
+/// re-reads the file (another `mark` may have just written it), applies
+/// `change` and writes the result atomically. The article directory must
+/// resolve inside the repository.
+pub fn update<T>(
+    repo: &Repo,
+    slug: &str,
+    change: impl FnOnce(&mut StatusFile) -> Result<T>,
+) -> Result<T> {
+    let dir = repo.article_dir(slug);
+    repo.check_inside(&dir)?;
+    let path = dir.join("status.toml");
+    let shown = repo.display(&path);
+    with_lock(&path, &shown, || {
+        let mut status = StatusFile::load(&path, &shown)?;
+        let out = change(&mut status)?;
+        status.save()?;
+        Ok(out)
+    })
 }
 
 #[cfg(test)]

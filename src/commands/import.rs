@@ -1,11 +1,14 @@
 //! `tolk import`: copy delivered texts into `articles/SLUG/`.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::cli::ImportArgs;
 use crate::repo::{self, Repo};
-use crate::segment::segment;
+use crate::segment::{Segmented, segment};
+use crate::status::StatusFile;
 
 #[derive(Debug, Serialize)]
 pub struct ImportReport {
@@ -43,29 +46,55 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
         let segmented = segment(text);
         let target = dir.join(format!("{lang}.txt"));
         let shown_target = repo.display(&target);
-        if target.exists() && !args.force {
-            bail!("`{shown_target}` already exists; pass --force to replace it");
-        }
         planned.push((lang, target, shown_target, bytes, segmented));
     }
 
-    // A status.toml that does not parse is refused now, before any copy.
     let status_path = dir.join("status.toml");
-    let mut status = crate::status::StatusFile::load(&status_path, &repo.display(&status_path))?;
+    let shown_status = repo.display(&status_path);
+    // A status.toml that does not parse is refused now, before any copy.
+    crate::status::StatusFile::load(&status_path, &shown_status)?;
 
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        anyhow::Error::from(e).context(format!("could not create `{}`", repo.display(&dir)))
-    })?;
+    let created = !dir.exists();
+    repo.create_dir_inside(&dir)?;
+    let written = crate::status::with_lock(&status_path, &shown_status, || {
+        write(args, &status_path, &shown_status, planned)
+    });
+    if written.is_err() && created {
+        // Leave no empty article behind: a retry must find things as they were.
+        let _ = std::fs::remove_file(crate::status::lock_path(&status_path));
+        let _ = std::fs::remove_dir(&dir);
+    }
+    written
+}
+
+type Planned = (&'static str, PathBuf, String, Vec<u8>, Segmented);
+
+/// Under the status lock: stages the texts and the status file, then puts
+/// them in place together, so a failure (a full disk) changes nothing.
+fn write(
+    args: &ImportArgs,
+    status_path: &Path,
+    shown_status: &str,
+    planned: Vec<Planned>,
+) -> Result<ImportReport> {
+    for (_, target, shown, _, _) in &planned {
+        if target.exists() && !args.force {
+            bail!("`{shown}` already exists; pass --force to replace it");
+        }
+    }
+    let mut status = StatusFile::load(status_path, shown_status)?;
     let mut report = ImportReport {
         article: args.slug.clone(),
         files: Vec::new(),
         translator: None,
     };
+    let mut staged = Vec::new();
     for (lang, target, shown, bytes, segmented) in planned {
         // Byte for byte: tolk never rewrites what people wrote.
-        repo::write_atomic(&target, &bytes, &shown)?;
-        if lang == "sv" {
-            report.translator = segmented.translators().next().map(|c| c.display.clone());
+        staged.push(repo::stage(&target, &bytes, &shown)?);
+        match lang {
+            "fi" => status.ensure_segments(segmented.segments.iter().map(|s| s.id.as_str()))?,
+            _ => report.translator = segmented.translators().next().map(|c| c.display.clone()),
         }
         report.files.push(ImportedFile {
             lang,
@@ -75,7 +104,8 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
     }
     if let Some(name) = &report.translator {
         status.set_translator(name)?;
-        status.save()?;
     }
+    staged.push(status.stage()?);
+    repo::commit_all(staged)?;
     Ok(report)
 }

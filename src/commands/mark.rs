@@ -49,11 +49,7 @@ fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
 
 pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
-    let mut article = session.load(&args.slug)?;
-    // Records follow their text: when the Finnish gained or lost a
-    // segment, the ids after it shifted; store them under the new ids.
-    let moved = article.moved_records();
-    article.status.rename(&moved)?;
+    let article = session.load(&args.slug)?;
     let by = resolve_name(args, repo)?;
     let at = today();
 
@@ -124,34 +120,45 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let mut updates = Vec::new();
     for id in &targets {
         let pair = article.pair_of(id).expect("validated above");
-        let (translator, reviewed_text) = match args.state {
-            Stored::Translated => (None, None),
-            Stored::Reviewed => {
-                // Keep who translated it: the credit and invoices depend on it.
-                let translator = pair
-                    .entry
-                    .map(|e| e.translated_by().to_string())
-                    .or_else(|| credit.clone());
-                (translator, pair.sv.map(|s| s.text.clone()))
-            }
+        let reviewed_text = match args.state {
+            Stored::Translated => None,
+            Stored::Reviewed => pair.sv.map(|s| s.text.clone()),
         };
-        updates.push((
-            id.clone(),
-            Entry {
-                state: args.state,
-                by: by.clone(),
-                at: at.clone(),
-                source: pair.fi.text.clone(),
-                translator,
-                reviewed_text,
-            },
-        ));
+        updates.push((id.clone(), pair.fi.text.clone(), reviewed_text));
     }
-    for (id, entry) in updates {
-        article.status.set(&id, entry)?;
-    }
-    if !targets.is_empty() || !moved.is_empty() {
-        article.status.save()?;
+    let order: Vec<String> = article.fi.segments.iter().map(|s| s.id.clone()).collect();
+    if !targets.is_empty() {
+        // The texts were read without the lock; the records are applied to
+        // the file as it is now, so a `mark` running at the same time on
+        // another segment keeps its record.
+        crate::status::update(repo, &article.slug, |status| {
+            // Records follow their text: when the Finnish gained or lost a
+            // segment, the ids after it shifted; store them under the new
+            // ids (worked out on the file as it is now, under the lock).
+            status.rename(&crate::article::moved_records(&article.fi, status))?;
+            status.ensure_segments(order.iter().map(String::as_str))?;
+            for (id, source, reviewed_text) in updates {
+                // Keep who translated it: the credit and invoices depend on it.
+                let translator = match args.state {
+                    Stored::Translated => None,
+                    Stored::Reviewed => status
+                        .entries
+                        .get(&id)
+                        .map(|e| e.translated_by().to_string())
+                        .or_else(|| credit.clone()),
+                };
+                let entry = Entry {
+                    state: args.state,
+                    by: by.clone(),
+                    at: at.clone(),
+                    source,
+                    translator,
+                    reviewed_text,
+                };
+                status.set(&id, entry)?;
+            }
+            Ok(())
+        })?;
     }
     Ok(MarkReport {
         article: article.slug,
