@@ -16,12 +16,16 @@ pub enum ErrorKind {
     Io,
     /// Not UTF-8.
     Encoding,
+    /// Not text at all: it holds a NUL byte.
+    Binary,
     /// Not valid TOML.
     Syntax,
     /// Valid TOML with a key or value tolk does not accept.
     Schema,
     /// A name given on the command line that cannot be used (a bad slug).
     Usage,
+    /// A directory under `articles/` whose name is not a valid slug.
+    Misnamed,
 }
 
 /// A file tolk cannot read or parse.
@@ -41,8 +45,9 @@ pub struct LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.kind, self.line) {
-            (ErrorKind::Usage, _) => f.write_str(&self.message),
-            (ErrorKind::Io | ErrorKind::NotFound | ErrorKind::Encoding, _) | (_, None) => {
+            (ErrorKind::Usage | ErrorKind::Misnamed, _) => f.write_str(&self.message),
+            (ErrorKind::Io | ErrorKind::NotFound | ErrorKind::Encoding | ErrorKind::Binary, _)
+            | (_, None) => {
                 write!(f, "could not read `{}`: {}", self.file, self.message)
             }
             (_, Some(line)) => write!(f, "`{}` line {line}: {}", self.file, self.message),
