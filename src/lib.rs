@@ -145,6 +145,19 @@ fn report_errors(out: &mut impl Write, errors: &[session::ArticleError]) -> Resu
     Ok(())
 }
 
+/// Refuses a `--by` (or `TOLK_USER`) name with control characters: it is
+/// stored in `status.toml` and shown in every table. Checked here rather
+/// than by clap, whose error would echo the raw value to the terminal.
+fn plain_name(name: &str) -> Result<()> {
+    if name.chars().any(text::is_unsafe_char) {
+        anyhow::bail!(
+            "--by `{}`: a name cannot contain control characters; type it as plain text",
+            escape_controls(name)
+        );
+    }
+    Ok(())
+}
+
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     let session = Session::new(&cli.global)?;
     let mut out = std::io::BufWriter::new(Stdout::new(std::io::stdout().lock()));
@@ -185,6 +198,9 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             }
         }
         Command::Mark(args) => {
+            if let Some(name) = &args.by {
+                plain_name(name)?;
+            }
             let report = commands::mark::run(args, session)?;
             report::mark(out, &report)?;
         }
