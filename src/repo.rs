@@ -157,10 +157,7 @@ impl Misnamed {
     /// What is wrong and what to do, as an `invalid` finding says it.
     pub fn message(&self) -> String {
         let name = &self.name;
-        let what = format!(
-            "`{}` is not a valid article name, so it is not checked",
-            self.shown
-        );
+        let what = format!("`{}` is not a valid article name", self.shown);
         match &self.suggestion {
             Some(slug) if self.taken => format!(
                 "{what}: rename `{name}` to `{slug}` (`{slug}` exists already: merge the two)"

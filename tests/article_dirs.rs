@@ -102,7 +102,9 @@ fn every_kind_of_bad_name_is_reported_with_how_to_name_it() {
 #[test]
 fn human_check_shows_the_misnamed_directory_and_counts_it() {
     let repo = seed_with(&["Kirjasto"]);
+    // Wide enough that no message is wrapped mid-phrase.
     repo.tolk()
+        .env("COLUMNS", "200")
         .arg("check")
         .assert()
         .code(2)
@@ -191,6 +193,7 @@ fn credits_report_a_misnamed_directory() {
 fn doctor_lists_misnamed_directories() {
     let repo = seed_with(&["with space", "Kirjasto"]);
     repo.tolk()
+        .env("COLUMNS", "200")
         .arg("doctor")
         .assert()
         .success()
