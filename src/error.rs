@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Io,
     /// Not UTF-8.
     Encoding,
+    /// Not text at all: it holds a NUL byte.
+    Binary,
     /// Not valid TOML.
     Syntax,
     /// Left with git's conflict markers (`<<<<<<<`) by a merge.
@@ -24,6 +26,8 @@ pub enum ErrorKind {
     Schema,
     /// A name given on the command line that cannot be used (a bad slug).
     Usage,
+    /// A directory under `articles/` whose name is not a valid slug.
+    Misnamed,
 }
 
 /// A file tolk cannot read or parse.
@@ -43,9 +47,12 @@ pub struct LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.kind, self.line) {
-            // Both messages already say where and what.
-            (ErrorKind::Usage | ErrorKind::Conflict, _) => f.write_str(&self.message),
-            (ErrorKind::Io | ErrorKind::NotFound | ErrorKind::Encoding, _) | (_, None) => {
+            // These messages already say where and what.
+            (ErrorKind::Usage | ErrorKind::Conflict | ErrorKind::Misnamed, _) => {
+                f.write_str(&self.message)
+            }
+            (ErrorKind::Io | ErrorKind::NotFound | ErrorKind::Encoding | ErrorKind::Binary, _)
+            | (_, None) => {
                 write!(f, "could not read `{}`: {}", self.file, self.message)
             }
             (_, Some(line)) => write!(f, "`{}` line {line}: {}", self.file, self.message),

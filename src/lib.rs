@@ -51,6 +51,7 @@ use anyhow::{Context, Result};
 
 use cli::{Cli, Command, Format};
 use session::Session;
+use text::escape_controls;
 
 /// How a run ended, mapped to the process exit code in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,77 +74,151 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
-/// Whether the error is a closed stdout (`tolk status | head`), which is
-/// not a failure of tolk's.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == BrokenPipe)
-            || cause
-                .downcast_ref::<serde_json::Error>()
-                .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
-    })
+/// Standard output that remembers its first failure instead of returning
+/// it, so that what a run decided (its exit status) never depends on
+/// whether printing worked: `tolk check | head -1` still exits 1.
+///
+/// After a failure every further write is dropped: the reader has gone (a
+/// closed pipe, as `head` does) or the device refuses (a full disk), and
+/// nothing later could reach it either.
+struct Stdout<W> {
+    inner: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Stdout<W> {
+    fn new(inner: W) -> Stdout<W> {
+        Stdout {
+            inner,
+            failed: None,
+        }
+    }
+
+    fn fail(&mut self, err: std::io::Error) {
+        self.failed.get_or_insert(err);
+    }
+
+    /// The run's status once output is done: a closed pipe keeps it (as
+    /// ripgrep does, quietly); any other failed write is an error (2).
+    fn finish(self, status: ExitStatus) -> Result<ExitStatus> {
+        match self.failed {
+            None => Ok(status),
+            Some(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(status),
+            Some(err) => Err(anyhow::Error::new(err).context("could not write to standard output")),
+        }
+    }
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => Err(err),
+            Err(err) => {
+                self.fail(err);
+                Ok(buf.len())
+            }
+            ok => ok,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_none()
+            && let Err(err) = self.inner.flush()
+        {
+            self.fail(err);
+        }
+        Ok(())
+    }
 }
 
 /// Articles that could not be read: named on stderr after the results.
 fn report_errors(out: &mut impl Write, errors: &[session::ArticleError]) -> Result<()> {
     out.flush()?;
     for e in errors {
-        eprintln!("tolk: {}: {}", e.article, e.error);
+        eprintln!(
+            "tolk: {}: {}",
+            escape_controls(&e.article),
+            escape_controls(&e.error)
+        );
+    }
+    Ok(())
+}
+
+/// Refuses a `--by` (or `TOLK_USER`) name with control characters: it is
+/// stored in `status.toml` and shown in every table. Checked here rather
+/// than by clap, whose error would echo the raw value to the terminal.
+fn plain_name(name: &str) -> Result<()> {
+    if name.chars().any(text::is_unsafe_char) {
+        anyhow::bail!(
+            "--by `{}`: a name cannot contain control characters; type it as plain text",
+            escape_controls(name)
+        );
     }
     Ok(())
 }
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
+    let session = Session::new(&cli.global)?;
+    let mut out = std::io::BufWriter::new(Stdout::new(std::io::stdout().lock()));
+    let status = dispatch(&cli, &session, &mut out)?;
+    out.flush()?;
+    let (stdout, _) = out.into_parts();
+    stdout.finish(status)
+}
+
+/// Runs the command and prints its result; the status returned is the
+/// command's verdict, whatever became of the output.
+fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitStatus> {
     let global = &cli.global;
-    let session = Session::new(global)?;
     let style = session.style;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
 
     match &cli.command {
         Command::Import(args) => {
             // The first import creates the repository.
             let report = commands::import::run(args, session.repo_or_here()?)?;
-            report::import(&mut out, &report)?;
+            report::import(out, &report)?;
         }
         Command::Segments(args) => {
-            let report = commands::segments::run(args, &session)?;
+            let report = commands::segments::run(args, session)?;
             match args.format {
-                Format::Human => report::segments(&mut out, &report, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::segments(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
         }
         Command::Status(args) => {
-            let report = commands::status::run(&session, &args.slugs)?;
+            let report = commands::status::run(session, &args.slugs)?;
             match args.format {
-                Format::Human => report::status(&mut out, &report, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::status(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
-            report_errors(&mut out, &report.errors)?;
+            report_errors(out, &report.errors)?;
             if !report.errors.is_empty() {
                 return Ok(ExitStatus::Error);
             }
         }
         Command::Mark(args) => {
-            let report = commands::mark::run(args, &session)?;
-            report::mark(&mut out, &report)?;
+            if let Some(name) = &args.by {
+                plain_name(name)?;
+            }
+            let report = commands::mark::run(args, session)?;
+            report::mark(out, &report)?;
         }
         Command::Diff(args) => {
-            let report = commands::diff::run(args, &session)?;
+            let report = commands::diff::run(args, session)?;
             match args.format {
-                Format::Human => report::diff(&mut out, &report, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::diff(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
         }
         Command::Check(args) => {
-            let report = commands::check::run(args, &session)?;
+            let report = commands::check::run(args, session)?;
             if let Some(note) = &report.glossary_note {
-                eprintln!("tolk: {note}");
+                eprintln!("tolk: {}", escape_controls(note));
             }
-            args.format.printer().print(&mut out, &report, &style)?;
+            args.format.printer().print(out, &report, &style)?;
             if args.format != cli::CheckFormat::Human {
                 // Machine output on stdout; a person reading the CI log
                 // still sees why the run failed.
@@ -152,7 +227,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                     .iter()
                     .filter(|f| f.rule == rules::Rule::Invalid)
                 {
-                    eprintln!("tolk: {}", f.message);
+                    eprintln!("tolk: {}", escape_controls(&f.message));
                 }
             }
             out.flush()?;
@@ -168,8 +243,8 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Rules(args) => {
             let report = commands::rules::run(args)?;
             match args.format {
-                Format::Human => report::rules(&mut out, &report, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::rules(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
         }
         Command::Terms(args) => {
@@ -187,18 +262,18 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             };
             let report = commands::terms::run(&text, args.lang, &matcher);
             match args.format {
-                Format::Human => report::terms(&mut out, &report, &text, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::terms(out, &report, &text, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
         }
         Command::Doctor => {
-            let report = commands::doctor::run(global, &session)?;
-            report::doctor(&mut out, &report, &style)?;
+            let report = commands::doctor::run(global, session)?;
+            report::doctor(out, &report, &style)?;
         }
         Command::Init => {
             let root = session.root.clone().unwrap_or_else(|| session.cwd.clone());
             let report = commands::init::run(&root)?;
-            report::init(&mut out, &report)?;
+            report::init(out, &report)?;
         }
         Command::MergeStatus(args) => {
             // Git shows the driver's stderr during the merge.
@@ -211,12 +286,12 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             }
         }
         Command::Credits(args) => {
-            let report = commands::credits::run(&session, &args.slugs)?;
+            let report = commands::credits::run(session, &args.slugs)?;
             match args.format {
-                Format::Human => report::credits(&mut out, &report, &style)?,
-                Format::Json => report::json(&mut out, &report)?,
+                Format::Human => report::credits(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
             }
-            report_errors(&mut out, &report.errors)?;
+            report_errors(out, &report.errors)?;
             if !report.errors.is_empty() {
                 return Ok(ExitStatus::Error);
             }

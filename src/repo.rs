@@ -58,32 +58,62 @@ impl Repo {
         rel.to_string_lossy().replace('\\', "/")
     }
 
-    /// The slugs of every article directory, sorted.
+    /// The slugs of every article directory, sorted (directories whose
+    /// name is not a slug are left out: see [`Repo::article_dirs`]).
     pub fn slugs(&self) -> Result<Vec<String>> {
+        Ok(self.article_dirs()?.slugs)
+    }
+
+    /// Every directory under `articles/`: the articles, sorted, and the
+    /// directories whose name is not a valid slug, which no command can
+    /// name and so must be reported rather than skipped. Hidden entries
+    /// (`.git`, `.DS_Store`) and plain files (`README.md`) are not
+    /// articles.
+    pub fn article_dirs(&self) -> Result<ArticleDirs> {
         let dir = self.articles_dir();
+        let mut found = ArticleDirs::default();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(found),
             Err(err) => {
                 return Err(err).with_context(|| format!("could not list `{}`", dir.display()));
             }
         };
-        let mut slugs = Vec::new();
         for entry in entries {
             let entry = entry.with_context(|| format!("could not list `{}`", dir.display()))?;
             let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
             // The directory entry knows its type: no extra stat per article.
             let is_dir = entry
                 .file_type()
                 .map(|t| t.is_dir() || (t.is_symlink() && entry.path().is_dir()))
                 .unwrap_or(false);
-            if is_dir && valid_slug(name) {
-                slugs.push(name.to_string());
+            if !is_dir {
+                continue;
+            }
+            if valid_slug(&name) {
+                found.slugs.push(name.into_owned());
+            } else {
+                found.misnamed.push(Misnamed {
+                    suggestion: suggest_slug(&name),
+                    taken: false,
+                    shown: self.display(&entry.path()),
+                    name: name.into_owned(),
+                });
             }
         }
-        slugs.sort();
-        Ok(slugs)
+        found.slugs.sort();
+        found.misnamed.sort_by(|a, b| a.name.cmp(&b.name));
+        for m in &mut found.misnamed {
+            m.taken = m
+                .suggestion
+                .as_ref()
+                .is_some_and(|s| found.slugs.binary_search(s).is_ok());
+        }
+        Ok(found)
     }
 
     /// Checks that `slug` names an existing article.
@@ -101,6 +131,72 @@ impl Repo {
         }
         Ok(())
     }
+}
+
+/// What `articles/` holds: see [`Repo::article_dirs`].
+#[derive(Debug, Default)]
+pub struct ArticleDirs {
+    pub slugs: Vec<String>,
+    pub misnamed: Vec<Misnamed>,
+}
+
+/// A directory under `articles/` whose name is not a valid slug.
+#[derive(Debug, Clone)]
+pub struct Misnamed {
+    /// The name as found (lossily decoded if it is not UTF-8).
+    pub name: String,
+    /// Its path as people see it (`articles/Kirjasto`).
+    pub shown: String,
+    /// The slug it should be renamed to, when one follows from the name.
+    pub suggestion: Option<String>,
+    /// Whether an article of that slug exists already.
+    pub taken: bool,
+}
+
+impl Misnamed {
+    /// What is wrong and what to do, as an `invalid` finding says it.
+    pub fn message(&self) -> String {
+        let name = &self.name;
+        let what = format!("`{}` is not a valid article name", self.shown);
+        match &self.suggestion {
+            Some(slug) if self.taken => format!(
+                "{what}: rename `{name}` to `{slug}` (`{slug}` exists already: merge the two)"
+            ),
+            Some(slug) => format!("{what}: rename `{name}` to `{slug}`"),
+            None => format!(
+                "{what}: rename `{name}` using lower-case letters a-z, digits and hyphens, \
+                 starting with a letter or digit (e.g. `hyvinvointikoordinaattori`)"
+            ),
+        }
+    }
+
+    pub fn error(&self) -> LoadError {
+        LoadError::new(ErrorKind::Misnamed, &self.shown, self.message())
+    }
+}
+
+/// The slug a directory name reads as: lower case, Finnish and Swedish
+/// letters without their dots and rings, every other run of characters a
+/// hyphen (`Old.Bak` → `old-bak`, `Äiti ja lapsi` → `aiti-ja-lapsi`);
+/// none when nothing usable is left.
+pub fn suggest_slug(name: &str) -> Option<String> {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    valid_slug(slug).then(|| slug.to_string())
 }
 
 fn find_root(start: &Path) -> Option<PathBuf> {
@@ -346,6 +442,54 @@ mod tests {
         ] {
             assert!(!valid_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn misnamed_directories_get_the_slug_they_read_as() {
+        for (name, slug) in [
+            ("Kirjasto", Some("kirjasto")),
+            ("old.bak", Some("old-bak")),
+            ("with space", Some("with-space")),
+            ("ä", Some("a")),
+            ("Äiti ja lapsi", Some("aiti-ja-lapsi")),
+            ("-x_", Some("x")),
+            ("日本", None),
+            ("--", None),
+        ] {
+            assert_eq!(suggest_slug(name).as_deref(), slug, "{name}");
+        }
+    }
+
+    #[test]
+    fn article_dirs_account_for_every_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        for d in [
+            "ok",
+            "Kirjasto",
+            "kirjasto",
+            "with space",
+            ".git",
+            ".hidden",
+        ] {
+            std::fs::create_dir_all(articles.join(d)).unwrap();
+        }
+        std::fs::write(articles.join("README.md"), "notes").unwrap();
+        std::fs::write(articles.join("Notes.txt"), "notes").unwrap();
+        let found = Repo::at(dir.path().to_path_buf(), None)
+            .article_dirs()
+            .unwrap();
+        assert_eq!(found.slugs, ["kirjasto", "ok"]);
+        let names: Vec<&str> = found.misnamed.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Kirjasto", "with space"]);
+        assert!(found.misnamed[0].taken);
+        assert!(found.misnamed[0].message().contains("exists already"));
+        assert_eq!(found.misnamed[1].shown, "articles/with space");
+        assert!(
+            found.misnamed[1]
+                .message()
+                .ends_with("rename `with space` to `with-space`")
+        );
     }
 
     #[test]

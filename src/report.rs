@@ -1,4 +1,9 @@
 //! The only place that writes to stdout: tables, JSON, annotations.
+//!
+//! Every text that comes from outside tolk (article text, glossary terms,
+//! names, paths, messages quoting them) goes through `esc` before it is
+//! printed for people, so a control character in a file shows as
+//! `\u{1b}` instead of acting on the terminal. JSON escapes by itself.
 
 use std::io::Write;
 
@@ -21,7 +26,7 @@ use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::{HitKind, TermsReport};
 use crate::style::Style;
-use crate::text::ellipsize;
+use crate::text::{ellipsize, escape_controls as esc};
 
 /// Writes `value` as one pretty-printed JSON document.
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> Result<()> {
@@ -62,7 +67,7 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
     writeln!(
         out,
         "{} ({}, {})",
-        style.bold(&report.file),
+        style.bold(&esc(&report.file)),
         report.lang,
         report.segmented.kind.as_str()
     )?;
@@ -72,11 +77,11 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
     for s in segs {
         let mut row = Row::from(vec![
             right(s.n),
-            Cell::new(&s.id),
+            Cell::new(esc(&s.id)),
             Cell::new(s.role.as_str()),
             right(s.line),
             right(s.words),
-            Cell::new(s.text.replace("\n\n", " ¶ ")),
+            Cell::new(esc(&s.text.replace("\n\n", " ¶ "))),
         ]);
         row.max_height(1);
         t.add_row(row);
@@ -92,7 +97,7 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
             "credit   line {:>3}  {}: {}",
             c.line,
             c.role.as_str(),
-            c.display
+            esc(&c.display)
         )?;
     }
     for k in &report.segmented.skipped {
@@ -101,17 +106,17 @@ pub fn segments(out: &mut impl Write, report: &SegmentsReport, style: &Style) ->
         let room = (style.width as usize)
             .saturating_sub(prefix.len() + suffix.len())
             .max(10);
-        writeln!(out, "{prefix}{}{suffix}", ellipsize(&k.text, room))?;
+        writeln!(out, "{prefix}{}{suffix}", ellipsize(&esc(&k.text), room))?;
     }
     Ok(())
 }
 
 pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
     for f in &report.files {
-        writeln!(out, "imported {} ({} segments)", f.file, f.segments)?;
+        writeln!(out, "imported {} ({} segments)", esc(&f.file), f.segments)?;
     }
     match &report.translator {
-        Some(name) => writeln!(out, "translator: {name}")?,
+        Some(name) => writeln!(out, "translator: {}", esc(name))?,
         None if report.files.iter().any(|f| f.lang == "sv") => writeln!(
             out,
             "translator: none named (no ÖVERSÄTTNING line in sv.txt)"
@@ -145,7 +150,7 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
         writeln!(
             out,
             "{}: {} segments, {} source words, {} done ({:.0}%)",
-            style.bold(&a.article),
+            style.bold(&esc(&a.article)),
             a.segments,
             a.words,
             a.done_words,
@@ -161,13 +166,13 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
         } else {
             a.translators.join(", ")
         };
-        writeln!(out, "  translators: {translators}")?;
+        writeln!(out, "  translators: {}", esc(&translators))?;
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut total = ArticleStatus::default();
     let counts = |a: &ArticleStatus, name: String| {
         vec![
-            name,
+            esc(&name).into_owned(),
             a.segments.to_string(),
             a.missing.to_string(),
             a.draft.to_string(),
@@ -177,7 +182,7 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
             a.words.to_string(),
             a.done_words.to_string(),
             format!("{:.0}", a.percent.floor()),
-            a.translators.join(", "),
+            esc(&a.translators.join(", ")).into_owned(),
         ]
     };
     for a in &report.articles {
@@ -249,15 +254,15 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
             for row in detail {
                 d.add_row(vec![
                     right(row.n.map_or(String::new(), |n| n.to_string())),
-                    Cell::new(&row.id),
+                    Cell::new(esc(&row.id)),
                     Cell::new(state_cell(row.state, row.edited, style)),
-                    Cell::new(row.by.as_deref().unwrap_or("")),
-                    Cell::new(row.at.as_deref().unwrap_or("")),
+                    Cell::new(esc(row.by.as_deref().unwrap_or(""))),
+                    Cell::new(esc(row.at.as_deref().unwrap_or(""))),
                     right(row.words),
                 ]);
             }
             if !single {
-                writeln!(out, "\n{}", style.bold(&a.article))?;
+                writeln!(out, "\n{}", style.bold(&esc(&a.article)))?;
             }
             writeln!(out, "{}", d.trim_fmt())?;
         }
@@ -267,19 +272,22 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
         if a.edited > 0 {
             notes.push(format!(
                 "{}: {} reviewed segment(s) changed after review (marked reviewed*)",
-                a.article, a.edited
+                esc(&a.article),
+                a.edited
             ));
         }
         if a.orphan > 0 {
             notes.push(format!(
                 "{}: {} record(s) in status.toml for ids no longer in fi.txt (orphan; kept)",
-                a.article, a.orphan
+                esc(&a.article),
+                a.orphan
             ));
         }
         if a.extra > 0 {
             notes.push(format!(
                 "{}: {} Swedish segment(s) with no Finnish counterpart",
-                a.article, a.extra
+                esc(&a.article),
+                a.extra
             ));
         }
     }
@@ -297,23 +305,25 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
     writeln!(
         out,
         "{}: marked {n} segment{} {} by {} ({})",
-        report.article,
+        esc(&report.article),
         if n == 1 { "" } else { "s" },
         report.state,
-        report.by,
-        report.at
+        esc(&report.by),
+        esc(&report.at)
     )?;
     for (id, named) in &report.with {
         writeln!(
             out,
-            "  {id} with {named}: one Swedish paragraph translates both"
+            "  {} with {}: one Swedish paragraph translates both",
+            esc(id),
+            esc(named)
         )?;
     }
     if !report.skipped_missing.is_empty() {
         writeln!(
             out,
             "left alone, no Swedish text: {}",
-            report.skipped_missing.join(" ")
+            esc(&report.skipped_missing.join(" "))
         )?;
     }
     Ok(())
@@ -333,7 +343,7 @@ pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> R
     ]);
     for p in &report.people {
         t.add_row(vec![
-            Cell::new(&p.name),
+            Cell::new(esc(&p.name)),
             Cell::new(p.role),
             right(p.articles),
             right(p.segments),
@@ -365,12 +375,13 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
         if !out.is_empty() && !glued {
             out.push(' ');
         }
+        let text = esc(&c.text);
         match c.op {
-            Op::Equal => out.push_str(&c.text),
-            Op::Delete if style.color => out.push_str(&style.red(&c.text)),
-            Op::Insert if style.color => out.push_str(&style.green(&c.text)),
-            Op::Delete => out.push_str(&format!("[-{}-]", c.text)),
-            Op::Insert => out.push_str(&format!("{{+{}+}}", c.text)),
+            Op::Equal => out.push_str(&text),
+            Op::Delete if style.color => out.push_str(&style.red(&text)),
+            Op::Insert if style.color => out.push_str(&style.green(&text)),
+            Op::Delete => out.push_str(&format!("[-{text}-]")),
+            Op::Insert => out.push_str(&format!("{{+{text}+}}")),
         }
         prev = Some(c.op);
     }
@@ -383,8 +394,8 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
         t.set_header(vec!["id", "state", "Finnish", "Swedish"]);
         for row in all {
             let mut sv = match (&row.with, &row.sv) {
-                (Some(first), _) => format!("(with {first})"),
-                (None, Some(sv)) => sv.clone(),
+                (Some(first), _) => format!("(with {})", esc(first)),
+                (None, Some(sv)) => esc(sv).into_owned(),
                 (None, None) => String::new(),
             };
             if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
@@ -396,9 +407,9 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
                 sv = format!("{sv}\n[{lines}]");
             }
             t.add_row(vec![
-                Cell::new(row.id.as_deref().unwrap_or("—")),
+                Cell::new(esc(row.id.as_deref().unwrap_or("—"))),
                 Cell::new(state_cell(row.state, row.edited, style)),
-                Cell::new(&row.fi),
+                Cell::new(esc(&row.fi)),
                 Cell::new(sv),
             ]);
         }
@@ -407,14 +418,14 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
     }
     let n = report.segments.len();
     if n == 0 && report.edited.is_empty() && report.unchanged.is_empty() {
-        writeln!(out, "{}: no stale segments", report.article)?;
+        writeln!(out, "{}: no stale segments", esc(&report.article))?;
         return Ok(());
     }
     if n > 0 {
         writeln!(
             out,
             "{}: {n} segment{} changed in Finnish since translated",
-            style.bold(&report.article),
+            style.bold(&esc(&report.article)),
             if n == 1 { "" } else { "s" }
         )?;
     }
@@ -423,26 +434,26 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
         writeln!(
             out,
             "{}  line {}  {} by {} on {}",
-            style.bold(&s.id),
+            style.bold(&esc(&s.id)),
             s.line,
             s.marked,
-            s.by,
-            s.at
+            esc(&s.by),
+            esc(&s.at)
         )?;
         let fi = render_changes(&s.changes, style);
         writeln!(out, "{}", wrap_indented(&fi, "  fi  ", 6, style.width))?;
-        let sv = s.sv.as_deref().unwrap_or("(no Swedish text)");
-        writeln!(out, "{}", wrap_indented(sv, "  sv  ", 6, style.width))?;
+        let sv = esc(s.sv.as_deref().unwrap_or("(no Swedish text)"));
+        writeln!(out, "{}", wrap_indented(&sv, "  sv  ", 6, style.width))?;
         if !s.numbers.old.is_empty() || !s.numbers.new.is_empty() {
             let old = if s.numbers.old.is_empty() {
                 "-".to_string()
             } else {
-                s.numbers.old.join(", ")
+                esc(&s.numbers.old.join(", ")).into_owned()
             };
             let new = if s.numbers.new.is_empty() {
                 "-".to_string()
             } else {
-                s.numbers.new.join(", ")
+                esc(&s.numbers.new.join(", ")).into_owned()
             };
             writeln!(
                 out,
@@ -451,7 +462,7 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
             )?;
         }
         for word in &s.still_in_sv {
-            writeln!(out, "  {}  sv still says {word}", style.yellow("!"))?;
+            writeln!(out, "  {}  sv still says {}", style.yellow("!"), esc(word))?;
         }
     }
     if !report.edited.is_empty() {
@@ -462,17 +473,17 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
             writeln!(
                 out,
                 "{}  line {}  reviewed by {} on {}",
-                style.bold(&e.id),
+                style.bold(&esc(&e.id)),
                 e.line,
-                e.reviewed_by,
-                e.at
+                esc(&e.reviewed_by),
+                esc(&e.at)
             )?;
             let sv = render_changes(&e.changes, style);
             writeln!(out, "{}", wrap_indented(&sv, "  sv  ", 6, style.width))?;
         }
     }
     for note in &report.unchanged {
-        writeln!(out, "{}: {}", note.id, note.note)?;
+        writeln!(out, "{}: {}", esc(&note.id), esc(&note.note))?;
     }
     Ok(())
 }
@@ -486,8 +497,8 @@ fn render_excerpt(e: &Excerpt, style: &Style) -> String {
         {
             continue;
         }
-        out.push_str(&e.text[at..a]);
-        let word = &e.text[a..b];
+        out.push_str(&esc(&e.text[at..a]));
+        let word = &*esc(&e.text[a..b]);
         if style.color {
             out.push_str(&style.bold(&style.red(word)));
         } else {
@@ -495,7 +506,7 @@ fn render_excerpt(e: &Excerpt, style: &Style) -> String {
         }
         at = b;
     }
-    out.push_str(&e.text[at..]);
+    out.push_str(&esc(&e.text[at..]));
     out
 }
 
@@ -508,11 +519,14 @@ fn severity(sev: Severity, style: &Style) -> String {
 
 /// `path:line:col`, which terminals and editors follow.
 fn location(f: &Finding) -> String {
-    format!("{}:{}:{}", f.file, f.line, f.column)
+    format!("{}:{}:{}", esc(&f.file), f.line, f.column)
 }
 
 fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
-    let seg = f.segment.as_deref().map(|s| format!("  {}", style.bold(s)));
+    let seg = f
+        .segment
+        .as_deref()
+        .map(|s| format!("  {}", style.bold(&esc(s))));
     writeln!(
         out,
         "{}: {}[{}]{}",
@@ -521,7 +535,11 @@ fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
         f.rule,
         seg.unwrap_or_default()
     )?;
-    writeln!(out, "{}", wrap_indented(&f.message, "    ", 4, style.width))?;
+    writeln!(
+        out,
+        "{}",
+        wrap_indented(&esc(&f.message), "    ", 4, style.width)
+    )?;
     if let Some(e) = &f.excerpt {
         let lead = format!("    {} │ ", e.lang);
         let indent = lead.chars().count();
@@ -572,7 +590,7 @@ pub fn concise(out: &mut impl Write, report: &CheckReport) -> Result<()> {
         let seg = f
             .segment
             .as_deref()
-            .map(|s| format!("{s}: "))
+            .map(|s| format!("{}: ", esc(s)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -580,7 +598,7 @@ pub fn concise(out: &mut impl Write, report: &CheckReport) -> Result<()> {
             location(f),
             f.severity.as_str(),
             f.rule,
-            f.message.replace('\n', " ")
+            esc(&f.message.replace('\n', " "))
         )?;
     }
     writeln!(out, "{}", summary_line(report))?;
@@ -600,7 +618,7 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
             writeln!(out)?;
         }
         if !article.is_empty() {
-            writeln!(out, "{}", style.bold(article))?;
+            writeln!(out, "{}", style.bold(&esc(article)))?;
         }
         let group = &findings[start..end];
         // Unmarked segments are one thought, not seventeen: list them together.
@@ -622,7 +640,7 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
             let msg = format!(
                 "{} segments translated but never marked: {}",
                 ids.len(),
-                ids.join(" ")
+                esc(&ids.join(" "))
             );
             writeln!(out, "{}", wrap_indented(&msg, "    ", 4, style.width))?;
         }
@@ -646,9 +664,12 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
 /// GitHub Actions workflow-command escaping: data escapes `%`, CR and LF;
 /// properties also `:` and `,`.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    // CI logs render colour sequences too.
+    esc(&s).into_owned()
 }
 
 fn gh_prop(s: &str) -> String {
@@ -728,8 +749,8 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
     for m in &report.matches {
         let col = text[..m.start].chars().count() + 1;
         let found = match m.kind {
-            HitKind::Avoid => format!("{} (avoid)", m.text),
-            _ => m.text.clone(),
+            HitKind::Avoid => format!("{} (avoid)", esc(&m.text)),
+            _ => esc(&m.text).into_owned(),
         };
         let found = if m.kind == HitKind::Avoid {
             style.red(&found)
@@ -739,8 +760,8 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
         t.add_row(vec![
             Cell::new(found),
             right(col),
-            Cell::new(&m.fi),
-            Cell::new(&m.sv),
+            Cell::new(esc(&m.fi)),
+            Cell::new(esc(&m.sv)),
         ]);
     }
     writeln!(out, "{}", t.trim_fmt())?;
@@ -751,24 +772,47 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
     let ok = |s: &str| style.green(s);
     let bad = |s: &str| style.yellow(s);
     match (&r.root, &r.root_problem) {
-        (Some(root), _) => writeln!(out, "{} root        {root}", ok("ok  "))?,
-        (None, Some(p)) => writeln!(out, "{} root        {p}", bad("warn"))?,
+        (Some(root), _) => writeln!(out, "{} root        {}", ok("ok  "), esc(root))?,
+        (None, Some(p)) => writeln!(out, "{} root        {}", bad("warn"), esc(p))?,
         _ => {}
     }
     if r.root.is_some() {
+        let misnamed = match r.misnamed.len() {
+            0 => String::new(),
+            1 => " (and 1 directory that is not an article)".to_string(),
+            n => format!(" (and {n} directories that are not articles)"),
+        };
         writeln!(
             out,
-            "{} articles    {}",
-            if r.articles > 0 {
+            "{} articles    {}{misnamed}",
+            if r.articles > 0 && r.misnamed.is_empty() {
                 ok("ok  ")
             } else {
                 bad("warn")
             },
             r.articles
         )?;
+        for m in &r.misnamed {
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(&esc(m), "                 ", 17, style.width)
+            )?;
+        }
         match (&r.glossary_terms, &r.glossary_problem) {
-            (Some(n), _) => writeln!(out, "{} glossary    {} ({n} terms)", ok("ok  "), r.glossary)?,
-            (None, Some(p)) => writeln!(out, "{} glossary    {}: {p}", bad("warn"), r.glossary)?,
+            (Some(n), _) => writeln!(
+                out,
+                "{} glossary    {} ({n} terms)",
+                ok("ok  "),
+                esc(&r.glossary)
+            )?,
+            (None, Some(p)) => writeln!(
+                out,
+                "{} glossary    {}: {}",
+                bad("warn"),
+                esc(&r.glossary),
+                esc(p)
+            )?,
             _ => {}
         }
     }
@@ -782,7 +826,7 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
         writeln!(
             out,
             "{}",
-            wrap_indented(d, "                 ", 17, style.width)
+            wrap_indented(&esc(d), "                 ", 17, style.width)
         )?;
     }
     writeln!(

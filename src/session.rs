@@ -15,7 +15,7 @@ use crate::cli::Global;
 use crate::error::{ErrorKind, LoadError};
 use crate::glossary::{Glossary, Matcher};
 use crate::morph::{Backend, Choice};
-use crate::repo::{self, Repo};
+use crate::repo::{self, Misnamed, Repo};
 use crate::style::Style;
 
 pub struct Session {
@@ -43,6 +43,11 @@ pub struct ArticleError {
 }
 
 impl ArticleError {
+    /// A directory under `articles/` that is not an article by its name.
+    pub fn misnamed(m: &Misnamed) -> ArticleError {
+        ArticleError::new(&m.name, &m.error())
+    }
+
     fn new(slug: &str, err: &LoadError) -> ArticleError {
         ArticleError {
             article: slug.to_string(),
@@ -52,6 +57,25 @@ impl ArticleError {
             kind: err.kind,
             error: err.to_string(),
         }
+    }
+}
+
+/// The articles a command works on, and the directories under `articles/`
+/// that would be articles but for their names (reported, never skipped).
+#[derive(Debug, Default)]
+pub struct Selection {
+    pub slugs: Vec<String>,
+    pub misnamed: Vec<Misnamed>,
+}
+
+impl Selection {
+    /// Everything selected, misnamed directories included.
+    pub fn len(&self) -> usize {
+        self.slugs.len() + self.misnamed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -153,25 +177,43 @@ impl Session {
     /// The article slugs a command works on: the named ones (each must
     /// exist), else all, sorted.
     pub fn slugs(&self, named: &[String]) -> Result<Vec<String>> {
+        Ok(self.select(named)?.slugs)
+    }
+
+    /// The named articles (each must exist), else every directory under
+    /// `articles/`: the articles, sorted, and the misnamed directories.
+    pub fn select(&self, named: &[String]) -> Result<Selection> {
         let repo = self.repo()?;
-        let mut slugs: Vec<String> = if named.is_empty() {
-            repo.slugs()?
-        } else {
-            for slug in named {
-                repo.require_article(slug)?;
-            }
-            named.to_vec()
-        };
+        if named.is_empty() {
+            let dirs = repo.article_dirs()?;
+            return Ok(Selection {
+                slugs: dirs.slugs,
+                misnamed: dirs.misnamed,
+            });
+        }
+        for slug in named {
+            repo.require_article(slug)?;
+        }
+        let mut slugs = named.to_vec();
         slugs.sort();
         slugs.dedup();
-        Ok(slugs)
+        Ok(Selection {
+            slugs,
+            misnamed: Vec::new(),
+        })
     }
 
     /// Like [`Session::slugs`], but an empty archive is an error saying
     /// how to add an article.
     pub fn some_slugs(&self, named: &[String]) -> Result<Vec<String>> {
-        let slugs = self.slugs(named)?;
-        if slugs.is_empty() {
+        Ok(self.some_articles(named)?.slugs)
+    }
+
+    /// Like [`Session::select`], but an empty archive is an error saying
+    /// how to add an article.
+    pub fn some_articles(&self, named: &[String]) -> Result<Selection> {
+        let selection = self.select(named)?;
+        if selection.is_empty() {
             let repo = self.repo()?;
             bail!(
                 "no articles under `{}`; add one with `tolk import SLUG --fi FILE --sv FILE` \
@@ -179,7 +221,7 @@ impl Session {
                 repo.display(&repo.articles_dir())
             );
         }
-        Ok(slugs)
+        Ok(selection)
     }
 
     /// Loads each article in parallel and keeps only what `f` takes from

@@ -1,5 +1,8 @@
 //! Text helpers shared by every module: decoding files as people deliver
-//! them, whitespace normalisation and word counting (DESIGN §2).
+//! them, whitespace normalisation, word counting (DESIGN §2) and escaping
+//! control characters for the terminal.
+
+use std::borrow::Cow;
 
 use crate::error::{ErrorKind, LoadError};
 
@@ -7,8 +10,24 @@ use crate::error::{ErrorKind, LoadError};
 ///
 /// Invalid UTF-8 is an error naming the 1-based line and column of the
 /// first bad byte, because "invalid UTF-8" alone sends people hunting
-/// through the file.
+/// through the file. A NUL byte makes it a binary file (a word processor's
+/// document, a PDF, UTF-16 text): no text file people write holds one.
 pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
+    if let Some(at) = memchr::memchr(0, bytes) {
+        let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        let hint = if utf16 {
+            "it is UTF-16 text: save it again choosing UTF-8"
+        } else {
+            "save it as plain text (UTF-8), not as a document"
+        };
+        return Err(LoadError::new(
+            ErrorKind::Binary,
+            file,
+            format!("binary file (NUL byte on line {line}); {hint}"),
+        )
+        .at_line(line));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // simdutf8 validates several times faster than `std` on non-ASCII text
     // and reports the same position on failure.
@@ -32,6 +51,34 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
             Err(err)
         }
     }
+}
+
+/// Whether `c` must not reach a terminal raw: control characters (ESC
+/// starts the sequences that recolour, move the cursor or retitle the
+/// window; CR overwrites a line) and the bidirectional overrides that make
+/// text display in an order other than the one it has. Line feed and tab
+/// only lay text out, and stay.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [`is_unsafe_char`] written as a Rust escape
+/// (`\u{1b}`), for human output; borrowed when there is none (nearly
+/// always).
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `c` counts as a space: Unicode white space (NBSP and the other
@@ -170,6 +217,37 @@ mod tests {
         assert_eq!(sentence_count("– Kyllä. – Ei."), 2);
         assert_eq!(sentence_count("otsikko ilman pistettä"), 1);
         assert_eq!(sentence_count("”Kyllä.” Sitten hän lähti."), 2);
+    }
+
+    #[test]
+    fn nul_byte_makes_a_binary_file_with_its_line() {
+        let err = decode(b"one\ntwo\nth\0ree", "x.txt").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Binary);
+        assert_eq!(err.line, Some(3));
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("could not read `x.txt`: binary file (NUL byte on line 3); "),
+            "{msg}"
+        );
+        let utf16 = decode(b"\xFF\xFEh\0i\0", "x.txt").unwrap_err().to_string();
+        assert!(
+            utf16.contains("line 1") && utf16.contains("UTF-16"),
+            "{utf16}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_layout_kept() {
+        assert_eq!(escape_controls("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(
+            escape_controls("x\ry\0\u{7f}\u{9b}"),
+            "x\\u{d}y\\u{0}\\u{7f}\\u{9b}"
+        );
+        assert_eq!(escape_controls("rtl\u{202e}"), "rtl\\u{202e}");
+        assert!(matches!(
+            escape_controls("tab\tand\nline äö"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

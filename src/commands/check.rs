@@ -64,7 +64,8 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
             None => return Err(err),
         },
     };
-    let slugs = session.some_slugs(&args.slugs)?;
+    let selection = session.some_articles(&args.slugs)?;
+    let slugs = &selection.slugs;
     let repo = session.repo()?;
     let matcher = terms.matcher.as_ref();
     // Articles are independent: check them in parallel, keep slug order.
@@ -84,7 +85,14 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
         report.summary.invalid += usize::from(!ok);
         report.findings.extend(findings);
     }
-    report.summary.articles = slugs.len();
+    // A directory no command can name is an article nobody checks: one
+    // `invalid` finding each, in name order among the others.
+    for m in &selection.misnamed {
+        report.findings.push(invalid(&m.name, &m.error()));
+        report.summary.invalid += 1;
+    }
+    report.findings.sort_by(|a, b| a.article.cmp(&b.article));
+    report.summary.articles = selection.len();
     report.summary.errors = report
         .findings
         .iter()

@@ -76,8 +76,11 @@ fn contribution(article: &crate::article::Article) -> Contribution {
 }
 
 pub fn run(session: &Session, slugs: &[String]) -> Result<CreditsReport> {
-    let slugs = session.some_slugs(slugs)?;
-    let (contributions, errors) = session.map_articles(&slugs, contribution)?;
+    let all = session.some_articles(slugs)?;
+    let (contributions, mut errors) = session.map_articles(&all.slugs, contribution)?;
+    // Work in a misnamed directory would be missing from the invoices.
+    errors.extend(all.misnamed.iter().map(ArticleError::misnamed));
+    errors.sort_by(|a, b| a.article.cmp(&b.article));
     // Keyed by lower-cased name: `PATRICIA HEIKKILÄ` is `Patricia Heikkilä`.
     let mut tallies = Tallies::new();
     for c in contributions {

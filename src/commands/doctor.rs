@@ -13,6 +13,10 @@ pub struct DoctorReport {
     pub root: Option<String>,
     pub root_problem: Option<String>,
     pub articles: usize,
+    /// Directories under `articles/` that are not articles by their name:
+    /// what is wrong with each and what to do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misnamed: Vec<String>,
     pub glossary: String,
     pub glossary_terms: Option<usize>,
     pub glossary_problem: Option<String>,
@@ -30,6 +34,7 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         root: None,
         root_problem: None,
         articles: 0,
+        misnamed: Vec::new(),
         glossary: String::new(),
         glossary_terms: None,
         glossary_problem: None,
@@ -46,7 +51,10 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
     ) {
         Ok(repo) => {
             report.root = Some(repo.root.display().to_string());
-            report.articles = repo.slugs().map(|s| s.len()).unwrap_or(0);
+            if let Ok(dirs) = repo.article_dirs() {
+                report.articles = dirs.slugs.len();
+                report.misnamed = dirs.misnamed.iter().map(|m| m.message()).collect();
+            }
             report.glossary = repo.display(&repo.glossary);
             match session.read_glossary() {
                 Ok(Some(g)) => report.glossary_terms = Some(g.terms.len()),

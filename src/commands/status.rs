@@ -155,8 +155,10 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
 }
 
 pub fn run(session: &Session, slugs: &[String]) -> Result<StatusReport> {
-    let all = session.some_slugs(slugs)?;
+    let all = session.some_articles(slugs)?;
     let detail = slugs.len() == 1 || all.len() == 1;
-    let (articles, errors) = session.map_articles(&all, |a| summarize(a, detail))?;
+    let (articles, mut errors) = session.map_articles(&all.slugs, |a| summarize(a, detail))?;
+    errors.extend(all.misnamed.iter().map(ArticleError::misnamed));
+    errors.sort_by(|a, b| a.article.cmp(&b.article));
     Ok(StatusReport { articles, errors })
 }
