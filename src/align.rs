@@ -39,6 +39,9 @@ pub struct Unit {
     pub question: bool,
     /// Starts with an answer/quote dash.
     pub dash: bool,
+    /// The paragraph's first line is a heading (short, no final
+    /// punctuation) typed straight above the text, with no blank line.
+    pub glued_heading: bool,
     /// Sentences in the paragraph (0: not counted). Translators keep
     /// sentence boundaries more often than not, so the counts of a true
     /// pairing agree, and a split or merged paragraph shows in them.
@@ -200,6 +203,9 @@ const SENTENCE_CAP: f64 = 2.1;
 /// A merge or split that would run a heading, caption or list into body
 /// text.
 const MIXED_ELEMENTS: f64 = 2.5;
+/// A heading glued to the paragraph under it on one side and standing
+/// alone on the other: the shapes agree.
+const GLUED_HEADING: f64 = -0.5;
 const QUESTION_AGREE: f64 = -0.5;
 const QUESTION_DISAGREE: f64 = 1.5;
 const DASH_AGREE: f64 = -0.5;
@@ -400,6 +406,7 @@ struct Prepared<'a> {
     role: Role,
     segment: usize,
     sentences: usize,
+    glued_heading: bool,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
     /// Whether the unit has any anchor.
@@ -439,6 +446,7 @@ impl<'a> Prepared<'a> {
             role: unit.role,
             segment: unit.segment,
             sentences: unit.sentences,
+            glued_heading: unit.glued_heading,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
             anchors,
             most_bonus,
@@ -605,7 +613,15 @@ impl<'a> Scorer<'a> {
         };
         let mut cost = prior + shape_cost(mv, f0, fl, s0, sl) + sentence_cost(f, s);
         if matches!(mv, Move::Merge | Move::Split) {
-            cost += mixed_cost(f) + mixed_cost(s);
+            // A heading typed on the first line of the next paragraph, with
+            // no blank line after it, is that heading and that paragraph.
+            let glued = (mv == Move::Merge && s0.glued_heading && f0.role == Role::Other)
+                || (mv == Move::Split && f0.glued_heading && s0.role == Role::Other);
+            cost += if glued {
+                GLUED_HEADING
+            } else {
+                mixed_cost(f) + mixed_cost(s)
+            };
         }
         let most_bonus = f
             .iter()
@@ -770,7 +786,9 @@ fn unrendered_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
 fn sentence_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
     let a: usize = fi.iter().map(|u| u.sentences).sum();
     let b: usize = sv.iter().map(|u| u.sentences).sum();
-    if fi.iter().chain(sv).any(|u| u.sentences == 0) {
+    // Not counted on a side (0), or a heading with no sentence of its own
+    // beside counted units: those add nothing.
+    if a == 0 || b == 0 {
         return 0.0;
     }
     (SENTENCE_DIFF * a.abs_diff(b) as f64).min(SENTENCE_CAP)
@@ -886,6 +904,7 @@ mod tests {
             question: text.trim_end().ends_with('?'),
             dash: starts_with_answer_dash(text.trim_start()),
             sentences: crate::text::sentence_count(text),
+            glued_heading: false,
             role,
             segment,
         }
@@ -1498,6 +1517,7 @@ mod tests {
                     question,
                     dash,
                     sentences: 0,
+                    glued_heading: false,
                     role,
                     segment,
                 },

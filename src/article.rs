@@ -287,7 +287,11 @@ impl Article {
             adopt_trailing_question(&fi, &mut sv);
             sv
         });
-        let alignment = pairing::pair(&fi, sv.as_ref(), matcher);
+        let raw = pairing::Raw {
+            fi: Some(fi_source.body()),
+            sv: sv_source.as_ref().map(Source::body),
+        };
+        let alignment = pairing::pair(&fi, sv.as_ref(), matcher, raw);
         Article {
             alignment,
             slug: slug.to_string(),
@@ -332,7 +336,11 @@ impl Article {
 
     /// Pairs the Swedish with the Finnish again, after `fi` or `sv` changed.
     pub fn realign(&mut self, matcher: MatcherFn<'_>) {
-        self.alignment = pairing::pair(&self.fi, self.sv.as_ref(), matcher);
+        let raw = pairing::Raw {
+            fi: Some(self.fi_source.body()),
+            sv: self.sv_source.as_ref().map(Source::body),
+        };
+        self.alignment = pairing::pair(&self.fi, self.sv.as_ref(), matcher, raw);
     }
 
     /// The file of one side, for locating findings.

@@ -223,7 +223,32 @@ fn names(text: &str) -> Vec<String> {
     out
 }
 
-fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>) -> Unit {
+/// Whether the paragraph's first line is a heading typed straight above
+/// its text (no blank line): short and unpunctuated, with text under it.
+/// Needs the text as given to the segmenter, for the line breaks.
+fn glued_heading(p: &Para<'_>, seg: &Segment, raw: Option<&str>) -> bool {
+    let Some(raw) = raw else { return false };
+    let range = p.start..p.start + p.text.len();
+    let words: Vec<(usize, usize)> = seg
+        .offsets
+        .iter()
+        .copied()
+        .filter(|(t, _)| range.contains(t))
+        .collect();
+    let Some(k) = words.windows(2).position(|w| {
+        let end = w[0].1 + seg.text[w[0].0..].split(' ').next().map_or(0, str::len);
+        raw.get(end.min(w[1].1)..w[1].1)
+            .is_some_and(|gap| gap.contains(['\n', '\r']))
+    }) else {
+        return false;
+    };
+    // What follows need not start a sentence: a calendar's month header
+    // sits above `ti 2.12. klo 18`.
+    let first_line = &seg.text[words[0].0..words[k + 1].0].trim_end();
+    heading_like(first_line) && words.len() - (k + 1) >= 4
+}
+
+fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> Unit {
     let seg = &side.segments[p.seg];
     let role = match (seg.kind, seg.role) {
         (Kind::Kicker, _) => Role::Kicker,
@@ -251,7 +276,13 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>) -> Unit {
         terms,
         question: p.text.trim_end().ends_with('?'),
         dash: starts_with_answer_dash(p.text),
-        sentences: sentence_count(p.text),
+        // A heading has no sentence of its own.
+        sentences: if role == Role::Other && heading_like(p.text) {
+            0
+        } else {
+            sentence_count(p.text)
+        },
+        glued_heading: glued_heading(p, seg, raw),
         role,
         segment: p.seg,
     }
@@ -300,7 +331,20 @@ fn same_structure(fi: &Segmented, sv: &Segmented) -> bool {
 pub type MatcherFn<'a> = &'a (dyn Fn() -> Option<&'a Matcher> + Sync);
 
 /// Pairs `sv` with `fi`. Without Swedish, every row is empty.
-pub fn pair(fi: &Segmented, sv: Option<&Segmented>, matcher: MatcherFn<'_>) -> Alignment {
+/// The texts as given to the segmenter (its offsets index them), for what
+/// only the line breaks tell.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Raw<'a> {
+    pub fi: Option<&'a str>,
+    pub sv: Option<&'a str>,
+}
+
+pub fn pair(
+    fi: &Segmented,
+    sv: Option<&Segmented>,
+    matcher: MatcherFn<'_>,
+    raw: Raw<'_>,
+) -> Alignment {
     let n = fi.segments.len();
     let Some(sv) = sv else {
         return Alignment {
@@ -334,19 +378,19 @@ pub fn pair(fi: &Segmented, sv: Option<&Segmented>, matcher: MatcherFn<'_>) -> A
             ..Alignment::default()
         };
     }
-    aligned(fi, sv, matcher())
+    aligned(fi, sv, matcher(), raw)
 }
 
-fn aligned(fi: &Segmented, sv: &Segmented, matcher: Option<&Matcher>) -> Alignment {
+fn aligned(fi: &Segmented, sv: &Segmented, matcher: Option<&Matcher>, raw: Raw<'_>) -> Alignment {
     let fi_paras = paragraphs(fi);
     let sv_paras = paragraphs(sv);
     let fi_units: Vec<Unit> = fi_paras
         .iter()
-        .map(|p| unit(p, fi, terms(matcher, p.text, true)))
+        .map(|p| unit(p, fi, terms(matcher, p.text, true), raw.fi))
         .collect();
     let sv_units: Vec<Unit> = sv_paras
         .iter()
-        .map(|p| unit(p, sv, terms(matcher, p.text, false)))
+        .map(|p| unit(p, sv, terms(matcher, p.text, false), raw.sv))
         .collect();
     let steps = align::align(&fi_units, &sv_units);
     build(fi, sv, &fi_paras, &sv_paras, &fi_units, &sv_units, &steps)
@@ -571,7 +615,7 @@ mod tests {
 
     #[test]
     fn same_structure_pairs_by_id() {
-        let a = pair(&segment(FI), Some(&segment(SV)), &|| None);
+        let a = pair(&segment(FI), Some(&segment(SV)), &|| None, Raw::default());
         assert!(a.fast);
         assert!(a.slips.is_empty() && a.extras.is_empty());
         assert!(a.rows.iter().all(|r| r.sv.is_some()));
@@ -582,7 +626,7 @@ mod tests {
         let sv = SV.replace("– Det gamla", "Det gamla");
         let fi = segment(FI);
         let sv = segment(&sv);
-        let a = pair(&fi, Some(&sv), &|| None);
+        let a = pair(&fi, Some(&sv), &|| None, Raw::default());
         assert!(!a.fast);
         assert_eq!(kinds(&a), [SlipKind::LostDash]);
         assert!(
@@ -605,7 +649,7 @@ mod tests {
             "Andra stycket",
             "Översättarens anmärkning: texten är förkortad.\n\nAndra stycket",
         );
-        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None);
+        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None, Raw::default());
         assert_eq!(a.extras.len(), 1, "{a:#?}");
         assert!(a.extras[0].text.starts_with("Översättarens"));
         assert!(a.slips.is_empty());
@@ -616,7 +660,7 @@ mod tests {
     fn merged_paragraphs_make_one_row() {
         let sv = SV.replace("15 000 böcker.\n\nAndra", "15 000 böcker. Andra");
         let fi = segment(FI);
-        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        let a = pair(&fi, Some(&segment(&sv)), &|| None, Raw::default());
         assert_eq!(kinds(&a), [SlipKind::Merged], "{a:#?}");
         let row = a.row(1);
         assert_eq!(row.fi, 1..3);
@@ -635,7 +679,7 @@ mod tests {
             "Varför flyttar biblioteket?\n\n– ",
             "Varför flyttar biblioteket? – ",
         );
-        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None);
+        let a = pair(&segment(FI), Some(&segment(&sv)), &|| None, Raw::default());
         assert_eq!(kinds(&a), [SlipKind::Glued], "{a:#?}");
         assert!(a.slips[0].message.starts_with("q1 and its answer"));
     }
@@ -647,7 +691,7 @@ mod tests {
             "",
         );
         let fi = segment(FI);
-        let a = pair(&fi, Some(&segment(&sv)), &|| None);
+        let a = pair(&fi, Some(&segment(&sv)), &|| None, Raw::default());
         let empty: Vec<&str> = a
             .rows
             .iter()

@@ -216,6 +216,17 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
                 &[&a.id, &b.id],
             ));
         }
+        // A subheading typed straight above its paragraph, no blank line.
+        if a.role == Element::Subheading && body(b) {
+            let t = glue(sv, a.end_line, b.line, "\n");
+            let e = vec![(Rule::Structure, Some(a.id.as_str()))];
+            cases.push(case(
+                format!("subheading {} glued to {}", a.id, b.id),
+                t,
+                e,
+                &[&a.id, &b.id],
+            ));
+        }
         if a.kind == Kind::Question && b.kind == Kind::Answer {
             for (how, g) in [("newline", "\n"), ("same line", " ")] {
                 let t = glue(sv, a.end_line, b.line, g);
@@ -350,6 +361,52 @@ fn cases(fi: &str, sv: &str) -> Vec<Case> {
             vec![(Rule::Extra, None)],
             &[&x.id],
         ));
+    }
+    // Lists: an item left out is one finding; other bullets, or bullets
+    // for numbers, are the same list.
+    let is_marker = |l: &str| {
+        let w = l.trim_start().split(' ').next().unwrap_or("");
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        matches!(w, "-" | "•" | "*")
+            || ((1..=2).contains(&digits) && matches!(&w[digits..], "." | ")"))
+    };
+    for x in segs.iter().filter(|x| x.role == Element::List) {
+        let l = lines(sv);
+        let items: Vec<usize> = (x.line..=x.end_line)
+            .filter(|&n| is_marker(&l[n - 1]))
+            .collect();
+        if items.len() >= 2 {
+            let mut dropped = l.clone();
+            dropped.remove(items[1] - 1);
+            let rule = if x.parts.len() == 1 {
+                Rule::Structure
+            } else {
+                Rule::Missing
+            };
+            cases.push(case(
+                format!("item 2 of list {} left out", x.id),
+                join(&dropped),
+                vec![(rule, Some(x.id.as_str()))],
+                &[&x.id],
+            ));
+            let mut restyled = l.clone();
+            for &n in &items {
+                let line = &restyled[n - 1];
+                let (_, rest) = line.trim_start().split_once(' ').unwrap_or(("", ""));
+                let bullet = if line.trim_start().starts_with('•') {
+                    "-"
+                } else {
+                    "•"
+                };
+                restyled[n - 1] = format!("{bullet} {rest}");
+            }
+            cases.push(case(
+                format!("list {} with other bullets", x.id),
+                join(&restyled),
+                vec![],
+                &[],
+            ));
+        }
     }
     // A subheading added in the Swedish before the first question.
     if let Some(q) = segs.iter().find(|x| x.kind == Kind::Question)

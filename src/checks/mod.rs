@@ -10,8 +10,10 @@ use crate::glossary::{MatchKind, Matcher};
 use crate::lang::Lang;
 use crate::pairing::SlipKind;
 pub use crate::rules::{Rule, Severity};
-use crate::segment::{Kind, Segment};
+use crate::segment::{Element, Kind, Segment};
+use crate::source::Source;
 use crate::text::same_text;
+use std::ops::Range;
 
 /// One thing an editor should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -225,6 +227,7 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
     let compared = cx.compared();
     copies(&mut cx, &compared);
     number_rule(&mut cx, &compared);
+    list_items(&mut cx, &compared);
     qa_count(&mut cx);
     punctuation(&mut cx, &compared);
     credit(&mut cx);
@@ -398,9 +401,85 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     }
 }
 
-fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+/// The item markers of a list (`- `, `• `, `* `, `1.`, `2)` starting a
+/// line of the file), as byte ranges of the segment's text, and whether
+/// each is a number. Not a list: none.
+fn list_markers(seg: &Segment, source: Option<&Source>) -> Vec<(Range<usize>, bool)> {
+    let Some(source) = source.filter(|_| seg.role == Element::List) else {
+        return Vec::new();
+    };
+    let raw = source.body();
+    let mut out = Vec::new();
+    for &(t, src) in &seg.offsets {
+        let word = seg.text[t..].split(' ').next().unwrap_or("");
+        let line_start = raw[..src.min(raw.len())]
+            .rfind(['\n', '\r'])
+            .map_or(0, |p| p + 1);
+        if !raw[line_start..src.min(raw.len())]
+            .chars()
+            .all(crate::text::is_space)
+        {
+            continue;
+        }
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = (1..=2).contains(&digits) && matches!(&word[digits..], "." | ")");
+        if numbered || matches!(word, "-" | "•" | "*" | "·" | "–" | "—") {
+            out.push((t..t + word.len(), numbered));
+        }
+    }
+    out
+}
+
+/// `text` with the numbers that mark list items blanked out (same length,
+/// so offsets hold): `1.` before an item is not a number to compare.
+fn without_item_numbers(text: &str, markers: &[(Range<usize>, bool)]) -> String {
+    let mut out = text.to_string();
+    for (range, numbered) in markers {
+        if *numbered {
+            out.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+    }
+    out
+}
+
+/// A list that lost or gained items: the item counts differ.
+fn list_items<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+    let article = cx.article;
     for c in compared {
-        let diff = numbers::compare(&c.fi.text, &c.sv.text);
+        let fi = list_markers(c.fi, article.source(Lang::Fi));
+        let sv = list_markers(c.sv, article.source(Lang::Sv));
+        // Items in paragraphs of their own are paragraphs to the aligner,
+        // which reports one left out; this counts items within one.
+        let same_paragraphs = c.fi.parts.len() == c.sv.parts.len();
+        if same_paragraphs && !fi.is_empty() && !sv.is_empty() && fi.len() != sv.len() {
+            cx.push(
+                Rule::Structure,
+                At::Segment(Lang::Sv, c.sv),
+                format!(
+                    "the list has {} items in the Finnish and {} in the Swedish (sv.txt:{})",
+                    fi.len(),
+                    sv.len(),
+                    c.sv.line
+                ),
+                Some(head(Lang::Sv, &c.sv.text)),
+            );
+        }
+    }
+}
+
+fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
+    let article = cx.article;
+    for c in compared {
+        let fi_markers = list_markers(c.fi, article.source(Lang::Fi));
+        let sv_markers = list_markers(c.sv, article.source(Lang::Sv));
+        let diff = if fi_markers.is_empty() && sv_markers.is_empty() {
+            numbers::compare(&c.fi.text, &c.sv.text)
+        } else {
+            numbers::compare(
+                &without_item_numbers(&c.fi.text, &fi_markers),
+                &without_item_numbers(&c.sv.text, &sv_markers),
+            )
+        };
         for n in &diff.missing_in_sv {
             cx.push(
                 Rule::Number,
@@ -420,9 +499,11 @@ fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     }
 }
 
-/// A title promising N questions: on both sides against the Finnish Q&A
-/// pairs. (A pair missing from the Swedish is `missing` already; the
-/// Swedish title is wrong only when it promises another number.)
+/// A title promising N questions. The Finnish title against the Finnish
+/// Q&A pairs. The Swedish title is wrong when it promises neither the
+/// Finnish count nor what the Swedish has: a pair missing from the
+/// Swedish is `missing` already, and a pair the writer added to the
+/// Finnish afterwards makes the Finnish title wrong, not the Swedish.
 fn qa_count(cx: &mut Ctx<'_>) {
     let article = cx.article;
     let fi_pairs = article
@@ -431,7 +512,19 @@ fn qa_count(cx: &mut Ctx<'_>) {
         .iter()
         .filter(|s| s.kind == Kind::Answer)
         .count();
-    let sv_pairs = fi_pairs;
+    // Pairs the Swedish translates, counted on the aligned rows (an answer
+    // that lost its dash still counts).
+    let sv_pairs = article
+        .alignment
+        .rows
+        .iter()
+        .filter(|r| article.alignment.sv(r, article.sv.as_ref()).is_some())
+        .filter(|r| {
+            article.fi.segments[r.fi.clone()]
+                .iter()
+                .any(|s| s.kind == Kind::Answer)
+        })
+        .count();
     let sv_title = article
         .fi
         .segments
@@ -450,7 +543,11 @@ fn qa_count(cx: &mut Ctx<'_>) {
         let Some(promised) = numbers::promised_questions(&title.text, lang) else {
             continue;
         };
-        if promised != pairs {
+        let wrong = match lang {
+            Lang::Fi => promised != pairs,
+            Lang::Sv => promised != pairs && promised != fi_pairs,
+        };
+        if wrong {
             cx.push(
                 Rule::QaCount,
                 At::Segment(lang, title),
@@ -803,6 +900,28 @@ mod tests {
         assert!(qa[0].file.ends_with("fi.txt"));
         assert!(qa[0].message.contains("promises 4"), "{}", qa[0].message);
         assert!(with_rule(&marked(FI, SV, "P"), Rule::QaCount).is_empty());
+        // The writer adds a fourth pair to the Finnish: its own title is
+        // wrong now, the Swedish (three pairs, `Tre frågor`) is not.
+        let fi = FI.replace(
+            "– Toukokuussa.",
+            "– Toukokuussa.\n\nKuka avaa?\n\n– Pormestari.",
+        );
+        let found = check_article(&marked(&fi, SV, "P"), None);
+        let qa: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule == Rule::QaCount)
+            .map(|f| f.file.as_str())
+            .collect();
+        assert_eq!(qa, ["articles/x/fi.txt"]);
+        // A mistranslated count in the Swedish title.
+        let sv = SV.replace("Tre frågor", "Fem frågor");
+        let found = check_article(&marked(FI, &sv, "P"), None);
+        let qa: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule == Rule::QaCount)
+            .map(|f| f.file.as_str())
+            .collect();
+        assert_eq!(qa, ["articles/x/sv.txt"]);
     }
 
     #[test]
@@ -854,5 +973,38 @@ mod tests {
         assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty());
         // Nobody marked anything yet: nothing to compare the credit with.
         assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Credit).is_empty());
+    }
+}
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    const FI: &str = "Otsikko\n\nKouluruoassa muuttuu kolme asiaa:\n1. Kasvisruokaa tarjotaan joka päivä.\n2. Leipä leivotaan koulussa.\n3. Jälkiruoka tulee kerran viikossa.\n\nMuutokset alkavat 15. tammikuuta.\n";
+
+    fn found(sv: &str) -> Vec<(Rule, String)> {
+        check_article(&Article::from_texts("x", FI, Some(sv)), None)
+            .into_iter()
+            .filter(|f| f.rule != Rule::Draft && f.rule != Rule::Credit)
+            .map(|f| (f.rule, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn item_numbers_are_not_numbers_and_a_dropped_item_is_one_finding() {
+        let sv = "Rubrik\n\nI skolmaten ändras tre saker:\n• Vegetarisk mat serveras varje dag.\n• Brödet bakas i skolan.\n• Efterrätt blir det en gång i veckan.\n\nÄndringarna börjar den 15 januari.\n";
+        assert_eq!(found(sv), []);
+        let dropped = sv.replace("• Brödet bakas i skolan.\n", "");
+        let f = found(&dropped);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, Rule::Structure);
+        assert!(
+            f[0].1
+                .contains("3 items in the Finnish and 2 in the Swedish"),
+            "{}",
+            f[0].1
+        );
+        // A number that is not an item number still counts.
+        let wrong = sv.replace("15 januari", "16 januari");
+        assert!(found(&wrong).iter().any(|(r, _)| *r == Rule::Number));
     }
 }
