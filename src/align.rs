@@ -39,6 +39,8 @@ pub struct Unit {
     pub question: bool,
     /// Starts with an answer/quote dash.
     pub dash: bool,
+    /// Ends with `:`, introducing what follows (a list, a quote).
+    pub intro: bool,
     /// The paragraph's first line is a heading (short, no final
     /// punctuation) typed straight above the text, with no blank line.
     pub glued_heading: bool,
@@ -196,6 +198,9 @@ const SENTENCE_DIFF: f64 = 0.7;
 /// At most this much is added to leaving a unit out at the very start,
 /// less further on: a tie-break, far below any real evidence.
 const LATE_PREFERENCE: f64 = 0.05;
+/// Per number found on one side only, capped.
+const NUMBER_UNMATCHED: f64 = 0.35;
+const NUMBER_UNMATCHED_CAP: f64 = 1.4;
 /// Per glossary term found on one side only, capped.
 const TERM_UNRENDERED: f64 = 0.4;
 const TERM_UNRENDERED_CAP: f64 = 1.2;
@@ -206,6 +211,8 @@ const MIXED_ELEMENTS: f64 = 2.5;
 /// A heading glued to the paragraph under it on one side and standing
 /// alone on the other: the shapes agree.
 const GLUED_HEADING: f64 = -0.5;
+const INTRO_AGREE: f64 = -0.3;
+const INTRO_DISAGREE: f64 = 0.8;
 const QUESTION_AGREE: f64 = -0.5;
 const QUESTION_DISAGREE: f64 = 1.5;
 const DASH_AGREE: f64 = -0.5;
@@ -407,6 +414,7 @@ struct Prepared<'a> {
     segment: usize,
     sentences: usize,
     glued_heading: bool,
+    intro: bool,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
     /// Whether the unit has any anchor.
@@ -447,6 +455,7 @@ impl<'a> Prepared<'a> {
             segment: unit.segment,
             sentences: unit.sentences,
             glued_heading: unit.glued_heading,
+            intro: unit.intro,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
             anchors,
             most_bonus,
@@ -636,7 +645,7 @@ impl<'a> Scorer<'a> {
         if f.iter().any(|u| u.anchors) && s.iter().any(|u| u.anchors) {
             cost += anchor_cost(f, s);
         }
-        cost += unrendered_cost(f, s);
+        cost += unrendered_cost(f, s) + unmatched_numbers_cost(f, s);
         if cost > limit {
             return None;
         }
@@ -781,6 +790,28 @@ fn unrendered_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
     (TERM_UNRENDERED * missing as f64).min(TERM_UNRENDERED_CAP)
 }
 
+/// Numbers on one side that the other side lacks: translations keep their
+/// numbers, so a paragraph full of dates paired with one that has none is
+/// unlikely (the disjoint-anchor penalty only sees sides that both have
+/// some).
+fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
+    let count = |side: &[Prepared], other: &[Prepared]| {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut n = 0;
+        for u in side {
+            for x in &u.numbers {
+                if !seen.contains(x) {
+                    seen.push(x);
+                    n += usize::from(!other.iter().any(|o| o.numbers.contains(x)));
+                }
+            }
+        }
+        n
+    };
+    let missing = count(fi, sv) + count(sv, fi);
+    (NUMBER_UNMATCHED * missing as f64).min(NUMBER_UNMATCHED_CAP)
+}
+
 /// Sentence counts that differ, pooled over the units of a merge or split
 /// (skipped when either side was not counted).
 fn sentence_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
@@ -816,6 +847,12 @@ fn shape_cost(mv: Move, f0: &Prepared, fl: &Prepared, s0: &Prepared, sl: &Prepar
         (true, true) => QUESTION_AGREE,
         (false, false) => 0.0,
         _ => QUESTION_DISAGREE,
+    };
+    // An intro ending in `:` keeps its colon in translation.
+    cost += match (fl.intro, sl.intro) {
+        (true, true) => INTRO_AGREE,
+        (false, false) => 0.0,
+        _ => INTRO_DISAGREE,
     };
     cost += match (f0.dash, s0.dash) {
         (true, true) => DASH_AGREE,
@@ -905,6 +942,7 @@ mod tests {
             dash: starts_with_answer_dash(text.trim_start()),
             sentences: crate::text::sentence_count(text),
             glued_heading: false,
+            intro: false,
             role,
             segment,
         }
@@ -1518,6 +1556,7 @@ mod tests {
                     dash,
                     sentences: 0,
                     glued_heading: false,
+                    intro: false,
                     role,
                     segment,
                 },

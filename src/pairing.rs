@@ -283,6 +283,7 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> U
             sentence_count(p.text)
         },
         glued_heading: glued_heading(p, seg, raw),
+        intro: p.text.trim_end().ends_with(':'),
         role,
         segment: p.seg,
     }

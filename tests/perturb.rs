@@ -25,15 +25,19 @@ fn articles() -> Vec<(String, String, String)> {
         read("articles/hyvinvointikoordinaattori/fi.txt"),
         read("articles/hyvinvointikoordinaattori/sv.txt"),
     )];
-    for kind in [
+    let kinds = [
         "news",
         "column",
         "calendar",
         "duo",
         "gallup",
         "dash-interview",
-    ] {
-        let dir = format!("tests/fixtures/kinds/{kind}");
+    ]
+    .map(|k| format!("tests/fixtures/kinds/{k}"));
+    let holdout = ["kantele", "kouluruoka", "muisto", "salibandy", "valtuusto"]
+        .map(|k| format!("tests/fixtures/holdout/{k}"));
+    for dir in kinds.into_iter().chain(holdout) {
+        let kind = dir.rsplit('/').next().unwrap().to_string();
         out.push((
             kind.to_string(),
             read(&format!("{dir}/fi.txt")),
