@@ -12,7 +12,7 @@ use crate::repo::{self, Repo};
 use crate::segment::{Kind, Segment, Segmented, segment};
 use crate::source::Source;
 use crate::status::{Entry, StatusFile, Stored};
-use crate::text::same_text;
+use crate::text::{normalize_ws, same_text};
 
 /// A segment's state (DESIGN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -114,34 +114,46 @@ fn class_of(key: &str) -> (&str, usize) {
 
 /// See [`Article::records`].
 fn reconcile<'a>(fi: &Segmented, status: &'a StatusFile) -> Vec<Option<&'a str>> {
+    use std::collections::BTreeMap;
     let segs = &fi.segments;
     let mut records: Vec<Option<&'a str>> = vec![None; segs.len()];
-    let matches = |key: &str, i: usize| {
-        status
-            .entries
-            .get(key)
-            .is_some_and(|e| same_text(&e.source, &segs[i].text))
-    };
+    let by_id: rustc_hash::FxHashMap<&str, usize> = segs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     // The common case: every record matches its own id.
-    let mut free: Vec<&'a str> = Vec::new();
-    for (key, _) in status.entries.iter() {
-        match segs.iter().position(|s| s.id == *key) {
-            Some(i) if matches(key, i) => records[i] = Some(key.as_str()),
-            _ => free.push(key.as_str()),
+    let mut free: Vec<(&'a str, &'a Entry)> = Vec::new();
+    for (key, entry) in status.entries.iter() {
+        match by_id.get(key.as_str()) {
+            Some(&i) if same_text(&entry.source, &segs[i].text) => {
+                records[i] = Some(key.as_str());
+            }
+            _ => free.push((key.as_str(), entry)),
         }
     }
     if free.is_empty() {
         return records;
     }
-    // Records whose text moved to another segment of the same kind.
+    // Records whose text moved to another segment of the same kind: the
+    // nearest unclaimed segment holding exactly that text.
+    let mut by_text: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (i, s) in segs.iter().enumerate() {
+        if records[i].is_none() {
+            by_text.entry(normalize_ws(&s.text)).or_default().push(i);
+        }
+    }
     let mut unmoved = Vec::new();
     let mut moved_any = false;
-    for key in free {
+    for (key, entry) in free {
         let (class, n) = class_of(key);
-        let target = (0..segs.len())
-            .filter(|&i| records[i].is_none() && class_of(&segs[i].id).0 == class)
-            .filter(|&i| matches(key, i))
-            .min_by_key(|&i| class_of(&segs[i].id).1.abs_diff(n));
+        let target = by_text.get(&normalize_ws(&entry.source)).and_then(|found| {
+            found
+                .iter()
+                .copied()
+                .filter(|&i| records[i].is_none() && class_of(&segs[i].id).0 == class)
+                .min_by_key(|&i| class_of(&segs[i].id).1.abs_diff(n))
+        });
         match target {
             Some(i) => {
                 records[i] = Some(key);
@@ -152,8 +164,8 @@ fn reconcile<'a>(fi: &Segmented, status: &'a StatusFile) -> Vec<Option<&'a str>>
     }
     // An edited segment keeps the record under its own id, unless that id
     // now holds a moved record.
-    unmoved.retain(|key| match segs.iter().position(|s| s.id == *key) {
-        Some(i) if records[i].is_none() => {
+    unmoved.retain(|key| match by_id.get(key) {
+        Some(&i) if records[i].is_none() => {
             records[i] = Some(key);
             false
         }
@@ -161,29 +173,47 @@ fn reconcile<'a>(fi: &Segmented, status: &'a StatusFile) -> Vec<Option<&'a str>>
     });
     // Then ids shifted around it: the record in the same gap between
     // moved ones.
-    if !moved_any {
+    if !moved_any || unmoved.is_empty() {
         return records;
     }
+    let mut left: BTreeMap<(&str, usize), &'a str> =
+        unmoved.into_iter().map(|k| (class_of(k), k)).collect();
+    // The record number of the nearest recorded segment of the same class,
+    // before and after each segment: one pass each way.
+    let nearest = |order: &mut dyn Iterator<Item = usize>| {
+        let mut last: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let mut out = vec![None; segs.len()];
+        for i in order {
+            let class = class_of(&segs[i].id).0;
+            out[i] = last.get(class).copied();
+            if let Some(key) = records[i] {
+                let (c, n) = class_of(key);
+                if c == class {
+                    last.insert(class, n);
+                }
+            }
+        }
+        out
+    };
+    let before = nearest(&mut (0..segs.len()));
+    let after = nearest(&mut (0..segs.len()).rev());
     for i in 0..segs.len() {
         if records[i].is_some() {
             continue;
         }
-        let (class, _) = class_of(&segs[i].id);
-        let number = |r: &Option<&str>| -> Option<usize> {
-            let (c, n) = class_of((*r)?);
-            (c == class).then_some(n)
-        };
-        let before = records[..i].iter().rev().find_map(number).unwrap_or(0);
-        let after = records[i + 1..]
-            .iter()
-            .find_map(number)
-            .unwrap_or(usize::MAX);
-        let gap = unmoved.iter().position(|k| {
-            let (c, n) = class_of(k);
-            c == class && n > before && n < after
-        });
-        if let Some(k) = gap {
-            records[i] = Some(unmoved.remove(k));
+        let class = class_of(&segs[i].id).0;
+        let lo = before[i].unwrap_or(0);
+        let hi = after[i].unwrap_or(usize::MAX);
+        if lo >= hi {
+            continue;
+        }
+        let found = left
+            .range((class, lo + 1)..(class, hi))
+            .next()
+            .map(|(k, v)| (*k, *v));
+        if let Some((slot, key)) = found {
+            left.remove(&slot);
+            records[i] = Some(key);
         }
     }
     records
