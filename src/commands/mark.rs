@@ -117,9 +117,13 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     }
 
     let credit = article.translators().into_iter().next();
+    // Every pair worked out once: `--all` on a long article stays linear.
+    let pairs = article.pairs();
+    let by_id: std::collections::HashMap<&str, &crate::article::Pair<'_>> =
+        pairs.iter().map(|p| (p.fi.id.as_str(), p)).collect();
     let mut updates = Vec::new();
     for id in &targets {
-        let pair = article.pair_of(id).expect("validated above");
+        let pair = by_id[id.as_str()];
         let reviewed_text = match args.state {
             Stored::Translated => None,
             Stored::Reviewed => pair.sv.map(|s| s.text.clone()),
