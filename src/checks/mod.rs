@@ -8,10 +8,13 @@ use serde::Serialize;
 use crate::article::{Article, Pair, State};
 use crate::glossary::{MatchKind, Matcher};
 use crate::lang::Lang;
+use crate::morph::FastMap;
 use crate::pairing::SlipKind;
 pub use crate::rules::{Rule, Severity};
 use crate::segment::{Kind, Segment};
 use crate::text::same_text;
+
+type FastSet<T> = rustc_hash::FxHashSet<T>;
 
 /// One thing an editor should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -231,28 +234,47 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
     if let Some(matcher) = matcher {
         glossary(&mut cx, matcher, &compared);
     }
+    // Segment numbers by id, looked up once: `Segmented::get` scans, and
+    // an article with thousands of findings would scan once per comparison.
+    let mut number: FastMap<&str, usize> = FastMap::default();
+    for s in &article.fi.segments {
+        number.entry(s.id.as_str()).or_insert(s.n);
+    }
     let order = |f: &Finding| {
         let n = f
             .segment
             .as_deref()
-            .and_then(|id| article.fi.get(id))
-            .map_or(usize::MAX, |s| s.n);
+            .and_then(|id| number.get(id).copied())
+            .unwrap_or(usize::MAX);
         (n, f.severity, f.rule, f.line, f.column)
     };
     cx.out.sort_by_key(order);
     cx.out
 }
 
-/// Where in sv.txt a Finnish segment without Swedish belongs: after the
-/// Swedish of the nearest earlier row that has some.
-fn belongs_after(article: &Article, fi: usize) -> String {
+/// For each row, the last sv.txt line of the Swedish of the nearest
+/// earlier row that has some: worked out in one pass, so that thousands of
+/// missing segments do not each scan back over the rows.
+fn sv_end_before(article: &Article) -> Vec<Option<usize>> {
     let alignment = &article.alignment;
-    let row = alignment.row_of[fi];
-    let before = alignment.rows[..row]
+    let mut last = None;
+    alignment
+        .rows
         .iter()
-        .rev()
-        .find_map(|r| alignment.sv(r, article.sv.as_ref()))
-        .map(|s| s.end_line);
+        .map(|r| {
+            let before = last;
+            if let Some(s) = alignment.sv(r, article.sv.as_ref()) {
+                last = Some(s.end_line);
+            }
+            before
+        })
+        .collect()
+}
+
+/// Where in sv.txt a Finnish segment without Swedish belongs: after the
+/// Swedish of the nearest earlier row that has some (`before`, from
+/// `sv_end_before`).
+fn belongs_after(before: Option<usize>) -> String {
     match before {
         Some(line) => format!("it belongs after sv.txt:{line}"),
         None => "it belongs at the start of sv.txt".to_string(),
@@ -262,7 +284,8 @@ fn belongs_after(article: &Article, fi: usize) -> String {
 /// `missing`, `stale`, `draft` and `edited`: what the states say.
 fn states(cx: &mut Ctx<'_>) {
     let article = cx.article;
-    let qa_missing = &article.alignment.qa_missing;
+    let qa_missing: FastSet<usize> = article.alignment.qa_missing.iter().copied().collect();
+    let sv_end_before = sv_end_before(article);
     for (i, pair) in cx.pairs.clone().into_iter().enumerate() {
         match pair.state {
             State::Missing => {
@@ -294,7 +317,8 @@ fn states(cx: &mut Ctx<'_>) {
                 } else {
                     format!("{} has no Swedish text", pair.fi.id)
                 };
-                let why = format!("{what}; {}", belongs_after(article, i));
+                let before = sv_end_before[article.alignment.row_of[i]];
+                let why = format!("{what}; {}", belongs_after(before));
                 cx.push(
                     Rule::Missing,
                     At::Segment(Lang::Fi, pair.fi),
