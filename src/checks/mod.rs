@@ -83,9 +83,52 @@ pub struct Excerpt {
 /// range `start..end`, keeping word boundaries, and highlights the range.
 pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) -> Excerpt {
     // Paragraph breaks of a long answer become two spaces, not one, so the
-    // byte offsets of `start..end` still point at the same words.
-    let flat = text.replace("\n\n", "  ");
-    let (start, end) = (start.min(flat.len()), end.min(flat.len()));
+    // byte offsets of `start..end` still point at the same words. Only the
+    // part of the text around the words is flattened: a paragraph of
+    // megabytes with thousands of findings would otherwise be copied once
+    // per finding. The part reaches a character past both ends of the
+    // window, and whole runs of line feeds, so it flattens as the whole
+    // text would.
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let window = |at: usize| {
+        let mut lo = at;
+        for (n, (i, _)) in text[..at].char_indices().rev().enumerate() {
+            lo = i;
+            if n > radius {
+                break;
+            }
+        }
+        lo
+    };
+    let mut lo = window(start);
+    while lo > 0 && text.as_bytes()[lo - 1] == b'\n' {
+        lo -= 1;
+    }
+    let mut hi = end;
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        hi = end + i + c.len_utf8();
+        if n > radius + 1 {
+            break;
+        }
+    }
+    while hi < text.len() && text.as_bytes()[hi] == b'\n' {
+        hi += 1;
+    }
+    let part = text[lo..hi].replace("\n\n", "  ");
+    excerpt_of(lang, &part, start - lo, end - lo, radius, lo > 0, hi < text.len())
+}
+
+/// [`excerpt`] on `flat`, a part of the flattened text; `cut_before` and
+/// `cut_after` say whether the text goes on past it.
+fn excerpt_of(
+    lang: Lang,
+    flat: &str,
+    start: usize,
+    end: usize,
+    radius: usize,
+    cut_before: bool,
+    cut_after: bool,
+) -> Excerpt {
     let mut from = start;
     for (n, (i, _)) in flat[..start].char_indices().rev().enumerate() {
         from = i;
@@ -93,7 +136,7 @@ pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) 
             break;
         }
     }
-    if from > 0 {
+    if from > 0 || cut_before {
         // Start at a word.
         from = flat[from..start].find(' ').map_or(from, |p| from + p + 1);
     }
@@ -104,16 +147,16 @@ pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) 
             break;
         }
     }
-    if to < flat.len() {
+    if to < flat.len() || cut_after {
         to = flat[end..to].rfind(' ').map_or(to, |p| end + p);
     }
     let mut out = String::new();
-    if from > 0 {
+    if from > 0 || cut_before {
         out.push_str("… ");
     }
     let shift = out.len();
     out.push_str(&flat[from..to]);
-    if to < flat.len() {
+    if to < flat.len() || cut_after {
         out.push_str(" …");
     }
     Excerpt {
@@ -529,19 +572,19 @@ fn credit(cx: &mut Ctx<'_>) {
         }
         return;
     }
-    let markers: Vec<String> = cx
+    let markers: FastSet<String> = cx
         .article
         .status
         .entries
         .values()
-        .map(|e| e.translated_by().to_lowercase())
+        .map(|e| crate::text::normalize_ws(&e.translated_by().to_lowercase()))
         .collect();
     if markers.is_empty() {
         return;
     }
     let named = credits.iter().any(|c| {
         let name = crate::text::normalize_ws(&c.name).to_lowercase();
-        markers.iter().any(|m| crate::text::normalize_ws(m) == name)
+        markers.contains(&name)
     });
     if !named {
         let c = credits[0];
@@ -584,16 +627,19 @@ fn glossary<'a>(cx: &mut Ctx<'a>, matcher: &Matcher, compared: &[Compared<'a>]) 
             );
         }
         let Some(row) = row else { continue };
-        let mut reported = Vec::new();
+        // Sets, not scans: a long paragraph has thousands of matches.
+        let rendered: FastSet<usize> = sv_matches
+            .iter()
+            .filter(|s| s.kind == MatchKind::Sv)
+            .map(|s| s.term)
+            .collect();
+        let mut reported = FastSet::default();
         for m in matcher.find_fi(&row.fi.text) {
             if reported.contains(&m.term) {
                 continue;
             }
-            let rendered = sv_matches
-                .iter()
-                .any(|s| s.term == m.term && s.kind == MatchKind::Sv);
-            if !rendered {
-                reported.push(m.term);
+            if !rendered.contains(&m.term) {
+                reported.insert(m.term);
                 let term = &terms[m.term];
                 cx.push(
                     Rule::GlossaryMissing,
