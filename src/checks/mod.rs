@@ -115,7 +115,15 @@ pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) 
         hi += 1;
     }
     let part = text[lo..hi].replace("\n\n", "  ");
-    excerpt_of(lang, &part, start - lo, end - lo, radius, lo > 0, hi < text.len())
+    excerpt_of(
+        lang,
+        &part,
+        start - lo,
+        end - lo,
+        radius,
+        lo > 0,
+        hi < text.len(),
+    )
 }
 
 /// [`excerpt`] on `flat`, a part of the flattened text; `cut_before` and
@@ -705,6 +713,40 @@ mod tests {
         let e = missing.excerpt.as_ref().unwrap();
         let (a, b) = e.highlights[0];
         assert_eq!(&e.text[a..b], "hyvinvointikertomuksen");
+    }
+
+    /// `excerpt` before it flattened only a window: the reference.
+    fn excerpt_whole(
+        text: &str,
+        start: usize,
+        end: usize,
+        radius: usize,
+    ) -> (String, (usize, usize)) {
+        let flat = text.replace("\n\n", "  ");
+        let (start, end) = (start.min(flat.len()), end.min(flat.len()));
+        let e = excerpt_of(Lang::Fi, &flat, start, end, radius, false, false);
+        (e.text, e.highlights[0])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn excerpt_of_a_window_is_the_excerpt_of_the_whole(
+            text in "(ä|a| |\n\n|\n|x){0,80}",
+            a in 0usize..120,
+            len in 0usize..10,
+            radius in 0usize..12,
+        ) {
+            let mut start = a.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let e = excerpt(Lang::Fi, &text, start, end, radius);
+            proptest::prop_assert_eq!((e.text, e.highlights[0]), excerpt_whole(&text, start, end, radius));
+        }
     }
 
     #[test]

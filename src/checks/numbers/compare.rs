@@ -21,7 +21,14 @@ pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
     // Equal values first, then the same digits read two ways (`1.10.` and
     // `1.10`, `15 000` and `15,000`, `18.30` and `klo 18.30`), so that a
     // looser match never takes a number an exact one needed.
-    pair_off(&fi_nums, &mut fi_open, &sv_nums, &mut sv_open, value_key, value_key);
+    pair_off(
+        &fi_nums,
+        &mut fi_open,
+        &sv_nums,
+        &mut sv_open,
+        value_key,
+        value_key,
+    );
     pair_off(
         &fi_nums,
         &mut fi_open,
@@ -229,6 +236,23 @@ fn still_open(nums: Vec<Number>, open: &[bool]) -> Vec<Number> {
 mod tests {
     use super::super::compare;
     use crate::checks::numbers::tests::{extra, missing, no_finding};
+
+    #[test]
+    fn reading_keys_share_a_key_exactly_when_numbers_read_the_same() {
+        use super::{Side, reading_keys, same_reading};
+        let texts = "klo 18 kl. 18.00 18.30 klo 18.30 1.10. 1.10 15 000 15,000 6,2 6.2 \
+                     2023 6.4. 6.4.2023 16.4. 10-20 3:e 1.2.3 12 % 0 00 18:00 7.00";
+        let nums = crate::checks::numbers::numbers(texts);
+        assert!(nums.len() > 15);
+        for a in &nums {
+            for b in &nums {
+                let fi = reading_keys(a, Side::Fi);
+                let sv = reading_keys(b, Side::Sv);
+                let shared = fi.iter().any(|k| sv.contains(k));
+                assert_eq!(shared, same_reading(a, b), "{} / {}", a.text, b.text);
+            }
+        }
+    }
 
     // Comparing
 
