@@ -314,10 +314,14 @@ impl Article {
 
     /// Status entries whose id no longer exists in fi.txt: kept, reported.
     pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+        // A set, not `Segmented::get` per entry: an article with tens of
+        // thousands of marked segments would compare every pair.
+        let ids: rustc_hash::FxHashSet<&str> =
+            self.fi.segments.iter().map(|s| s.id.as_str()).collect();
         self.status
             .entries
             .iter()
-            .filter(|(id, _)| self.fi.get(id).is_none())
+            .filter(|(id, _)| !ids.contains(id.as_str()))
             .map(|(id, e)| (id.as_str(), e))
             .collect()
     }
