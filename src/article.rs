@@ -478,11 +478,13 @@ impl Article {
     /// Status entries that belong to no segment of fi.txt (their text and
     /// their id are gone): kept, reported.
     pub fn orphans(&self) -> Vec<(&str, &Entry)> {
-        let used: Vec<&str> = self.records().into_iter().flatten().collect();
+        // A set: an article with tens of thousands of marked segments
+        // would otherwise compare every pair.
+        let used: rustc_hash::FxHashSet<&str> = self.records().into_iter().flatten().collect();
         self.status
             .entries
             .iter()
-            .filter(|(id, _)| !used.contains(&id.as_str()))
+            .filter(|(id, _)| !used.contains(id.as_str()))
             .map(|(id, e)| (id.as_str(), e))
             .collect()
     }

@@ -25,6 +25,18 @@ pub struct Span {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each multiple of `CHUNK` bytes, so that a column
+    /// far into a long line is counted from the nearest mark, not from the
+    /// line's start (a one-line paragraph of megabytes with thousands of
+    /// findings).
+    chars_before: Vec<usize>,
+}
+
+const CHUNK: usize = 4096;
+
+/// Characters that start in `bytes` (any byte range of UTF-8 text).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -38,7 +50,24 @@ impl LineIndex {
             }
             starts.push(i + 1);
         }
-        LineIndex { starts }
+        let mut chars_before = vec![0];
+        for chunk in bytes.chunks(CHUNK) {
+            let last = chars_before[chars_before.len() - 1];
+            chars_before.push(last + count_chars(chunk));
+        }
+        LineIndex {
+            starts,
+            chars_before,
+        }
+    }
+
+    /// Characters of `text` before byte `offset`.
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        match self.chars_before.get(chunk) {
+            Some(&before) => before + count_chars(&text.as_bytes()[chunk * CHUNK..offset]),
+            None => text[..offset].chars().count(),
+        }
     }
 
     /// Byte offset where 1-based `line` starts, if the text has that line.
@@ -46,15 +75,16 @@ impl LineIndex {
         self.starts.get(line.checked_sub(1)?).copied()
     }
 
-    /// 1-based line and column (in characters) of byte `offset` of `text`;
+    /// 1-based line and column (in characters) of byte `offset` of `text`,
+    /// the text the index was made from;
     /// a BOM at the start of the file is not a column.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let before = &text[start..offset];
-        let before = before.strip_prefix('\u{FEFF}').unwrap_or(before);
-        (line, before.chars().count() + 1)
+        let bom = usize::from(text[start..offset].starts_with('\u{FEFF}'));
+        let column = self.chars_to(text, offset) - self.chars_to(text, start) - bom;
+        (line, column + 1)
     }
 }
 

@@ -8,12 +8,15 @@ use serde::Serialize;
 use crate::article::{Article, Pair, State};
 use crate::glossary::{MatchKind, Matcher};
 use crate::lang::Lang;
+use crate::morph::FastMap;
 use crate::pairing::SlipKind;
 pub use crate::rules::{Rule, Severity};
 use crate::segment::{Element, Kind, Segment};
 use crate::source::Source;
 use crate::text::same_text;
 use std::ops::Range;
+
+type FastSet<T> = rustc_hash::FxHashSet<T>;
 
 /// One thing an editor should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,9 +85,60 @@ pub struct Excerpt {
 /// range `start..end`, keeping word boundaries, and highlights the range.
 pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) -> Excerpt {
     // Paragraph breaks of a long answer become two spaces, not one, so the
-    // byte offsets of `start..end` still point at the same words.
-    let flat = text.replace("\n\n", "  ");
-    let (start, end) = (start.min(flat.len()), end.min(flat.len()));
+    // byte offsets of `start..end` still point at the same words. Only the
+    // part of the text around the words is flattened: a paragraph of
+    // megabytes with thousands of findings would otherwise be copied once
+    // per finding. The part reaches a character past both ends of the
+    // window, and whole runs of line feeds, so it flattens as the whole
+    // text would.
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let window = |at: usize| {
+        let mut lo = at;
+        for (n, (i, _)) in text[..at].char_indices().rev().enumerate() {
+            lo = i;
+            if n > radius {
+                break;
+            }
+        }
+        lo
+    };
+    let mut lo = window(start);
+    while lo > 0 && text.as_bytes()[lo - 1] == b'\n' {
+        lo -= 1;
+    }
+    let mut hi = end;
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        hi = end + i + c.len_utf8();
+        if n > radius + 1 {
+            break;
+        }
+    }
+    while hi < text.len() && text.as_bytes()[hi] == b'\n' {
+        hi += 1;
+    }
+    let part = text[lo..hi].replace("\n\n", "  ");
+    excerpt_of(
+        lang,
+        &part,
+        start - lo,
+        end - lo,
+        radius,
+        lo > 0,
+        hi < text.len(),
+    )
+}
+
+/// [`excerpt`] on `flat`, a part of the flattened text; `cut_before` and
+/// `cut_after` say whether the text goes on past it.
+fn excerpt_of(
+    lang: Lang,
+    flat: &str,
+    start: usize,
+    end: usize,
+    radius: usize,
+    cut_before: bool,
+    cut_after: bool,
+) -> Excerpt {
     let mut from = start;
     for (n, (i, _)) in flat[..start].char_indices().rev().enumerate() {
         from = i;
@@ -92,7 +146,7 @@ pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) 
             break;
         }
     }
-    if from > 0 {
+    if from > 0 || cut_before {
         // Start at a word.
         from = flat[from..start].find(' ').map_or(from, |p| from + p + 1);
     }
@@ -103,16 +157,16 @@ pub fn excerpt(lang: Lang, text: &str, start: usize, end: usize, radius: usize) 
             break;
         }
     }
-    if to < flat.len() {
+    if to < flat.len() || cut_after {
         to = flat[end..to].rfind(' ').map_or(to, |p| end + p);
     }
     let mut out = String::new();
-    if from > 0 {
+    if from > 0 || cut_before {
         out.push_str("… ");
     }
     let shift = out.len();
     out.push_str(&flat[from..to]);
-    if to < flat.len() {
+    if to < flat.len() || cut_after {
         out.push_str(" …");
     }
     Excerpt {
@@ -234,28 +288,47 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
     if let Some(matcher) = matcher {
         glossary(&mut cx, matcher, &compared);
     }
+    // Segment numbers by id, looked up once: `Segmented::get` scans, and
+    // an article with thousands of findings would scan once per comparison.
+    let mut number: FastMap<&str, usize> = FastMap::default();
+    for s in &article.fi.segments {
+        number.entry(s.id.as_str()).or_insert(s.n);
+    }
     let order = |f: &Finding| {
         let n = f
             .segment
             .as_deref()
-            .and_then(|id| article.fi.get(id))
-            .map_or(usize::MAX, |s| s.n);
+            .and_then(|id| number.get(id).copied())
+            .unwrap_or(usize::MAX);
         (n, f.severity, f.rule, f.line, f.column)
     };
     cx.out.sort_by_key(order);
     cx.out
 }
 
-/// Where in sv.txt a Finnish segment without Swedish belongs: after the
-/// Swedish of the nearest earlier row that has some.
-fn belongs_after(article: &Article, fi: usize) -> String {
+/// For each row, the last sv.txt line of the Swedish of the nearest
+/// earlier row that has some: worked out in one pass, so that thousands of
+/// missing segments do not each scan back over the rows.
+fn sv_end_before(article: &Article) -> Vec<Option<usize>> {
     let alignment = &article.alignment;
-    let row = alignment.row_of[fi];
-    let before = alignment.rows[..row]
+    let mut last = None;
+    alignment
+        .rows
         .iter()
-        .rev()
-        .find_map(|r| alignment.sv(r, article.sv.as_ref()))
-        .map(|s| s.end_line);
+        .map(|r| {
+            let before = last;
+            if let Some(s) = alignment.sv(r, article.sv.as_ref()) {
+                last = Some(s.end_line);
+            }
+            before
+        })
+        .collect()
+}
+
+/// Where in sv.txt a Finnish segment without Swedish belongs: after the
+/// Swedish of the nearest earlier row that has some (`before`, from
+/// `sv_end_before`).
+fn belongs_after(before: Option<usize>) -> String {
     match before {
         Some(line) => format!("it belongs after sv.txt:{line}"),
         None => "it belongs at the start of sv.txt".to_string(),
@@ -265,7 +338,8 @@ fn belongs_after(article: &Article, fi: usize) -> String {
 /// `missing`, `stale`, `draft` and `edited`: what the states say.
 fn states(cx: &mut Ctx<'_>) {
     let article = cx.article;
-    let qa_missing = &article.alignment.qa_missing;
+    let qa_missing: FastSet<usize> = article.alignment.qa_missing.iter().copied().collect();
+    let sv_end_before = sv_end_before(article);
     for (i, pair) in cx.pairs.clone().into_iter().enumerate() {
         match pair.state {
             State::Missing => {
@@ -297,7 +371,8 @@ fn states(cx: &mut Ctx<'_>) {
                 } else {
                     format!("{} has no Swedish text", pair.fi.id)
                 };
-                let why = format!("{what}; {}", belongs_after(article, i));
+                let before = sv_end_before[article.alignment.row_of[i]];
+                let why = format!("{what}; {}", belongs_after(before));
                 cx.push(
                     Rule::Missing,
                     At::Segment(Lang::Fi, pair.fi),
@@ -602,19 +677,19 @@ fn credit(cx: &mut Ctx<'_>) {
         }
         return;
     }
-    let markers: Vec<String> = cx
+    let markers: FastSet<String> = cx
         .article
         .status
         .entries
         .values()
-        .map(|e| e.translated_by().to_lowercase())
+        .map(|e| crate::text::normalize_ws(&e.translated_by().to_lowercase()))
         .collect();
     if markers.is_empty() {
         return;
     }
     let named = credits.iter().any(|c| {
         let name = crate::text::normalize_ws(&c.name).to_lowercase();
-        markers.iter().any(|m| crate::text::normalize_ws(m) == name)
+        markers.contains(&name)
     });
     if !named {
         let c = credits[0];
@@ -657,16 +732,19 @@ fn glossary<'a>(cx: &mut Ctx<'a>, matcher: &Matcher, compared: &[Compared<'a>]) 
             );
         }
         let Some(row) = row else { continue };
-        let mut reported = Vec::new();
+        // Sets, not scans: a long paragraph has thousands of matches.
+        let rendered: FastSet<usize> = sv_matches
+            .iter()
+            .filter(|s| s.kind == MatchKind::Sv)
+            .map(|s| s.term)
+            .collect();
+        let mut reported = FastSet::default();
         for m in matcher.find_fi(&row.fi.text) {
             if reported.contains(&m.term) {
                 continue;
             }
-            let rendered = sv_matches
-                .iter()
-                .any(|s| s.term == m.term && s.kind == MatchKind::Sv);
-            if !rendered {
-                reported.push(m.term);
+            if !rendered.contains(&m.term) {
+                reported.insert(m.term);
                 let term = &terms[m.term];
                 cx.push(
                     Rule::GlossaryMissing,
@@ -732,6 +810,40 @@ mod tests {
         let e = missing.excerpt.as_ref().unwrap();
         let (a, b) = e.highlights[0];
         assert_eq!(&e.text[a..b], "hyvinvointikertomuksen");
+    }
+
+    /// `excerpt` before it flattened only a window: the reference.
+    fn excerpt_whole(
+        text: &str,
+        start: usize,
+        end: usize,
+        radius: usize,
+    ) -> (String, (usize, usize)) {
+        let flat = text.replace("\n\n", "  ");
+        let (start, end) = (start.min(flat.len()), end.min(flat.len()));
+        let e = excerpt_of(Lang::Fi, &flat, start, end, radius, false, false);
+        (e.text, e.highlights[0])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn excerpt_of_a_window_is_the_excerpt_of_the_whole(
+            text in "(ä|a| |\n\n|\n|x){0,80}",
+            a in 0usize..120,
+            len in 0usize..10,
+            radius in 0usize..12,
+        ) {
+            let mut start = a.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let e = excerpt(Lang::Fi, &text, start, end, radius);
+            proptest::prop_assert_eq!((e.text, e.highlights[0]), excerpt_whole(&text, start, end, radius));
+        }
     }
 
     #[test]

@@ -75,7 +75,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
 /// what a translator most easily misses.
 pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
     let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let sv_words: Vec<String> = words(sv).map(|(_, w)| trim(w)).collect();
+    // Sets, not scans: a stale paragraph can have many thousand words.
+    let sv_words: rustc_hash::FxHashSet<String> = words(sv).map(|(_, w)| trim(w)).collect();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut out: Vec<String> = Vec::new();
     let mut sentence_start = true;
     for change in changes {
@@ -84,7 +86,7 @@ pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
             if change.op == Op::Delete && !word.is_empty() {
                 let number = word.chars().any(|c| c.is_ascii_digit());
                 let name = !sentence_start && word.chars().next().is_some_and(char::is_uppercase);
-                if (number || name) && sv_words.contains(&word) && !out.contains(&word) {
+                if (number || name) && sv_words.contains(&word) && seen.insert(word.clone()) {
                     out.push(word);
                 }
             }

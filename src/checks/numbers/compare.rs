@@ -4,7 +4,10 @@
 use super::parse::strip_zeros;
 use super::words::{Word, number_words};
 use super::{Number, NumberDiff, numbers};
+use std::collections::VecDeque;
+
 use crate::lang::Lang;
+use crate::morph::FastMap;
 use crate::text::is_space;
 
 /// The multiset difference of the numbers of `fi` and `sv` (see
@@ -18,20 +21,32 @@ pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
     // Equal values first, then the same digits read two ways (`1.10.` and
     // `1.10`, `15 000` and `15,000`, `18.30` and `klo 18.30`), so that a
     // looser match never takes a number an exact one needed.
-    pair_off(&fi_nums, &mut fi_open, &sv_nums, &mut sv_open, |a, b| {
-        a.value == b.value
-    });
-    pair_off(&fi_nums, &mut fi_open, &sv_nums, &mut sv_open, same_reading);
+    pair_off(
+        &fi_nums,
+        &mut fi_open,
+        &sv_nums,
+        &mut sv_open,
+        value_key,
+        value_key,
+    );
+    pair_off(
+        &fi_nums,
+        &mut fi_open,
+        &sv_nums,
+        &mut sv_open,
+        |n| reading_keys(n, Side::Fi),
+        |n| reading_keys(n, Side::Sv),
+    );
 
     // Number words only matter for a digit number still unpaired; reading
     // every word of both sides is the costliest step, so skip it otherwise.
     if fi_open.iter().any(|&o| o) {
-        let mut sv_words = number_words(sv, &sv_nums, Lang::Sv);
-        satisfy_by_words(fi, &fi_nums, &mut fi_open, &mut sv_words);
+        let sv_words = number_words(sv, &sv_nums, Lang::Sv);
+        satisfy_by_words(fi, &fi_nums, &mut fi_open, &sv_words);
     }
     if sv_open.iter().any(|&o| o) {
-        let mut fi_words = number_words(fi, &fi_nums, Lang::Fi);
-        satisfy_by_words(sv, &sv_nums, &mut sv_open, &mut fi_words);
+        let fi_words = number_words(fi, &fi_nums, Lang::Fi);
+        satisfy_by_words(sv, &sv_nums, &mut sv_open, &fi_words);
     }
 
     NumberDiff {
@@ -39,32 +54,104 @@ pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
         only_in_sv: still_open(sv_nums, &sv_open),
     }
 }
-fn pair_off(
-    fi: &[Number],
+/// Pairs each open Finnish number, in order, with the first open Swedish
+/// number it matches. Two numbers match when they share a key; keys stand
+/// for the match rule so that the first match is looked up, not searched
+/// for (a paragraph with thousands of numbers would otherwise compare every
+/// pair). Queues hold the Swedish numbers under each key, in order; closed
+/// ones are dropped from a queue's front when met, so each is met once.
+fn pair_off<'a>(
+    fi: &'a [Number],
     fi_open: &mut [bool],
-    sv: &[Number],
+    sv: &'a [Number],
     sv_open: &mut [bool],
-    matches: impl Fn(&Number, &Number) -> bool,
+    fi_keys: impl Fn(&'a Number) -> Vec<Key<'a>>,
+    sv_keys: impl Fn(&'a Number) -> Vec<Key<'a>>,
 ) {
+    let mut queues: FastMap<Key<'a>, VecDeque<usize>> = FastMap::default();
+    for (k, b) in sv.iter().enumerate() {
+        if !sv_open[k] {
+            continue;
+        }
+        let mut keys = sv_keys(b);
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            queues.entry(key).or_default().push_back(k);
+        }
+    }
     for (a, a_open) in fi.iter().zip(fi_open.iter_mut()) {
         if !*a_open {
             continue;
         }
-        let found = sv
-            .iter()
-            .zip(sv_open.iter_mut())
-            .find(|(b, b_open)| **b_open && matches(a, b));
-        if let Some((_, b_open)) = found {
+        let mut first: Option<usize> = None;
+        for key in fi_keys(a) {
+            let Some(queue) = queues.get_mut(&key) else {
+                continue;
+            };
+            while queue.front().is_some_and(|&k| !sv_open[k]) {
+                queue.pop_front();
+            }
+            if let Some(&k) = queue.front() {
+                first = Some(first.map_or(k, |f| f.min(k)));
+            }
+        }
+        if let Some(k) = first {
             *a_open = false;
-            *b_open = false;
+            sv_open[k] = false;
         }
     }
+}
+
+fn value_key(n: &Number) -> Vec<Key<'_>> {
+    vec![Key::Value(&n.value)]
+}
+
+/// What a number is matched on; see [`pair_off`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Key<'a> {
+    Value(&'a str),
+    /// The digit groups as written (`1.10.` and `1.10`).
+    Groups(Vec<&'a str>),
+    /// The Finnish value is a full hour with minutes (`18:00`) and the
+    /// Swedish is that hour (`18`), or the other way round.
+    HourFi(&'a str),
+    HourSv(&'a str),
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Fi,
+    Sv,
+}
+
+/// The keys of [`same_reading`]: two numbers read the same when they share
+/// one (`same_reading(a, b)` ⇔ `reading_keys(a, Fi)` and
+/// `reading_keys(b, Sv)` intersect).
+fn reading_keys(n: &Number, side: Side) -> Vec<Key<'_>> {
+    let mut keys = vec![Key::Groups(digit_groups(&n.text))];
+    match side {
+        Side::Fi => {
+            if let Some(h) = full_hour(&n.value) {
+                keys.push(Key::HourFi(h));
+            }
+            keys.push(Key::HourSv(&n.value));
+        }
+        Side::Sv => {
+            keys.push(Key::HourFi(&n.value));
+            if let Some(h) = full_hour(&n.value) {
+                keys.push(Key::HourSv(h));
+            }
+        }
+    }
+    keys
 }
 
 /// Two numbers that differ in value but not in what was written: the same
 /// digit groups (`1.10.` and `1.10`, `15 000` and `15,000`, `18.30` and
 /// `klo 18.30`), or a full hour with and without minutes (`klo 18` and
 /// `kl. 18.00`).
+#[cfg(test)]
 fn same_reading(a: &Number, b: &Number) -> bool {
     digit_groups(&a.text) == digit_groups(&b.text)
         || full_hour(&a.value).is_some_and(|h| h == b.value)
@@ -107,7 +194,14 @@ fn is_ordinal(text: &str, number: &Number) -> bool {
 }
 
 /// Lets number words of the other side stand in for open digit numbers.
-fn satisfy_by_words(text: &str, nums: &[Number], open: &mut [bool], words: &mut Vec<Word>) {
+/// Words of one value and kind are interchangeable, so they are counted,
+/// not searched for.
+fn satisfy_by_words(text: &str, nums: &[Number], open: &mut [bool], words: &[Word]) {
+    // [value][ordinal]
+    let mut left = [[0usize; 2]; 256];
+    for w in words {
+        left[usize::from(w.value)][usize::from(w.ordinal)] += 1;
+    }
     for (number, open) in nums.iter().zip(open.iter_mut()) {
         if !*open {
             continue;
@@ -115,18 +209,17 @@ fn satisfy_by_words(text: &str, nums: &[Number], open: &mut [bool], words: &mut 
         let Some(n) = small_value(number) else {
             continue;
         };
-        let ordinal = is_ordinal(text, number);
+        let counts = &mut left[usize::from(n)];
         // A cardinal word is the better fit, so use one up first.
-        let pick = words
-            .iter()
-            .position(|w| w.value == n && !w.ordinal)
-            .or_else(|| {
-                ordinal
-                    .then(|| words.iter().position(|w| w.value == n && w.ordinal))
-                    .flatten()
-            });
-        if let Some(k) = pick {
-            words.swap_remove(k);
+        let pick = if counts[0] > 0 {
+            Some(0)
+        } else if counts[1] > 0 && is_ordinal(text, number) {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(kind) = pick {
+            counts[kind] -= 1;
             *open = false;
         }
     }
@@ -143,6 +236,23 @@ fn still_open(nums: Vec<Number>, open: &[bool]) -> Vec<Number> {
 mod tests {
     use super::super::compare;
     use crate::checks::numbers::tests::{extra, missing, no_finding};
+
+    #[test]
+    fn reading_keys_share_a_key_exactly_when_numbers_read_the_same() {
+        use super::{Side, reading_keys, same_reading};
+        let texts = "klo 18 kl. 18.00 18.30 klo 18.30 1.10. 1.10 15 000 15,000 6,2 6.2 \
+                     2023 6.4. 6.4.2023 16.4. 10-20 3:e 1.2.3 12 % 0 00 18:00 7.00";
+        let nums = crate::checks::numbers::numbers(texts);
+        assert!(nums.len() > 15);
+        for a in &nums {
+            for b in &nums {
+                let fi = reading_keys(a, Side::Fi);
+                let sv = reading_keys(b, Side::Sv);
+                let shared = fi.iter().any(|k| sv.contains(k));
+                assert_eq!(shared, same_reading(a, b), "{} / {}", a.text, b.text);
+            }
+        }
+    }
 
     // Comparing
 

@@ -104,11 +104,26 @@ pub(super) fn word_spans<'a>(
     text: &'a str,
     numbers: &'a [Number],
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
+    // Tokens come in order, so the numbers starting before a token's end
+    // only grow: keep the furthest end among them instead of testing every
+    // number against every token.
+    let mut by_start: Vec<(usize, usize)> = numbers.iter().map(|n| (n.start, n.end)).collect();
+    by_start.sort_unstable();
+    let mut next = 0;
+    let mut furthest_end = 0;
     tokenize(text, false)
         .into_iter()
         .map(|t| (t.start, t.end))
         .filter(|&(start, end)| text[start..end].chars().any(char::is_alphabetic))
-        .filter(|&(start, end)| !numbers.iter().any(|n| n.start < end && start < n.end))
+        .filter(move |&(start, end)| {
+            while let Some(&(n_start, n_end)) = by_start.get(next)
+                && n_start < end
+            {
+                furthest_end = furthest_end.max(n_end);
+                next += 1;
+            }
+            furthest_end <= start
+        })
 }
 
 #[cfg(test)]
