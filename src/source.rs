@@ -83,7 +83,13 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let bom = usize::from(text[start..offset].starts_with('\u{FEFF}'));
-        let column = self.chars_to(text, offset) - self.chars_to(text, start) - bom;
+        // Most lines are short: count them directly; the chunk counts keep
+        // a line of megabytes from being counted once per finding.
+        let column = if offset - start <= CHUNK {
+            count_chars(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_to(text, offset) - self.chars_to(text, start)
+        } - bom;
         (line, column + 1)
     }
 }
