@@ -160,9 +160,16 @@ impl Session {
     /// The glossary matcher alignment uses as anchors, compiled the first
     /// time an article needs aligning; none when the glossary is absent or
     /// broken (`check` reports a broken glossary itself).
+    ///
+    /// Always the built-in back end: it compiles in milliseconds (Voikko
+    /// analyses every headword), and every command, with or without Voikko
+    /// installed, pairs an article the same way.
     pub fn pairing_matcher(&self) -> Option<&Matcher> {
         self.pairing
-            .get_or_init(|| self.terms().ok().and_then(|t| t.matcher))
+            .get_or_init(|| {
+                let glossary = self.read_glossary().ok()??;
+                Some(Backend::Builtin { why: None }.matcher(&glossary))
+            })
             .as_ref()
     }
 

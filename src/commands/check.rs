@@ -71,10 +71,12 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
     // Articles are independent: check them in parallel, keep slug order.
     let per_article: Vec<(bool, Vec<Finding>)> = slugs
         .par_iter()
-        .map(|slug| match Article::load(repo, slug, &|| matcher) {
-            Ok(article) => (true, check_article(&article, matcher)),
-            Err(err) => (false, vec![invalid(slug, &err)]),
-        })
+        .map(
+            |slug| match Article::load(repo, slug, &|| session.pairing_matcher()) {
+                Ok(article) => (true, check_article(&article, matcher)),
+                Err(err) => (false, vec![invalid(slug, &err)]),
+            },
+        )
         .collect();
     let mut report = CheckReport {
         findings: Vec::new(),
