@@ -84,6 +84,8 @@ pub struct Terms {
     pub matcher: Option<Matcher>,
     /// Why there are no glossary findings, when there is no glossary.
     pub note: Option<String>,
+    /// The matcher is the built-in one, as alignment uses.
+    pub builtin: bool,
 }
 
 impl Session {
@@ -148,12 +150,14 @@ impl Session {
             return Ok(Terms {
                 matcher: None,
                 note: Some(format!("no `{shown}`: glossary rules skipped")),
+                builtin: true,
             });
         };
         let backend = Backend::choose(self.morphology)?;
         Ok(Terms {
             matcher: Some(backend.matcher(&glossary)),
             note: None,
+            builtin: matches!(backend, Backend::Builtin { .. }),
         })
     }
 

@@ -68,15 +68,21 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
     let slugs = &selection.slugs;
     let repo = session.repo()?;
     let matcher = terms.matcher.as_ref();
+    // Alignment uses the built-in matcher; reuse the run's when it is one.
+    let pairing = || {
+        if terms.builtin {
+            matcher
+        } else {
+            session.pairing_matcher()
+        }
+    };
     // Articles are independent: check them in parallel, keep slug order.
     let per_article: Vec<(bool, Vec<Finding>)> = slugs
         .par_iter()
-        .map(
-            |slug| match Article::load(repo, slug, &|| session.pairing_matcher()) {
-                Ok(article) => (true, check_article(&article, matcher)),
-                Err(err) => (false, vec![invalid(slug, &err)]),
-            },
-        )
+        .map(|slug| match Article::load(repo, slug, &pairing) {
+            Ok(article) => (true, check_article(&article, matcher)),
+            Err(err) => (false, vec![invalid(slug, &err)]),
+        })
         .collect();
     let mut report = CheckReport {
         findings: Vec::new(),
