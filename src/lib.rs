@@ -3,45 +3,30 @@
 //! The model (segment, article, status, glossary, checks, morph, …) neither
 //! prints nor knows clap: only `report` writes to stdout, and `cli` maps the
 //! command line onto the model's types.
+// Only `report` writes results and only this file writes messages: the
+// lint keeps every other module from printing (typos does the same).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod align;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod article;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod checks;
 pub mod cli;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod commands;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod error;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod glossary;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod lang;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod merge;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod morph;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod pairing;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod repo;
 pub mod report;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod rules;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod segment;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod session;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod source;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod status;
 pub mod style;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod text;
-#[warn(clippy::print_stdout, clippy::print_stderr)]
 pub mod tokens;
 
 use std::io::Write;
@@ -135,6 +120,7 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// Articles that could not be read: named on stderr after the results.
+#[allow(clippy::print_stderr, reason = "messages go to stderr from here")]
 fn report_errors(out: &mut impl Write, errors: &[session::ArticleError]) -> Result<()> {
     out.flush()?;
     for e in errors {
@@ -171,6 +157,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
 
 /// Runs the command and prints its result; the status returned is the
 /// command's verdict, whatever became of the output.
+#[allow(clippy::print_stderr, reason = "messages go to stderr from here")]
 fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitStatus> {
     let global = &cli.global;
     let style = session.style;
