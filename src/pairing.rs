@@ -207,7 +207,7 @@ fn names(text: &str) -> Vec<String> {
         out.extend(head.split(' ').map(str::to_lowercase));
     }
     let mut sentence_start = true;
-    for word in text.split(crate::text::is_space).filter(|w| !w.is_empty()) {
+    for (_, word) in crate::tokens::words(text) {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = core.chars().next().is_some_and(char::is_uppercase);
         // ALL-CAPS words are headings and questions in capitals, not names.

@@ -343,45 +343,6 @@ fn is_boilerplate(text: &str) -> bool {
         })
 }
 
-/// The words of `s` (maximal runs of non-spaces) with their byte offsets.
-fn words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = s.as_bytes();
-    let mut pos = 0;
-    // Bytes for ASCII, characters only where the text has others: this
-    // runs over every line of every article.
-    let space_at = move |i: usize| -> (bool, usize) {
-        match bytes[i] {
-            b' ' | b'\t'..=b'\r' => (true, 1),
-            b if b.is_ascii() => (false, 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (is_space(c), c.len_utf8())
-            }
-        }
-    };
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let (space, len) = space_at(pos);
-            if !space {
-                break;
-            }
-            pos += len;
-        }
-        if pos >= bytes.len() {
-            return None;
-        }
-        let start = pos;
-        while pos < bytes.len() {
-            let (space, len) = space_at(pos);
-            if space {
-                break;
-            }
-            pos += len;
-        }
-        Some((start, &s[start..pos]))
-    })
-}
-
 /// The lines of `input` with their byte offsets; LF, CRLF and a lone CR
 /// (old Mac exports still use it) each end a line.
 fn raw_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -450,7 +411,7 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
     // offsets still count its bytes.
     for (i, (at, raw)) in raw_lines(input).enumerate() {
         let line = i + 1;
-        let mut words = words_at(raw).peekable();
+        let mut words = crate::tokens::words(raw).peekable();
         if words.peek().is_none() {
             out.extend(current.take());
             continue;
@@ -1925,7 +1886,7 @@ mod tests {
                 prop_assert_eq!(s.role.kind(), s.kind);
                 // One part per paragraph, as alignment splits them.
                 prop_assert_eq!(s.text.split("\n\n").count(), s.parts.len());
-                let words: Vec<(usize, &str)> = words_at(&s.text).collect();
+                let words: Vec<(usize, &str)> = crate::tokens::words(&s.text).collect();
                 prop_assert_eq!(words.len(), s.offsets.len(), "{:?}", s.text);
                 for (&(at, word), &(t, src)) in words.iter().zip(&s.offsets) {
                     prop_assert_eq!(at, t);

@@ -104,19 +104,41 @@ pub fn fold(word: &str) -> String {
 
 /// Words (runs of non-space characters, as [`is_space`] defines space)
 /// with their byte offsets.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    // Bytes for ASCII, characters only where the text has others: this
+    // runs over every line of every article.
+    let space_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b.is_ascii() => (false, 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (is_space(c), c.len_utf8())
+            }
+        }
+    };
     std::iter::from_fn(move || {
-        let rest = &text[at..];
-        let skip = rest.len() - rest.trim_start_matches(is_space).len();
-        let start = at + skip;
-        if start >= text.len() {
-            at = text.len();
+        while pos < bytes.len() {
+            let (space, len) = space_at(pos);
+            if !space {
+                break;
+            }
+            pos += len;
+        }
+        if pos >= bytes.len() {
             return None;
         }
-        let len = text[start..].find(is_space).unwrap_or(text.len() - start);
-        at = start + len;
-        Some((start, &text[start..start + len]))
+        let start = pos;
+        while pos < bytes.len() {
+            let (space, len) = space_at(pos);
+            if space {
+                break;
+            }
+            pos += len;
+        }
+        Some((start, &s[start..pos]))
     })
 }
 
