@@ -3,7 +3,7 @@
 //! matcher, the morphology back end and the output style. Commands receive
 //! a `Session` and decide nothing of this themselves.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
@@ -185,12 +185,6 @@ impl Session {
         Article::load(repo, slug, &|| self.pairing_matcher())
     }
 
-    /// The article slugs a command works on: the named ones (each must
-    /// exist), else all, sorted.
-    pub fn slugs(&self, named: &[String]) -> Result<Vec<String>> {
-        Ok(self.select(named)?.slugs)
-    }
-
     /// The named articles (each must exist), else every directory under
     /// `articles/`: the articles, sorted, and the misnamed directories.
     pub fn select(&self, named: &[String]) -> Result<Selection> {
@@ -212,12 +206,6 @@ impl Session {
             slugs,
             misnamed: Vec::new(),
         })
-    }
-
-    /// Like [`Session::slugs`], but an empty archive is an error saying
-    /// how to add an article.
-    pub fn some_slugs(&self, named: &[String]) -> Result<Vec<String>> {
-        Ok(self.some_articles(named)?.slugs)
     }
 
     /// Like [`Session::select`], but an empty archive is an error saying
@@ -267,13 +255,5 @@ impl Session {
     pub fn article(&self, slug: &str) -> Result<Article> {
         self.repo()?;
         Ok(self.load(slug)?)
-    }
-
-    /// A path as the user should see it.
-    pub fn display(&self, path: &Path) -> String {
-        match self.repo.get() {
-            Some(repo) => repo.display(path),
-            None => path.display().to_string(),
-        }
     }
 }
