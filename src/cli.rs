@@ -23,13 +23,17 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Data repository root [default: the nearest directory, from the current
-    /// one upwards, holding `articles/` or `glossary.toml`]
+    /// one upwards, holding `articles/`, `glossary.toml` or `tolk.toml`]
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
     /// Glossary file [default: ROOT/glossary.toml]
     #[arg(long, global = true, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
+
+    /// Project settings [default: ROOT/tolk.toml, if there is one]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Finnish morphology for glossary matching: Voikko when it loads
     /// (auto), Voikko or fail (voikko), or the built-in matcher (builtin)
@@ -213,13 +217,57 @@ pub struct CheckArgs {
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
 
-    /// Fail (exit 1) on warnings too
-    #[arg(long)]
+    /// Fail (exit 1) on warnings too [default: `strict` in tolk.toml]
+    #[arg(long, overrides_with = "no_strict")]
     pub strict: bool,
+
+    /// Warnings do not fail, whatever tolk.toml says
+    #[arg(long, overrides_with = "strict")]
+    pub no_strict: bool,
+
+    /// Run only these rules (comma-separated codes, or ALL); replaces
+    /// `select` in tolk.toml. See `tolk rules`
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Do not run these rules (comma-separated codes); added to `ignore` in
+    /// tolk.toml
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// The publish gate: every segment must be reviewed, by somebody other
+    /// than its translator (also `[publish] always = true` in tolk.toml)
+    #[arg(long)]
+    pub publish: bool,
+
+    /// Also list the findings accepted with `tolk accept`
+    #[arg(long)]
+    pub show_waived: bool,
+
+    /// Check only the articles whose files differ from git revision REF
+    /// (all of them when glossary.toml or tolk.toml differs)
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+}
+
+impl CheckArgs {
+    /// What the command line says about rules, over tolk.toml.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            strict: match (self.strict, self.no_strict) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            publish: self.publish,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

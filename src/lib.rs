@@ -12,6 +12,7 @@ pub mod article;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod error;
 pub mod glossary;
 pub mod lang;

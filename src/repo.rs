@@ -17,7 +17,7 @@ pub struct Repo {
 
 impl Repo {
     /// Finds the root: `--root`, else the nearest directory from `start`
-    /// upwards holding `articles/` or `glossary.toml`.
+    /// upwards holding `articles/`, `glossary.toml` or `tolk.toml`.
     pub fn discover(root: Option<&Path>, glossary: Option<&Path>, start: &Path) -> Result<Repo> {
         let root = match root {
             Some(dir) => {
@@ -202,7 +202,11 @@ pub fn suggest_slug(name: &str) -> Option<String> {
 fn find_root(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .find(|dir| dir.join("articles").is_dir() || dir.join("glossary.toml").is_file())
+        .find(|dir| {
+            dir.join("articles").is_dir()
+                || dir.join("glossary.toml").is_file()
+                || dir.join("tolk.toml").is_file()
+        })
         .map(Path::to_path_buf)
 }
 

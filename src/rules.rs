@@ -40,6 +40,7 @@ pub enum Rule {
     Draft,
     Edited,
     Structure,
+    Publish,
 }
 
 /// What `tolk rules RULE` prints.
@@ -59,7 +60,7 @@ pub struct RuleDoc {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Invalid,
         Rule::Missing,
         Rule::Extra,
@@ -74,6 +75,7 @@ impl Rule {
         Rule::Draft,
         Rule::Edited,
         Rule::Structure,
+        Rule::Publish,
     ];
 
     pub fn code(self) -> &'static str {
@@ -226,6 +228,18 @@ impl Rule {
                  still compares the right texts.",
                 "sv.txt:21 `Det gamla huset …` answers q1 without a dash",
                 "sv a1 written over two paragraphs, the second without a dash",
+            ),
+            Rule::Publish => (
+                "publish",
+                Error,
+                "the publish gate: a segment is not reviewed, or reviewed by its translator",
+                "Runs only with `tolk check --publish` (or `[publish] always = true` in \
+                 tolk.toml): the step between translated and printed. Every segment must be \
+                 `reviewed` (not stale, not merely translated), and, unless `[publish] \
+                 distinct_reviewer = false`, by somebody other than the person who translated \
+                 it. One finding per article names the segments that hold it back.",
+                "a2 marked reviewed by Patricia Heikkilä, who also translated it",
+                "every segment reviewed by Eeva Editori, translated by Patricia Heikkilä",
             ),
         };
         RuleDoc {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::cli::Global;
+use crate::config::{Config, Overrides};
 use crate::error::{ErrorKind, LoadError};
 use crate::glossary::{Glossary, Matcher};
 use crate::morph::{Backend, Choice};
@@ -24,6 +25,8 @@ pub struct Session {
     pub root: Option<PathBuf>,
     /// `--glossary`, when given: it must then exist.
     pub glossary: Option<PathBuf>,
+    /// `--config`, when given: it must then exist.
+    pub config: Option<PathBuf>,
     pub morphology: Choice,
     pub style: Style,
     repo: OnceLock<Repo>,
@@ -94,6 +97,7 @@ impl Session {
             cwd: std::env::current_dir().context("could not read the current directory")?,
             root: global.root.clone(),
             glossary: global.glossary.clone(),
+            config: global.config.clone(),
             morphology: global.morphology,
             style: Style::new(global.color),
             repo: OnceLock::new(),
@@ -140,6 +144,28 @@ impl Session {
         }
         let text = repo::read_text(&repo.glossary, &shown)?;
         Ok(Some(Glossary::parse(&text, &shown)?))
+    }
+
+    /// The project settings: `--config`, else `ROOT/tolk.toml` when there
+    /// is one, else the defaults; then `overrides` from the command line.
+    /// A file that cannot be used is a [`LoadError`] naming its line; a bad
+    /// rule name on the command line is one of kind `Usage`.
+    pub fn config(&self, overrides: &Overrides) -> Result<Config, LoadError> {
+        let (path, shown) = match (&self.config, self.repo()) {
+            (Some(path), Ok(repo)) => (Some(path.clone()), repo.display(path)),
+            (Some(path), Err(_)) => (Some(path.clone()), path.display().to_string()),
+            (None, Ok(repo)) => {
+                let path = repo.root.join("tolk.toml");
+                let shown = repo.display(&path);
+                (path.exists().then_some(path), shown)
+            }
+            (None, Err(_)) => (None, "tolk.toml".to_string()),
+        };
+        let text = match path {
+            Some(path) => Some(repo::read_text(&path, &shown)?),
+            None => None,
+        };
+        Config::parse(text.as_deref(), &shown, overrides)
     }
 
     /// Loads and compiles the glossary once for the run.

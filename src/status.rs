@@ -13,6 +13,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 
 use crate::error::{ErrorKind, LoadError};
 use crate::repo::{self, Repo, Staged, write_atomic};
+use crate::rules::Rule;
 
 /// A state somebody recorded with `tolk mark`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,6 +59,36 @@ impl Entry {
     }
 }
 
+/// A finding accepted on purpose (`tolk accept`): who, when, why, and the
+/// texts it was accepted for. When either text changes, the finding is
+/// reported again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    pub reason: String,
+    pub by: String,
+    /// When, as an RFC 3339 date.
+    pub at: String,
+    /// [`text_hash`] of the Finnish and of the Swedish of the segment.
+    pub fi_hash: String,
+    pub sv_hash: String,
+}
+
+/// The keys of a waiver's table.
+const WAIVER_KEYS: [&str; 5] = ["reason", "by", "at", "fi_hash", "sv_hash"];
+
+/// A short, stable fingerprint of a text's words: re-wrapping lines or
+/// changing spaces does not change it, any change of a word does.
+pub fn text_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for word in text.split(crate::text::is_space).filter(|w| !w.is_empty()) {
+        hasher.update(word.as_bytes());
+        hasher.update(b" ");
+    }
+    let digest = hasher.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A loaded `status.toml` (or an empty one when the file does not exist).
 #[derive(Debug, Clone)]
 pub struct StatusFile {
@@ -70,6 +101,8 @@ pub struct StatusFile {
     pub entries: BTreeMap<String, Entry>,
     /// The article's translator credit (from the `ÖVERSÄTTNING:` line).
     pub translator: Option<String>,
+    /// Accepted findings, per segment id and rule.
+    pub waivers: BTreeMap<String, BTreeMap<Rule, Waiver>>,
 }
 
 /// The keys of a segment's table that tolk writes; any other key is the
@@ -119,6 +152,7 @@ impl StatusFile {
             doc: None,
             entries: BTreeMap::new(),
             translator: None,
+            waivers: BTreeMap::new(),
         }
     }
 
@@ -159,12 +193,47 @@ impl StatusFile {
             source: Option<String>,
             translator: Option<String>,
             reviewed_text: Option<String>,
+            waived: Option<BTreeMap<String, RawWaiver>>,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawWaiver {
+            reason: String,
+            by: String,
+            at: toml::Value,
+            fi_hash: String,
+            sv_hash: String,
         }
         let Ok(raw) = toml::from_str::<Raw>(text) else {
             return self.parse_checked(text);
         };
         let mut entries = BTreeMap::new();
+        let mut waivers = BTreeMap::new();
         for (id, e) in raw.segments {
+            if let Some(waived) = e.waived {
+                let mut rules = BTreeMap::new();
+                for (code, w) in waived {
+                    let Some(rule) = Rule::from_code(&code) else {
+                        return self.parse_checked(text);
+                    };
+                    let at = match w.at {
+                        toml::Value::String(s) => s,
+                        toml::Value::Datetime(d) => d.to_string(),
+                        _ => return self.parse_checked(text),
+                    };
+                    let waiver = Waiver {
+                        reason: w.reason,
+                        by: w.by,
+                        at,
+                        fi_hash: w.fi_hash,
+                        sv_hash: w.sv_hash,
+                    };
+                    rules.insert(rule, waiver);
+                }
+                if !rules.is_empty() {
+                    waivers.insert(id.clone(), rules);
+                }
+            }
             let unmarked = e.state.is_none()
                 && e.by.is_none()
                 && e.at.is_none()
@@ -205,6 +274,7 @@ impl StatusFile {
             .and_then(|c| c.translator)
             .filter(|n| !n.trim().is_empty());
         self.entries = entries;
+        self.waivers = waivers;
         self.text = text.to_string();
         Ok(())
     }
@@ -256,6 +326,12 @@ impl StatusFile {
                 let entry = item
                     .as_table_like()
                     .ok_or_else(|| refuse(line, format!("`segments.{id}` must be a table")))?;
+                if let Some(waived) = entry.get("waived") {
+                    let rules = self.waivers_of(id, waived, &refuse)?;
+                    if !rules.is_empty() {
+                        self.waivers.insert(id.to_string(), rules);
+                    }
+                }
                 if TOLK_KEYS.iter().all(|key| !entry.contains_key(key)) {
                     continue;
                 }
@@ -307,6 +383,80 @@ impl StatusFile {
         drop(doc);
         self.text = text.to_string();
         Ok(())
+    }
+
+    /// The waivers in a segment's `waived` table, or the error at the key
+    /// that is wrong.
+    fn waivers_of(
+        &self,
+        id: &str,
+        waived: &toml_edit::Item,
+        refuse: &dyn Fn(usize, String) -> LoadError,
+    ) -> Result<BTreeMap<Rule, Waiver>, LoadError> {
+        let at = |span: Option<std::ops::Range<usize>>| span.map_or(0, |s| s.start);
+        let table = waived.as_table_like().ok_or_else(|| {
+            refuse(
+                at(waived.span()),
+                format!("`segments.{id}.waived` must be a table of rules"),
+            )
+        })?;
+        let mut rules = BTreeMap::new();
+        for (code, item) in table.iter() {
+            let place = at(item.span());
+            let rule = Rule::from_code(code).ok_or_else(|| {
+                refuse(
+                    place,
+                    format!(
+                        "`segments.{id}.waived.{code}`: unknown rule `{code}`; the rules are {}",
+                        crate::config::known_rules()
+                    ),
+                )
+            })?;
+            let fields = item.as_table_like().ok_or_else(|| {
+                refuse(
+                    place,
+                    format!("`segments.{id}.waived.{code}` must be a table"),
+                )
+            })?;
+            if let Some((key, value)) = fields
+                .iter()
+                .find(|(key, _)| !WAIVER_KEYS.contains(key))
+            {
+                return Err(refuse(
+                    at(value.span()),
+                    format!(
+                        "`segments.{id}.waived.{code}`: unknown key `{key}` (a waiver holds {})",
+                        WAIVER_KEYS.join(", ")
+                    ),
+                ));
+            }
+            let field = |key: &str| -> Result<String, LoadError> {
+                let value = fields.get(key).ok_or_else(|| {
+                    refuse(place, format!("`segments.{id}.waived.{code}` has no `{key}`"))
+                })?;
+                match (value.as_str(), value.as_value()) {
+                    (Some(s), _) => Ok(s.to_string()),
+                    (None, Some(toml_edit::Value::Datetime(d))) if key == "at" => {
+                        Ok(d.value().to_string())
+                    }
+                    _ => Err(refuse(
+                        at(value.span()),
+                        format!("`segments.{id}.waived.{code}.{key}` must be a string"),
+                    )),
+                }
+            };
+            rules.insert(
+                rule,
+                Waiver {
+                    reason: field("reason")?,
+                    by: field("by")?,
+                    at: field("at")?,
+                    fi_hash: field("fi_hash")?,
+                    sv_hash: field("sv_hash")?,
+                },
+            );
+        }
+        Ok(rules)
     }
 
     fn doc_mut(&mut self) -> Result<&mut DocumentMut> {
@@ -369,6 +519,74 @@ impl StatusFile {
         Ok(())
     }
 
+    /// Records a waiver of `rule` on segment `id` (replacing an earlier one
+    /// of the same rule). It goes into the segment's table, so it moves with
+    /// the segment's record when ids shift.
+    pub fn set_waiver(&mut self, id: &str, rule: Rule, waiver: Waiver) -> Result<()> {
+        let segments = self.segments_table()?;
+        if !matches!(segments.get(id), Some(Item::Table(_))) {
+            segments.insert(id, Item::Table(segment_table()));
+        }
+        let table = segments
+            .get_mut(id)
+            .and_then(Item::as_table_mut)
+            .expect("inserted");
+        if !matches!(table.get("waived"), Some(Item::Table(_))) {
+            let mut waived = Table::new();
+            waived.set_implicit(true);
+            table.insert("waived", Item::Table(waived));
+        }
+        let waived = table
+            .get_mut("waived")
+            .and_then(Item::as_table_mut)
+            .expect("inserted");
+        if !matches!(waived.get(rule.code()), Some(Item::Table(_))) {
+            waived.insert(rule.code(), Item::Table(Table::new()));
+        }
+        let fields = waived
+            .get_mut(rule.code())
+            .and_then(Item::as_table_mut)
+            .expect("inserted");
+        put(fields, "reason", Some(&waiver.reason));
+        put(fields, "by", Some(&waiver.by));
+        put(fields, "at", Some(&waiver.at));
+        put(fields, "fi_hash", Some(&waiver.fi_hash));
+        put(fields, "sv_hash", Some(&waiver.sv_hash));
+        self.waivers
+            .entry(id.to_string())
+            .or_default()
+            .insert(rule, waiver);
+        Ok(())
+    }
+
+    /// Removes the waiver of `rule` on `id`; whether there was one.
+    pub fn remove_waiver(&mut self, id: &str, rule: Rule) -> Result<bool> {
+        let Some(rules) = self.waivers.get_mut(id) else {
+            return Ok(false);
+        };
+        if rules.remove(&rule).is_none() {
+            return Ok(false);
+        }
+        if rules.is_empty() {
+            self.waivers.remove(id);
+        }
+        let segments = self.segments_table()?;
+        if let Some(table) = segments.get_mut(id).and_then(Item::as_table_like_mut)
+            && let Some(waived) = table.get_mut("waived").and_then(Item::as_table_like_mut)
+        {
+            waived.remove(rule.code());
+            if waived.is_empty() {
+                table.remove("waived");
+            }
+        }
+        Ok(true)
+    }
+
+    /// The waiver of `rule` on segment `id`, if any.
+    pub fn waiver(&self, id: &str, rule: Rule) -> Option<&Waiver> {
+        self.waivers.get(id)?.get(&rule)
+    }
+
     /// Moves records to new ids, whole (comments and keys tolk does not
     /// own go with them), for ids that shifted when the Finnish gained or
     /// lost a segment. Every old key is taken out before any is written, so
@@ -394,6 +612,15 @@ impl StatusFile {
         for (new, entry) in entries {
             if let Some(entry) = entry {
                 self.entries.insert(new, entry);
+            }
+        }
+        let waivers: Vec<(String, Option<BTreeMap<Rule, Waiver>>)> = moves
+            .iter()
+            .map(|(old, new)| (new.clone(), self.waivers.remove(old)))
+            .collect();
+        for (new, rules) in waivers {
+            if let Some(rules) = rules {
+                self.waivers.insert(new, rules);
             }
         }
         Ok(())
@@ -556,6 +783,7 @@ mod tests {
             doc: None,
             entries: BTreeMap::new(),
             translator: None,
+            waivers: BTreeMap::new(),
         };
         s.parse(text)?;
         Ok(s)

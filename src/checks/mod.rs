@@ -732,10 +732,12 @@ fn glossary<'a>(cx: &mut Ctx<'a>, matcher: &Matcher, compared: &[Compared<'a>]) 
             );
         }
         let Some(row) = row else { continue };
-        // Sets, not scans: a long paragraph has thousands of matches.
+        // Sets, not scans: a long paragraph has thousands of matches. A
+        // term whose avoided rendering is used is reported once, as
+        // `glossary-avoid`, not also as lacking its rendering.
         let rendered: FastSet<usize> = sv_matches
             .iter()
-            .filter(|s| s.kind == MatchKind::Sv)
+            .filter(|s| matches!(s.kind, MatchKind::Sv | MatchKind::Avoid))
             .map(|s| s.term)
             .collect();
         let mut reported = FastSet::default();
@@ -803,6 +805,12 @@ mod tests {
         let e = avoid.excerpt.as_ref().unwrap();
         let (a, b) = e.highlights[0];
         assert_eq!(&e.text[a..b], "välfärdsrapporten");
+        // The avoided rendering is the one report for the term.
+        assert!(!found.iter().any(|f| f.rule == Rule::GlossaryMissing));
+        // Neither the rendering nor an avoided one: the rendering is missing.
+        let sv = "T\n\nVad?\n\n– Röst.\n\nVi gör rapporten.\n";
+        let article = Article::from_texts("x", fi, Some(sv));
+        let found = check_article(&article, Some(&matcher));
         let missing = found
             .iter()
             .find(|f| f.rule == Rule::GlossaryMissing)
