@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod git;
 pub mod glossary;
 pub mod lang;
 pub mod merge;
@@ -29,6 +30,7 @@ pub mod status;
 pub mod style;
 pub mod text;
 pub mod tokens;
+pub mod waive;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -203,7 +205,10 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         }
         Command::Check(args) => {
             let report = commands::check::run(args, session)?;
-            if let Some(note) = &report.glossary_note {
+            for note in [&report.glossary_note, &report.changed_note]
+                .into_iter()
+                .flatten()
+            {
                 eprintln!("tolk: {}", escape_controls(note));
             }
             args.format.printer().print(out, &report, &style)?;
@@ -222,7 +227,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             let s = &report.summary;
             return Ok(if s.invalid > 0 {
                 ExitStatus::Error
-            } else if s.errors > 0 || (args.strict && s.warnings > 0) {
+            } else if report.fails() {
                 ExitStatus::Failure
             } else {
                 ExitStatus::Success

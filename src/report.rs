@@ -576,12 +576,50 @@ impl Printer {
 fn summary_line(report: &CheckReport) -> String {
     let s = &report.summary;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let waived = if s.waived > 0 {
+        format!(", {} waived", s.waived)
+    } else {
+        String::new()
+    };
     format!(
-        "{}, {} in {} checked",
+        "{}, {}{waived} in {} checked",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.articles, "article"),
     )
+}
+
+/// The findings `tolk accept` keeps quiet, for `--show-waived`.
+fn waived(out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<()> {
+    if report.waived.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", style.bold("accepted (tolk accept), not counted:"))?;
+    for w in &report.waived {
+        let f = &w.finding;
+        let seg = f.segment.as_deref().unwrap_or("-");
+        writeln!(
+            out,
+            "{}: {}[{}]  {}  {}",
+            location(f),
+            f.severity.as_str(),
+            f.rule,
+            style.bold(&esc(&f.article)),
+            esc(seg)
+        )?;
+        writeln!(
+            out,
+            "{}",
+            wrap_indented(&esc(&f.message), "    ", 4, style.width)
+        )?;
+        let note = format!(
+            "accepted by {} on {}: {}",
+            w.waiver.by, w.waiver.at, w.waiver.reason
+        );
+        writeln!(out, "{}", wrap_indented(&esc(&note), "    ", 4, style.width))?;
+    }
+    writeln!(out)?;
+    Ok(())
 }
 
 /// One line per finding, as compilers print them.
@@ -650,6 +688,7 @@ pub fn check(out: &mut impl Write, report: &CheckReport, style: &Style) -> Resul
     if !findings.is_empty() {
         writeln!(out)?;
     }
+    waived(out, report, style)?;
     let line = summary_line(report);
     if s.errors > 0 {
         writeln!(out, "{}", style.red(&line))?;
@@ -695,9 +734,14 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
         )?;
     }
     let s = &report.summary;
+    let waived = if s.waived > 0 {
+        format!(", {} waived", s.waived)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "tolk check: {} errors, {} warnings in {} articles",
+        "tolk check: {} errors, {} warnings{waived} in {} articles",
         s.errors, s.warnings, s.articles
     )?;
     Ok(())

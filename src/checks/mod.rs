@@ -2,6 +2,7 @@
 //! and returns findings; `check_article` runs them all.
 
 pub mod numbers;
+pub mod publish;
 
 use serde::Serialize;
 

@@ -1,22 +1,35 @@
-//! `tolk check`: every finding of DESIGN §6 over the chosen articles.
+//! `tolk check`: every finding of DESIGN §6 over the chosen articles, as
+//! the project's `tolk.toml` and the command line select them.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::checks::publish::publish_gate;
 use crate::checks::{Finding, Rule, Severity, check_article};
 use crate::cli::CheckArgs;
-use crate::error::LoadError;
+use crate::config::Config;
+use crate::error::{ErrorKind, LoadError};
 use crate::session::Session;
+use crate::waive::{Waived, settle};
 
 #[derive(Debug, Serialize)]
 pub struct CheckReport {
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Findings accepted with `tolk accept`, listed with `--show-waived`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waived: Vec<Waived>,
     /// Why there are no glossary findings, when there is no glossary.
     #[serde(skip)]
     pub glossary_note: Option<String>,
+    /// Warnings fail the run too.
+    #[serde(skip)]
+    pub strict: bool,
+    /// What `--changed-since` left out, for a note on stderr.
+    #[serde(skip)]
+    pub changed_note: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -26,6 +39,36 @@ pub struct Summary {
     pub articles: usize,
     /// Files that could not be read (each also an `invalid` finding).
     pub invalid: usize,
+    /// Findings accepted with `tolk accept` and not reported.
+    pub waived: usize,
+}
+
+impl CheckReport {
+    fn new(strict: bool) -> CheckReport {
+        CheckReport {
+            findings: Vec::new(),
+            summary: Summary::default(),
+            waived: Vec::new(),
+            glossary_note: None,
+            strict,
+            changed_note: None,
+        }
+    }
+
+    /// A report of one unreadable file that stops the whole check (a
+    /// broken glossary or tolk.toml): still a finding in every format.
+    fn unreadable(err: &LoadError) -> CheckReport {
+        let mut report = CheckReport::new(false);
+        report.findings.push(invalid("", err));
+        report.summary.invalid = 1;
+        report.summary.errors = 1;
+        report
+    }
+
+    /// Whether the run fails: errors, or warnings under `--strict`.
+    pub fn fails(&self) -> bool {
+        self.summary.errors > 0 || (self.strict && self.summary.warnings > 0)
+    }
 }
 
 /// A file that cannot be loaded becomes one `invalid` finding at the place
@@ -41,22 +84,29 @@ pub fn invalid(article: &str, err: &LoadError) -> Finding {
     )
 }
 
-impl CheckReport {
-    /// A report of one unreadable file that stops the whole check (a
-    /// broken glossary): still a finding in every format.
-    fn unreadable(err: &LoadError) -> CheckReport {
-        let mut report = CheckReport {
-            findings: vec![invalid("", err)],
-            summary: Summary::default(),
-            glossary_note: None,
-        };
-        report.summary.invalid = 1;
-        report.summary.errors = 1;
-        report
+/// One article's findings, as the project wants them.
+fn check_one(
+    article: &Article,
+    matcher: Option<&crate::glossary::Matcher>,
+    config: &Config,
+) -> (Vec<Finding>, Vec<Waived>) {
+    let mut findings = check_article(article, matcher);
+    if config.publish.always
+        && let Some(f) = publish_gate(article, config.publish.distinct_reviewer)
+    {
+        findings.push(f);
     }
+    let settled = settle(article, findings, config);
+    (settled.findings, settled.waived)
 }
 
 pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
+    let config = match session.config(&args.overrides()) {
+        Ok(config) => config,
+        // A bad rule on the command line is a usage error (exit 2).
+        Err(err) if err.kind == ErrorKind::Usage => bail!("{}", err.message),
+        Err(err) => return Ok(CheckReport::unreadable(&err)),
+    };
     let terms = match session.terms() {
         Ok(terms) => terms,
         Err(err) => match err.downcast_ref::<LoadError>() {
@@ -64,7 +114,12 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
             None => return Err(err),
         },
     };
-    let selection = session.some_articles(&args.slugs)?;
+    let mut selection = session.some_articles(&args.slugs)?;
+    let mut changed_note = None;
+    if let Some(rev) = &args.changed_since {
+        let changed = crate::git::changed_since(session.repo()?, rev)?;
+        changed_note = changed.narrow(&mut selection, rev);
+    }
     let slugs = &selection.slugs;
     let repo = session.repo()?;
     let matcher = terms.matcher.as_ref();
@@ -77,21 +132,26 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
         }
     };
     // Articles are independent: check them in parallel, keep slug order.
-    let per_article: Vec<(bool, Vec<Finding>)> = slugs
+    let per_article: Vec<(bool, Vec<Finding>, Vec<Waived>)> = slugs
         .par_iter()
         .map(|slug| match Article::load(repo, slug, &pairing) {
-            Ok(article) => (true, check_article(&article, matcher)),
-            Err(err) => (false, vec![invalid(slug, &err)]),
+            Ok(article) => {
+                let (findings, waived) = check_one(&article, matcher, &config);
+                (true, findings, waived)
+            }
+            Err(err) => (false, vec![invalid(slug, &err)], Vec::new()),
         })
         .collect();
-    let mut report = CheckReport {
-        findings: Vec::new(),
-        summary: Summary::default(),
-        glossary_note: terms.note,
-    };
-    for (ok, findings) in per_article {
+    let mut report = CheckReport::new(config.strict);
+    report.glossary_note = terms.note;
+    report.changed_note = changed_note;
+    for (ok, findings, waived) in per_article {
         report.summary.invalid += usize::from(!ok);
         report.findings.extend(findings);
+        report.summary.waived += waived.len();
+        if args.show_waived {
+            report.waived.extend(waived);
+        }
     }
     // A directory no command can name is an article nobody checks: one
     // `invalid` finding each, in name order among the others.
