@@ -136,6 +136,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Check articles before publishing: exit 1 on errors, 2 on unreadable input
     Check(CheckArgs),
+    /// Accept one finding on purpose, with a reason; it comes back when
+    /// either text changes (`--list` shows them, `--remove` drops one)
+    Accept(AcceptArgs),
     /// Find the glossary terms in a text, with their spans
     Terms(TermsArgs),
     /// List the rules of `tolk check`, or explain one (`tolk rules stale`)
@@ -268,6 +271,46 @@ impl CheckArgs {
             publish: self.publish,
         }
     }
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tolk accept hyvinvointikoordinaattori q6 number --reason \"The year is spelled out on purpose\"
+  tolk accept --list
+  tolk accept hyvinvointikoordinaattori q6 number --remove")]
+pub struct AcceptArgs {
+    /// The article (with --list: only its waivers)
+    #[arg(value_name = "SLUG")]
+    pub slug: Option<String>,
+
+    /// The segment id, as `tolk check` prints it (`q6`)
+    #[arg(value_name = "SEGMENT")]
+    pub segment: Option<String>,
+
+    /// The rule, as `tolk check` prints it (`number`); see `tolk rules`
+    #[arg(value_name = "RULE")]
+    pub rule: Option<String>,
+
+    /// Why the finding is right as it is: shown whenever it comes back
+    #[arg(long, value_name = "TEXT", required_unless_present_any = ["list", "remove"])]
+    pub reason: Option<String>,
+
+    /// Who accepts it [default: $TOLK_USER, else `git config user.name`]
+    #[arg(long, value_name = "NAME", env = "TOLK_USER", hide_env = true)]
+    pub by: Option<String>,
+
+    /// List the waivers (of SLUG, or of every article) and whether each
+    /// still keeps a finding quiet
+    #[arg(long, conflicts_with_all = ["segment", "rule", "reason", "remove"])]
+    pub list: bool,
+
+    /// Remove the waiver of RULE on SEGMENT
+    #[arg(long, conflicts_with = "reason")]
+    pub remove: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -233,6 +233,22 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 ExitStatus::Success
             });
         }
+        Command::Accept(args) => {
+            if let Some(name) = &args.by {
+                plain_name(name)?;
+            }
+            let report = commands::accept::run(args, session)?;
+            match args.format {
+                Format::Human => report::accept(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
+            }
+            if let commands::accept::AcceptReport::List { errors, .. } = &report {
+                report_errors(out, errors)?;
+                if !errors.is_empty() {
+                    return Ok(ExitStatus::Error);
+                }
+            }
+        }
         Command::Rules(args) => {
             let report = commands::rules::run(args)?;
             match args.format {

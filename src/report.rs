@@ -14,6 +14,7 @@ use comfy_table::{
 use serde::Serialize;
 
 use crate::checks::{Excerpt, Finding, Rule, Severity};
+use crate::commands::accept::{AcceptReport, WaiverStatus};
 use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
 use crate::commands::diff::{Change, DiffReport, Op};
@@ -744,6 +745,93 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
         "tolk check: {} errors, {} warnings{waived} in {} articles",
         s.errors, s.warnings, s.articles
     )?;
+    Ok(())
+}
+
+pub fn accept(out: &mut impl Write, report: &AcceptReport, style: &Style) -> Result<()> {
+    match report {
+        AcceptReport::Accepted {
+            article,
+            segment,
+            rule,
+            reason,
+            by,
+            at,
+            replaced,
+            finding,
+        } => {
+            let verb = if *replaced { "renewed" } else { "accepted" };
+            writeln!(
+                out,
+                "{verb} {rule} on {} {} ({}, {at}): {}",
+                esc(article),
+                esc(segment),
+                esc(by),
+                esc(reason)
+            )?;
+            writeln!(out, "{}", wrap_indented(&esc(finding), "    ", 4, style.width))?;
+            writeln!(
+                out,
+                "`tolk check` leaves it out until the Finnish or the Swedish of {} changes",
+                esc(segment)
+            )?;
+        }
+        AcceptReport::Removed {
+            article,
+            segment,
+            rule,
+        } => {
+            writeln!(
+                out,
+                "removed the waiver of {rule} on {} {}",
+                esc(article),
+                esc(segment)
+            )?;
+        }
+        AcceptReport::List { waivers, .. } => {
+            if waivers.is_empty() {
+                writeln!(out, "no waivers")?;
+                return Ok(());
+            }
+            for w in waivers {
+                let status = match w.status {
+                    WaiverStatus::Active => style.green(w.status.as_str()),
+                    WaiverStatus::Outdated => style.yellow(w.status.as_str()),
+                    WaiverStatus::Unused => style.dim(w.status.as_str()),
+                };
+                writeln!(
+                    out,
+                    "{} {} {}  {status}  {}, {}",
+                    style.bold(&esc(&w.article)),
+                    esc(&w.segment),
+                    w.rule,
+                    esc(&w.by),
+                    w.at
+                )?;
+                writeln!(
+                    out,
+                    "{}",
+                    wrap_indented(&esc(&w.reason), "    ", 4, style.width)
+                )?;
+            }
+            let count = |status| waivers.iter().filter(|w| w.status == status).count();
+            let outdated = count(WaiverStatus::Outdated);
+            if outdated > 0 {
+                writeln!(
+                    out,
+                    "{outdated} outdated: a text changed, `tolk check` reports the finding again"
+                )?;
+            }
+            let unused = count(WaiverStatus::Unused);
+            if unused > 0 {
+                writeln!(
+                    out,
+                    "{unused} unused: the rule no longer fires there; remove with \
+                     `tolk accept SLUG SEGMENT RULE --remove`"
+                )?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -65,6 +65,9 @@ impl Style {
     pub fn yellow(&self, text: &str) -> String {
         self.paint(Style::fg(anstyle::AnsiColor::Yellow), text)
     }
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(anstyle::Style::new().dimmed(), text)
+    }
     pub fn bold(&self, text: &str) -> String {
         self.paint(anstyle::Style::new().bold(), text)
     }

@@ -30,8 +30,8 @@ pub fn today() -> String {
 }
 
 /// `--by` (or `TOLK_USER`, through clap), else `git config user.name`.
-fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
-    if let Some(name) = args.by.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+pub fn resolve_name(by: Option<&str>, repo: &Repo) -> Result<String> {
+    if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
         return Ok(name.to_string());
     }
     let git = std::process::Command::new("git")
@@ -50,7 +50,7 @@ fn resolve_name(args: &MarkArgs, repo: &Repo) -> Result<String> {
 pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
     let article = session.load(&args.slug)?;
-    let by = resolve_name(args, repo)?;
+    let by = resolve_name(args.by.as_deref(), repo)?;
     let at = today();
 
     let mut targets = Vec::new();

@@ -1,6 +1,7 @@
 //! One module per subcommand. Commands gather data and return it; the
 //! report layer prints it.
 
+pub mod accept;
 pub mod check;
 pub mod credits;
 pub mod diff;

@@ -1,0 +1,224 @@
+//! `tolk accept`: waive one finding on purpose, with a reason (DESIGN §7).
+//! The waiver is stored in the segment's table of `status.toml`, with who,
+//! when, why and fingerprints of both texts; `check` stays quiet about the
+//! finding until either text changes. Also `--list` and `--remove`.
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::checks::{Rule, check_article};
+use crate::cli::AcceptArgs;
+use crate::commands::mark::{resolve_name, today};
+use crate::config::known_rules;
+use crate::glossary::Matcher;
+use crate::session::{ArticleError, Session};
+use crate::status::Waiver;
+use crate::waive::{fingerprints, segment_texts};
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "action", rename_all = "lowercase")]
+pub enum AcceptReport {
+    /// A waiver recorded (or renewed).
+    Accepted {
+        article: String,
+        segment: String,
+        rule: Rule,
+        reason: String,
+        by: String,
+        at: String,
+        /// There was a waiver of this rule on this segment already.
+        replaced: bool,
+        /// What the waived finding says now.
+        finding: String,
+    },
+    Removed {
+        article: String,
+        segment: String,
+        rule: Rule,
+    },
+    List {
+        waivers: Vec<Listed>,
+        #[serde(skip)]
+        errors: Vec<ArticleError>,
+    },
+}
+
+/// One waiver, and whether it still does anything.
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    pub article: String,
+    pub segment: String,
+    pub rule: Rule,
+    pub reason: String,
+    pub by: String,
+    pub at: String,
+    pub status: WaiverStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverStatus {
+    /// It keeps a finding quiet.
+    Active,
+    /// A text changed since: the finding is reported again.
+    Outdated,
+    /// The rule no longer fires there (or the segment is gone): it can be
+    /// removed.
+    Unused,
+}
+
+impl WaiverStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaiverStatus::Active => "active",
+            WaiverStatus::Outdated => "outdated",
+            WaiverStatus::Unused => "unused",
+        }
+    }
+}
+
+pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
+    if args.list {
+        return list(args, session);
+    }
+    let (Some(slug), Some(id), Some(code)) = (&args.slug, &args.segment, &args.rule) else {
+        bail!(
+            "name the finding: `tolk accept SLUG SEGMENT RULE --reason \"…\"` (or `--list`); \
+             the segment and rule are those `tolk check` prints"
+        );
+    };
+    let rule = Rule::from_code(code)
+        .with_context(|| format!("no rule `{code}`; the rules are {}", known_rules()))?;
+    if matches!(rule, Rule::Invalid | Rule::Publish) {
+        bail!(
+            "`{rule}` cannot be waived: {}",
+            if rule == Rule::Invalid {
+                "a file tolk cannot read must be fixed"
+            } else {
+                "the publish gate passes when the segments are reviewed"
+            }
+        );
+    }
+    let repo = session.repo()?;
+    let article = session.article(slug)?;
+    if segment_texts(&article, id).is_none() {
+        let known: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
+        bail!(
+            "no segment `{id}` in `{slug}` (its ids: {}); see `tolk segments {slug}`",
+            known.join(" ")
+        );
+    }
+    if args.remove {
+        let removed = crate::status::update(repo, &article.slug, |status| {
+            status.remove_waiver(id, rule)
+        })?;
+        if !removed {
+            bail!("`{slug}` has no waiver of `{rule}` on `{id}`; see `tolk accept --list {slug}`");
+        }
+        return Ok(AcceptReport::Removed {
+            article: article.slug,
+            segment: id.clone(),
+            rule,
+        });
+    }
+    let reason = args
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .context("say why with --reason \"…\": the next editor reads it")?;
+    let terms = session.terms()?;
+    let findings = check_article(&article, terms.matcher.as_ref());
+    let Some(finding) = findings
+        .iter()
+        .find(|f| f.segment.as_deref() == Some(id.as_str()) && f.rule == rule)
+    else {
+        let mut there: Vec<String> = findings
+            .iter()
+            .filter(|f| f.segment.as_deref() == Some(id.as_str()))
+            .map(|f| f.rule.code().to_string())
+            .collect();
+        there.dedup();
+        let there = if there.is_empty() {
+            "no rule reports anything there".to_string()
+        } else {
+            format!("it has: {}", there.join(", "))
+        };
+        bail!("`{rule}` reports nothing on `{id}` of `{slug}`, so there is nothing to accept ({there})");
+    };
+    let by = resolve_name(args.by.as_deref(), repo)?;
+    let at = today();
+    let (fi_hash, sv_hash) = fingerprints(&article, id).expect("the segment exists");
+    let waiver = Waiver {
+        reason: reason.to_string(),
+        by: by.clone(),
+        at: at.clone(),
+        fi_hash,
+        sv_hash,
+    };
+    let replaced = crate::status::update(repo, &article.slug, |status| {
+        let replaced = status.waiver(id, rule).is_some();
+        status.set_waiver(id, rule, waiver)?;
+        Ok(replaced)
+    })?;
+    Ok(AcceptReport::Accepted {
+        article: article.slug.clone(),
+        segment: id.clone(),
+        rule,
+        reason: reason.to_string(),
+        by,
+        at,
+        replaced,
+        finding: finding.message.clone(),
+    })
+}
+
+/// The waivers of one article, each with what it does now.
+fn listed(article: &Article, matcher: Option<&Matcher>) -> Vec<Listed> {
+    if article.status.waivers.is_empty() {
+        return Vec::new();
+    }
+    let findings = check_article(article, matcher);
+    let mut out = Vec::new();
+    for (id, rules) in &article.status.waivers {
+        let now = fingerprints(article, id);
+        for (rule, w) in rules {
+            let fires = findings
+                .iter()
+                .any(|f| f.rule == *rule && f.segment.as_deref() == Some(id.as_str()));
+            let same = now
+                .as_ref()
+                .is_some_and(|(fi, sv)| *fi == w.fi_hash && *sv == w.sv_hash);
+            let status = match (fires, same) {
+                (false, _) => WaiverStatus::Unused,
+                (true, true) => WaiverStatus::Active,
+                (true, false) => WaiverStatus::Outdated,
+            };
+            out.push(Listed {
+                article: article.slug.clone(),
+                segment: id.clone(),
+                rule: *rule,
+                reason: w.reason.clone(),
+                by: w.by.clone(),
+                at: w.at.clone(),
+                status,
+            });
+        }
+    }
+    out
+}
+
+fn list(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
+    let named: Vec<String> = args.slug.iter().cloned().collect();
+    let selection = session.select(&named)?;
+    let terms = session.terms()?;
+    let matcher = terms.matcher.as_ref();
+    let (per_article, mut errors) =
+        session.map_articles(&selection.slugs, |article| listed(article, matcher))?;
+    errors.extend(selection.misnamed.iter().map(ArticleError::misnamed));
+    Ok(AcceptReport::List {
+        waivers: per_article.into_iter().flatten().collect(),
+        errors,
+    })
+}
