@@ -116,24 +116,13 @@ fn rule_named(name: &str, place: &str) -> Result<Rule, String> {
 }
 
 /// What a file's settings say before the command line is applied.
+#[derive(Default)]
 struct FileSettings {
     strict: bool,
     select: Option<Vec<Rule>>,
     ignore: Vec<Rule>,
     severity: BTreeMap<Rule, Severity>,
     publish: Publish,
-}
-
-impl Default for FileSettings {
-    fn default() -> FileSettings {
-        FileSettings {
-            strict: false,
-            select: None,
-            ignore: Vec::new(),
-            severity: BTreeMap::new(),
-            publish: Publish::default(),
-        }
-    }
 }
 
 /// Rules named in a `select` or `ignore` list; `ALL` is every rule.
@@ -257,9 +246,8 @@ impl Config {
             Some(text) => parse_file(text, shown)?,
             None => FileSettings::default(),
         };
-        Config::resolve(text.map(|_| shown.to_string()), settings, overrides).map_err(|message| {
-            LoadError::new(ErrorKind::Usage, "command line", message)
-        })
+        Config::resolve(text.map(|_| shown.to_string()), settings, overrides)
+            .map_err(|message| LoadError::new(ErrorKind::Usage, "command line", message))
     }
 
     fn resolve(
@@ -268,11 +256,8 @@ impl Config {
         overrides: &Overrides,
     ) -> Result<Config, String> {
         let names = |list: &[String], flag: &str| {
-            rule_list(
-                list.iter().flat_map(|s| s.split(',')).map(str::trim),
-                flag,
-            )
-            .map_err(|(_, e)| e)
+            rule_list(list.iter().flat_map(|s| s.split(',')).map(str::trim), flag)
+                .map_err(|(_, e)| e)
         };
         let cli_select = match &overrides.select {
             Some(list) => Some(names(list, "--select")?),
@@ -280,9 +265,11 @@ impl Config {
         };
         let cli_ignore = names(&overrides.ignore, "--ignore")?;
         if cli_ignore.contains(&Rule::Invalid) {
-            return Err("--ignore: `invalid` cannot be ignored: a file tolk cannot read must \
+            return Err(
+                "--ignore: `invalid` cannot be ignored: a file tolk cannot read must \
                         never look like a clean check"
-                .into());
+                    .into(),
+            );
         }
         let selected = cli_select
             .clone()
@@ -415,8 +402,11 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_refused_with_its_line() {
-        let err = parse("[check]\nstrict = true\nstrikt = 1\n", &Overrides::default())
-            .unwrap_err();
+        let err = parse(
+            "[check]\nstrict = true\nstrikt = 1\n",
+            &Overrides::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
         assert!(err.message.contains("unknown key `strikt`"), "{err}");
         let err = parse("[checks]\n", &Overrides::default()).unwrap_err();
@@ -425,10 +415,16 @@ mod tests {
 
     #[test]
     fn a_bad_severity_is_refused() {
-        let err = parse("[check.severity]\nnumber = \"fatal\"\n", &Overrides::default())
-            .unwrap_err();
+        let err = parse(
+            "[check.severity]\nnumber = \"fatal\"\n",
+            &Overrides::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.line, Some(2), "{err}");
-        assert!(err.message.contains("expected `error` or `warning`"), "{err}");
+        assert!(
+            err.message.contains("expected `error` or `warning`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -462,6 +458,9 @@ mod tests {
             ..Overrides::default()
         };
         let err = Config::parse(None, "tolk.toml", &cli).unwrap_err();
-        assert!(err.message.contains("--select: unknown rule `missng`"), "{err}");
+        assert!(
+            err.message.contains("--select: unknown rule `missng`"),
+            "{err}"
+        );
     }
 }

@@ -66,9 +66,27 @@ pub fn changed_since(repo: &Repo, rev: &str) -> Result<Changed> {
     }
     let diff = git(
         root,
-        &["diff", "--name-only", "--relative", "-z", &commit, "--", "."],
+        &[
+            "diff",
+            "--name-only",
+            "--relative",
+            "-z",
+            &commit,
+            "--",
+            ".",
+        ],
     )?;
-    let untracked = git(root, &["ls-files", "--others", "--exclude-standard", "-z", "--", "."])?;
+    let untracked = git(
+        root,
+        &[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--",
+            ".",
+        ],
+    )?;
     let glossary = repo.display(&repo.glossary);
     let mut changed = Changed::default();
     for path in paths(&diff).chain(paths(&untracked)) {
@@ -94,7 +112,9 @@ impl Changed {
         }
         let before = selection.len();
         selection.slugs.retain(|s| self.articles.contains(s));
-        selection.misnamed.retain(|m| self.articles.contains(&m.name));
+        selection
+            .misnamed
+            .retain(|m| self.articles.contains(&m.name));
         Some(format!(
             "{} of {before} articles changed since {rev}",
             selection.len()

@@ -595,7 +595,11 @@ fn waived(out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<(
     if report.waived.is_empty() {
         return Ok(());
     }
-    writeln!(out, "{}", style.bold("accepted (tolk accept), not counted:"))?;
+    writeln!(
+        out,
+        "{}",
+        style.bold("accepted (tolk accept), not counted:")
+    )?;
     for w in &report.waived {
         let f = &w.finding;
         let seg = f.segment.as_deref().unwrap_or("-");
@@ -617,7 +621,11 @@ fn waived(out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<(
             "accepted by {} on {}: {}",
             w.waiver.by, w.waiver.at, w.waiver.reason
         );
-        writeln!(out, "{}", wrap_indented(&esc(&note), "    ", 4, style.width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap_indented(&esc(&note), "    ", 4, style.width)
+        )?;
     }
     writeln!(out)?;
     Ok(())
@@ -769,7 +777,11 @@ pub fn accept(out: &mut impl Write, report: &AcceptReport, style: &Style) -> Res
                 esc(by),
                 esc(reason)
             )?;
-            writeln!(out, "{}", wrap_indented(&esc(finding), "    ", 4, style.width))?;
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(&esc(finding), "    ", 4, style.width)
+            )?;
             writeln!(
                 out,
                 "`tolk check` leaves it out until the Finnish or the Swedish of {} changes",
@@ -947,6 +959,57 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
             )?,
             _ => {}
         }
+    }
+    match (&r.config, &r.config_problem) {
+        (Some(c), _) => {
+            let file = c.file.as_deref().unwrap_or("no tolk.toml, the defaults");
+            writeln!(out, "{} settings    {}", ok("ok  "), esc(file))?;
+            let ignored = c.ignored();
+            let mut lines = vec![format!(
+                "check: {}, {}",
+                if c.strict {
+                    "strict (warnings fail)"
+                } else {
+                    "warnings do not fail"
+                },
+                if ignored.is_empty() {
+                    "every rule".to_string()
+                } else {
+                    let codes: Vec<&str> = ignored.iter().map(|r| r.code()).collect();
+                    format!("every rule but {}", codes.join(", "))
+                }
+            )];
+            for (rule, level) in &c.severity {
+                lines.push(format!("{rule} is an {}", level.as_str()));
+            }
+            lines.push(format!(
+                "publish gate: {}{}",
+                if c.publish.always {
+                    "on every check"
+                } else {
+                    "with --publish"
+                },
+                if c.publish.distinct_reviewer {
+                    ", the reviewer must not be the translator"
+                } else {
+                    ""
+                }
+            ));
+            for line in lines {
+                writeln!(
+                    out,
+                    "{}",
+                    wrap_indented(&line, "                 ", 17, style.width)
+                )?;
+            }
+        }
+        (None, Some(p)) => writeln!(
+            out,
+            "{} settings    {}",
+            bad("warn"),
+            wrap_indented(&esc(p), "                 ", 17, style.width).trim_start()
+        )?,
+        _ => {}
     }
     let mark = if r.morphology == "voikko" {
         ok("ok  ")

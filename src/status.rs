@@ -418,10 +418,7 @@ impl StatusFile {
                     format!("`segments.{id}.waived.{code}` must be a table"),
                 )
             })?;
-            if let Some((key, value)) = fields
-                .iter()
-                .find(|(key, _)| !WAIVER_KEYS.contains(key))
-            {
+            if let Some((key, value)) = fields.iter().find(|(key, _)| !WAIVER_KEYS.contains(key)) {
                 return Err(refuse(
                     at(value.span()),
                     format!(
@@ -432,7 +429,10 @@ impl StatusFile {
             }
             let field = |key: &str| -> Result<String, LoadError> {
                 let value = fields.get(key).ok_or_else(|| {
-                    refuse(place, format!("`segments.{id}.waived.{code}` has no `{key}`"))
+                    refuse(
+                        place,
+                        format!("`segments.{id}.waived.{code}` has no `{key}`"),
+                    )
                 })?;
                 match (value.as_str(), value.as_value()) {
                     (Some(s), _) => Ok(s.to_string()),

@@ -61,13 +61,14 @@ pub fn publish_gate(article: &Article, distinct_reviewer: bool) -> Option<Findin
             .iter()
             .map(|(state, ids)| format!("{} {}", state.as_str(), list(ids)))
             .collect();
-        parts.push(format!(
-            "{count} not reviewed ({})",
-            by_state.join("; ")
-        ));
+        parts.push(format!("{count} not reviewed ({})", by_state.join("; ")));
     }
     if !edited.is_empty() {
-        parts.push(format!("{} changed after review ({})", edited.len(), list(&edited)));
+        parts.push(format!(
+            "{} changed after review ({})",
+            edited.len(),
+            list(&edited)
+        ));
     }
     if !same_person.is_empty() {
         let named: Vec<String> = same_person
@@ -109,7 +110,12 @@ pub fn publish_gate(article: &Article, distinct_reviewer: bool) -> Option<Findin
 
 /// `p1, p2, p3`, or the first [`SHOWN`] and `and N more`.
 fn list(ids: &[&str]) -> String {
-    let mut out = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+    let mut out = ids
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     if ids.len() > SHOWN {
         out.push_str(&format!(", and {} more", ids.len() - SHOWN));
     }
@@ -162,13 +168,23 @@ mod tests {
     fn unreviewed_and_same_person_segments_are_named() {
         let mut article = Article::from_texts("x", FI, Some(SV));
         reviewed(&mut article, "title", "Eeva Editori", "Patricia Heikkilä");
-        reviewed(&mut article, "p1", "patricia  heikkilä", "Patricia Heikkilä");
+        reviewed(
+            &mut article,
+            "p1",
+            "patricia  heikkilä",
+            "Patricia Heikkilä",
+        );
         let f = publish_gate(&article, true).expect("held back");
         assert_eq!(f.rule, Rule::Publish);
         assert!(f.message.contains("2 of 3 segments"), "{}", f.message);
-        assert!(f.message.contains("1 not reviewed (draft p2)"), "{}", f.message);
         assert!(
-            f.message.contains("reviewed by their own translator (p1 by patricia heikkilä)"),
+            f.message.contains("1 not reviewed (draft p2)"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message
+                .contains("reviewed by their own translator (p1 by patricia heikkilä)"),
             "{}",
             f.message
         );

@@ -110,9 +110,8 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         );
     }
     if args.remove {
-        let removed = crate::status::update(repo, &article.slug, |status| {
-            status.remove_waiver(id, rule)
-        })?;
+        let removed =
+            crate::status::update(repo, &article.slug, |status| status.remove_waiver(id, rule))?;
         if !removed {
             bail!("`{slug}` has no waiver of `{rule}` on `{id}`; see `tolk accept --list {slug}`");
         }
@@ -145,7 +144,9 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         } else {
             format!("it has: {}", there.join(", "))
         };
-        bail!("`{rule}` reports nothing on `{id}` of `{slug}`, so there is nothing to accept ({there})");
+        bail!(
+            "`{rule}` reports nothing on `{id}` of `{slug}`, so there is nothing to accept ({there})"
+        );
     };
     let by = resolve_name(args.by.as_deref(), repo)?;
     let at = today();

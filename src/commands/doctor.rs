@@ -4,6 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::Global;
+use crate::config::Config;
 use crate::morph::Backend;
 use crate::repo::Repo;
 use crate::session::Session;
@@ -20,6 +21,9 @@ pub struct DoctorReport {
     pub glossary: String,
     pub glossary_terms: Option<usize>,
     pub glossary_problem: Option<String>,
+    /// The settings `check` runs with (`None` when tolk.toml is broken).
+    pub config: Option<Config>,
+    pub config_problem: Option<String>,
     pub morphology: String,
     pub morphology_detail: Vec<String>,
     pub color: bool,
@@ -38,6 +42,8 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         glossary: String::new(),
         glossary_terms: None,
         glossary_problem: None,
+        config: None,
+        config_problem: None,
         morphology: String::new(),
         morphology_detail: Vec::new(),
         color,
@@ -65,6 +71,10 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
             }
         }
         Err(err) => report.root_problem = Some(format!("{err:#}")),
+    }
+    match session.config(&Default::default()) {
+        Ok(config) => report.config = Some(config),
+        Err(err) => report.config_problem = Some(err.to_string()),
     }
     match Backend::choose(global.morphology) {
         Ok(Backend::Voikko(v)) => {

@@ -1,0 +1,442 @@
+//! Issue 13: `tolk.toml`, rule selection, waivers, the publish gate and
+//! `--changed-since`, through the real binary on the seed article.
+
+mod common;
+
+use common::{Repo, SLUG};
+use predicates::str::contains;
+use serde_json::Value;
+
+/// `tolk check --format json ARGS…` whatever its exit status: (status, doc).
+fn check(repo: &Repo, args: &[&str]) -> (Option<i32>, Value) {
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), doc)
+}
+
+/// (segment, rule) of every finding.
+fn found(doc: &Value) -> Vec<(String, String)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["segment"].as_str().unwrap_or("-").to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(doc: &Value, segment: &str, rule: &str) -> bool {
+    found(doc).iter().any(|(s, r)| s == segment && r == rule)
+}
+
+fn count(doc: &Value, rule: &str) -> usize {
+    found(doc).iter().filter(|(_, r)| r == rule).count()
+}
+
+/// The seed with every segment marked translated by its translator, so
+/// that only content findings are left (no `draft`).
+fn marked_seed() -> Repo {
+    let repo = Repo::seed();
+    repo.mark(
+        SLUG,
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    repo
+}
+
+#[test]
+fn tolk_toml_is_found_from_a_subdirectory_and_selects_rules() {
+    let repo = Repo::seed();
+    let (_, doc) = check(&repo, &[]);
+    assert!(count(&doc, "draft") > 0);
+    repo.write("tolk.toml", "[check]\nignore = [\"draft\"]\n");
+    let out = repo
+        .tolk()
+        .current_dir(repo.path(&format!("articles/{SLUG}")))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(count(&doc, "draft"), 0);
+    assert!(count(&doc, "number") > 0, "other rules still run");
+}
+
+#[test]
+fn the_command_line_overrides_tolk_toml() {
+    let repo = Repo::seed();
+    repo.write(
+        "tolk.toml",
+        "[check]\nstrict = true\nignore = [\"draft\"]\n[check.severity]\nnumber = \"error\"\n",
+    );
+    // The file: strict, number an error, draft off.
+    let (code, doc) = check(&repo, &[]);
+    assert_eq!(code, Some(1));
+    let number = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "number")
+        .unwrap();
+    assert_eq!(number["severity"], "error");
+    assert_eq!(count(&doc, "draft"), 0);
+    // --select replaces the file's selection, and a rule it names runs
+    // although the file ignores it.
+    let (_, doc) = check(&repo, &["--select", "draft,missing"]);
+    assert!(count(&doc, "draft") > 0);
+    assert_eq!(count(&doc, "number"), 0);
+    assert_eq!(count(&doc, "glossary-avoid"), 0);
+    // --ignore adds to the file's; --no-strict beats `strict = true`.
+    let (code, doc) = check(
+        &repo,
+        &[
+            "--ignore",
+            "number",
+            "--ignore",
+            "glossary-avoid",
+            "--no-strict",
+        ],
+    );
+    assert_eq!(count(&doc, "number"), 0);
+    assert_eq!(doc["summary"]["errors"], 0, "{doc}");
+    assert_eq!(code, Some(0), "warnings do not fail under --no-strict");
+    // `strict = true` from the file: the drafts (selected again by ALL on
+    // the command line) are warnings, and they fail the run.
+    let (code, doc) = check(
+        &repo,
+        &["--ignore", "number,glossary-avoid", "--select", "ALL"],
+    );
+    assert_eq!(doc["summary"]["errors"], 0, "{doc}");
+    assert!(count(&doc, "draft") > 0);
+    assert_eq!(code, Some(1), "strict from the file: warnings fail");
+}
+
+#[test]
+fn an_unknown_rule_in_tolk_toml_is_refused_with_its_line() {
+    let repo = Repo::seed();
+    repo.write(
+        "tolk.toml",
+        "[check]\nstrict = false\nignore = [\"drafts\"]\n",
+    );
+    let (code, doc) = check(&repo, &[]);
+    assert_eq!(code, Some(2));
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule"], "invalid");
+    assert_eq!(f["file"], "tolk.toml");
+    assert_eq!(f["line"], 3);
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("unknown rule `drafts`"), "{message}");
+    assert!(
+        message.contains("glossary-avoid"),
+        "the known rules: {message}"
+    );
+    // An unknown key, too.
+    repo.write("tolk.toml", "[check]\nstrikt = true\n");
+    repo.tolk()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stdout(contains("tolk.toml:2:"))
+        .stdout(contains("unknown key `strikt`"));
+    // And a bad rule on the command line is a usage error.
+    repo.write("tolk.toml", "");
+    repo.tolk()
+        .args(["check", "--ignore", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown rule `nosuch`"));
+}
+
+#[test]
+fn a_waiver_hides_a_finding_until_either_text_changes() {
+    let repo = marked_seed();
+    let (_, doc) = check(&repo, &[]);
+    assert!(has(&doc, "q6", "number"));
+    repo.tolk()
+        .args(["accept", SLUG, "q6", "number", "--by", "Eeva Editori"])
+        .args(["--reason", "Deliberate clarification of the year"])
+        .assert()
+        .success()
+        .stdout(contains("accepted number on"));
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "q6", "number"), "waived");
+    assert!(has(&doc, "a6", "number"), "only that finding");
+    assert_eq!(doc["summary"]["waived"], 1);
+    assert!(doc.get("waived").is_none(), "listed only on request");
+    repo.tolk()
+        .arg("check")
+        .assert()
+        .stdout(contains("1 waived"));
+    let (_, doc) = check(&repo, &["--show-waived"]);
+    assert_eq!(doc["waived"][0]["segment"], "q6");
+    assert_eq!(
+        doc["waived"][0]["waiver"]["reason"],
+        "Deliberate clarification of the year"
+    );
+
+    // The Swedish changes: the finding returns, with the old reason.
+    let sv = repo.article("sv.txt");
+    let original = repo.read(&sv);
+    repo.edit("sv.txt", "början av 2023", "början av år 2023");
+    let (_, doc) = check(&repo, &[]);
+    let back = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["segment"] == "q6" && f["rule"] == "number")
+        .expect("the finding is back");
+    let message = back["message"].as_str().unwrap();
+    assert!(
+        message.contains("Deliberate clarification of the year")
+            && message.contains("the Swedish has changed since"),
+        "{message}"
+    );
+    assert_eq!(doc["summary"]["waived"], 0);
+
+    // Back to the accepted text: waived again. Re-wrapping does not count.
+    repo.write(&sv, original.replace("början av 2023", "början\nav 2023"));
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "q6", "number"), "re-wrapped is the same text");
+
+    // The Finnish changes: back again.
+    repo.edit("fi.txt", "Ensi vuoden alusta", "Ensi vuoden alusta alkaen");
+    let (_, doc) = check(&repo, &[]);
+    let back = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["segment"] == "q6" && f["rule"] == "number")
+        .expect("the finding is back");
+    assert!(
+        back["message"]
+            .as_str()
+            .unwrap()
+            .contains("the Finnish has changed since")
+    );
+    repo.tolk()
+        .args(["accept", "--list"])
+        .assert()
+        .success()
+        .stdout(contains("q6 number  outdated"));
+}
+
+#[test]
+fn accept_refuses_what_it_cannot_waive() {
+    let repo = marked_seed();
+    let accept = |args: &[&str]| {
+        let mut cmd = repo.tolk();
+        cmd.arg("accept")
+            .args(args)
+            .args(["--by", "E", "--reason", "r"]);
+        cmd
+    };
+    accept(&[SLUG, "q99", "number"])
+        .assert()
+        .code(2)
+        .stderr(contains("no segment `q99`"));
+    accept(&[SLUG, "q6", "numbers"])
+        .assert()
+        .code(2)
+        .stderr(contains("no rule `numbers`"));
+    accept(&[SLUG, "q1", "number"])
+        .assert()
+        .code(2)
+        .stderr(contains("nothing to accept"));
+    accept(&[SLUG, "q6", "invalid"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be waived"));
+    repo.tolk()
+        .args(["accept", SLUG, "q6", "number", "--by", "E"])
+        .assert()
+        .code(2)
+        .stderr(contains("--reason"));
+    // Nothing was written.
+    assert!(!repo.read(&repo.article("status.toml")).contains("waived"));
+}
+
+#[test]
+fn a_waiver_can_be_listed_and_removed() {
+    let repo = marked_seed();
+    repo.tolk()
+        .args(["accept", "--list"])
+        .assert()
+        .success()
+        .stdout(contains("no waivers"));
+    repo.tolk()
+        .args([
+            "accept", SLUG, "q6", "number", "--by", "E", "--reason", "ok",
+        ])
+        .assert()
+        .success();
+    let list = common::json(repo.tolk().args(["accept", "--list", "--format", "json"]));
+    assert_eq!(list["waivers"][0]["status"], "active");
+    assert_eq!(list["waivers"][0]["rule"], "number");
+    // A later mark keeps the waiver and the comment beside it.
+    let status = repo.article("status.toml");
+    let text = repo.read(&status);
+    repo.write(
+        &status,
+        text.replace("reason = \"ok\"", "reason = \"ok\" # agreed"),
+    );
+    repo.mark(SLUG, &["q6", "--as", "reviewed", "--by", "Eeva Editori"]);
+    assert!(repo.read(&status).contains("reason = \"ok\" # agreed"));
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "q6", "number"));
+    repo.tolk()
+        .args(["accept", SLUG, "q6", "number", "--remove"])
+        .assert()
+        .success()
+        .stdout(contains("removed the waiver of number"));
+    let (_, doc) = check(&repo, &[]);
+    assert!(has(&doc, "q6", "number"));
+    repo.tolk()
+        .args(["accept", SLUG, "q6", "number", "--remove"])
+        .assert()
+        .code(2)
+        .stderr(contains("has no waiver"));
+}
+
+#[test]
+fn the_publish_gate_wants_every_segment_reviewed_by_another_person() {
+    let repo = marked_seed();
+    let (code, doc) = check(&repo, &["--publish", "--select", "publish"]);
+    assert_eq!(code, Some(1));
+    let gate: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "publish")
+        .collect();
+    assert_eq!(gate.len(), 1, "one finding per article");
+    let message = gate[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not reviewed (translated kicker"),
+        "{message}"
+    );
+
+    // Reviewed by the person who translated it: still held back.
+    repo.mark(
+        SLUG,
+        &["--all", "--as", "reviewed", "--by", "patricia heikkilä"],
+    );
+    let (code, doc) = check(&repo, &["--publish", "--select", "publish"]);
+    assert_eq!(code, Some(1));
+    let message = doc["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("reviewed by their own translator"),
+        "{message}"
+    );
+
+    // The project allows it: passes.
+    repo.write("tolk.toml", "[publish]\ndistinct_reviewer = false\n");
+    let (code, doc) = check(&repo, &["--publish", "--select", "publish"]);
+    assert_eq!(code, Some(0), "{doc}");
+
+    // Another reviewer: passes; `always` makes every check a publish check.
+    repo.write("tolk.toml", "[publish]\nalways = true\n");
+    let (code, _) = check(&repo, &["--select", "publish"]);
+    assert_eq!(code, Some(1), "same-person review again refused");
+    repo.mark(SLUG, &["--all", "--as", "reviewed", "--by", "Eeva Editori"]);
+    let (code, doc) = check(&repo, &["--select", "publish"]);
+    assert_eq!(code, Some(0), "{doc}");
+    // Without the gate, no publish finding whatever the states.
+    repo.write("tolk.toml", "");
+    repo.edit("fi.txt", "Ensi vuoden alusta", "Ensi vuoden alusta alkaen");
+    let (_, doc) = check(&repo, &[]);
+    assert_eq!(count(&doc, "publish"), 0);
+    let (_, doc) = check(&repo, &["--publish"]);
+    assert_eq!(count(&doc, "publish"), 1, "stale q6 holds it back");
+}
+
+fn git(repo: &Repo, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(repo.root())
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "T")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn changed_since_checks_only_what_differs_from_the_revision() {
+    let repo = Repo::seed();
+    // Outside a git repository: a clear error.
+    repo.tolk()
+        .args(["check", "--changed-since", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(contains("needs a git repository"));
+    repo.import(
+        "kirjasto",
+        "Kirjasto\n\nKirjasto on auki.\n",
+        Some(b"Bibliotek\n\nBiblioteket \xc3\xa4r \xc3\xb6ppet.\n"),
+    );
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-qm", "first"]);
+    git(&repo, &["tag", "first"]);
+    let (_, doc) = check(&repo, &["--changed-since", "first"]);
+    assert_eq!(doc["summary"]["articles"], 0, "nothing changed");
+    assert_eq!(doc["summary"]["errors"], 0);
+    // Second commit: only kirjasto changes.
+    repo.write("articles/kirjasto/sv.txt", "Bibliotek\n");
+    git(&repo, &["commit", "-qam", "second"]);
+    let (code, doc) = check(&repo, &["--changed-since", "first"]);
+    assert_eq!(doc["summary"]["articles"], 1);
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["article"] == "kirjasto")
+    );
+    assert!(has(&doc, "p1", "missing"));
+    assert_eq!(code, Some(1));
+    // An uncommitted edit counts too; HEAD is the second commit.
+    let (_, doc) = check(&repo, &["--changed-since", "HEAD"]);
+    assert_eq!(doc["summary"]["articles"], 0);
+    repo.edit("sv.txt", "början av 2023", "början av år 2023");
+    let (_, doc) = check(&repo, &["--changed-since", "HEAD"]);
+    assert_eq!(doc["summary"]["articles"], 1);
+    // A changed glossary concerns every article.
+    repo.write("glossary.toml", "");
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json", "--changed-since", "HEAD"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checking every article"));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["articles"], 2);
+    // An unknown revision.
+    repo.tolk()
+        .args(["check", "--changed-since", "nosuchref"])
+        .assert()
+        .code(2)
+        .stderr(contains("no revision `nosuchref`"));
+}
