@@ -65,7 +65,9 @@ fn seed_check_is_the_same_under_both_back_ends() {
             })
             .collect();
         found.sort();
-        assert_eq!(found.len(), 6, "{backend}: {found:#?}");
+        // Three avoided renderings in a2, each reported once (issue 13:
+        // not also as a missing rendering).
+        assert_eq!(found.len(), 3, "{backend}: {found:#?}");
         results.push(found);
     }
     assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:#?}");
