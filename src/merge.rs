@@ -150,7 +150,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged> {
         }
     }
 
-    for id in ids {
+    for id in ids.clone() {
         let (o, a, b) = (
             record(&base_doc, &id),
             record(&ours_doc, &id),
@@ -202,6 +202,13 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged> {
         }
     }
 
+    // Waivers (`[segments.ID.waived.RULE]`) are merged per rule, apart
+    // from the record: a waiver given on one branch survives a mark on the
+    // other.
+    for id in &ids {
+        merge_waivers(&mut result, [&base_doc, &ours_doc, &theirs_doc], id);
+    }
+
     // The article's translator credit: one value, merged the same way.
     let credit = |doc: &DocumentMut| {
         doc.get("credit")
@@ -229,6 +236,92 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged> {
         text: result.to_string(),
         resolved,
     })
+}
+
+/// A segment's waivers: rule → (its fields as text, its table).
+fn waivers(doc: &DocumentMut, id: &str) -> BTreeMap<String, (String, Table)> {
+    let Some(waived) = segment_table(doc, id).and_then(|t| t.get("waived").cloned()) else {
+        return BTreeMap::new();
+    };
+    let Some(waived) = waived.as_table_like() else {
+        return BTreeMap::new();
+    };
+    waived
+        .iter()
+        .filter_map(|(rule, item)| {
+            let table = match item {
+                Item::Table(t) => t.clone(),
+                Item::Value(v) => v.as_inline_table()?.clone().into_table(),
+                _ => return None,
+            };
+            let fields: Vec<String> = table
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.to_string().trim()))
+                .collect();
+            Some((rule.to_string(), (fields.join("\n"), table)))
+        })
+        .collect()
+}
+
+/// Three-way merge of segment `id`'s waivers into `result`: per rule, the
+/// side that changed it; both changed, the later `at` (ties: ours).
+fn merge_waivers(result: &mut DocumentMut, [base, ours, theirs]: [&DocumentMut; 3], id: &str) {
+    let (o, a, b) = (waivers(base, id), waivers(ours, id), waivers(theirs, id));
+    let mut rules: Vec<&String> = a.keys().chain(b.keys()).chain(o.keys()).collect();
+    rules.sort();
+    rules.dedup();
+    let text = |m: &BTreeMap<String, (String, Table)>, r: &str| m.get(r).map(|(t, _)| t.clone());
+    let at = |m: &BTreeMap<String, (String, Table)>, r: &str| {
+        m.get(r)
+            .and_then(|(_, t)| t.get("at"))
+            .map(|v| v.to_string().trim().trim_matches('"').to_string())
+    };
+    let mut merged: Vec<(String, Table)> = Vec::new();
+    for rule in rules {
+        let (to, ta, tb) = (text(&o, rule), text(&a, rule), text(&b, rule));
+        let from_theirs = if ta == tb || tb == to {
+            false
+        } else if ta == to {
+            true
+        } else {
+            // Both changed: a waiver beats a removal, then the later one.
+            ta.is_none() || (tb.is_some() && at(&b, rule) > at(&a, rule))
+        };
+        let side = if from_theirs { &b } else { &a };
+        if let Some((_, table)) = side.get(rule) {
+            merged.push((rule.clone(), table.clone()));
+        }
+    }
+    let now = waivers(result, id);
+    let same = now.len() == merged.len()
+        && merged.iter().all(|(rule, t)| {
+            now.get(rule)
+                .is_some_and(|(_, n)| n.to_string() == t.to_string())
+        });
+    if same {
+        return;
+    }
+    let Some(segment) = result
+        .get_mut("segments")
+        .and_then(|s| s.get_mut(id))
+        .and_then(Item::as_table_mut)
+    else {
+        // Ours removed the segment's table: the waivers go where it was.
+        let mut table = Table::new();
+        table.decor_mut().set_prefix("\n");
+        put_table(result, ours, id, table);
+        return merge_waivers(result, [base, ours, theirs], id);
+    };
+    segment.remove("waived");
+    if merged.is_empty() {
+        return;
+    }
+    let mut waived = Table::new();
+    waived.set_implicit(true);
+    for (rule, table) in merged {
+        waived.insert(&rule, Item::Table(table));
+    }
+    segment.insert("waived", Item::Table(waived));
 }
 
 /// Puts `table` as segment `id` of `result`, where ours had it (or at the end).
@@ -336,6 +429,54 @@ mod tests {
         let m = merge(BASE, &ours, &theirs).unwrap();
         assert_eq!((m.resolved[0].kept, m.resolved[0].reason), ("ours", "ours"));
         assert!(m.text.contains("#   by = \"B\""), "{}", m.text);
+    }
+
+    fn waiver(id: &str, rule: &str, by: &str, at: &str) -> String {
+        format!(
+            "\n[segments.{id}.waived.{rule}]\nreason = \"r\"\nby = \"{by}\"\nat = \"{at}\"\n\
+             fi_hash = \"1\"\nsv_hash = \"2\"\n"
+        )
+    }
+
+    #[test]
+    fn a_waiver_on_one_branch_survives_a_mark_on_the_other() {
+        // Ours marks p1; theirs accepts a finding on p1.
+        let ours = BASE.replace(
+            "[segments.p1]\n",
+            &marked("p1", "A", "2026-11-01", "translated"),
+        );
+        let theirs = BASE.replace(
+            "[segments.p2]\n",
+            &format!(
+                "{}\n[segments.p2]\n",
+                waiver("p1", "number", "E", "2026-11-02")
+            ),
+        );
+        let m = merge(BASE, &ours, &theirs).unwrap();
+        assert!(m.resolved.is_empty(), "{:?}", m.resolved);
+        let status = m.text.parse::<DocumentMut>().unwrap();
+        assert_eq!(record(&status, "p1").unwrap()["by"], "A", "{}", m.text);
+        assert_eq!(waivers(&status, "p1").len(), 1, "{}", m.text);
+        // And the other way round.
+        let m = merge(BASE, &theirs, &ours).unwrap();
+        let status = m.text.parse::<DocumentMut>().unwrap();
+        assert_eq!(record(&status, "p1").unwrap()["by"], "A", "{}", m.text);
+        assert_eq!(waivers(&status, "p1").len(), 1, "{}", m.text);
+        // Waivers of different rules on both branches: both kept.
+        let ours = format!("{BASE}{}", waiver("p2", "number", "E", "2026-11-02"));
+        let theirs = format!("{BASE}{}", waiver("p2", "copy", "F", "2026-11-03"));
+        let m = merge(BASE, &ours, &theirs).unwrap();
+        let status = m.text.parse::<DocumentMut>().unwrap();
+        assert_eq!(waivers(&status, "p2").len(), 2, "{}", m.text);
+        // The same rule on both: the later one.
+        let theirs = format!("{BASE}{}", waiver("p2", "number", "F", "2026-11-03"));
+        let m = merge(BASE, &ours, &theirs).unwrap();
+        assert!(m.text.contains("by = \"F\""), "{}", m.text);
+        assert!(!m.text.contains("by = \"E\""), "{}", m.text);
+        // Removed on one branch, untouched on the other: removed.
+        let m = merge(&ours, BASE, &ours).unwrap();
+        let status = m.text.parse::<DocumentMut>().unwrap();
+        assert!(waivers(&status, "p2").is_empty(), "{}", m.text);
     }
 
     #[test]

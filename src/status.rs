@@ -856,6 +856,63 @@ mod tests {
         assert!(err.contains("no `by`"), "{err}");
     }
 
+    fn waiver() -> Waiver {
+        Waiver {
+            reason: "Deliberate: \"the year\" is spelled out".into(),
+            by: "Eeva".into(),
+            at: "2026-11-25".into(),
+            fi_hash: text_hash("Ensi vuoden alusta."),
+            sv_hash: text_hash("Från början av 2023."),
+        }
+    }
+
+    #[test]
+    fn a_waiver_round_trips_and_moves_with_its_record() {
+        let mut s = parse("# kept\n[segments.q6]\nmine = 1\n").unwrap();
+        s.set_waiver("q6", Rule::Number, waiver()).unwrap();
+        let text = s.render();
+        assert!(text.contains("[segments.q6.waived.number]"), "{text}");
+        assert!(text.contains("mine = 1"), "{text}");
+        let mut again = parse(&text).unwrap();
+        assert_eq!(again.waiver("q6", Rule::Number), Some(&waiver()));
+        assert!(again.entries.is_empty(), "a waiver is not a mark");
+        again
+            .rename(&[("q6".to_string(), "q7".to_string())])
+            .unwrap();
+        let moved = parse(&again.render()).unwrap();
+        assert_eq!(moved.waiver("q7", Rule::Number), Some(&waiver()));
+        let mut moved = moved;
+        assert!(moved.remove_waiver("q7", Rule::Number).unwrap());
+        assert!(!moved.remove_waiver("q7", Rule::Number).unwrap());
+        let text = moved.render();
+        assert!(!text.contains("waived"), "{text}");
+        assert!(parse(&text).unwrap().waivers.is_empty());
+    }
+
+    #[test]
+    fn a_hand_edited_waiver_is_refused_with_its_line() {
+        let err = parse(
+            "[segments.q6.waived.numbers]\nreason = \"r\"\nby = \"E\"\nat = \"x\"\n\
+             fi_hash = \"1\"\nsv_hash = \"2\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("unknown rule `numbers`"), "{err}");
+        assert!(err.contains("line 1"), "{err}");
+        let err = parse("[segments.q6.waived.number]\nreason = \"r\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("has no `by`"), "{err}");
+    }
+
+    #[test]
+    fn the_text_hash_ignores_spacing_not_words() {
+        assert_eq!(text_hash("a  b\nc"), text_hash("a b\u{a0}c"));
+        assert_ne!(text_hash("a b"), text_hash("ab"));
+        assert_ne!(text_hash(""), text_hash("a"));
+        assert_eq!(text_hash("x").len(), 16);
+    }
+
     #[test]
     fn reviewer_keeps_translator_credit() {
         let mut e = entry(Stored::Reviewed);
