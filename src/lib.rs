@@ -13,6 +13,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod formats;
 pub mod glossary;
 pub mod lang;
 pub mod merge;
@@ -201,11 +202,14 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             }
         }
         Command::Check(args) => {
+            // A format that cannot show statistics is refused before the work.
+            let printer = args.format.printer(args.statistics)?;
+            let strict = args.strict;
             let report = commands::check::run(args, session)?;
             if let Some(note) = &report.glossary_note {
                 eprintln!("tolk: {}", escape_controls(note));
             }
-            args.format.printer().print(out, &report, &style)?;
+            printer.print(out, &report, &style, strict)?;
             if args.format != cli::CheckFormat::Human {
                 // Machine output on stdout; a person reading the CI log
                 // still sees why the run failed.
@@ -221,7 +225,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             let s = &report.summary;
             return Ok(if s.invalid > 0 {
                 ExitStatus::Error
-            } else if s.errors > 0 || (args.strict && s.warnings > 0) {
+            } else if s.errors > 0 || (strict && s.warnings > 0) {
                 ExitStatus::Failure
             } else {
                 ExitStatus::Success
@@ -271,6 +275,12 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                     r.segment, r.kept, r.reason
                 );
             }
+        }
+        Command::Completions(args) => {
+            report::generated(out, &commands::completions::run(args.shell))?;
+        }
+        Command::Man => {
+            report::generated(out, &commands::man::run()?)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, &args.slugs)?;

@@ -17,6 +17,9 @@ pub struct CheckReport {
     /// Why there are no glossary findings, when there is no glossary.
     #[serde(skip)]
     pub glossary_note: Option<String>,
+    /// The slugs checked, findings or not (JUnit has a test case for each).
+    #[serde(skip)]
+    pub checked: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -49,6 +52,7 @@ impl CheckReport {
             findings: vec![invalid("", err)],
             summary: Summary::default(),
             glossary_note: None,
+            checked: Vec::new(),
         };
         report.summary.invalid = 1;
         report.summary.errors = 1;
@@ -88,6 +92,7 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
         findings: Vec::new(),
         summary: Summary::default(),
         glossary_note: terms.note,
+        checked: slugs.clone(),
     };
     for (ok, findings) in per_article {
         report.summary.invalid += usize::from(!ok);
