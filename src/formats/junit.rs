@@ -92,7 +92,9 @@ fn cases(report: &CheckReport, strict: bool) -> Vec<Case<'_>> {
     }
     by_name
         .into_iter()
-        .map(|(name, findings)| {
+        .map(|(name, mut findings)| {
+            // What fails the check first: a person reads from the top.
+            findings.sort_by_key(|f| f.severity);
             let outcome = if findings.iter().any(|f| f.rule == Rule::Invalid) {
                 Outcome::Error
             } else if findings
@@ -112,8 +114,9 @@ fn cases(report: &CheckReport, strict: bool) -> Vec<Case<'_>> {
         .collect()
 }
 
-/// `3 errors, 1 warning: glossary-avoid, number`: the `message` attribute,
-/// which Jenkins shows as the error message.
+/// `3 errors, 1 warning: glossary-avoid, number`, the rules of errors
+/// first: the `message` attribute, which Jenkins shows as the error
+/// message.
 fn headline(findings: &[&Finding]) -> String {
     let errors = findings
         .iter()
@@ -128,12 +131,10 @@ fn headline(findings: &[&Finding]) -> String {
     if warnings > 0 {
         counts.push(plural(warnings, "warning"));
     }
-    let mut rules: Vec<&str> = Vec::new();
-    for f in findings {
-        if !rules.contains(&f.rule.code()) {
-            rules.push(f.rule.code());
-        }
-    }
+    let mut rules: Vec<(Severity, Rule)> = findings.iter().map(|f| (f.severity, f.rule)).collect();
+    rules.sort();
+    rules.dedup_by_key(|(_, rule)| *rule);
+    let rules: Vec<&str> = rules.iter().map(|(_, rule)| rule.code()).collect();
     format!("{}: {}", counts.join(", "), rules.join(", "))
 }
 
@@ -210,6 +211,7 @@ fn write_case<W: Write>(w: &mut Writer<W>, case: &Case) -> std::io::Result<()> {
     element.write_inner_content(|w| {
         let (tag, kind) = match case.outcome {
             Outcome::Error => ("error", Rule::Invalid.code()),
+            // Findings are sorted errors first: the first is one that fails.
             Outcome::Failed => ("failure", case.findings[0].rule.code()),
             Outcome::Passed => {
                 w.create_element("system-out")
