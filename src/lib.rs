@@ -210,9 +210,9 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 eprintln!("tolk: {}", escape_controls(note));
             }
             printer.print(out, &report, &style, strict)?;
-            if args.format != cli::CheckFormat::Human {
-                // Machine output on stdout; a person reading the CI log
-                // still sees why the run failed.
+            if args.format != cli::CheckFormat::Human || args.statistics {
+                // Machine output (or only counts) on stdout; a person
+                // reading the CI log still sees why the run failed.
                 for f in report
                     .findings
                     .iter()

@@ -300,6 +300,9 @@ fn result<'a>(f: &'a Finding, fingerprint: String) -> SarifResult<'a> {
         Some(seg) => format!("{seg}: {}", f.message),
         None => f.message.clone(),
     };
+    // SARIF reserves `{0}` for placeholders (§3.11.5): a brace quoted from
+    // an article is written doubled.
+    let text = text.replace('{', "{{").replace('}', "}}");
     SarifResult {
         rule_id: f.rule.code(),
         rule_index,
