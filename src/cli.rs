@@ -151,6 +151,18 @@ pub enum Command {
     /// Git merge driver for `status.toml`, merging per segment (set up by
     /// `tolk init`)
     MergeStatus(MergeStatusArgs),
+    /// Print a shell completion script (`tolk completions bash >
+    /// ~/.local/share/bash-completion/completions/tolk`)
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff (`tolk man > ~/.local/share/man/man1/tolk.1`)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -199,18 +211,34 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (::error file=…,line=…,col=…::…)
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and GitLab
+    Sarif,
+    /// JUnit XML: one test case per article
+    Junit,
 }
 
 impl CheckFormat {
     /// The printer of this format: every format prints the same findings.
-    pub fn printer(self) -> crate::report::Printer {
+    /// With `statistics`, the counts per rule instead, which only the
+    /// formats for people and JSON can show.
+    pub fn printer(self, statistics: bool) -> anyhow::Result<crate::report::Printer> {
         use crate::report::Printer;
-        match self {
-            CheckFormat::Human => Printer::Human,
-            CheckFormat::Concise => Printer::Concise,
-            CheckFormat::Json => Printer::Json,
-            CheckFormat::Github => Printer::Github,
-        }
+        Ok(match (self, statistics) {
+            (CheckFormat::Human, false) => Printer::Human,
+            (CheckFormat::Concise, false) => Printer::Concise,
+            (CheckFormat::Json, false) => Printer::Json,
+            (CheckFormat::Github, false) => Printer::Github,
+            (CheckFormat::Sarif, false) => Printer::Sarif,
+            (CheckFormat::Junit, false) => Printer::Junit,
+            (CheckFormat::Human | CheckFormat::Concise, true) => Printer::Statistics,
+            (CheckFormat::Json, true) => Printer::JsonStatistics,
+            (other, true) => anyhow::bail!(
+                "--statistics prints a table or JSON; it cannot be combined with --format {}",
+                other
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            ),
+        })
     }
 }
 
@@ -255,6 +283,11 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+
+    /// Count the findings per rule instead of listing them, most frequent
+    /// first (with --format json, as one JSON object)
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 impl CheckArgs {

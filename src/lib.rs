@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod formats;
 pub mod git;
 pub mod glossary;
 pub mod lang;
@@ -204,6 +205,8 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             }
         }
         Command::Check(args) => {
+            // A format that cannot show statistics is refused before the work.
+            let printer = args.format.printer(args.statistics)?;
             let report = commands::check::run(args, session)?;
             for note in [&report.glossary_note, &report.changed_note]
                 .into_iter()
@@ -211,10 +214,10 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             {
                 eprintln!("tolk: {}", escape_controls(note));
             }
-            args.format.printer().print(out, &report, &style)?;
-            if args.format != cli::CheckFormat::Human {
-                // Machine output on stdout; a person reading the CI log
-                // still sees why the run failed.
+            printer.print(out, &report, &style, report.strict)?;
+            if args.format != cli::CheckFormat::Human || args.statistics {
+                // Machine output (or only counts) on stdout; a person
+                // reading the CI log still sees why the run failed.
                 for f in report
                     .findings
                     .iter()
@@ -293,6 +296,12 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                     r.segment, r.kept, r.reason
                 );
             }
+        }
+        Command::Completions(args) => {
+            report::generated(out, &commands::completions::run(args.shell))?;
+        }
+        Command::Man => {
+            report::generated(out, &commands::man::run()?)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, &args.slugs)?;

@@ -36,6 +36,13 @@ pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> Result<()> {
     Ok(())
 }
 
+/// Text another tool generated for us (a completion script, the manual
+/// page), as it is.
+pub fn generated(out: &mut impl Write, text: &[u8]) -> Result<()> {
+    out.write_all(text)?;
+    Ok(())
+}
+
 /// Columns separated by space, one rule under the header: reads the same in
 /// a terminal, a pager and a CI log.
 const HOUSE: TableStyle =
@@ -554,27 +561,47 @@ fn finding(out: &mut impl Write, f: &Finding, style: &Style) -> Result<()> {
 }
 
 /// How `check` prints its findings: every format is a printer of the same
-/// report, so a new format never touches a rule.
+/// report, so a new format never touches a rule. SARIF, JUnit and the
+/// statistics live in `formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Printer {
     Human,
     Concise,
     Json,
     Github,
+    Sarif,
+    Junit,
+    /// `--statistics`: counts per rule, for people.
+    Statistics,
+    /// `--statistics --format json`.
+    JsonStatistics,
 }
 
 impl Printer {
-    pub fn print(self, out: &mut impl Write, report: &CheckReport, style: &Style) -> Result<()> {
+    /// Prints the report; `strict` says whether warnings fail the check,
+    /// which JUnit shows as failed test cases.
+    pub fn print(
+        self,
+        out: &mut impl Write,
+        report: &CheckReport,
+        style: &Style,
+        strict: bool,
+    ) -> Result<()> {
+        use crate::formats::{junit, sarif, statistics};
         match self {
             Printer::Human => check(out, report, style),
             Printer::Concise => concise(out, report),
             Printer::Json => json(out, report),
             Printer::Github => github(out, report),
+            Printer::Sarif => sarif::print(out, report),
+            Printer::Junit => junit::print(out, report, strict),
+            Printer::Statistics => statistics::text(out, report, style),
+            Printer::JsonStatistics => statistics::json(out, report),
         }
     }
 }
 
-fn summary_line(report: &CheckReport) -> String {
+pub(crate) fn summary_line(report: &CheckReport) -> String {
     let s = &report.summary;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let waived = if s.waived > 0 {

@@ -30,6 +30,9 @@ pub struct CheckReport {
     /// What `--changed-since` left out, for a note on stderr.
     #[serde(skip)]
     pub changed_note: Option<String>,
+    /// The slugs checked, findings or not (JUnit has a test case for each).
+    #[serde(skip)]
+    pub checked: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -52,6 +55,7 @@ impl CheckReport {
             glossary_note: None,
             strict,
             changed_note: None,
+            checked: Vec::new(),
         }
     }
 
@@ -145,6 +149,7 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
     let mut report = CheckReport::new(config.strict);
     report.glossary_note = terms.note;
     report.changed_note = changed_note;
+    report.checked = slugs.clone();
     for (ok, findings, waived) in per_article {
         report.summary.invalid += usize::from(!ok);
         report.findings.extend(findings);

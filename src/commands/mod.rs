@@ -3,11 +3,13 @@
 
 pub mod accept;
 pub mod check;
+pub mod completions;
 pub mod credits;
 pub mod diff;
 pub mod doctor;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod mark;
 pub mod merge_status;
 pub mod rules;
