@@ -512,3 +512,41 @@ fn man_page_names_the_subcommands() {
         assert!(page.contains(sub), "man page lacks {sub}");
     }
 }
+
+#[test]
+fn sarif_lists_accepted_findings_as_suppressed_with_show_waived() {
+    let repo = seed_with_glossary();
+    repo.tolk()
+        .args([
+            "accept",
+            common::SLUG,
+            "q6",
+            "number",
+            "--by",
+            "Eeva Editori",
+        ])
+        .args(["--reason", "The year is spelled out on purpose"])
+        .assert()
+        .success();
+    let (_, doc) = sarif(&repo);
+    assert!(
+        results(&doc)
+            .iter()
+            .all(|r| r.get("suppressions").is_none()),
+        "waived findings are left out without --show-waived"
+    );
+    let (_, text) = check(&repo, &["--format", "sarif", "--show-waived"]);
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema_errors(&doc), Vec::<String>::new());
+    let suppressed: Vec<&Value> = results(&doc)
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0]["ruleId"], "number");
+    assert_eq!(suppressed[0]["suppressions"][0]["kind"], "external");
+    let why = suppressed[0]["suppressions"][0]["justification"]
+        .as_str()
+        .unwrap();
+    assert!(why.contains("The year is spelled out on purpose"), "{why}");
+}

@@ -94,7 +94,17 @@ struct SarifResult<'a> {
     message: Text,
     locations: [Location; 1],
     partial_fingerprints: Fingerprints,
+    /// A finding accepted with `tolk accept` (listed with `--show-waived`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
     properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    status: &'static str,
+    justification: String,
 }
 
 #[derive(Serialize)]
@@ -221,21 +231,21 @@ fn artifact(path: &str) -> ArtifactLocation {
     }
 }
 
-/// FNV-1a, 128 bits: a hash that is the same on every machine and in
-/// every version of Rust, as a fingerprint stored by code scanning must
-/// be (std's `DefaultHasher` promises neither).
-fn fnv1a_128(parts: &[&str]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut hash = OFFSET;
+/// A hash that is the same on every machine and in every version of
+/// Rust, as a fingerprint stored by code scanning must be (std's
+/// `DefaultHasher` promises neither): SHA-256 of the parts, cut to 128 bits.
+fn digest(parts: &[&str]) -> u128 {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
     for part in parts {
         // A separator no text contains keeps ("ab", "c") apart from ("a", "bc").
-        for &b in part.as_bytes().iter().chain(&[0xff]) {
-            hash ^= u128::from(b);
-            hash = hash.wrapping_mul(PRIME);
-        }
+        hasher.update(part.as_bytes());
+        hasher.update([0xff]);
     }
-    hash
+    let bytes: [u8; 32] = hasher.finalize().into();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&bytes[..16]);
+    u128::from_be_bytes(first)
 }
 
 /// The message with its references to other lines (`it belongs after
@@ -262,7 +272,7 @@ fn line_free(message: &str) -> String {
 /// belongs to none, the file), segment, rule and message, hashed. Findings
 /// identical in all four (the same avoided word twice in a segment) are
 /// told apart by their order.
-fn fingerprints(findings: &[Finding]) -> Vec<String> {
+fn fingerprints_of(findings: &[Finding]) -> Vec<String> {
     let mut seen: HashMap<u128, usize> = HashMap::new();
     findings
         .iter()
@@ -273,7 +283,7 @@ fn fingerprints(findings: &[Finding]) -> Vec<String> {
                 &f.article
             };
             let message = line_free(&f.message);
-            let base = fnv1a_128(&[
+            let base = digest(&[
                 owner,
                 f.segment.as_deref().unwrap_or(""),
                 f.rule.code(),
@@ -284,7 +294,7 @@ fn fingerprints(findings: &[Finding]) -> Vec<String> {
             let hash = if *n == 1 {
                 base
             } else {
-                fnv1a_128(&[&format!("{base:032x}"), &n.to_string()])
+                digest(&[&format!("{base:032x}"), &n.to_string()])
             };
             format!("{hash:032x}")
         })
@@ -320,6 +330,7 @@ fn result<'a>(f: &'a Finding, fingerprint: String) -> SarifResult<'a> {
             },
         }],
         partial_fingerprints: Fingerprints { tolk: fingerprint },
+        suppressions: Vec::new(),
         properties: Properties {
             article: &f.article,
             segment: f.segment.as_deref(),
@@ -330,13 +341,33 @@ fn result<'a>(f: &'a Finding, fingerprint: String) -> SarifResult<'a> {
 /// The whole log, pretty-printed, one document.
 pub fn print(out: &mut impl Write, report: &CheckReport) -> Result<()> {
     let repository = env!("CARGO_PKG_REPOSITORY");
-    let fingerprints = fingerprints(&report.findings);
-    let results = report
+    let fingerprints = fingerprints_of(&report.findings);
+    let mut results: Vec<SarifResult<'_>> = report
         .findings
         .iter()
         .zip(fingerprints)
         .map(|(f, fp)| result(f, fp))
         .collect();
+    // Accepted findings, with --show-waived: results code scanning shows
+    // as suppressed, with who accepted them and why.
+    let waived: Vec<Finding> = report.waived.iter().map(|w| w.finding.clone()).collect();
+    for ((w, f), fp) in report
+        .waived
+        .iter()
+        .zip(&waived)
+        .zip(fingerprints_of(&waived))
+    {
+        let mut r = result(f, fp);
+        r.suppressions.push(Suppression {
+            kind: "external",
+            status: "accepted",
+            justification: format!(
+                "{} (accepted by {} on {} with `tolk accept`)",
+                w.waiver.reason, w.waiver.by, w.waiver.at
+            ),
+        });
+        results.push(r);
+    }
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -394,11 +425,10 @@ mod tests {
     }
 
     #[test]
-    fn the_hash_is_fnv1a_128() {
-        // The empty input hashes to the offset basis; one part adds the
-        // separator byte.
-        assert_eq!(fnv1a_128(&[]), 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
-        assert_ne!(fnv1a_128(&["ab", "c"]), fnv1a_128(&["a", "bc"]));
-        assert_eq!(fnv1a_128(&["a"]), fnv1a_128(&["a"]));
+    fn the_hash_is_sha256_cut_to_128_bits() {
+        // The empty input: the first half of SHA-256 of nothing.
+        assert_eq!(digest(&[]), 0xe3b0_c442_98fc_1c14_9afb_f4c8_996f_b924);
+        assert_ne!(digest(&["ab", "c"]), digest(&["a", "bc"]));
+        assert_eq!(digest(&["a"]), digest(&["a"]));
     }
 }
