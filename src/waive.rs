@@ -70,6 +70,7 @@ impl From<&Waiver> for WaiverNote {
 /// A waiver whose texts changed lets its finding through, saying so.
 pub fn settle(article: &Article, findings: Vec<Finding>, config: &Config) -> Settled {
     let mut settled = Settled::default();
+    let keys = waiver_keys(article);
     let mut prints: rustc_hash::FxHashMap<String, Option<(String, String)>> = Default::default();
     for mut f in findings {
         if !config.selects(f.rule) && f.rule != Rule::Publish {
@@ -79,7 +80,8 @@ pub fn settle(article: &Article, findings: Vec<Finding>, config: &Config) -> Set
         let waiver = f
             .segment
             .as_deref()
-            .and_then(|id| article.status.waiver(id, f.rule));
+            .and_then(|id| keys.get(id).copied().unwrap_or(Some(id)))
+            .and_then(|key| article.status.waiver(key, f.rule));
         let (Some(waiver), Some(id)) = (waiver, f.segment.clone()) else {
             settled.findings.push(f);
             continue;
@@ -109,6 +111,33 @@ pub fn settle(article: &Article, findings: Vec<Finding>, config: &Config) -> Set
         settled.findings.push(f);
     }
     settled
+}
+
+/// Where each Finnish segment's waivers are stored, when that is not
+/// under its own id: the key of its record, which follows the text when
+/// the writer adds or removes a paragraph above it (`Article::records`).
+/// A segment with no record whose id another segment's record now holds
+/// has none (`None`): those waivers belong to the moved text.
+fn waiver_keys(article: &Article) -> rustc_hash::FxHashMap<&str, Option<&str>> {
+    let mut keys = rustc_hash::FxHashMap::default();
+    if article.status.waivers.is_empty() {
+        return keys;
+    }
+    let records = article.records();
+    let claimed: rustc_hash::FxHashSet<&str> = records.iter().flatten().copied().collect();
+    for (seg, key) in article.fi.segments.iter().zip(records) {
+        let id = seg.id.as_str();
+        match key {
+            Some(key) if key != id => {
+                keys.insert(id, Some(key));
+            }
+            None if claimed.contains(id) => {
+                keys.insert(id, None);
+            }
+            _ => {}
+        }
+    }
+    keys
 }
 
 /// What [`settle`] leaves.

@@ -440,3 +440,38 @@ fn changed_since_checks_only_what_differs_from_the_revision() {
         .code(2)
         .stderr(contains("no revision `nosuchref`"));
 }
+
+#[test]
+fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
+    let repo = marked_seed();
+    let (_, doc) = check(&repo, &[]);
+    assert!(has(&doc, "p3", "number"), "{:?}", found(&doc));
+    repo.tolk()
+        .args(["accept", SLUG, "p3", "number", "--by", "E"])
+        .args(["--reason", "The year is in the next paragraph"])
+        .assert()
+        .success();
+    // The writer adds a paragraph above p3, and the translator its
+    // translation: the old p3 is now p4.
+    repo.edit(
+        "fi.txt",
+        "Tätä varten myös",
+        "Kaupunki tiedotti asiasta tiistaina.\n\nTätä varten myös",
+    );
+    repo.edit(
+        "sv.txt",
+        "För det här ändamålet",
+        "Staden informerade om saken på tisdagen.\n\nFör det här ändamålet",
+    );
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "p4", "number"), "still waived: {:?}", found(&doc));
+    assert!(!has(&doc, "p3", "number"));
+    assert_eq!(doc["summary"]["waived"], 1);
+    // A mark moves the records, the waiver with them.
+    repo.mark(SLUG, &["p3", "--as", "translated", "--by", "Patricia Heikkilä"]);
+    let status = repo.read(&repo.article("status.toml"));
+    assert!(status.contains("[segments.p4.waived.number]"), "{status}");
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "p4", "number"));
+    assert_eq!(doc["summary"]["waived"], 1);
+}

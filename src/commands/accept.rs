@@ -159,6 +159,10 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         sv_hash,
     };
     let replaced = crate::status::update(repo, &article.slug, |status| {
+        // Records follow their text (as `mark` does): when ids shifted,
+        // move them first, so the waiver lands beside its segment's record
+        // and no later move overwrites it.
+        status.rename(&crate::article::moved_records(&article.fi, status))?;
         let replaced = status.waiver(id, rule).is_some();
         status.set_waiver(id, rule, waiver)?;
         Ok(replaced)
