@@ -71,10 +71,15 @@ pub struct Waiver {
     /// [`text_hash`] of the Finnish and of the Swedish of the segment.
     pub fi_hash: String,
     pub sv_hash: String,
+    /// The words of the findings accepted (`2023`, `välfärdsrapporten`),
+    /// for rules that can fire more than once on a segment: another
+    /// finding of the rule there is not covered. Empty: every finding of
+    /// the rule on the segment.
+    pub words: Vec<String>,
 }
 
 /// The keys of a waiver's table.
-const WAIVER_KEYS: [&str; 5] = ["reason", "by", "at", "fi_hash", "sv_hash"];
+const WAIVER_KEYS: [&str; 6] = ["reason", "by", "at", "fi_hash", "sv_hash", "words"];
 
 /// A short, stable fingerprint of a text's words: re-wrapping lines or
 /// changing spaces does not change it, any change of a word does.
@@ -203,6 +208,8 @@ impl StatusFile {
             at: toml::Value,
             fi_hash: String,
             sv_hash: String,
+            #[serde(default)]
+            words: Vec<String>,
         }
         let Ok(raw) = toml::from_str::<Raw>(text) else {
             return self.parse_checked(text);
@@ -227,6 +234,7 @@ impl StatusFile {
                         at,
                         fi_hash: w.fi_hash,
                         sv_hash: w.sv_hash,
+                        words: w.words,
                     };
                     rules.insert(rule, waiver);
                 }
@@ -427,6 +435,24 @@ impl StatusFile {
                     ),
                 ));
             }
+            let words = match fields.get("words") {
+                None => Vec::new(),
+                Some(item) => item
+                    .as_array()
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|v| v.as_str().map(str::to_string))
+                            .collect::<Option<Vec<String>>>()
+                    })
+                    .ok_or_else(|| {
+                        refuse(
+                            at(item.span()),
+                            format!(
+                                "`segments.{id}.waived.{code}.words` must be a list of strings"
+                            ),
+                        )
+                    })?,
+            };
             let field = |key: &str| -> Result<String, LoadError> {
                 let value = fields.get(key).ok_or_else(|| {
                     refuse(
@@ -453,6 +479,7 @@ impl StatusFile {
                     at: field("at")?,
                     fi_hash: field("fi_hash")?,
                     sv_hash: field("sv_hash")?,
+                    words,
                 },
             );
         }
@@ -552,6 +579,12 @@ impl StatusFile {
         put(fields, "at", Some(&waiver.at));
         put(fields, "fi_hash", Some(&waiver.fi_hash));
         put(fields, "sv_hash", Some(&waiver.sv_hash));
+        if waiver.words.is_empty() {
+            fields.remove("words");
+        } else {
+            let words: toml_edit::Array = waiver.words.iter().map(String::as_str).collect();
+            fields.insert("words", value(words));
+        }
         self.waivers
             .entry(id.to_string())
             .or_default()
@@ -577,6 +610,40 @@ impl StatusFile {
             waived.remove(rule.code());
             if waived.is_empty() {
                 table.remove("waived");
+            }
+        }
+        Ok(true)
+    }
+
+    /// Moves the waiver of `rule` from segment `from` to segment `to` (its
+    /// text moved there), table and comments with it; one already on `to`
+    /// stays.
+    pub fn move_waiver(&mut self, from: &str, to: &str, rule: Rule) -> Result<bool> {
+        if self.waiver(to, rule).is_some() {
+            return Ok(false);
+        }
+        let Some(waiver) = self.waivers.get(from).and_then(|w| w.get(&rule)).cloned() else {
+            return Ok(false);
+        };
+        let segments = self.segments_table()?;
+        let table = segments
+            .get_mut(from)
+            .and_then(Item::as_table_like_mut)
+            .and_then(|t| t.get_mut("waived"))
+            .and_then(Item::as_table_like_mut)
+            .and_then(|w| w.remove(rule.code()));
+        self.remove_waiver(from, rule)?;
+        self.set_waiver(to, rule, waiver)?;
+        // Keep the moved table's comments and keys.
+        if let Some(Item::Table(old)) = table {
+            let segments = self.segments_table()?;
+            if let Some(new) = segments
+                .get_mut(to)
+                .and_then(Item::as_table_like_mut)
+                .and_then(|t| t.get_mut("waived"))
+                .and_then(Item::as_table_like_mut)
+            {
+                new.insert(rule.code(), Item::Table(old));
             }
         }
         Ok(true)
@@ -863,6 +930,7 @@ mod tests {
             at: "2026-11-25".into(),
             fi_hash: text_hash("Ensi vuoden alusta."),
             sv_hash: text_hash("Från början av 2023."),
+            words: vec!["2023".into()],
         }
     }
 

@@ -3,27 +3,33 @@
 //! reason, when either side changes. Also the project's rule selection and
 //! severities, applied to an article's findings in one place.
 
+use anyhow::Result;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::article::Article;
 use crate::checks::{Finding, Rule};
 use crate::config::Config;
-use crate::status::{Waiver, text_hash};
+use crate::status::{StatusFile, Waiver, text_hash};
 
-/// The Finnish and Swedish texts a finding on segment `id` is about: the
-/// row of the Finnish segment (joined, when several share one Swedish
-/// paragraph) and the Swedish paired with it; for a Swedish paragraph with
-/// no Finnish counterpart, no Finnish and that paragraph. `None` when no
-/// segment has that id.
-pub fn segment_texts<'a>(article: &'a Article, id: &str) -> Option<(&'a str, &'a str)> {
+/// The texts of the row of Finnish segment `i` (joined, when several
+/// share one Swedish paragraph) and the Swedish paired with it.
+fn texts_at(article: &Article, i: usize) -> (&str, &str) {
     let alignment = &article.alignment;
+    let row = alignment.row(i);
+    let fi = &alignment.fi_text(row, &article.fi).text;
+    let sv = alignment
+        .sv(row, article.sv.as_ref())
+        .map_or("", |s| s.text.as_str());
+    (fi, sv)
+}
+
+/// The Finnish and Swedish texts a finding on segment `id` is about: those
+/// of its row; for a Swedish paragraph with no Finnish counterpart, no
+/// Finnish and that paragraph. `None` when no segment has that id.
+pub fn segment_texts<'a>(article: &'a Article, id: &str) -> Option<(&'a str, &'a str)> {
     if let Some(i) = article.fi.segments.iter().position(|s| s.id == id) {
-        let row = alignment.row(i);
-        let fi = &alignment.fi_text(row, &article.fi).text;
-        let sv = alignment
-            .sv(row, article.sv.as_ref())
-            .map_or("", |s| s.text.as_str());
-        return Some((fi, sv));
+        return Some(texts_at(article, i));
     }
     let sv = article
         .extra()
@@ -37,6 +43,105 @@ pub fn segment_texts<'a>(article: &'a Article, id: &str) -> Option<(&'a str, &'a
 pub fn fingerprints(article: &Article, id: &str) -> Option<(String, String)> {
     let (fi, sv) = segment_texts(article, id)?;
     Some((text_hash(fi), text_hash(sv)))
+}
+
+/// The fingerprints of every Finnish segment's texts, in order.
+pub fn all_fingerprints(article: &Article) -> Vec<(String, String)> {
+    (0..article.fi.segments.len())
+        .map(|i| {
+            let (fi, sv) = texts_at(article, i);
+            (text_hash(fi), text_hash(sv))
+        })
+        .collect()
+}
+
+/// What a finding is about, for telling apart findings of one rule on one
+/// segment: the words it highlights (`2023`, `välfärdsrapporten`), or
+/// nothing for a finding about the whole segment.
+pub fn subject(f: &Finding) -> Option<String> {
+    let e = f.excerpt.as_ref()?;
+    let words: Vec<&str> = e
+        .highlights
+        .iter()
+        .filter_map(|&(a, b)| e.text.get(a..b))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Where a waiver belongs now: it follows the Finnish text it was accepted
+/// for. `current` is the segment its key names (after records moved); when
+/// that segment's Finnish is no longer the accepted one but another
+/// segment's is (the writer added or removed a paragraph above it), the
+/// nearest such segment, one whose Swedish is the accepted one too first.
+/// Otherwise it stays, and its finding comes back with the old reason.
+fn home(current: Option<usize>, w: &Waiver, prints: &[(String, String)]) -> Option<usize> {
+    if let Some(i) = current
+        && prints.get(i).is_some_and(|(fi, _)| *fi == w.fi_hash)
+    {
+        return Some(i);
+    }
+    let near = |i: &usize| current.map_or(*i, |c| i.abs_diff(c));
+    let moved = |both: bool| {
+        (0..prints.len())
+            .filter(|&j| prints[j].0 == w.fi_hash && (!both || prints[j].1 == w.sv_hash))
+            .min_by_key(near)
+    };
+    moved(true).or_else(|| moved(false)).or(current)
+}
+
+/// Every waiver of an article at the Finnish segment it belongs to now,
+/// by segment id; waivers of Swedish-only segments (extras) under their
+/// own key.
+pub fn placed(article: &Article) -> FxHashMap<String, Vec<(Rule, &Waiver)>> {
+    let mut out: FxHashMap<String, Vec<(Rule, &Waiver)>> = FxHashMap::default();
+    if article.status.waivers.is_empty() {
+        return out;
+    }
+    let keys = waiver_keys(article);
+    // The segment each stored key names now.
+    let mut segment_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, seg) in article.fi.segments.iter().enumerate() {
+        let id = seg.id.as_str();
+        if let Some(key) = keys.get(id).copied().unwrap_or(Some(id)) {
+            segment_of.insert(key, i);
+        }
+    }
+    let prints = all_fingerprints(article);
+    for (key, rules) in &article.status.waivers {
+        let current = segment_of.get(key.as_str()).copied();
+        for (rule, w) in rules {
+            let id = match home(current, w, &prints) {
+                Some(i) => article.fi.segments[i].id.clone(),
+                None => key.clone(),
+            };
+            out.entry(id).or_default().push((*rule, w));
+        }
+    }
+    out
+}
+
+/// Moves the waivers of `status` to the segments whose Finnish they were
+/// accepted for, by the fingerprints of the article's segments (`ids` and
+/// `prints` in reading order). Run under the lock after records moved, so
+/// that a waiver given now never lands on, or replaces, one that belongs to
+/// a moved text.
+pub fn rehome(status: &mut StatusFile, ids: &[&str], prints: &[(String, String)]) -> Result<()> {
+    let index: FxHashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let moves: Vec<(String, String, Rule)> = status
+        .waivers
+        .iter()
+        .flat_map(|(key, rules)| {
+            let current = index.get(key.as_str()).copied();
+            rules.iter().filter_map(move |(rule, w)| {
+                let to = ids[home(current, w, prints)?];
+                (to != key).then(|| (key.clone(), to.to_string(), *rule))
+            })
+        })
+        .collect();
+    for (from, to, rule) in moves {
+        status.move_waiver(&from, &to, rule)?;
+    }
+    Ok(())
 }
 
 /// A finding that a waiver keeps quiet, with the waiver.
@@ -70,22 +175,33 @@ impl From<&Waiver> for WaiverNote {
 /// A waiver whose texts changed lets its finding through, saying so.
 pub fn settle(article: &Article, findings: Vec<Finding>, config: &Config) -> Settled {
     let mut settled = Settled::default();
-    let keys = waiver_keys(article);
-    let mut prints: rustc_hash::FxHashMap<String, Option<(String, String)>> = Default::default();
+    let placed = placed(article);
+    let mut prints: FxHashMap<String, Option<(String, String)>> = FxHashMap::default();
     for mut f in findings {
         if !config.selects(f.rule) && f.rule != Rule::Publish {
             continue;
         }
         f.severity = config.severity(f.rule);
-        let waiver = f
-            .segment
-            .as_deref()
-            .and_then(|id| keys.get(id).copied().unwrap_or(Some(id)))
-            .and_then(|key| article.status.waiver(key, f.rule));
+        let waiver = f.segment.as_deref().and_then(|id| {
+            placed
+                .get(id)?
+                .iter()
+                .find(|(rule, _)| *rule == f.rule)
+                .map(|(_, w)| *w)
+        });
         let (Some(waiver), Some(id)) = (waiver, f.segment.clone()) else {
             settled.findings.push(f);
             continue;
         };
+        // A finding about other words than those accepted (a term added to
+        // the glossary since) is not covered.
+        if !waiver.words.is_empty()
+            && let Some(subject) = subject(&f)
+            && !waiver.words.contains(&subject)
+        {
+            settled.findings.push(f);
+            continue;
+        }
         let now = prints
             .entry(id.clone())
             .or_insert_with(|| fingerprints(article, &id));

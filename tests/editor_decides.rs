@@ -464,11 +464,18 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
         "Staden informerade om saken på tisdagen.\n\nFör det här ändamålet",
     );
     let (_, doc) = check(&repo, &[]);
-    assert!(!has(&doc, "p4", "number"), "still waived: {:?}", found(&doc));
+    assert!(
+        !has(&doc, "p4", "number"),
+        "still waived: {:?}",
+        found(&doc)
+    );
     assert!(!has(&doc, "p3", "number"));
     assert_eq!(doc["summary"]["waived"], 1);
     // A mark moves the records, the waiver with them.
-    repo.mark(SLUG, &["p3", "--as", "translated", "--by", "Patricia Heikkilä"]);
+    repo.mark(
+        SLUG,
+        &["p3", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
     let status = repo.read(&repo.article("status.toml"));
     assert!(status.contains("[segments.p4.waived.number]"), "{status}");
     let (_, doc) = check(&repo, &[]);

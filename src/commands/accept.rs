@@ -14,7 +14,7 @@ use crate::config::known_rules;
 use crate::glossary::Matcher;
 use crate::session::{ArticleError, Session};
 use crate::status::Waiver;
-use crate::waive::{fingerprints, segment_texts};
+use crate::waive::{all_fingerprints, fingerprints, placed, rehome, segment_texts, subject};
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "action", rename_all = "lowercase")]
@@ -151,18 +151,31 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     let by = resolve_name(args.by.as_deref(), repo)?;
     let at = today();
     let (fi_hash, sv_hash) = fingerprints(&article, id).expect("the segment exists");
+    // The words of every finding of the rule there now: a later finding
+    // about other words is not covered.
+    let mut words: Vec<String> = findings
+        .iter()
+        .filter(|f| f.segment.as_deref() == Some(id.as_str()) && f.rule == rule)
+        .filter_map(subject)
+        .collect();
+    words.sort();
+    words.dedup();
     let waiver = Waiver {
         reason: reason.to_string(),
         by: by.clone(),
         at: at.clone(),
         fi_hash,
         sv_hash,
+        words,
     };
+    let ids: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
+    let prints = all_fingerprints(&article);
     let replaced = crate::status::update(repo, &article.slug, |status| {
-        // Records follow their text (as `mark` does): when ids shifted,
-        // move them first, so the waiver lands beside its segment's record
-        // and no later move overwrites it.
+        // Records follow their text (as `mark` does), and waivers theirs:
+        // when ids shifted, move them first, so the new waiver neither
+        // lands on nor replaces one that belongs to a moved text.
         status.rename(&crate::article::moved_records(&article.fi, status))?;
+        rehome(status, &ids, &prints)?;
         let replaced = status.waiver(id, rule).is_some();
         status.set_waiver(id, rule, waiver)?;
         Ok(replaced)
@@ -186,12 +199,24 @@ fn listed(article: &Article, matcher: Option<&Matcher>) -> Vec<Listed> {
     }
     let findings = check_article(article, matcher);
     let mut out = Vec::new();
-    for (id, rules) in &article.status.waivers {
+    let mut placed: Vec<(String, Vec<(Rule, &Waiver)>)> = placed(article).into_iter().collect();
+    placed.sort_by_key(|(id, _)| {
+        article
+            .fi
+            .segments
+            .iter()
+            .position(|s| &s.id == id)
+            .unwrap_or(usize::MAX)
+    });
+    for (id, rules) in &placed {
         let now = fingerprints(article, id);
-        for (rule, w) in rules {
-            let fires = findings
-                .iter()
-                .any(|f| f.rule == *rule && f.segment.as_deref() == Some(id.as_str()));
+        for &(rule, w) in rules {
+            let rule = &rule;
+            let fires = findings.iter().any(|f| {
+                f.rule == *rule
+                    && f.segment.as_deref() == Some(id.as_str())
+                    && (w.words.is_empty() || subject(f).is_none_or(|s| w.words.contains(&s)))
+            });
             let same = now
                 .as_ref()
                 .is_some_and(|(fi, sv)| *fi == w.fi_hash && *sv == w.sv_hash);
