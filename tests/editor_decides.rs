@@ -482,3 +482,99 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
     assert!(!has(&doc, "p4", "number"));
     assert_eq!(doc["summary"]["waived"], 1);
 }
+
+/// An article of plain paragraphs, nobody has marked: waivers must follow
+/// their text without records to lean on.
+fn unmarked_prices() -> Repo {
+    let repo = Repo::empty();
+    repo.import(
+        "w",
+        "Konsertti\n\nLiput maksavat 20 euroa.\n\nOvet avataan tuntia ennen.\n",
+        Some("Konsert\n\nBiljetterna kostar 25 euro.\n\nDörrarna öppnas en timme före.\n".as_bytes()),
+    );
+    repo
+}
+
+#[test]
+fn a_waiver_on_an_unmarked_segment_follows_its_text_and_is_not_renewed_by_mistake() {
+    let repo = unmarked_prices();
+    repo.tolk()
+        .args(["accept", "w", "p1", "number", "--by", "E"])
+        .args(["--reason", "price raised after print"])
+        .assert()
+        .success();
+    // A new first paragraph on both sides: the old p1 is now p2.
+    let fi = repo.read("articles/w/fi.txt");
+    let sv = repo.read("articles/w/sv.txt");
+    repo.write(
+        "articles/w/fi.txt",
+        fi.replace("Liput", "Lippuja on 300.\n\nLiput"),
+    );
+    repo.write(
+        "articles/w/sv.txt",
+        sv.replace("Biljetterna", "Det finns 350 biljetter.\n\nBiljetterna"),
+    );
+    let (_, doc) = check(&repo, &[]);
+    assert!(!has(&doc, "p2", "number"), "the old paragraph stays waived");
+    let p1 = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["segment"] == "p1" && f["rule"] == "number")
+        .expect("the new paragraph's own finding");
+    assert!(
+        !p1["message"].as_str().unwrap().contains("price raised"),
+        "another paragraph's reason: {p1}"
+    );
+    // Accepting the new one is a new waiver, not a renewal of the old.
+    repo.tolk()
+        .args(["accept", "w", "p1", "number", "--by", "E"])
+        .args(["--reason", "ticket count from the organiser"])
+        .assert()
+        .success()
+        .stdout(contains("accepted number on w p1"));
+    let status = repo.read("articles/w/status.toml");
+    assert!(status.contains("price raised after print"), "{status}");
+    assert!(status.contains("ticket count from the organiser"), "{status}");
+    let (_, doc) = check(&repo, &[]);
+    assert_eq!(count(&doc, "number"), 0, "{doc}");
+    // Two waivers, each covering both numbers of its paragraph (300 and
+    // 350; 20 and 25).
+    assert_eq!(doc["summary"]["waived"], 4);
+}
+
+#[test]
+fn a_waiver_covers_the_words_accepted_not_a_new_term_on_the_segment() {
+    let repo = Repo::seed();
+    repo.write(
+        "glossary.toml",
+        "[[term]]\nfi = \"hyvinvointikertomus\"\nsv = \"välfärdsberättelse\"\n\
+         avoid = [\"välfärdsrapport*\"]\n",
+    );
+    repo.tolk()
+        .args(["accept", SLUG, "a2", "glossary-avoid", "--by", "E"])
+        .args(["--reason", "quoting the report's own title"])
+        .assert()
+        .success();
+    let (_, doc) = check(&repo, &[]);
+    assert_eq!(count(&doc, "glossary-avoid"), 0);
+    // The glossary grows: the new term's avoided rendering in a2 is a new
+    // finding, not covered by the old waiver.
+    repo.write(
+        "glossary.toml",
+        "[[term]]\nfi = \"hyvinvointikertomus\"\nsv = \"välfärdsberättelse\"\n\
+         avoid = [\"välfärdsrapport*\"]\n\n[[term]]\nfi = \"varhaiskasvatus\"\n\
+         sv = \"småbarnspedagogik\"\navoid = [\"småbarnsfostran\"]\n",
+    );
+    let (_, doc) = check(&repo, &[]);
+    let avoid: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "glossary-avoid")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(avoid.len(), 1, "{avoid:?}");
+    assert!(avoid[0].contains("småbarnsfostran"), "{avoid:?}");
+    assert_eq!(doc["summary"]["waived"], 1);
+}
