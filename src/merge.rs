@@ -279,6 +279,7 @@ fn merge_waivers(result: &mut DocumentMut, [base, ours, theirs]: [&DocumentMut; 
     let mut merged: Vec<(String, Table)> = Vec::new();
     for rule in rules {
         let (to, ta, tb) = (text(&o, rule), text(&a, rule), text(&b, rule));
+        let both = ta != tb && ta != to && tb != to;
         let from_theirs = if ta == tb || tb == to {
             false
         } else if ta == to {
@@ -287,9 +288,33 @@ fn merge_waivers(result: &mut DocumentMut, [base, ours, theirs]: [&DocumentMut; 
             // Both changed: a waiver beats a removal, then the later one.
             ta.is_none() || (tb.is_some() && at(&b, rule) > at(&a, rule))
         };
-        let side = if from_theirs { &b } else { &a };
+        let (side, other, branch) = if from_theirs {
+            (&b, &a, "ours (%A)")
+        } else {
+            (&a, &b, "theirs (%B)")
+        };
         if let Some((_, table)) = side.get(rule) {
-            merged.push((rule.clone(), table.clone()));
+            let mut table = table.clone();
+            // Both branches waived it differently: the other waiver is
+            // kept as a comment above the one kept, as records are.
+            if both && let Some((_, lost)) = other.get(rule) {
+                let mut comment = format!("# tolk merge-status: {branch} waived it instead:\n");
+                for (key, value) in lost.iter() {
+                    let shown = match value.as_str() {
+                        Some(s) => serde_json::to_string(s).unwrap_or_default(),
+                        None => value.to_string().trim().to_string(),
+                    };
+                    comment.push_str(&format!("#   {key} = {shown}\n"));
+                }
+                let prefix = table
+                    .decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .unwrap_or("\n")
+                    .to_string();
+                table.decor_mut().set_prefix(format!("{prefix}{comment}"));
+            }
+            merged.push((rule.clone(), table));
         }
     }
     let now = waivers(result, id);
@@ -471,8 +496,12 @@ mod tests {
         // The same rule on both: the later one.
         let theirs = format!("{BASE}{}", waiver("p2", "number", "F", "2026-11-03"));
         let m = merge(BASE, &ours, &theirs).unwrap();
-        assert!(m.text.contains("by = \"F\""), "{}", m.text);
-        assert!(!m.text.contains("by = \"E\""), "{}", m.text);
+        assert!(m.text.contains("\nby = \"F\""), "{}", m.text);
+        assert!(!m.text.contains("\nby = \"E\""), "{}", m.text);
+        // The other is kept as a comment.
+        assert!(m.text.contains("#   by = \"E\""), "{}", m.text);
+        let status = m.text.parse::<DocumentMut>().unwrap();
+        assert_eq!(waivers(&status, "p2").len(), 1, "{}", m.text);
         // Removed on one branch, untouched on the other: removed.
         let m = merge(&ours, BASE, &ours).unwrap();
         let status = m.text.parse::<DocumentMut>().unwrap();
