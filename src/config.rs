@@ -169,6 +169,15 @@ fn parse_file(text: &str, shown: &str) -> Result<FileSettings, LoadError> {
             .map_err(|(i, e)| at(names[i].span().start, e))
     };
     let select = match &raw.check.select {
+        Some(names) if names.is_empty() => {
+            let offset = toml_key_offset(text, "select");
+            return Err(at(
+                offset,
+                "`check.select` is empty, so no rule would run and every check would pass; \
+                 list the rules to run, or `[\"ALL\"]` (to turn rules off, use `ignore`)"
+                    .into(),
+            ));
+        }
         Some(names) => Some(list(names, "`check.select`")?),
         None => None,
     };
@@ -205,10 +214,19 @@ fn parse_file(text: &str, shown: &str) -> Result<FileSettings, LoadError> {
                 ));
             }
         };
-        if rule == Rule::Invalid && level != Severity::Error {
+        if matches!(rule, Rule::Invalid | Rule::Publish) && level != Severity::Error {
             return Err(at(
                 name.span().start,
-                "`check.severity.invalid` must stay `error`".into(),
+                format!(
+                    "`check.severity.{}` must stay `error`: {}",
+                    rule.code(),
+                    if rule == Rule::Invalid {
+                        "a file tolk cannot read must never look like a clean check"
+                    } else {
+                        "a publish gate that passes unreviewed articles is no gate \
+                         (without `--publish` it does not run at all)"
+                    }
+                ),
             ));
         }
         severity.insert(rule, level);
@@ -227,6 +245,23 @@ fn parse_file(text: &str, shown: &str) -> Result<FileSettings, LoadError> {
                 .unwrap_or(defaults.distinct_reviewer),
         },
     })
+}
+
+/// The byte offset of the line where `key` is set, for errors about a
+/// value serde gives no span for (an empty list); the start otherwise.
+fn toml_key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    0
 }
 
 impl Config {
@@ -449,6 +484,31 @@ mod tests {
         };
         let config = Config::parse(None, "tolk.toml", &cli).unwrap();
         assert_eq!(config.rules, vec![Rule::Invalid, Rule::Missing]);
+    }
+
+    #[test]
+    fn an_empty_select_and_a_softened_publish_gate_are_refused() {
+        let err = parse(
+            "[check]\nstrict = true\nselect = []\n",
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("no rule would run"), "{err}");
+        let err = parse(
+            "[check.severity]\npublish = \"warning\"\n",
+            &Overrides::default(),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("must stay `error`"), "{err}");
+        // Making a warning an error is fine.
+        assert!(
+            parse(
+                "[check.severity]\ndraft = \"error\"\n",
+                &Overrides::default()
+            )
+            .is_ok()
+        );
     }
 
     #[test]

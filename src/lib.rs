@@ -207,7 +207,16 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         Command::Check(args) => {
             // A format that cannot show statistics is refused before the work.
             let printer = args.format.printer(args.statistics)?;
-            let report = commands::check::run(args, session)?;
+            let mut report = commands::check::run(args, session)?;
+            if matches!(
+                args.format,
+                cli::CheckFormat::Github | cli::CheckFormat::Sarif | cli::CheckFormat::Junit
+            ) {
+                // CI attaches findings to files by their path from where it
+                // runs (the checkout): `tolk --root data check` must say
+                // `data/articles/…`.
+                report.relative_to(session);
+            }
             for note in [&report.glossary_note, &report.changed_note]
                 .into_iter()
                 .flatten()
@@ -281,8 +290,22 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         Command::Doctor => {
             let report = commands::doctor::run(global, session)?;
             report::doctor(out, &report, &style)?;
+            if report.broken() {
+                out.flush()?;
+                return Ok(ExitStatus::Error);
+            }
         }
         Command::Init => {
+            if session.root.is_none()
+                && let Ok(repo) = session.repo()
+                && repo.root != session.cwd
+            {
+                anyhow::bail!(
+                    "already inside the tolk repository at `{}`; run `tolk init` there, or \
+                     pass --root DIR to set up a new one",
+                    repo.root.display()
+                );
+            }
             let root = session.root.clone().unwrap_or_else(|| session.cwd.clone());
             let report = commands::init::run(&root)?;
             report::init(out, &report)?;

@@ -94,6 +94,9 @@ impl Repo {
             if !is_dir {
                 continue;
             }
+            if leftover(&entry.path()) {
+                continue;
+            }
             if valid_slug(&name) {
                 found.slugs.push(name.into_owned());
             } else {
@@ -208,6 +211,32 @@ fn find_root(start: &Path) -> Option<PathBuf> {
                 || dir.join("tolk.toml").is_file()
         })
         .map(Path::to_path_buf)
+}
+
+/// An article directory git left behind when the article was removed or
+/// renamed: no `fi.txt`, and nothing but tolk's own ignored files (the lock
+/// file, temporary files). Not an article; an empty directory, or one with
+/// anything else in it, still is (and is reported if it cannot be read).
+fn leftover(dir: &Path) -> bool {
+    if dir.join("fi.txt").exists() {
+        return false;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let mut any = false;
+    for entry in entries {
+        let Ok(entry) = entry else { return false };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours =
+            name == ".status.toml.lock" || (name.starts_with(".tolk-") && name.ends_with(".tmp"));
+        if !ours {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Slugs are `[a-z0-9][a-z0-9-]*`: safe as a directory name everywhere.
@@ -478,6 +507,9 @@ mod tests {
         ] {
             std::fs::create_dir_all(articles.join(d)).unwrap();
         }
+        // Left behind by `git rm -r articles/gone`: only tolk's lock file.
+        std::fs::create_dir_all(articles.join("gone")).unwrap();
+        std::fs::write(articles.join("gone/.status.toml.lock"), "").unwrap();
         std::fs::write(articles.join("README.md"), "notes").unwrap();
         std::fs::write(articles.join("Notes.txt"), "notes").unwrap();
         let found = Repo::at(dir.path().to_path_buf(), None)

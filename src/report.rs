@@ -675,6 +675,25 @@ pub fn concise(out: &mut impl Write, report: &CheckReport) -> Result<()> {
             esc(&f.message.replace('\n', " "))
         )?;
     }
+    // With --show-waived: accepted findings, marked as such.
+    for w in &report.waived {
+        let f = &w.finding;
+        let seg = f
+            .segment
+            .as_deref()
+            .map(|s| format!("{}: ", esc(s)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}: waived[{}] {seg}{} (accepted by {} on {}: {})",
+            location(f),
+            f.rule,
+            esc(&f.message.replace('\n', " ")),
+            esc(&w.waiver.by),
+            w.waiver.at,
+            esc(&w.waiver.reason)
+        )?;
+    }
     writeln!(out, "{}", summary_line(report))?;
     Ok(())
 }
@@ -769,17 +788,7 @@ pub fn github(out: &mut impl Write, report: &CheckReport) -> Result<()> {
             gh_data(&format!("{seg}{}", f.message))
         )?;
     }
-    let s = &report.summary;
-    let waived = if s.waived > 0 {
-        format!(", {} waived", s.waived)
-    } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "tolk check: {} errors, {} warnings{waived} in {} articles",
-        s.errors, s.warnings, s.articles
-    )?;
+    writeln!(out, "tolk check: {}", summary_line(report))?;
     Ok(())
 }
 

@@ -490,7 +490,9 @@ fn unmarked_prices() -> Repo {
     repo.import(
         "w",
         "Konsertti\n\nLiput maksavat 20 euroa.\n\nOvet avataan tuntia ennen.\n",
-        Some("Konsert\n\nBiljetterna kostar 25 euro.\n\nDörrarna öppnas en timme före.\n".as_bytes()),
+        Some(
+            "Konsert\n\nBiljetterna kostar 25 euro.\n\nDörrarna öppnas en timme före.\n".as_bytes(),
+        ),
     );
     repo
 }
@@ -535,7 +537,10 @@ fn a_waiver_on_an_unmarked_segment_follows_its_text_and_is_not_renewed_by_mistak
         .stdout(contains("accepted number on w p1"));
     let status = repo.read("articles/w/status.toml");
     assert!(status.contains("price raised after print"), "{status}");
-    assert!(status.contains("ticket count from the organiser"), "{status}");
+    assert!(
+        status.contains("ticket count from the organiser"),
+        "{status}"
+    );
     let (_, doc) = check(&repo, &[]);
     assert_eq!(count(&doc, "number"), 0, "{doc}");
     // Two waivers, each covering both numbers of its paragraph (300 and
@@ -577,4 +582,114 @@ fn a_waiver_covers_the_words_accepted_not_a_new_term_on_the_segment() {
     assert_eq!(avoid.len(), 1, "{avoid:?}");
     assert!(avoid[0].contains("småbarnsfostran"), "{avoid:?}");
     assert_eq!(doc["summary"]["waived"], 1);
+}
+
+#[test]
+fn an_empty_finnish_text_does_not_pass() {
+    let repo = Repo::seed();
+    repo.import("tyhja", "", Some(b""));
+    let (code, doc) = check(&repo, &["tyhja", "--publish", "--strict"]);
+    assert_eq!(code, Some(2), "{doc}");
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule"], "invalid");
+    assert_eq!(f["file"], "articles/tyhja/fi.txt");
+    assert!(f["message"].as_str().unwrap().contains("no text"), "{f}");
+}
+
+#[test]
+fn a_directory_git_left_behind_is_not_an_article() {
+    let repo = marked_seed();
+    // `git rm -r articles/menot` keeps the ignored lock file, and so the
+    // directory.
+    repo.write("articles/menot/.status.toml.lock", "");
+    let (code, doc) = check(&repo, &["--ignore", "number,glossary-avoid"]);
+    assert_eq!(doc["summary"]["articles"], 1, "{doc}");
+    assert_eq!(code, Some(0), "{doc}");
+    // A directory with anything else in it is still an article, reported.
+    repo.write("articles/menot/notes.md", "x");
+    let (code, _) = check(&repo, &[]);
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn init_inside_a_repository_is_refused() {
+    let repo = Repo::seed();
+    repo.tolk()
+        .current_dir(repo.path(&format!("articles/{SLUG}")))
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(contains("already inside the tolk repository"));
+    assert!(!repo.path(&format!("articles/{SLUG}/articles")).exists());
+    // At the root itself: adds what is missing, as before.
+    repo.tolk().arg("init").assert().success();
+}
+
+#[test]
+fn concise_lists_waived_findings_with_show_waived() {
+    let repo = marked_seed();
+    repo.tolk()
+        .args([
+            "accept",
+            SLUG,
+            "q6",
+            "number",
+            "--by",
+            "E",
+            "--reason",
+            "on purpose",
+        ])
+        .assert()
+        .success();
+    let out = common::stdout(repo.tolk().args(["check", "--format", "concise"]));
+    assert!(!out.contains("waived[number]"), "{out}");
+    let out = common::stdout(
+        repo.tolk()
+            .args(["check", "--format", "concise", "--show-waived"]),
+    );
+    assert!(
+        out.contains("waived[number] q6: 2023 is only in the Swedish (accepted by E on"),
+        "{out}"
+    );
+}
+
+#[test]
+fn ci_formats_give_paths_from_where_ci_runs() {
+    let repo = Repo::empty();
+    repo.write(
+        "data/articles/x/fi.txt",
+        "Otsikko\n\nKirjasto avataan 2025.\n",
+    );
+    repo.write("data/articles/x/sv.txt", "Rubrik\n");
+    let out = common::stdout(
+        repo.tolk()
+            .args(["--root", "data", "check", "--format", "github"]),
+    );
+    assert!(out.contains("file=data/articles/x/sv.txt"), "{out}");
+    let out = common::stdout(
+        repo.tolk()
+            .args(["--root", "data", "check", "--format", "sarif"]),
+    );
+    assert!(out.contains("\"uri\": \"data/articles/x/"), "{out}");
+    // JSON keeps paths from the repository root, as documented.
+    let out = common::stdout(
+        repo.tolk()
+            .args(["--root", "data", "check", "--format", "json"]),
+    );
+    assert!(out.contains("\"file\": \"articles/x/"), "{out}");
+}
+
+#[test]
+fn doctor_exits_2_when_something_it_needs_is_broken() {
+    let repo = Repo::seed();
+    repo.tolk().arg("doctor").assert().success();
+    repo.write("tolk.toml", "[check]\nignore = [\"drafts\"]\n");
+    repo.tolk()
+        .arg("doctor")
+        .assert()
+        .code(2)
+        .stdout(contains("unknown rule `drafts`"));
+    repo.write("tolk.toml", "");
+    repo.write("glossary.toml", "[[term]]\nfi = 1\n");
+    repo.tolk().arg("doctor").assert().code(2);
 }

@@ -69,6 +69,39 @@ impl CheckReport {
         report
     }
 
+    /// Paths from the current directory rather than the repository root,
+    /// when the root lies below it (`tolk --root data check`).
+    pub fn relative_to(&mut self, session: &Session) {
+        let Ok(repo) = session.repo() else { return };
+        let below = if repo.root.is_relative() {
+            repo.root.as_path()
+        } else {
+            match repo.root.strip_prefix(&session.cwd) {
+                Ok(below) => below,
+                Err(_) => return,
+            }
+        };
+        let base = below
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect::<std::path::PathBuf>()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if base.is_empty() || base.starts_with("..") {
+            return;
+        }
+        let findings = self
+            .findings
+            .iter_mut()
+            .chain(self.waived.iter_mut().map(|w| &mut w.finding));
+        for f in findings {
+            // A path outside the root (an absolute --glossary) stays.
+            if !std::path::Path::new(&f.file).is_absolute() {
+                f.file = format!("{base}/{}", f.file);
+            }
+        }
+    }
+
     /// Whether the run fails: errors, or warnings under `--strict`.
     pub fn fails(&self) -> bool {
         self.summary.errors > 0 || (self.strict && self.summary.warnings > 0)
@@ -139,6 +172,18 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
     let per_article: Vec<(bool, Vec<Finding>, Vec<Waived>)> = slugs
         .par_iter()
         .map(|slug| match Article::load(repo, slug, &pairing) {
+            // An empty fi.txt would pass every rule: a truncated or
+            // mis-delivered file must not look ready.
+            Ok(article) if article.fi.segments.is_empty() => {
+                let err = LoadError::new(
+                    ErrorKind::Schema,
+                    &article.fi_file,
+                    "no text: the Finnish is empty (a truncated or mis-delivered file?); \
+                     import the writer's text again",
+                )
+                .at_line(1);
+                (false, vec![invalid(slug, &err)], Vec::new())
+            }
             Ok(article) => {
                 let (findings, waived) = check_one(&article, matcher, &config);
                 (true, findings, waived)

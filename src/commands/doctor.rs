@@ -21,6 +21,9 @@ pub struct DoctorReport {
     pub glossary: String,
     pub glossary_terms: Option<usize>,
     pub glossary_problem: Option<String>,
+    /// There is no glossary (not an error).
+    #[serde(skip)]
+    pub glossary_absent: bool,
     /// The settings `check` runs with (`None` when tolk.toml is broken).
     pub config: Option<Config>,
     pub config_problem: Option<String>,
@@ -29,6 +32,18 @@ pub struct DoctorReport {
     pub color: bool,
     pub color_reason: &'static str,
     pub version: &'static str,
+}
+
+impl DoctorReport {
+    /// Something tolk needs is broken (no repository, a glossary or
+    /// tolk.toml it cannot read): `doctor` exits 2, as the commands would.
+    /// A missing glossary is not broken: it is optional.
+    pub fn broken(&self) -> bool {
+        self.root_problem.is_some()
+            || self.config_problem.is_some()
+            || (self.glossary_problem.is_some() && !self.glossary_absent)
+            || self.morphology == "none"
+    }
 }
 
 /// Never fails: every problem is a line of the report.
@@ -42,6 +57,7 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         glossary: String::new(),
         glossary_terms: None,
         glossary_problem: None,
+        glossary_absent: false,
         config: None,
         config_problem: None,
         morphology: String::new(),
@@ -65,6 +81,7 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
             match session.read_glossary() {
                 Ok(Some(g)) => report.glossary_terms = Some(g.terms.len()),
                 Ok(None) => {
+                    report.glossary_absent = true;
                     report.glossary_problem = Some("not found; glossary rules are skipped".into())
                 }
                 Err(err) => report.glossary_problem = Some(format!("{err:#}")),
