@@ -108,6 +108,10 @@ pub struct StatusFile {
     pub translator: Option<String>,
     /// Accepted findings, per segment id and rule.
     pub waivers: BTreeMap<String, BTreeMap<Rule, Waiver>>,
+    /// How the file was written, kept on rewrite so that an editor on
+    /// Windows does not see every line change: a byte-order mark, CRLF.
+    bom: bool,
+    crlf: bool,
 }
 
 /// The keys of a segment's table that tolk writes; any other key is the
@@ -158,19 +162,24 @@ impl StatusFile {
             entries: BTreeMap::new(),
             translator: None,
             waivers: BTreeMap::new(),
+            bom: false,
+            crlf: false,
         }
     }
 
     /// Loads `path`; a missing file is an empty status.
     pub fn load(path: &Path, shown: &str) -> Result<StatusFile, LoadError> {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => Some(crate::text::decode(&bytes, shown)?.to_string()),
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => Some(bytes),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
             Err(err) => return Err(LoadError::io(shown, err)),
         };
         let mut status = StatusFile::empty(path, shown);
-        if let Some(text) = text {
-            status.parse(&text)?;
+        if let Some(bytes) = bytes {
+            let text = crate::text::decode(&bytes, shown)?;
+            status.bom = bytes.starts_with(b"\xEF\xBB\xBF");
+            status.crlf = text.contains("\r\n");
+            status.parse(text)?;
         }
         Ok(status)
     }
@@ -723,17 +732,24 @@ impl StatusFile {
         Ok(())
     }
 
-    /// The file's new text.
+    /// The file's new text, with the BOM and line endings it had.
     pub fn render(&self) -> String {
         let text = match &self.doc {
             Some(doc) => doc.to_string(),
             None => self.text.clone(),
         };
-        if text.trim_start().starts_with('#') {
+        let mut text = if text.trim_start().starts_with('#') {
             text
         } else {
             format!("{HEADER}\n{}", text.trim_start())
+        };
+        if self.crlf {
+            text = text.replace("\r\n", "\n").replace('\n', "\r\n");
         }
+        if self.bom {
+            text.insert(0, '\u{FEFF}');
+        }
+        text
     }
 
     /// Writes the file atomically.
@@ -851,6 +867,8 @@ mod tests {
             entries: BTreeMap::new(),
             translator: None,
             waivers: BTreeMap::new(),
+            bom: false,
+            crlf: false,
         };
         s.parse(text)?;
         Ok(s)

@@ -257,3 +257,29 @@ fn import_writes_a_table_per_segment_that_reads_as_not_marked() {
     let segments = json["articles"][0]["detail"].as_array().unwrap();
     assert!(segments.iter().all(|s| s["state"] == "draft"), "{json}");
 }
+
+#[test]
+fn a_rewrite_keeps_the_files_bom_and_crlf() {
+    let repo = Repo::seed();
+    let status = repo.article("status.toml");
+    let text = repo.read(&status).replace('\n', "\r\n");
+    repo.write(&status, format!("\u{FEFF}{text}"));
+    repo.mark(
+        SLUG,
+        &["p1", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    let bytes = repo.read_bytes(&status);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the BOM is kept");
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    assert!(
+        text.contains("[segments.p1]\r\nstate = \"translated\""),
+        "{text}"
+    );
+    // And it reads back: p1 is translated.
+    let out = common::stdout(repo.tolk().args(["status", SLUG, "--format", "json"]));
+    assert!(out.contains("translated"), "{out}");
+}
