@@ -70,12 +70,15 @@ pub fn text(out: &mut impl Write, report: &CheckReport, style: &Style) -> Result
             Severity::Error => style.red(&severity),
             Severity::Warning => style.yellow(&severity),
         };
+        // The summary is cut to the terminal's width: one line a rule.
+        let room =
+            usize::from(style.width).saturating_sub(count_width + 2 + 7 + 2 + code_width + 2);
         writeln!(
             out,
             "{:>count_width$}  {severity}  {:<code_width$}  {}",
             c.count,
             c.rule.code(),
-            c.summary
+            crate::text::ellipsize(c.summary, room.max(20))
         )?;
     }
     if !counts.is_empty() {
