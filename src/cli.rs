@@ -85,8 +85,8 @@ pub enum Format {
     Json,
 }
 
-pub use crate::lang::Lang;
 use crate::article::State;
+pub use crate::lang::Lang;
 use crate::status::Stored;
 
 /// The states `mark` records, spelled for the command line.
@@ -420,7 +420,12 @@ pub struct Pick {
     pub draft: bool,
 
     /// Only segments in these states (comma-separated, or repeated)
-    #[arg(long = "state", value_enum, value_name = "STATE", value_delimiter = ',')]
+    #[arg(
+        long = "state",
+        value_enum,
+        value_name = "STATE",
+        value_delimiter = ','
+    )]
     pub in_state: Vec<State>,
 }
 
@@ -437,14 +442,16 @@ impl Pick {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Segments are named by id in any case (`p1`, `Q2`), by the number in the \
+#[command(
+    after_help = "Segments are named by id in any case (`p1`, `Q2`), by the number in the \
 `n` column of `tolk segments` and `tolk status SLUG` (`3`), or by ranges of either (`3-7`, \
 `q1-a3`); --stale, --draft and --state choose by state, or narrow the named ones.
 
 Examples:
   tolk mark kirjasto --all --as translated --by \"Patricia Heikkilä\"
   tolk mark kirjasto 3-7 --as reviewed --by ph
-  tolk mark kirjasto --stale --as translated")]
+  tolk mark kirjasto --stale --as translated"
+)]
 pub struct MarkArgs {
     /// The article
     pub slug: String,

@@ -82,7 +82,10 @@ impl People {
                 } else {
                     "a `[[person]]` has `name` and `aliases`"
                 };
-                (ErrorKind::Schema, format!("unknown key `{key}` ({expected})"))
+                (
+                    ErrorKind::Schema,
+                    format!("unknown key `{key}` ({expected})"),
+                )
             } else if let Some(rest) = message.strip_prefix("missing field `") {
                 let key = rest.split('`').next().unwrap_or_default();
                 (
@@ -122,7 +125,10 @@ impl People {
                     return Err(at(offset, "an alias is empty".into()));
                 }
                 if spelling.chars().any(crate::text::is_unsafe_char) {
-                    return Err(at(offset, "a name cannot contain control characters".into()));
+                    return Err(at(
+                        offset,
+                        "a name cannot contain control characters".into(),
+                    ));
                 }
                 let key = fold(&spelling);
                 if let Some((owner, first)) = taken.get(&key) {
@@ -348,10 +354,11 @@ pub fn resolve(
     {
         return done(name, How::Respelt);
     }
-    let listed = people
-        .persons
-        .iter()
-        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases).map(|s| (s, &p.name)));
+    let listed = people.persons.iter().flat_map(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .map(|s| (s, &p.name))
+    });
     let near = listed
         .chain(recorded.map(|n| (n, n)))
         .map(|(spelling, name)| (closeness(&key, &fold(spelling)), name))
@@ -360,9 +367,10 @@ pub fn resolve(
     if let Some((_, name)) = near {
         let name = normalize_ws(name);
         bail!(
-            "\"{typed}\" is a name tolk does not know; did you mean \"{name}\"? \
-             Pass --by \"{name}\" if so; if \"{typed}\" is somebody else, add them to \
-             {FILE} at the repository root ([[person]] name = \"{typed}\") and run this again"
+            "\"{typed}\" is a name tolk does not know; did you mean \"{name}\"? If so, pass \
+             --by \"{name}\" (or add \"{typed}\" to their aliases in {FILE}); if \"{typed}\" \
+             is somebody else, add them to {FILE} at the repository root \
+             ([[person]] name = \"{typed}\") and run this again"
         );
     }
     done(&typed, How::New)
@@ -374,6 +382,11 @@ pub fn resolve(
 fn closeness(typed: &str, known: &str) -> Option<usize> {
     if typed == known {
         return Some(0);
+    }
+    // `Kääntäjä 1` and `Kääntäjä 2` are numbered apart on purpose.
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(typed) != digits(known) {
+        return None;
     }
     let shorter = typed.chars().count().min(known.chars().count());
     let limit = match shorter {
@@ -424,8 +437,15 @@ name = "Anna Virtanen"
         let r = resolve_in("patricia.heikkila@example.fi", &[]).unwrap();
         assert_eq!(r.name, "Patricia Heikkilä");
         let r = resolve_in("patricia heikkila", &[]).unwrap();
-        assert_eq!((r.name.as_str(), r.how), ("Patricia Heikkilä", How::Respelt));
-        let r = resolve_in("eeva editor", &["Eeva Editor", "Eeva Editor", "EEVA EDITOR"]).unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.how),
+            ("Patricia Heikkilä", How::Respelt)
+        );
+        let r = resolve_in(
+            "eeva editor",
+            &["Eeva Editor", "Eeva Editor", "EEVA EDITOR"],
+        )
+        .unwrap();
         assert_eq!((r.name.as_str(), r.how), ("Eeva Editor", How::Respelt));
         let r = resolve_in("Eeva Editor", &["Eeva Editor"]).unwrap();
         assert_eq!(r.how, How::Known);
@@ -445,10 +465,20 @@ name = "Anna Virtanen"
     }
 
     #[test]
+    fn numbered_names_are_different_people() {
+        let r = resolve_in("writer1", &["writer0", "writer2"]).unwrap();
+        assert_eq!(r.how, How::New);
+    }
+
+    #[test]
     fn a_new_name_is_said_to_be_new() {
         let r = resolve_in("Mikael Lindholm", &["Eeva Editor"]).unwrap();
         assert_eq!(r.how, How::New);
-        assert!(r.note().unwrap().starts_with("new name \"Mikael Lindholm\""));
+        assert!(
+            r.note()
+                .unwrap()
+                .starts_with("new name \"Mikael Lindholm\"")
+        );
     }
 
     #[test]
@@ -465,6 +495,10 @@ name = "Anna Virtanen"
                     [[person]]\nname = \"Aino Vesa\"\naliases = [\"AV\"]\n";
         let err = People::parse(text, "people.toml").unwrap_err();
         assert_eq!(err.line, Some(7));
-        assert!(err.to_string().contains("already means Anna Virtanen (line 3)"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("already means Anna Virtanen (line 3)"),
+            "{err}"
+        );
     }
 }

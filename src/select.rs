@@ -145,8 +145,8 @@ fn hint(segs: &[Segment], lower: &str) -> Option<String> {
     if digits > 0 {
         let last = segs
             .iter()
-            .filter(|s| s.id.strip_prefix(class).is_some_and(is_number))
-            .last();
+            .rev()
+            .find(|s| s.id.strip_prefix(class).is_some_and(is_number));
         if let Some(last) = last {
             return Some(format!("the last is `{}`", last.id));
         }
@@ -234,7 +234,10 @@ mod tests {
         assert!(err.contains("`tilte` (did you mean `title`?)"), "{err}");
         assert!(err.contains("`q9` (the last is `q1`)"), "{err}");
         assert!(err.contains("`9` (the segments are numbered 1–5)"), "{err}");
-        assert!(err.contains("`4-2` (a range runs forwards: `2-4`)"), "{err}");
+        assert!(
+            err.contains("`4-2` (a range runs forwards: `2-4`)"),
+            "{err}"
+        );
         assert!(err.contains("`zz`,") || err.contains("`zz` in"), "{err}");
     }
 

@@ -68,7 +68,16 @@ fn a_number_past_the_end_is_refused_and_nothing_is_marked() {
     let repo = Repo::seed();
     let before = status_file(&repo);
     repo.tolk()
-        .args(["mark", SLUG, "3", "18", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "3",
+            "18",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .code(2)
         .stderr(
@@ -102,7 +111,15 @@ fn ids_are_case_insensitive_in_mark_diff_and_accept() {
 fn misspelt_ids_and_slugs_get_a_did_you_mean() {
     let repo = Repo::seed();
     repo.tolk()
-        .args(["mark", SLUG, "tilte", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "tilte",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .code(2)
         .stderr(contains("no segment `tilte` (did you mean `title`?)"));
@@ -112,7 +129,13 @@ fn misspelt_ids_and_slugs_get_a_did_you_mean() {
         .code(2)
         .stderr(contains("`q9` (the last is `q6`)"));
     repo.tolk()
-        .args(["mark", "hyvinvointikordinaattori", "p1", "--as", "translated"])
+        .args([
+            "mark",
+            "hyvinvointikordinaattori",
+            "p1",
+            "--as",
+            "translated",
+        ])
         .args(["--by", PATRICIA])
         .assert()
         .code(2)
@@ -123,13 +146,23 @@ fn misspelt_ids_and_slugs_get_a_did_you_mean() {
         .code(2)
         .stderr(contains("did you mean `hyvinvointikoordinaattori`?"));
     repo.tolk()
-        .args(["accept", SLUG, "q66", "number", "--reason", "x", "--by", "E"])
+        .args([
+            "accept", SLUG, "q66", "number", "--reason", "x", "--by", "E",
+        ])
         .assert()
         .code(2)
         .stderr(contains("no segment `q66` (the last is `q6`)"));
     // Nothing close: no guess.
     repo.tolk()
-        .args(["mark", "uimahalli", "p1", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            "uimahalli",
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .code(2)
         .stderr(contains("no article `uimahalli`").and(contains("did you mean").not()));
@@ -146,17 +179,31 @@ fn stale_selects_only_the_stale_segments() {
     // Nothing is stale yet: nothing to do, and the file is left alone.
     let before = status_file(&repo);
     repo.tolk()
-        .args(["mark", SLUG, "--stale", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "--stale",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .success()
         .stdout(contains("no segment is stale; nothing was marked"));
     assert_eq!(status_file(&repo), before);
-    let doc = common::json(repo.tolk().args(["diff", SLUG, "--stale", "--format", "json"]));
+    let doc = common::json(
+        repo.tolk()
+            .args(["diff", SLUG, "--stale", "--format", "json"]),
+    );
     assert_eq!(doc["segments"], serde_json::json!([]));
 
     repo.edit("fi.txt", "Ensi vuoden alusta", "Vuoden 2025 alusta");
     assert_eq!(state_of(&repo, "q6").0, "stale");
-    let doc = common::json(repo.tolk().args(["diff", SLUG, "--stale", "--format", "json"]));
+    let doc = common::json(
+        repo.tolk()
+            .args(["diff", SLUG, "--stale", "--format", "json"]),
+    );
     let ids: Vec<&Value> = doc["segments"]
         .as_array()
         .unwrap()
@@ -165,7 +212,15 @@ fn stale_selects_only_the_stale_segments() {
         .collect();
     assert_eq!(ids, ["q6"]);
     repo.tolk()
-        .args(["mark", SLUG, "--stale", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "--stale",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .success()
         .stdout(contains("marked 1 segment translated"));
@@ -177,14 +232,30 @@ fn draft_and_state_select_and_narrow() {
     let repo = Repo::seed();
     repo.mark(SLUG, &["p1", "--as", "translated", "--by", PATRICIA]);
     repo.tolk()
-        .args(["mark", SLUG, "--draft", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "--draft",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .success()
         .stdout(contains("marked 16 segments translated"));
     repo.mark(SLUG, &["1-3", "--as", "reviewed", "--by", "Eeva Editor"]);
     // A range narrowed by state: of 1-5, only the translated ones.
     repo.tolk()
-        .args(["mark", SLUG, "1-5", "--state", "translated", "--as", "reviewed"])
+        .args([
+            "mark",
+            SLUG,
+            "1-5",
+            "--state",
+            "translated",
+            "--as",
+            "reviewed",
+        ])
         .args(["--by", "Eeva Editor"])
         .assert()
         .success()
@@ -192,14 +263,10 @@ fn draft_and_state_select_and_narrow() {
     let a = &status_json(&repo)["articles"][0];
     assert_eq!(a["reviewed"], 5);
     assert_eq!(a["translated"], 12);
-    let doc = common::json(repo.tolk().args([
-        "diff",
-        SLUG,
-        "--state",
-        "reviewed",
-        "--format",
-        "json",
-    ]));
+    let doc = common::json(
+        repo.tolk()
+            .args(["diff", SLUG, "--state", "reviewed", "--format", "json"]),
+    );
     assert_eq!(doc["unchanged"].as_array().unwrap().len(), 5);
 }
 
@@ -211,7 +278,16 @@ fn marking_a_reviewed_segment_translated_needs_force() {
     repo.mark(SLUG, &["q1", "--as", "reviewed", "--by", "Eeva Editor"]);
     let before = status_file(&repo);
     repo.tolk()
-        .args(["mark", SLUG, "q1", "p1", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "q1",
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .code(2)
         .stderr(
@@ -227,7 +303,15 @@ fn marking_a_reviewed_segment_translated_needs_force() {
 
     // In bulk, the reviewed segment is left alone and named.
     repo.tolk()
-        .args(["mark", SLUG, "--all", "--as", "translated", "--by", PATRICIA])
+        .args([
+            "mark",
+            SLUG,
+            "--all",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
         .assert()
         .success()
         .stdout(
@@ -242,7 +326,10 @@ fn marking_a_reviewed_segment_translated_needs_force() {
         .assert()
         .success()
         .stdout(contains("marked 1 segment translated"));
-    assert_eq!(state_of(&repo, "q1"), ("translated".into(), PATRICIA.into()));
+    assert_eq!(
+        state_of(&repo, "q1"),
+        ("translated".into(), PATRICIA.into())
+    );
 }
 
 #[test]
@@ -256,7 +343,10 @@ fn a_stale_reviewed_segment_is_marked_again_without_force() {
         .assert()
         .success()
         .stdout(contains("marked 1 segment translated"));
-    assert_eq!(state_of(&repo, "q6"), ("translated".into(), PATRICIA.into()));
+    assert_eq!(
+        state_of(&repo, "q6"),
+        ("translated".into(), PATRICIA.into())
+    );
 }
 
 // Item 4: people.
@@ -266,10 +356,20 @@ fn a_known_name_in_another_case_or_without_accents_is_that_person() {
     // The import recorded the credit `Patricia Heikkilä`.
     let repo = Repo::seed();
     repo.tolk()
-        .args(["mark", SLUG, "p1", "--as", "translated", "--by", "patricia heikkila"])
+        .args([
+            "mark",
+            SLUG,
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            "patricia heikkila",
+        ])
         .assert()
         .success()
-        .stderr(contains("using \"Patricia Heikkilä\" for \"patricia heikkila\""));
+        .stderr(contains(
+            "using \"Patricia Heikkilä\" for \"patricia heikkila\"",
+        ));
     assert_eq!(state_of(&repo, "p1").1, PATRICIA);
     // Typed as recorded: nothing to say.
     repo.tolk()
@@ -300,14 +400,25 @@ fn people_toml_maps_aliases_and_addresses_to_full_names() {
         .args(["mark", SLUG, "p1", "--as", "translated", "--by", "ph"])
         .assert()
         .success()
-        .stderr(contains("using \"Patricia Heikkilä\" for \"ph\" (an alias in people.toml)"));
+        .stderr(contains(
+            "using \"Patricia Heikkilä\" for \"ph\" (an alias in people.toml)",
+        ));
     repo.tolk()
         .env("TOLK_USER", "Patricia.Heikkila@example.fi")
         .args(["mark", SLUG, "p2", "--as", "translated"])
         .assert()
         .success();
     repo.tolk()
-        .args(["accept", SLUG, "q6", "number", "--reason", "On purpose", "--by", "ph"])
+        .args([
+            "accept",
+            SLUG,
+            "q6",
+            "number",
+            "--reason",
+            "On purpose",
+            "--by",
+            "ph",
+        ])
         .assert()
         .success()
         .stdout(contains("(Patricia Heikkilä, "));
@@ -319,12 +430,28 @@ fn people_toml_maps_aliases_and_addresses_to_full_names() {
 fn a_new_name_is_accepted_and_said_so() {
     let repo = Repo::seed();
     repo.tolk()
-        .args(["mark", SLUG, "p1", "--as", "reviewed", "--by", "Mikael Lindholm"])
+        .args([
+            "mark",
+            SLUG,
+            "p1",
+            "--as",
+            "reviewed",
+            "--by",
+            "Mikael Lindholm",
+        ])
         .assert()
         .success()
         .stderr(contains("new name \"Mikael Lindholm\""));
     repo.tolk()
-        .args(["mark", SLUG, "p2", "--as", "reviewed", "--by", "Mikael Lindholm"])
+        .args([
+            "mark",
+            SLUG,
+            "p2",
+            "--as",
+            "reviewed",
+            "--by",
+            "Mikael Lindholm",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::is_empty());
@@ -336,12 +463,28 @@ fn a_near_name_is_a_did_you_mean_never_the_same_person() {
     repo.mark(SLUG, &["p1", "--as", "reviewed", "--by", "Anna Virtanen"]);
     let before = status_file(&repo);
     repo.tolk()
-        .args(["mark", SLUG, "p2", "--as", "reviewed", "--by", "Anne Virtanen"])
+        .args([
+            "mark",
+            SLUG,
+            "p2",
+            "--as",
+            "reviewed",
+            "--by",
+            "Anne Virtanen",
+        ])
         .assert()
         .code(2)
         .stderr(contains("did you mean \"Anna Virtanen\"?").and(contains("people.toml")));
     repo.tolk()
-        .args(["mark", SLUG, "p2", "--as", "translated", "--by", "Patrica Heikkilä"])
+        .args([
+            "mark",
+            SLUG,
+            "p2",
+            "--as",
+            "translated",
+            "--by",
+            "Patrica Heikkilä",
+        ])
         .assert()
         .code(2)
         .stderr(contains("did you mean \"Patricia Heikkilä\"?"));
@@ -352,7 +495,15 @@ fn a_near_name_is_a_did_you_mean_never_the_same_person() {
         "[[person]]\nname = \"Anne Virtanen\"\n\n[[person]]\nname = \"Anna Virtanen\"\n",
     );
     repo.tolk()
-        .args(["mark", SLUG, "p2", "--as", "reviewed", "--by", "Anne Virtanen"])
+        .args([
+            "mark",
+            SLUG,
+            "p2",
+            "--as",
+            "reviewed",
+            "--by",
+            "Anne Virtanen",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::is_empty());

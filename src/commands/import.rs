@@ -108,10 +108,7 @@ fn write(
         article: args.slug.clone(),
         files: Vec::new(),
         translator: None,
-        kept_records: args
-            .fi
-            .is_none()
-            .then(|| status.entries.len()),
+        kept_records: args.fi.is_none().then_some(status.entries.len()),
     };
     // Importing the Finnish writes the segment tables; the Swedish alone
     // leaves status.toml untouched unless it names a new translator.

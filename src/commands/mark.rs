@@ -146,7 +146,11 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
                 "{} {}: marking {} translated would drop the review; pass --force to do \
                  so (it then needs reviewing again); nothing was marked",
                 list.join(", "),
-                if reviewed.len() == 1 { "is reviewed" } else { "are reviewed" },
+                if reviewed.len() == 1 {
+                    "is reviewed"
+                } else {
+                    "are reviewed"
+                },
                 if reviewed.len() == 1 { "it" } else { "them" },
             );
         }
