@@ -159,6 +159,15 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         targets.retain(|id| !kept.contains(id.as_str()));
         kept_reviewed = reviewed;
     }
+    // Segments nobody had reviewed when the article was read: a review
+    // recorded meanwhile (another `mark`, under the lock) is kept too.
+    let unreviewed: std::collections::HashSet<&str> = targets
+        .iter()
+        .map(|id| by_id[id.as_str()])
+        .filter(|p| p.entry.is_none_or(|e| e.state != Stored::Reviewed))
+        .map(|p| p.fi.id.as_str())
+        .collect();
+    let guard = args.state == Stored::Translated && !args.force;
     let mut updates = Vec::new();
     for id in &targets {
         let pair = by_id[id.as_str()];
@@ -168,6 +177,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         };
         updates.push((id.clone(), pair.fi.text.clone(), reviewed_text));
     }
+    let targets_empty = targets.is_empty();
     let order: Vec<String> = article.fi.segments.iter().map(|s| s.id.clone()).collect();
     if !targets.is_empty() {
         // The texts were read without the lock; the records are applied to
@@ -180,6 +190,17 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
             status.rename(&crate::article::moved_records(&article.fi, status))?;
             status.ensure_segments(order.iter().map(String::as_str))?;
             for (id, source, reviewed_text) in updates {
+                if let Some(e) = status.entries.get(&id)
+                    && guard
+                    && e.state == Stored::Reviewed
+                    && unreviewed.contains(id.as_str())
+                {
+                    bail!(
+                        "{id} was reviewed by {} just now, while this ran; nothing was marked \
+                         (run it again to see, or pass --force)",
+                        e.by
+                    );
+                }
                 // Keep who translated it: the credit and invoices depend on it.
                 let translator = match args.state {
                     Stored::Translated => None,
@@ -212,7 +233,8 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         with,
         kept_reviewed,
         states: states.iter().map(|s| s.as_str()).collect(),
-        person: person.note(),
+        // Nothing recorded, nothing to say about the name.
+        person: person.note().filter(|_| !targets_empty),
     })
 }
 
