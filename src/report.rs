@@ -320,7 +320,11 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
 
 pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
     let n = report.marked.len();
-    if n == 0 && report.kept_reviewed.is_empty() && !report.states.is_empty() {
+    if n == 0
+        && report.kept_reviewed.is_empty()
+        && report.skipped_missing.is_empty()
+        && !report.states.is_empty()
+    {
         writeln!(
             out,
             "{}: no segment is {}; nothing was marked",

@@ -101,6 +101,9 @@ fn known(segs: &[Segment]) -> String {
 fn resolve(segs: &[Segment], spec: &str) -> Result<std::ops::Range<usize>, String> {
     let spec = spec.trim();
     if let Some((from, to)) = spec.split_once(['-', '–']) {
+        if from.trim().is_empty() || to.trim().is_empty() {
+            return Err(format!("`{spec}` (a range needs both ends: `3-7`)"));
+        }
         let (a, b) = (single(segs, from.trim())?, single(segs, to.trim())?);
         if a > b {
             return Err(format!(
@@ -239,6 +242,8 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("`zz`,") || err.contains("`zz` in"), "{err}");
+        let err = ids(&["3-"], &[]).unwrap_err().to_string();
+        assert!(err.contains("`3-` (a range needs both ends"), "{err}");
     }
 
     #[test]
