@@ -63,15 +63,13 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     select::require_article(repo, &args.slug)?;
     let article = session.load(&args.slug)?;
     let states = args.pick.states();
-    let person = who(args.by.as_deref(), repo, &article)?;
-    let by = person.name.clone();
     let at = today();
 
     // Every pair worked out once: `--all` on a long article stays linear.
     let pairs = article.pairs();
     let by_id: std::collections::HashMap<&str, &crate::article::Pair<'_>> =
         pairs.iter().map(|p| (p.fi.id.as_str(), p)).collect();
-    let missing = |id: &str| by_id[id].state == State::Missing;
+    let no_sv = |id: &str| by_id[id].state == State::Missing;
 
     // Named segments must all be markable; `--all` and a state alone mark
     // what can be marked and say what they left alone.
@@ -87,7 +85,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let mut with = Vec::new();
     if bulk {
         for id in chosen {
-            if missing(&id) {
+            if no_sv(&id) {
                 skipped_missing.push(id);
             } else {
                 targets.push(id);
@@ -96,7 +94,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     } else {
         let missing: Vec<&str> = chosen
             .iter()
-            .filter(|id| missing(id))
+            .filter(|id| no_sv(id))
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
@@ -121,6 +119,10 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         }
     }
 
+    // Who, once the segments are settled: a wrong id is the first thing
+    // to hear about.
+    let person = who(args.by.as_deref(), repo, &article)?;
+    let by = person.name.clone();
     let credit = article.translators().into_iter().next();
     // Marking a reviewed segment translated drops its review (and the
     // reviewer's credit): only on purpose. A stale segment, or one whose
