@@ -85,6 +85,7 @@ pub enum Format {
     Json,
 }
 
+use crate::article::State;
 pub use crate::lang::Lang;
 use crate::status::Stored;
 
@@ -316,7 +317,8 @@ pub struct AcceptArgs {
     #[arg(value_name = "SLUG")]
     pub slug: Option<String>,
 
-    /// The segment id, as `tolk check` prints it (`q6`)
+    /// The segment: its id, as `tolk check` prints it (`q6`, any case), or
+    /// its number (`3`)
     #[arg(value_name = "SEGMENT")]
     pub segment: Option<String>,
 
@@ -328,7 +330,8 @@ pub struct AcceptArgs {
     #[arg(long, value_name = "TEXT", required_unless_present_any = ["list", "remove"])]
     pub reason: Option<String>,
 
-    /// Who accepts it [default: $TOLK_USER, else `git config user.name`]
+    /// Who accepts it: a name, or an alias from people.toml [default:
+    /// $TOLK_USER, else `git config user.name`]
     #[arg(long, value_name = "NAME", env = "TOLK_USER", hide_env = true)]
     pub by: Option<String>,
 
@@ -351,13 +354,17 @@ pub struct DiffArgs {
     /// The article
     pub slug: String,
 
-    /// Segments to compare [default: every stale segment]
+    /// Segments to compare: ids, numbers (`3`) or ranges (`3-7`) [default:
+    /// every stale segment]
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
 
     /// Every segment side by side, Finnish | Swedish, with its state
-    #[arg(long, conflicts_with = "ids")]
+    #[arg(long, conflicts_with_all = ["ids", "stale", "draft", "in_state"])]
     pub all: bool,
+
+    #[command(flatten)]
+    pub pick: Pick,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -375,26 +382,104 @@ pub struct StatusArgs {
     pub format: Format,
 }
 
+/// The states a segment can be in, spelled for the command line.
+impl ValueEnum for State {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            State::Missing,
+            State::Draft,
+            State::Translated,
+            State::Reviewed,
+            State::Stale,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            State::Missing => PossibleValue::new("missing").help("No Swedish text"),
+            State::Draft => PossibleValue::new("draft").help("Swedish text, never marked"),
+            State::Translated => PossibleValue::new("translated").help("Marked translated"),
+            State::Reviewed => PossibleValue::new("reviewed").help("Marked reviewed"),
+            State::Stale => {
+                PossibleValue::new("stale").help("The Finnish changed since it was marked")
+            }
+        })
+    }
+}
+
+/// Segments chosen by their state, for `mark` and `diff`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Pick {
+    /// Only stale segments (the Finnish changed since they were marked)
+    #[arg(long)]
+    pub stale: bool,
+
+    /// Only draft segments (Swedish text, never marked)
+    #[arg(long)]
+    pub draft: bool,
+
+    /// Only segments in these states (comma-separated, or repeated)
+    #[arg(
+        long = "state",
+        value_enum,
+        value_name = "STATE",
+        value_delimiter = ','
+    )]
+    pub in_state: Vec<State>,
+}
+
+impl Pick {
+    /// The states asked for, each once; none means no filter.
+    pub fn states(&self) -> Vec<State> {
+        let mut states = self.in_state.clone();
+        states.extend(self.stale.then_some(State::Stale));
+        states.extend(self.draft.then_some(State::Draft));
+        states.sort();
+        states.dedup();
+        states
+    }
+}
+
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Segments are named by id in any case (`p1`, `Q2`), by the number in the \
+`n` column of `tolk segments` and `tolk status SLUG` (`3`), or by ranges of either (`3-7`, \
+`q1-a3`); --stale, --draft and --state choose by state, or narrow the named ones.
+
+Examples:
+  tolk mark kirjasto --all --as translated --by \"Patricia Heikkilä\"
+  tolk mark kirjasto 3-7 --as reviewed --by ph
+  tolk mark kirjasto --stale --as translated"
+)]
 pub struct MarkArgs {
     /// The article
     pub slug: String,
 
-    /// Segment ids to mark (`title p1 q2 a2`); see `tolk segments SLUG`
-    #[arg(value_name = "ID", required_unless_present = "all")]
+    /// Segments to mark: ids (`title p1 q2`), numbers (`3`) or ranges
+    /// (`3-7`); see `tolk segments SLUG`
+    #[arg(value_name = "ID", required_unless_present_any = ["all", "stale", "draft", "in_state"])]
     pub ids: Vec<String>,
 
     /// Mark every segment that has Swedish text
-    #[arg(long, conflicts_with = "ids")]
+    #[arg(long, conflicts_with_all = ["ids", "stale", "draft", "in_state"])]
     pub all: bool,
+
+    #[command(flatten)]
+    pub pick: Pick,
 
     /// The state to record
     #[arg(long = "as", value_enum, value_name = "STATE")]
     pub state: Stored,
 
-    /// Who did the work [default: $TOLK_USER, else `git config user.name`]
+    /// Who did the work: a name, or an alias from people.toml [default:
+    /// $TOLK_USER, else `git config user.name`]
     #[arg(long, value_name = "NAME", env = "TOLK_USER", hide_env = true)]
     pub by: Option<String>,
+
+    /// Mark reviewed segments translated again, dropping their review
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -415,10 +500,12 @@ pub struct ImportArgs {
     pub slug: String,
 
     /// The Finnish source text, as the writer delivered it
-    #[arg(long, value_name = "FILE")]
-    pub fi: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "sv")]
+    pub fi: Option<PathBuf>,
 
-    /// The Swedish translation, as the translator delivered it
+    /// The Swedish translation, as the translator delivered it; alone, it
+    /// adds or replaces the Swedish of an existing article and keeps its
+    /// records
     #[arg(long, value_name = "FILE")]
     pub sv: Option<PathBuf>,
 

@@ -21,10 +21,12 @@ pub mod lang;
 pub mod merge;
 pub mod morph;
 pub mod pairing;
+pub mod people;
 pub mod repo;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod select;
 pub mod session;
 pub mod source;
 pub mod status;
@@ -195,6 +197,9 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 plain_name(name)?;
             }
             let report = commands::mark::run(args, session)?;
+            if let Some(note) = &report.person {
+                eprintln!("tolk: {}", escape_controls(note));
+            }
             report::mark(out, &report)?;
         }
         Command::Diff(args) => {
@@ -250,6 +255,12 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 plain_name(name)?;
             }
             let report = commands::accept::run(args, session)?;
+            if let commands::accept::AcceptReport::Accepted {
+                person: Some(note), ..
+            } = &report
+            {
+                eprintln!("tolk: {}", escape_controls(note));
+            }
             match args.format {
                 Format::Human => report::accept(out, &report, &style)?,
                 Format::Json => report::json(out, &report)?,

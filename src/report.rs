@@ -131,6 +131,16 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
         )?,
         None => {}
     }
+    match report.kept_records {
+        Some(0) | None => {}
+        Some(n) => writeln!(
+            out,
+            "kept {n} segment record{} in status.toml: states are derived anew from the new \
+             Swedish (see `tolk status {}`)",
+            if n == 1 { "" } else { "s" },
+            esc(&report.article)
+        )?,
+    }
     Ok(())
 }
 
@@ -310,6 +320,19 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
 
 pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
     let n = report.marked.len();
+    if n == 0
+        && report.kept_reviewed.is_empty()
+        && report.skipped_missing.is_empty()
+        && !report.states.is_empty()
+    {
+        writeln!(
+            out,
+            "{}: no segment is {}; nothing was marked",
+            esc(&report.article),
+            report.states.join(" or ")
+        )?;
+        return Ok(());
+    }
     writeln!(
         out,
         "{}: marked {n} segment{} {} by {} ({})",
@@ -332,6 +355,14 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
             out,
             "left alone, no Swedish text: {}",
             esc(&report.skipped_missing.join(" "))
+        )?;
+    }
+    if !report.kept_reviewed.is_empty() {
+        let ids: Vec<&str> = report.kept_reviewed.iter().map(|r| r.id.as_str()).collect();
+        writeln!(
+            out,
+            "left alone, reviewed (--force marks them translated and drops the review): {}",
+            esc(&ids.join(" "))
         )?;
     }
     Ok(())
@@ -803,6 +834,7 @@ pub fn accept(out: &mut impl Write, report: &AcceptReport, style: &Style) -> Res
             at,
             replaced,
             finding,
+            ..
         } => {
             let verb = if *replaced { "renewed" } else { "accepted" };
             writeln!(

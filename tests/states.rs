@@ -296,7 +296,7 @@ fn records_for_removed_segments_are_kept_as_orphans() {
     let detail = a["detail"].as_array().unwrap();
     assert_eq!(detail.last().unwrap()["state"], "orphan");
     // Marking again keeps them.
-    mark(&repo, &["q1", "--as", "translated", "--by", "P"]);
+    mark(&repo, &["p1", "--as", "translated", "--by", "P"]);
     let text = repo.read(&repo.article("status.toml"));
     assert!(
         text.contains("[segments.q6]") && text.contains("[segments.a6]"),

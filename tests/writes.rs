@@ -79,14 +79,11 @@ fn concurrent_marks_on_disjoint_segments_all_survive() {
 #[test]
 fn comments_in_and_between_segment_tables_survive_a_mark() {
     let repo = Repo::seed();
-    repo.mark(
-        SLUG,
-        &["p1", "p2", "--as", "translated", "--by", "Patricia"],
-    );
+    repo.mark(SLUG, &["p1", "p2", "--as", "translated", "--by", "Pia"]);
     let text = status(&repo)
         .replace(
-            "[segments.p1]\nstate = \"translated\"\nby = \"Patricia\"",
-            "[segments.p1]\n# checked against the print PDF\nstate = \"translated\" # first pass\nby = \"Patricia\" # freelancer",
+            "[segments.p1]\nstate = \"translated\"\nby = \"Pia\"",
+            "[segments.p1]\n# checked against the print PDF\nstate = \"translated\" # first pass\nby = \"Pia\" # freelancer",
         )
         .replace("\n[segments.p2]", "\n# p2 was rewritten on 3 Nov\n[segments.p2]");
     repo.write(&repo.article("status.toml"), &text);

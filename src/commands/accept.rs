@@ -9,9 +9,10 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::checks::{Rule, check_article};
 use crate::cli::AcceptArgs;
-use crate::commands::mark::{resolve_name, today};
+use crate::commands::mark::{today, who};
 use crate::config::known_rules;
 use crate::glossary::Matcher;
+use crate::select;
 use crate::session::{ArticleError, Session};
 use crate::status::Waiver;
 use crate::waive::{all_fingerprints, fingerprints, placed, rehome, segment_texts, subject};
@@ -31,6 +32,9 @@ pub enum AcceptReport {
         replaced: bool,
         /// What the waived finding says now.
         finding: String,
+        /// How the name given became the name recorded, for stderr.
+        #[serde(skip)]
+        person: Option<String>,
     },
     Removed {
         article: String,
@@ -82,7 +86,7 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     if args.list {
         return list(args, session);
     }
-    let (Some(slug), Some(id), Some(code)) = (&args.slug, &args.segment, &args.rule) else {
+    let (Some(slug), Some(spec), Some(code)) = (&args.slug, &args.segment, &args.rule) else {
         bail!(
             "name the finding: `tolk accept SLUG SEGMENT RULE --reason \"…\"` (or `--list`); \
              the segment and rule are those `tolk check` prints"
@@ -101,7 +105,11 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         );
     }
     let repo = session.repo()?;
+    select::require_article(repo, slug)?;
     let article = session.article(slug)?;
+    // `Q6`, `6`: the segment as people name it (see `select`).
+    let id = &select::one(&article, spec)
+        .map_err(|e| anyhow::anyhow!("{e}; see `tolk segments {slug}`"))?;
     if segment_texts(&article, id).is_none() {
         let known: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
         bail!(
@@ -117,7 +125,7 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         }
         return Ok(AcceptReport::Removed {
             article: article.slug,
-            segment: id.clone(),
+            segment: id.to_string(),
             rule,
         });
     }
@@ -148,7 +156,8 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
             "`{rule}` reports nothing on `{id}` of `{slug}`, so there is nothing to accept ({there})"
         );
     };
-    let by = resolve_name(args.by.as_deref(), repo)?;
+    let person = who(args.by.as_deref(), repo, &article)?;
+    let by = person.name.clone();
     let at = today();
     let (fi_hash, sv_hash) = fingerprints(&article, id).expect("the segment exists");
     // The words of every finding of the rule there now: a later finding
@@ -182,13 +191,14 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     })?;
     Ok(AcceptReport::Accepted {
         article: article.slug.clone(),
-        segment: id.clone(),
+        segment: id.to_string(),
         rule,
         reason: reason.to_string(),
         by,
         at,
         replaced,
         finding: finding.message.clone(),
+        person: person.note(),
     })
 }
 

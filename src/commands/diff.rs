@@ -1,13 +1,14 @@
 //! `tolk diff`: what changed in the Finnish since each segment was
 //! translated, word by word, beside the current Swedish.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::article::{Article, Pair, State};
 use crate::cli::DiffArgs;
 use crate::commands::status::RowState;
+use crate::select;
 use crate::session::Session;
 use crate::tokens::words;
 
@@ -270,6 +271,7 @@ fn edited(pair: &Pair<'_>) -> Option<EditedSegment> {
 }
 
 pub fn run(args: &DiffArgs, session: &Session) -> Result<DiffReport> {
+    select::require_article(session.repo()?, &args.slug)?;
     let article = session.article(&args.slug)?;
     let mut report = DiffReport {
         article: article.slug.clone(),
@@ -282,19 +284,16 @@ pub fn run(args: &DiffArgs, session: &Session) -> Result<DiffReport> {
         report.all = Some(side_by_side(&article));
         return Ok(report);
     }
-    let pairs: Vec<Pair<'_>> = if args.ids.is_empty() {
-        article.pairs()
-    } else {
-        let mut pairs = Vec::new();
-        for id in &args.ids {
-            match article.pair_of(id) {
-                Some(pair) => pairs.push(pair),
-                None => bail!("no segment `{id}` in `{}`", article.fi_file),
-            }
-        }
-        pairs
-    };
-    let named = !args.ids.is_empty();
+    // Named segments (ids in any case, numbers, ranges) or states: see
+    // `select`.
+    let states = args.pick.states();
+    let named = !args.ids.is_empty() || !states.is_empty();
+    let mut pairs: Vec<Pair<'_>> = article.pairs();
+    if named {
+        let chosen = select::segments(&article, &args.ids, &states)?;
+        let chosen: rustc_hash::FxHashSet<&str> = chosen.iter().map(String::as_str).collect();
+        pairs.retain(|p| chosen.contains(p.fi.id.as_str()));
+    }
     for pair in &pairs {
         let is_stale = pair.state == State::Stale;
         if is_stale || (named && pair.entry.is_some()) {

@@ -16,6 +16,10 @@ pub struct ImportReport {
     pub files: Vec<ImportedFile>,
     /// The translator named by the Swedish `ÖVERSÄTTNING:` line.
     pub translator: Option<String>,
+    /// With the Swedish alone: how many segment records `status.toml`
+    /// kept (it is left as it was, but for a new translator credit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_records: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -29,9 +33,26 @@ pub fn run(args: &ImportArgs, repo: &Repo) -> Result<ImportReport> {
     repo::check_slug(&args.slug)?;
     let dir = repo.article_dir(&args.slug);
 
+    // The Swedish alone goes to an article that has its Finnish.
+    if args.fi.is_none() && !dir.join("fi.txt").is_file() {
+        let slugs = repo.slugs().unwrap_or_default();
+        if let Some(best) = crate::select::closest_slug(&args.slug, &slugs) {
+            bail!(
+                "no article `{}` to add the Swedish to; did you mean `{best}`?",
+                args.slug
+            );
+        }
+        bail!(
+            "no article `{slug}` to add the Swedish to: import the Finnish with it \
+             (`tolk import {slug} --fi FILE --sv FILE`)",
+            slug = args.slug
+        );
+    }
+
     // Read and validate everything before writing anything, so a refusal
     // leaves the repository exactly as it was.
-    let mut inputs = vec![("fi", args.fi.as_path())];
+    let mut inputs = Vec::new();
+    inputs.extend(args.fi.as_deref().map(|fi| ("fi", fi)));
     inputs.extend(args.sv.as_deref().map(|sv| ("sv", sv)));
     let mut planned = Vec::new();
     for (lang, source) in inputs {
@@ -87,7 +108,11 @@ fn write(
         article: args.slug.clone(),
         files: Vec::new(),
         translator: None,
+        kept_records: args.fi.is_none().then_some(status.entries.len()),
     };
+    // Importing the Finnish writes the segment tables; the Swedish alone
+    // leaves status.toml untouched unless it names a new translator.
+    let mut status_changed = args.fi.is_some();
     let mut staged = Vec::new();
     for (lang, target, shown, bytes, segmented) in planned {
         // Byte for byte: tolk never rewrites what people wrote.
@@ -102,10 +127,15 @@ fn write(
             segments: segmented.segments.len(),
         });
     }
-    if let Some(name) = &report.translator {
+    if let Some(name) = &report.translator
+        && status.translator.as_deref() != Some(name.as_str())
+    {
         status.set_translator(name)?;
+        status_changed = true;
     }
-    staged.push(status.stage()?);
+    if status_changed {
+        staged.push(status.stage()?);
+    }
     repo::commit_all(staged)?;
     Ok(report)
 }

@@ -3,9 +3,11 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use crate::article::State;
+use crate::article::{Article, State};
 use crate::cli::MarkArgs;
+use crate::people::{self, People};
 use crate::repo::Repo;
+use crate::select;
 use crate::session::Session;
 use crate::status::{Entry, Stored};
 
@@ -16,12 +18,39 @@ pub struct MarkReport {
     pub by: String,
     pub at: String,
     pub marked: Vec<String>,
-    /// With `--all`: segments left alone because they have no Swedish text.
+    /// With `--all` or a state: segments left alone because they have no
+    /// Swedish text.
     pub skipped_missing: Vec<String>,
     /// Segments marked with a named one because they share its Swedish
     /// paragraph: (added, named).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<(String, String)>,
+    /// With `--all` or a state, `--as translated` and no `--force`:
+    /// reviewed segments left alone, so their review is not lost.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept_reviewed: Vec<Review>,
+    /// The states asked for (`--stale`, `--state`), to say so when no
+    /// segment is in them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<&'static str>,
+    /// How the name given became the name recorded (`using "…"`, `new
+    /// name "…"`), for stderr.
+    #[serde(skip)]
+    pub person: Option<String>,
+}
+
+/// A segment's review, which marking it translated would drop.
+#[derive(Debug, Serialize)]
+pub struct Review {
+    pub id: String,
+    pub by: String,
+    pub at: String,
+}
+
+impl std::fmt::Display for Review {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (reviewed by {} on {})", self.id, self.by, self.at)
+    }
 }
 
 /// Today's date in the local time zone, as RFC 3339 (`2026-11-23`).
@@ -29,69 +58,43 @@ pub fn today() -> String {
     jiff::Zoned::now().date().to_string()
 }
 
-/// `--by` (or `TOLK_USER`, through clap), else `git config user.name`.
-pub fn resolve_name(by: Option<&str>, repo: &Repo) -> Result<String> {
-    if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
-        return Ok(name.to_string());
-    }
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(&repo.root)
-        .output();
-    if let Ok(out) = git {
-        let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if out.status.success() && !name.is_empty() {
-            return Ok(name);
-        }
-    }
-    bail!("who is marking? pass --by NAME (or set TOLK_USER, or git's user.name)")
-}
-
 pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
+    select::require_article(repo, &args.slug)?;
     let article = session.load(&args.slug)?;
-    let by = resolve_name(args.by.as_deref(), repo)?;
+    let states = args.pick.states();
     let at = today();
 
+    // Every pair worked out once: `--all` on a long article stays linear.
+    let pairs = article.pairs();
+    let by_id: std::collections::HashMap<&str, &crate::article::Pair<'_>> =
+        pairs.iter().map(|p| (p.fi.id.as_str(), p)).collect();
+    let no_sv = |id: &str| by_id[id].state == State::Missing;
+
+    // Named segments must all be markable; `--all` and a state alone mark
+    // what can be marked and say what they left alone.
+    let bulk = args.all || args.ids.is_empty();
+    let chosen = if args.all {
+        article.fi.segments.iter().map(|s| s.id.clone()).collect()
+    } else {
+        select::segments(&article, &args.ids, &states)
+            .map_err(|e| anyhow::anyhow!("{e}; nothing was marked"))?
+    };
     let mut targets = Vec::new();
     let mut skipped_missing = Vec::new();
     let mut with = Vec::new();
-    if args.all {
-        for pair in article.pairs() {
-            if pair.state == State::Missing {
-                skipped_missing.push(pair.fi.id.clone());
+    if bulk {
+        for id in chosen {
+            if no_sv(&id) {
+                skipped_missing.push(id);
             } else {
-                targets.push(pair.fi.id.clone());
+                targets.push(id);
             }
         }
     } else {
-        let unknown: Vec<&str> = args
-            .ids
+        let missing: Vec<&str> = chosen
             .iter()
-            .filter(|id| article.fi.get(id).is_none())
-            .map(String::as_str)
-            .collect();
-        if !unknown.is_empty() {
-            let known: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
-            bail!(
-                "no segment {} in `{}` (its ids: {}); nothing was marked",
-                unknown
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                article.fi_file,
-                known.join(" ")
-            );
-        }
-        let missing: Vec<&str> = args
-            .ids
-            .iter()
-            .filter(|id| {
-                article
-                    .pair_of(id)
-                    .is_some_and(|p| p.state == State::Missing)
-            })
+            .filter(|id| no_sv(id))
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
@@ -104,9 +107,9 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         }
         // One Swedish paragraph that translates two Finnish segments is
         // marked as the pair it is.
-        for named in &args.ids {
+        for named in &chosen {
             for id in article.row_ids(named) {
-                if &id != named && !args.ids.contains(&id) {
+                if &id != named && !chosen.contains(&id) {
                     with.push((id.clone(), named.clone()));
                 }
                 if !targets.contains(&id) {
@@ -116,11 +119,57 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         }
     }
 
+    // Who, once the segments are settled: a wrong id is the first thing
+    // to hear about.
+    let person = who(args.by.as_deref(), repo, &article)?;
+    let by = person.name.clone();
     let credit = article.translators().into_iter().next();
-    // Every pair worked out once: `--all` on a long article stays linear.
-    let pairs = article.pairs();
-    let by_id: std::collections::HashMap<&str, &crate::article::Pair<'_>> =
-        pairs.iter().map(|p| (p.fi.id.as_str(), p)).collect();
+    // Marking a reviewed segment translated drops its review (and the
+    // reviewer's credit): only on purpose. A stale segment, or one whose
+    // Swedish changed since the review, is not covered by that review
+    // any more, so it needs no `--force`.
+    let mut kept_reviewed = Vec::new();
+    if args.state == Stored::Translated && !args.force {
+        let reviewed: Vec<Review> = targets
+            .iter()
+            .map(|id| by_id[id.as_str()])
+            .filter(|p| p.state == State::Reviewed && !p.edited)
+            .filter_map(|p| {
+                p.entry.map(|e| Review {
+                    id: p.fi.id.clone(),
+                    by: e.by.clone(),
+                    at: e.at.clone(),
+                })
+            })
+            .collect();
+        if !reviewed.is_empty() && !bulk {
+            let list: Vec<String> = reviewed.iter().map(Review::to_string).collect();
+            bail!(
+                "{} {}: marking {} translated would drop the review; pass --force to do \
+                 so (it then needs reviewing again); nothing was marked",
+                list.join(", "),
+                if reviewed.len() == 1 {
+                    "is reviewed"
+                } else {
+                    "are reviewed"
+                },
+                if reviewed.len() == 1 { "it" } else { "them" },
+            );
+        }
+        let kept: std::collections::HashSet<&str> =
+            reviewed.iter().map(|r| r.id.as_str()).collect();
+        targets.retain(|id| !kept.contains(id.as_str()));
+        kept_reviewed = reviewed;
+    }
+    // Segments nobody had reviewed when the article was read: a review
+    // recorded meanwhile (another `mark`, under the lock) is kept too.
+    let unreviewed: std::collections::HashSet<&str> = targets
+        .iter()
+        .map(|id| by_id[id.as_str()])
+        .filter(|p| p.entry.is_none_or(|e| e.state != Stored::Reviewed))
+        .map(|p| p.fi.id.as_str())
+        .collect();
+    let guard = args.state == Stored::Translated && !args.force;
     let mut updates = Vec::new();
     for id in &targets {
         let pair = by_id[id.as_str()];
@@ -130,6 +179,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         };
         updates.push((id.clone(), pair.fi.text.clone(), reviewed_text));
     }
+    let targets_empty = targets.is_empty();
     let order: Vec<String> = article.fi.segments.iter().map(|s| s.id.clone()).collect();
     if !targets.is_empty() {
         // The texts were read without the lock; the records are applied to
@@ -142,6 +192,17 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
             status.rename(&crate::article::moved_records(&article.fi, status))?;
             status.ensure_segments(order.iter().map(String::as_str))?;
             for (id, source, reviewed_text) in updates {
+                if let Some(e) = status.entries.get(&id)
+                    && guard
+                    && e.state == Stored::Reviewed
+                    && unreviewed.contains(id.as_str())
+                {
+                    bail!(
+                        "{id} was reviewed by {} just now, while this ran; nothing was marked \
+                         (run it again to see, or pass --force)",
+                        e.by
+                    );
+                }
                 // Keep who translated it: the credit and invoices depend on it.
                 let translator = match args.state {
                     Stored::Translated => None,
@@ -172,5 +233,19 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         marked: targets,
         skipped_missing,
         with,
+        kept_reviewed,
+        states: states.iter().map(|s| s.as_str()).collect(),
+        // Nothing recorded, nothing to say about the name.
+        person: person.note().filter(|_| !targets_empty),
+    })
+}
+
+/// The person to record: `--by`, `TOLK_USER` or git's name, matched to the
+/// names the repository knows (see [`crate::people`]).
+pub fn who(by: Option<&str>, repo: &Repo, article: &Article) -> Result<people::Resolved> {
+    let typed = people::typed_name(by, &repo.root)?;
+    let known = People::load(repo)?;
+    people::resolve(&typed, &known, &people::names_in(&article.status), || {
+        people::recorded_names(repo)
     })
 }
