@@ -26,7 +26,7 @@ use crate::commands::rules::RulesReport;
 use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::{HitKind, TermsReport};
-use crate::style::Style;
+use crate::style::{Style, Tone};
 use crate::text::{ellipsize, escape_controls as esc};
 
 /// Writes `value` as one pretty-printed JSON document.
@@ -60,10 +60,15 @@ pub fn ruled_table(width: u16) -> Table {
 
 fn styled_table(width: u16, style: TableStyle) -> Table {
     let mut table = Table::new();
+    // tolk decides colour (`Style::cell`), never comfy-table's own look at
+    // the terminal; a coloured cell is measured by its text alone.
     table
+        .force_no_tty()
+        .enforce_styling()
         .load_style(style)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
+    table.style_text_only();
     table
 }
 
@@ -134,21 +139,20 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
     Ok(())
 }
 
-fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> String {
+fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> Cell {
     let state = state.into();
     let text = if edited {
         format!("{}*", state.as_str())
     } else {
         state.as_str().to_string()
     };
-    match state {
-        RowState::Missing | RowState::Stale | RowState::Orphan | RowState::Extra => {
-            style.red(&text)
-        }
-        RowState::Draft => style.yellow(&text),
-        RowState::Reviewed if !edited => style.green(&text),
-        _ => text,
-    }
+    let tone = match state {
+        RowState::Missing | RowState::Stale | RowState::Orphan | RowState::Extra => Some(Tone::Red),
+        RowState::Draft => Some(Tone::Yellow),
+        RowState::Reviewed if !edited => Some(Tone::Green),
+        _ => None,
+    };
+    style.cell(text, tone)
 }
 
 pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Result<()> {
@@ -263,7 +267,7 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
                 d.add_row(vec![
                     right(row.n.map_or(String::new(), |n| n.to_string())),
                     Cell::new(esc(&row.id)),
-                    Cell::new(state_cell(row.state, row.edited, style)),
+                    state_cell(row.state, row.edited, style),
                     Cell::new(esc(row.by.as_deref().unwrap_or(""))),
                     Cell::new(esc(row.at.as_deref().unwrap_or(""))),
                     right(row.words),
@@ -378,7 +382,9 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
     let mut out = String::new();
     let mut prev: Option<Op> = None;
     for c in changes {
-        // git --word-diff=plain style: `[-old-]{+new+}` with no space between.
+        // git --word-diff=plain style: `[-old-]{+new+}` with no space
+        // between. The markers stay when colour is on: red and green alone
+        // are one colour to many readers.
         let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
         if !out.is_empty() && !glued {
             out.push(' ');
@@ -386,10 +392,8 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
         let text = esc(&c.text);
         match c.op {
             Op::Equal => out.push_str(&text),
-            Op::Delete if style.color => out.push_str(&style.red(&text)),
-            Op::Insert if style.color => out.push_str(&style.green(&text)),
-            Op::Delete => out.push_str(&format!("[-{text}-]")),
-            Op::Insert => out.push_str(&format!("{{+{text}+}}")),
+            Op::Delete => out.push_str(&style.red(&format!("[-{text}-]"))),
+            Op::Insert => out.push_str(&style.green(&format!("{{+{text}+}}"))),
         }
         prev = Some(c.op);
     }
@@ -416,7 +420,7 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
             }
             t.add_row(vec![
                 Cell::new(esc(row.id.as_deref().unwrap_or("—"))),
-                Cell::new(state_cell(row.state, row.edited, style)),
+                state_cell(row.state, row.edited, style),
                 Cell::new(esc(&row.fi)),
                 Cell::new(sv),
             ]);
@@ -915,25 +919,32 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
         writeln!(out, "no glossary terms found")?;
         return Ok(());
     }
+    // The glossary's notes say why a term is required (a statute, a house
+    // decision); the column is there only when some term has one, and
+    // comfy-table wraps it at the terminal's width.
+    let notes = report.matches.iter().any(|m| m.note.is_some());
     let mut t = table(style.width);
-    t.set_header(vec!["found", "at", "term", "use in Swedish"]);
+    let mut header = vec!["found", "at", "term", "use in Swedish"];
+    if notes {
+        header.push("note");
+    }
+    t.set_header(header);
     for m in &report.matches {
         let col = text[..m.start].chars().count() + 1;
-        let found = match m.kind {
-            HitKind::Avoid => format!("{} (avoid)", esc(&m.text)),
-            _ => esc(&m.text).into_owned(),
+        let (found, tone) = match m.kind {
+            HitKind::Avoid => (format!("{} (avoid)", esc(&m.text)), Some(Tone::Red)),
+            _ => (esc(&m.text).into_owned(), None),
         };
-        let found = if m.kind == HitKind::Avoid {
-            style.red(&found)
-        } else {
-            found
-        };
-        t.add_row(vec![
-            Cell::new(found),
+        let mut row = vec![
+            style.cell(found, tone),
             right(col),
             Cell::new(esc(&m.fi)),
             Cell::new(esc(&m.sv)),
-        ]);
+        ];
+        if notes {
+            row.push(Cell::new(esc(m.note.as_deref().unwrap_or(""))));
+        }
+        t.add_row(row);
     }
     writeln!(out, "{}", t.trim_fmt())?;
     Ok(())
