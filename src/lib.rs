@@ -304,7 +304,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             report::generated(out, &commands::man::run()?)?;
         }
         Command::Credits(args) => {
-            let report = commands::credits::run(session, &args.slugs)?;
+            let report = commands::credits::run(session, args)?;
             match args.format {
                 Format::Human => report::credits(out, &report, &style)?,
                 Format::Json => report::json(out, &report)?,

@@ -342,28 +342,60 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
 }
 
 pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> Result<()> {
+    let period = match (&report.since, &report.until) {
+        (Some(s), Some(u)) => Some(format!("from {s} to {u}")),
+        (Some(s), None) => Some(format!("since {s}")),
+        (None, Some(u)) => Some(format!("until {u}")),
+        (None, None) => None,
+    };
+    if let Some(period) = &period {
+        writeln!(out, "work marked {period}")?;
+    }
     if report.people.is_empty() {
+        if period.is_some() {
+            writeln!(out, "nobody marked any segment in that period")?;
+        } else {
+            writeln!(
+                out,
+                "nobody has marked any segment yet (tolk mark SLUG --all --as translated --by NAME)"
+            )?;
+        }
+    } else {
+        let by_month = report.people.iter().any(|p| p.month.is_some());
+        let mut t = table(style.width);
+        let mut header = vec!["name"];
+        if by_month {
+            header.push("month");
+        }
+        header.extend(["role", "articles", "segments", "words", "credited"]);
+        t.set_header(header);
+        for p in &report.people {
+            let mut row = vec![Cell::new(esc(&p.name))];
+            if let Some(month) = &p.month {
+                row.push(Cell::new(month));
+            }
+            row.extend([
+                Cell::new(p.role),
+                right(p.articles),
+                right(p.segments),
+                right(p.words),
+                right(p.credited),
+            ]);
+            t.add_row(row);
+        }
+        // Two spaces between columns, so a name and a month fit in 80.
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_padding(if i == 0 { (1, 1) } else { (1, 0) });
+        }
+        writeln!(out, "{}", t.trim_fmt())?;
+    }
+    if report.undated > 0 {
         writeln!(
             out,
-            "nobody has marked any segment yet (tolk mark SLUG --all --as translated --by NAME)"
+            "{} record(s) in status.toml with no readable date (`at`) left out",
+            report.undated
         )?;
-        return Ok(());
     }
-    let mut t = table(style.width);
-    t.set_header(vec![
-        "name", "role", "articles", "segments", "words", "credited",
-    ]);
-    for p in &report.people {
-        t.add_row(vec![
-            Cell::new(esc(&p.name)),
-            Cell::new(p.role),
-            right(p.articles),
-            right(p.segments),
-            right(p.words),
-            right(p.credited),
-        ]);
-    }
-    writeln!(out, "{}", t.trim_fmt())?;
     Ok(())
 }
 
