@@ -289,6 +289,22 @@ pub struct CheckArgs {
     /// first (with --format json, as one JSON object)
     #[arg(long)]
     pub statistics: bool,
+
+    /// Check again whenever an article file, glossary.toml or tolk.toml is
+    /// saved (the screen is cleared in a terminal); Ctrl-C quits
+    #[arg(long)]
+    pub watch: bool,
+}
+
+impl Command {
+    /// `--watch`: run the command again on every saved change.
+    pub fn watch(&self) -> bool {
+        match self {
+            Command::Check(args) => args.watch,
+            Command::Status(args) => args.watch,
+            _ => false,
+        }
+    }
 }
 
 impl CheckArgs {
@@ -370,6 +386,11 @@ pub struct StatusArgs {
     /// Articles to show [default: all]; with one, also a row per segment
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
+
+    /// Show it again whenever an article file, glossary.toml or tolk.toml
+    /// is saved (the screen is cleared in a terminal); Ctrl-C quits
+    #[arg(long)]
+    pub watch: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

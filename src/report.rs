@@ -1105,6 +1105,19 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
     Ok(())
 }
 
+/// Before each run of `--watch`: in a terminal, a clear screen (the
+/// scrollback is kept); elsewhere (a log, a pipe) a separator line naming
+/// what changed, before every run but the first.
+pub fn watch_rerun(out: &mut impl Write, changed: Option<&[String]>, terminal: bool) -> Result<()> {
+    if terminal {
+        // Cursor home, then erase the screen.
+        write!(out, "\x1b[H\x1b[2J")?;
+    } else if let Some(paths) = changed {
+        writeln!(out, "──── changed: {} ────", esc(&paths.join(", ")))?;
+    }
+    Ok(())
+}
+
 pub fn init(out: &mut impl Write, r: &InitReport) -> Result<()> {
     for path in &r.created {
         writeln!(out, "created {path}")?;
