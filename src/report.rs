@@ -952,33 +952,65 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
         return Ok(());
     }
     // The glossary's notes say why a term is required (a statute, a house
-    // decision); the column is there only when some term has one, and
-    // comfy-table wraps it at the terminal's width.
+    // decision). The terms keep their full width; the notes get what is
+    // left of the terminal, wrapped between words, or lines of their own
+    // under the table when too little is left.
     let notes = report.matches.iter().any(|m| m.note.is_some());
-    let mut t = table(style.width);
-    let mut header = vec!["found", "at", "term", "use in Swedish"];
-    if notes {
-        header.push("note");
-    }
-    t.set_header(header);
-    for m in &report.matches {
-        let col = text[..m.start].chars().count() + 1;
-        let (found, tone) = match m.kind {
-            HitKind::Avoid => (format!("{} (avoid)", esc(&m.text)), Some(Tone::Red)),
-            _ => (esc(&m.text).into_owned(), None),
-        };
-        let mut row = vec![
-            style.cell(found, tone),
-            right(col),
-            Cell::new(esc(&m.fi)),
-            Cell::new(esc(&m.sv)),
-        ];
-        if notes {
-            row.push(Cell::new(esc(m.note.as_deref().unwrap_or(""))));
+    let build = |note_room: Option<usize>| {
+        let mut t = table(style.width);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+        let mut header = vec!["found", "at", "term", "use in Swedish"];
+        if note_room.is_some() {
+            header.push("note");
         }
-        t.add_row(row);
+        t.set_header(header);
+        for m in &report.matches {
+            let col = text[..m.start].chars().count() + 1;
+            let (found, tone) = match m.kind {
+                HitKind::Avoid => (format!("{} (avoid)", esc(&m.text)), Some(Tone::Red)),
+                _ => (esc(&m.text).into_owned(), None),
+            };
+            let mut row = vec![
+                style.cell(found, tone),
+                right(col),
+                Cell::new(esc(&m.fi)),
+                Cell::new(esc(&m.sv)),
+            ];
+            if let Some(room) = note_room {
+                let note = esc(m.note.as_deref().unwrap_or(""));
+                let options = textwrap::Options::new(room).break_words(false);
+                row.push(Cell::new(textwrap::fill(&note, options)));
+            }
+            t.add_row(row);
+        }
+        // Two spaces between columns: long Finnish terms fit in 80.
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_padding(if i == 0 { (1, 1) } else { (1, 0) });
+        }
+        t
+    };
+    let narrow = build(None).trim_fmt();
+    // Measured without the colour codes of the `found` column.
+    let used = narrow
+        .lines()
+        .map(|l| textwrap::core::display_width(l))
+        .max()
+        .unwrap_or(0);
+    // The space before the note column and its padding.
+    let room = (style.width as usize).saturating_sub(used + 2);
+    if notes && room >= 24 {
+        writeln!(out, "{}", build(Some(room)).trim_fmt())?;
+        return Ok(());
     }
-    writeln!(out, "{}", t.trim_fmt())?;
+    writeln!(out, "{narrow}")?;
+    if notes {
+        for m in &report.matches {
+            if let Some(note) = &m.note {
+                let lead = format!("{}: ", esc(&m.fi));
+                writeln!(out, "{}", wrap_indented(&esc(note), &lead, 4, style.width))?;
+            }
+        }
+    }
     Ok(())
 }
 
