@@ -993,7 +993,7 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
     // Measured without the colour codes of the `found` column.
     let used = narrow
         .lines()
-        .map(|l| textwrap::core::display_width(l))
+        .map(textwrap::core::display_width)
         .max()
         .unwrap_or(0);
     // The space before the note column and its padding.
