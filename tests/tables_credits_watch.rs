@@ -439,6 +439,7 @@ fn summary(line: &str) -> bool {
 }
 
 #[test]
+#[cfg(unix)] // Ctrl-C is sent with kill(1)
 fn check_watch_runs_again_when_an_article_file_is_saved() {
     let repo = Repo::seed();
     repo.mark(
@@ -471,6 +472,7 @@ fn check_watch_runs_again_when_an_article_file_is_saved() {
 }
 
 #[test]
+#[cfg(unix)] // Ctrl-C is sent with kill(1)
 fn status_watch_shows_a_new_mark() {
     let repo = Repo::seed();
     let watch = Watching::start(&repo, &["status", SLUG, "--watch"]);
