@@ -132,6 +132,7 @@ pub enum Command {
     /// Record that segments were translated or reviewed, and by whom
     Mark(MarkArgs),
     /// Who translated and reviewed how much: articles, segments, source words
+    /// (`--since`, `--until`, `--by-month` for invoices)
     Credits(CreditsArgs),
     /// Show what changed in the Finnish since segments were translated
     Diff(DiffArgs),
@@ -289,6 +290,22 @@ pub struct CheckArgs {
     /// first (with --format json, as one JSON object)
     #[arg(long)]
     pub statistics: bool,
+
+    /// Check again whenever an article file, glossary.toml or tolk.toml is
+    /// saved (the screen is cleared in a terminal); Ctrl-C quits
+    #[arg(long)]
+    pub watch: bool,
+}
+
+impl Command {
+    /// `--watch`: run the command again on every saved change.
+    pub fn watch(&self) -> bool {
+        match self {
+            Command::Check(args) => args.watch,
+            Command::Status(args) => args.watch,
+            _ => false,
+        }
+    }
 }
 
 impl CheckArgs {
@@ -376,6 +393,11 @@ pub struct StatusArgs {
     /// Articles to show [default: all]; with one, also a row per segment
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
+
+    /// Show it again whenever an article file, glossary.toml or tolk.toml
+    /// is saved (the screen is cleared in a terminal); Ctrl-C quits
+    #[arg(long)]
+    pub watch: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -483,14 +505,57 @@ pub struct MarkArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Columns:
+  role      translator: segments this person translated (in any state now);
+            reviewer: segments this person reviewed
+  articles  articles with such segments
+  segments  how many segments
+  words     Finnish source words of those segments, as marked: the words to invoice
+  credited  articles whose translator credit (the ÖVERSÄTTNING: line) names this person
+  month     with --by-month: the month of the work
+
+Work is dated by the `at` of its record in status.toml. A reviewed segment
+keeps only its review date, so its translation counts in the month of the
+review.
+
+Examples:
+  tolk credits --since 2026-11-01 --until 2026-11-30
+  tolk credits --by-month --format json")]
 pub struct CreditsArgs {
     /// Articles to count [default: all]
     #[arg(value_name = "SLUG")]
     pub slugs: Vec<String>,
 
+    /// Count only work marked on or after DATE (an RFC 3339 date, 2026-11-01)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<jiff::civil::Date>,
+
+    /// Count only work marked on or before DATE (an RFC 3339 date, 2026-11-30)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<jiff::civil::Date>,
+
+    /// A row per person, role and month
+    #[arg(long)]
+    pub by_month: bool,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// An RFC 3339 date (`2026-11-01`), as `status.toml` records them.
+fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
+    let well_formed = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = well_formed.then(|| value.parse::<jiff::civil::Date>().ok());
+    date.flatten()
+        .ok_or_else(|| "expected an RFC 3339 date, YYYY-MM-DD (2026-11-01)".to_string())
 }
 
 #[derive(Debug, Args)]

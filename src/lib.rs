@@ -34,6 +34,7 @@ pub mod style;
 pub mod text;
 pub mod tokens;
 pub mod waive;
+pub mod watch;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -153,12 +154,52 @@ fn plain_name(name: &str) -> Result<()> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
+    if cli.command.watch() {
+        return watch(&cli);
+    }
     let session = Session::new(&cli.global)?;
     let mut out = std::io::BufWriter::new(Stdout::new(std::io::stdout().lock()));
     let status = dispatch(&cli, &session, &mut out)?;
     out.flush()?;
     let (stdout, _) = out.into_parts();
     stdout.finish(status)
+}
+
+/// `--watch`: runs the command, then again after every saved change, until
+/// Ctrl-C. Every run starts afresh (a changed glossary or `tolk.toml` is
+/// read again); a run that fails says why on stderr and the watch goes on.
+#[allow(clippy::print_stderr, reason = "messages go to stderr from here")]
+fn watch(cli: &Cli) -> Result<ExitStatus> {
+    use std::io::IsTerminal;
+
+    let session = Session::new(&cli.global)?;
+    let repo = session.repo()?;
+    let config = (session.config.clone()).unwrap_or_else(|| repo.root.join("tolk.toml"));
+    let mut watcher = watch::Watcher::new(&repo.root, &repo.glossary, &config)?;
+    eprintln!(
+        "tolk: watching {}; Ctrl-C quits",
+        escape_controls(&watcher.describe())
+    );
+    let terminal = std::io::stdout().is_terminal();
+    let mut changed: Option<Vec<String>> = None;
+    loop {
+        let mut out = std::io::BufWriter::new(Stdout::new(std::io::stdout().lock()));
+        report::watch_rerun(&mut out, changed.as_deref(), terminal)?;
+        if let Err(err) = Session::new(&cli.global).and_then(|s| dispatch(cli, &s, &mut out)) {
+            out.flush()?;
+            eprintln!("tolk: {}", escape_controls(&format!("{err:#}")));
+        }
+        out.flush()?;
+        let (stdout, _) = out.into_parts();
+        if stdout.failed.is_some() {
+            // Nobody reads any more (a closed pipe): stop watching.
+            return stdout.finish(ExitStatus::Success);
+        }
+        match watcher.wait()? {
+            Some(paths) => changed = Some(paths),
+            None => return Ok(ExitStatus::Success),
+        }
+    }
 }
 
 /// Runs the command and prints its result; the status returned is the
@@ -338,7 +379,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             report::generated(out, &commands::man::run()?)?;
         }
         Command::Credits(args) => {
-            let report = commands::credits::run(session, &args.slugs)?;
+            let report = commands::credits::run(session, args)?;
             match args.format {
                 Format::Human => report::credits(out, &report, &style)?,
                 Format::Json => report::json(out, &report)?,

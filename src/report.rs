@@ -26,7 +26,7 @@ use crate::commands::rules::RulesReport;
 use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::{HitKind, TermsReport};
-use crate::style::Style;
+use crate::style::{Style, Tone};
 use crate::text::{ellipsize, escape_controls as esc};
 
 /// Writes `value` as one pretty-printed JSON document.
@@ -60,10 +60,15 @@ pub fn ruled_table(width: u16) -> Table {
 
 fn styled_table(width: u16, style: TableStyle) -> Table {
     let mut table = Table::new();
+    // tolk decides colour (`Style::cell`), never comfy-table's own look at
+    // the terminal; a coloured cell is measured by its text alone.
     table
+        .force_no_tty()
+        .enforce_styling()
         .load_style(style)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
+    table.style_text_only();
     table
 }
 
@@ -144,21 +149,20 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
     Ok(())
 }
 
-fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> String {
+fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> Cell {
     let state = state.into();
     let text = if edited {
         format!("{}*", state.as_str())
     } else {
         state.as_str().to_string()
     };
-    match state {
-        RowState::Missing | RowState::Stale | RowState::Orphan | RowState::Extra => {
-            style.red(&text)
-        }
-        RowState::Draft => style.yellow(&text),
-        RowState::Reviewed if !edited => style.green(&text),
-        _ => text,
-    }
+    let tone = match state {
+        RowState::Missing | RowState::Stale | RowState::Orphan | RowState::Extra => Some(Tone::Red),
+        RowState::Draft => Some(Tone::Yellow),
+        RowState::Reviewed if !edited => Some(Tone::Green),
+        _ => None,
+    };
+    style.cell(text, tone)
 }
 
 pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Result<()> {
@@ -273,7 +277,7 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
                 d.add_row(vec![
                     right(row.n.map_or(String::new(), |n| n.to_string())),
                     Cell::new(esc(&row.id)),
-                    Cell::new(state_cell(row.state, row.edited, style)),
+                    state_cell(row.state, row.edited, style),
                     Cell::new(esc(row.by.as_deref().unwrap_or(""))),
                     Cell::new(esc(row.at.as_deref().unwrap_or(""))),
                     right(row.words),
@@ -369,28 +373,60 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
 }
 
 pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> Result<()> {
+    let period = match (&report.since, &report.until) {
+        (Some(s), Some(u)) => Some(format!("from {s} to {u}")),
+        (Some(s), None) => Some(format!("since {s}")),
+        (None, Some(u)) => Some(format!("until {u}")),
+        (None, None) => None,
+    };
+    if let Some(period) = &period {
+        writeln!(out, "work marked {period}")?;
+    }
     if report.people.is_empty() {
+        if period.is_some() {
+            writeln!(out, "nobody marked any segment in that period")?;
+        } else {
+            writeln!(
+                out,
+                "nobody has marked any segment yet (tolk mark SLUG --all --as translated --by NAME)"
+            )?;
+        }
+    } else {
+        let by_month = report.people.iter().any(|p| p.month.is_some());
+        let mut t = table(style.width);
+        let mut header = vec!["name"];
+        if by_month {
+            header.push("month");
+        }
+        header.extend(["role", "articles", "segments", "words", "credited"]);
+        t.set_header(header);
+        for p in &report.people {
+            let mut row = vec![Cell::new(esc(&p.name))];
+            if let Some(month) = &p.month {
+                row.push(Cell::new(month));
+            }
+            row.extend([
+                Cell::new(p.role),
+                right(p.articles),
+                right(p.segments),
+                right(p.words),
+                right(p.credited),
+            ]);
+            t.add_row(row);
+        }
+        // Two spaces between columns, so a name and a month fit in 80.
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_padding(if i == 0 { (1, 1) } else { (1, 0) });
+        }
+        writeln!(out, "{}", t.trim_fmt())?;
+    }
+    if report.undated > 0 {
         writeln!(
             out,
-            "nobody has marked any segment yet (tolk mark SLUG --all --as translated --by NAME)"
+            "{} record(s) in status.toml with no readable date (`at`) left out",
+            report.undated
         )?;
-        return Ok(());
     }
-    let mut t = table(style.width);
-    t.set_header(vec![
-        "name", "role", "articles", "segments", "words", "credited",
-    ]);
-    for p in &report.people {
-        t.add_row(vec![
-            Cell::new(esc(&p.name)),
-            Cell::new(p.role),
-            right(p.articles),
-            right(p.segments),
-            right(p.words),
-            right(p.credited),
-        ]);
-    }
-    writeln!(out, "{}", t.trim_fmt())?;
     Ok(())
 }
 
@@ -409,7 +445,9 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
     let mut out = String::new();
     let mut prev: Option<Op> = None;
     for c in changes {
-        // git --word-diff=plain style: `[-old-]{+new+}` with no space between.
+        // git --word-diff=plain style: `[-old-]{+new+}` with no space
+        // between. The markers stay when colour is on: red and green alone
+        // are one colour to many readers.
         let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
         if !out.is_empty() && !glued {
             out.push(' ');
@@ -417,10 +455,8 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
         let text = esc(&c.text);
         match c.op {
             Op::Equal => out.push_str(&text),
-            Op::Delete if style.color => out.push_str(&style.red(&text)),
-            Op::Insert if style.color => out.push_str(&style.green(&text)),
-            Op::Delete => out.push_str(&format!("[-{text}-]")),
-            Op::Insert => out.push_str(&format!("{{+{text}+}}")),
+            Op::Delete => out.push_str(&style.red(&format!("[-{text}-]"))),
+            Op::Insert => out.push_str(&style.green(&format!("{{+{text}+}}"))),
         }
         prev = Some(c.op);
     }
@@ -447,7 +483,7 @@ pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<
             }
             t.add_row(vec![
                 Cell::new(esc(row.id.as_deref().unwrap_or("—"))),
-                Cell::new(state_cell(row.state, row.edited, style)),
+                state_cell(row.state, row.edited, style),
                 Cell::new(esc(&row.fi)),
                 Cell::new(sv),
             ]);
@@ -956,27 +992,66 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
         writeln!(out, "no glossary terms found")?;
         return Ok(());
     }
-    let mut t = table(style.width);
-    t.set_header(vec!["found", "at", "term", "use in Swedish"]);
-    for m in &report.matches {
-        let col = text[..m.start].chars().count() + 1;
-        let found = match m.kind {
-            HitKind::Avoid => format!("{} (avoid)", esc(&m.text)),
-            _ => esc(&m.text).into_owned(),
-        };
-        let found = if m.kind == HitKind::Avoid {
-            style.red(&found)
-        } else {
-            found
-        };
-        t.add_row(vec![
-            Cell::new(found),
-            right(col),
-            Cell::new(esc(&m.fi)),
-            Cell::new(esc(&m.sv)),
-        ]);
+    // The glossary's notes say why a term is required (a statute, a house
+    // decision). The terms keep their full width; the notes get what is
+    // left of the terminal, wrapped between words, or lines of their own
+    // under the table when too little is left.
+    let notes = report.matches.iter().any(|m| m.note.is_some());
+    let build = |note_room: Option<usize>| {
+        let mut t = table(style.width);
+        t.set_content_arrangement(ContentArrangement::Disabled);
+        let mut header = vec!["found", "at", "term", "use in Swedish"];
+        if note_room.is_some() {
+            header.push("note");
+        }
+        t.set_header(header);
+        for m in &report.matches {
+            let col = text[..m.start].chars().count() + 1;
+            let (found, tone) = match m.kind {
+                HitKind::Avoid => (format!("{} (avoid)", esc(&m.text)), Some(Tone::Red)),
+                _ => (esc(&m.text).into_owned(), None),
+            };
+            let mut row = vec![
+                style.cell(found, tone),
+                right(col),
+                Cell::new(esc(&m.fi)),
+                Cell::new(esc(&m.sv)),
+            ];
+            if let Some(room) = note_room {
+                let note = esc(m.note.as_deref().unwrap_or(""));
+                let options = textwrap::Options::new(room).break_words(false);
+                row.push(Cell::new(textwrap::fill(&note, options)));
+            }
+            t.add_row(row);
+        }
+        // Two spaces between columns: long Finnish terms fit in 80.
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_padding(if i == 0 { (1, 1) } else { (1, 0) });
+        }
+        t
+    };
+    let narrow = build(None).trim_fmt();
+    // Measured without the colour codes of the `found` column.
+    let used = narrow
+        .lines()
+        .map(textwrap::core::display_width)
+        .max()
+        .unwrap_or(0);
+    // The space before the note column and its padding.
+    let room = (style.width as usize).saturating_sub(used + 2);
+    if notes && room >= 24 {
+        writeln!(out, "{}", build(Some(room)).trim_fmt())?;
+        return Ok(());
     }
-    writeln!(out, "{}", t.trim_fmt())?;
+    writeln!(out, "{narrow}")?;
+    if notes {
+        for m in &report.matches {
+            if let Some(note) = &m.note {
+                let lead = format!("{}: ", esc(&m.fi));
+                writeln!(out, "{}", wrap_indented(&esc(note), &lead, 4, style.width))?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -1100,6 +1175,19 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
         r.color_reason
     )?;
     writeln!(out, "{} version     tolk {}", ok("ok  "), r.version)?;
+    Ok(())
+}
+
+/// Before each run of `--watch`: in a terminal, a clear screen (the
+/// scrollback is kept); elsewhere (a log, a pipe) a separator line naming
+/// what changed, before every run but the first.
+pub fn watch_rerun(out: &mut impl Write, changed: Option<&[String]>, terminal: bool) -> Result<()> {
+    if terminal {
+        // Cursor home, then erase the screen.
+        write!(out, "\x1b[H\x1b[2J")?;
+    } else if let Some(paths) = changed {
+        writeln!(out, "──── changed: {} ────", esc(&paths.join(", ")))?;
+    }
     Ok(())
 }
 

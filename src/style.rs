@@ -1,8 +1,40 @@
 //! The one place that decides about colour and terminal width.
+//!
+//! Text outside tables is painted here (anstyle). A table cell is coloured
+//! by comfy-table itself (`Style::cell`), so it measures the cell by its
+//! text and never by the escape codes around it.
 
 use std::io::IsTerminal;
 
 use crate::cli::ColorChoice;
+
+/// The colours tolk paints with, for text and for table cells alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Red,
+    Green,
+    Yellow,
+}
+
+impl Tone {
+    fn ansi(self) -> anstyle::AnsiColor {
+        match self {
+            Tone::Red => anstyle::AnsiColor::Red,
+            Tone::Green => anstyle::AnsiColor::Green,
+            Tone::Yellow => anstyle::AnsiColor::Yellow,
+        }
+    }
+
+    /// The same colour for comfy-table: the terminal's palette entry, as
+    /// anstyle's `AnsiColor` uses.
+    fn table(self) -> comfy_table::Color {
+        match self {
+            Tone::Red => comfy_table::Color::DarkRed,
+            Tone::Green => comfy_table::Color::DarkGreen,
+            Tone::Yellow => comfy_table::Color::DarkYellow,
+        }
+    }
+}
 
 /// How human output is decorated.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +51,10 @@ pub fn color_decision(choice: ColorChoice) -> (bool, &'static str) {
         ColorChoice::Auto => {
             if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
                 (false, "NO_COLOR is set")
+            } else if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                // Emacs shell buffers and other terminals that show escape
+                // codes as text say so with TERM=dumb.
+                (false, "TERM=dumb")
             } else if !std::io::stdout().is_terminal() {
                 (false, "stdout is not a terminal")
             } else {
@@ -56,14 +92,27 @@ impl Style {
         anstyle::Style::new().fg_color(Some(color.into()))
     }
 
+    pub fn tone(&self, tone: Tone, text: &str) -> String {
+        self.paint(Style::fg(tone.ansi()), text)
+    }
     pub fn red(&self, text: &str) -> String {
-        self.paint(Style::fg(anstyle::AnsiColor::Red), text)
+        self.tone(Tone::Red, text)
     }
     pub fn green(&self, text: &str) -> String {
-        self.paint(Style::fg(anstyle::AnsiColor::Green), text)
+        self.tone(Tone::Green, text)
     }
     pub fn yellow(&self, text: &str) -> String {
-        self.paint(Style::fg(anstyle::AnsiColor::Yellow), text)
+        self.tone(Tone::Yellow, text)
+    }
+
+    /// A table cell holding `text`, coloured by comfy-table when colour is
+    /// on: the table pads it by its visible width.
+    pub fn cell(&self, text: impl ToString, tone: Option<Tone>) -> comfy_table::Cell {
+        let cell = comfy_table::Cell::new(text.to_string());
+        match tone {
+            Some(tone) if self.color => cell.fg(tone.table()),
+            _ => cell,
+        }
     }
     pub fn dim(&self, text: &str) -> String {
         self.paint(anstyle::Style::new().dimmed(), text)
