@@ -173,34 +173,23 @@ impl People {
 }
 
 /// A name as compared: lower case, without accents, spaces collapsed
-/// (`  Patricia  HEIKKILÄ ` → `patricia heikkila`).
+/// (`  Patricia  HEIKKILÄ ` → `patricia heikkila`). Accents are taken off
+/// after Unicode decomposition, so a name typed with a combining diaeresis
+/// (`a` + U+0308, as macOS and copy-paste produce) is the same name.
 pub fn fold(name: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
     normalize_ws(name)
-        .chars()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(base_letter)
         .collect()
 }
 
-/// A Latin letter without its accent (`ä` → `a`, `š` → `s`).
-fn base_letter(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'ī' | 'į' => 'i',
-        'ł' | 'ľ' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' => 's',
-        'ť' => 't',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        c => c,
-    }
+/// A name as recorded: spaces collapsed, composed (NFC), so that one
+/// person's name is stored with the same characters however it was typed.
+pub fn tidy(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    normalize_ws(name).nfc().collect()
 }
 
 /// How the name typed became the name recorded.
@@ -247,8 +236,11 @@ impl Resolved {
 /// `user.name`, else its `user.email` (which `people.toml` can map to a
 /// name). Not yet matched: see [`resolve`].
 pub fn typed_name(by: Option<&str>, root: &Path) -> Result<String> {
-    if let Some(name) = by.map(str::trim).filter(|n| !n.is_empty()) {
-        return Ok(name.to_string());
+    if let Some(name) = by {
+        if name.trim().is_empty() {
+            bail!("--by is empty: give the name of who did the work (or leave --by out)");
+        }
+        return Ok(name.trim().to_string());
     }
     for key in ["user.name", "user.email"] {
         let git = std::process::Command::new("git")
@@ -307,7 +299,7 @@ pub fn resolve(
     local: &[String],
     everywhere: impl FnOnce() -> Vec<String>,
 ) -> Result<Resolved> {
-    let typed = normalize_ws(typed);
+    let typed = tidy(typed);
     let key = fold(&typed);
     let done = |name: &str, how: How| {
         let how = if how == How::Respelt && name == typed {
@@ -331,7 +323,7 @@ pub fn resolve(
             },
         );
     }
-    if local.iter().any(|n| normalize_ws(n) == typed) {
+    if local.iter().any(|n| tidy(n) == typed) {
         return done(&typed, How::Known);
     }
     let everywhere = everywhere();
@@ -340,7 +332,7 @@ pub fn resolve(
     // accents (`PATRICIA HEIKKILÄ` from a credit line, `Patricia Heikkilä`).
     let mut same: HashMap<String, usize> = HashMap::new();
     for name in recorded.clone() {
-        let name = normalize_ws(name);
+        let name = tidy(name);
         if fold(&name) == key {
             *same.entry(name).or_default() += 1;
         }
@@ -428,6 +420,15 @@ name = "Anna Virtanen"
     fn folding_ignores_case_accents_and_spacing() {
         assert_eq!(fold("  Patricia  HEIKKILÄ "), "patricia heikkila");
         assert_eq!(fold("Åsa Öberg-Ström"), "asa oberg-strom");
+        // A decomposed diaeresis (macOS, copy-paste) is the same name.
+        assert_eq!(fold("Patricia Heikkila\u{308}"), "patricia heikkila");
+        assert_eq!(tidy("Heikkila\u{308}"), "Heikkilä");
+    }
+
+    #[test]
+    fn a_decomposed_name_is_recorded_as_the_known_spelling() {
+        let r = resolve_in("Patricia Heikkila\u{308}", &[]).unwrap();
+        assert_eq!(r.name, "Patricia Heikkilä");
     }
 
     #[test]

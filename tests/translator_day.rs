@@ -594,3 +594,13 @@ fn import_sv_alone_needs_the_article() {
         .code(2)
         .stderr(contains("--fi"));
 }
+
+#[test]
+fn an_empty_by_is_refused_not_replaced_by_gits_name() {
+    let repo = Repo::seed();
+    repo.tolk()
+        .args(["mark", SLUG, "p1", "--as", "translated", "--by", ""])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--by is empty"));
+}

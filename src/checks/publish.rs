@@ -6,6 +6,7 @@
 
 use crate::article::{Article, State};
 use crate::checks::{Finding, Rule};
+use crate::people::fold;
 use crate::text::display_name;
 
 /// How many segment ids a list names before `and N more`.
@@ -36,9 +37,9 @@ pub fn publish_gate(article: &Article, distinct_reviewer: bool) -> Option<Findin
                 .translator
                 .as_deref()
                 .or(article.status.translator.as_deref());
-            let same = translator.is_some_and(|t| {
-                display_name(t).to_lowercase() == display_name(&entry.by).to_lowercase()
-            });
+            // One person however the name was typed: case, accents
+            // (composed or not) and spacing do not make another.
+            let same = translator.is_some_and(|t| fold(t) == fold(&entry.by));
             if same {
                 same_person.push((id, display_name(&entry.by)));
             }
