@@ -108,11 +108,25 @@ pub fn known_rules() -> String {
 /// A rule named in a setting, or the error naming the rules there are.
 fn rule_named(name: &str, place: &str) -> Result<Rule, String> {
     Rule::from_code(name).ok_or_else(|| {
+        let guess = closest_rule(name)
+            .map(|r| format!(" (did you mean `{r}`?)"))
+            .unwrap_or_default();
         format!(
-            "{place}: unknown rule `{name}`; the rules are ALL, {}",
+            "{place}: unknown rule `{name}`{guess}; the rules are ALL, {}",
             known_rules()
         )
     })
+}
+
+/// The rule whose code is closest to a misspelt `name`, if one is close.
+pub fn closest_rule(name: &str) -> Option<Rule> {
+    let name = name.trim().to_lowercase();
+    Rule::ALL
+        .into_iter()
+        .map(|r| (strsim::jaro_winkler(&name, r.code()), r))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
 }
 
 /// What a file's settings say before the command line is applied.
@@ -425,7 +439,9 @@ mod tests {
         let err = parse(text, &Overrides::default()).unwrap_err();
         assert_eq!(err.line, Some(4), "{err}");
         assert!(err.message.contains("unknown rule `drafts`"), "{err}");
+        assert!(err.message.contains("did you mean `draft`?"), "{err}");
         assert!(err.message.contains("glossary-avoid"), "{err}");
+        assert_eq!(closest_rule("xyzzy"), None);
         let err = parse(
             "[check.severity]\nnumbers = \"error\"\n",
             &Overrides::default(),

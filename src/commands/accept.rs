@@ -92,8 +92,12 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
              the segment and rule are those `tolk check` prints"
         );
     };
-    let rule = Rule::from_code(code)
-        .with_context(|| format!("no rule `{code}`; the rules are {}", known_rules()))?;
+    let rule = Rule::from_code(code).with_context(|| {
+        let guess = crate::config::closest_rule(code)
+            .map(|r| format!(" (did you mean `{r}`?)"))
+            .unwrap_or_default();
+        format!("no rule `{code}`{guess}; the rules are {}", known_rules())
+    })?;
     if matches!(rule, Rule::Invalid | Rule::Publish) {
         bail!(
             "`{rule}` cannot be waived: {}",
