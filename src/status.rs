@@ -741,7 +741,10 @@ impl StatusFile {
         let mut text = if text.trim_start().starts_with('#') {
             text
         } else {
-            format!("{HEADER}\n{}", text.trim_start())
+            // The header may have ended up below a table put at the top
+            // (the credit, added after the segments): moved up, not doubled.
+            let rest = text.replacen(HEADER, "", 1);
+            format!("{HEADER}\n{}", rest.trim_start())
         };
         if self.crlf {
             text = text.replace("\r\n", "\n").replace('\n', "\r\n");
@@ -903,6 +906,19 @@ mod tests {
         let seg = out.find("[segments.title]").unwrap();
         assert!(credit < seg, "{out}");
         assert!(parse(&out).is_ok());
+    }
+
+    #[test]
+    fn a_credit_added_later_does_not_double_the_header() {
+        let mut s = parse("").unwrap();
+        s.set("p1", entry(Stored::Translated)).unwrap();
+        let once = parse(&s.render()).unwrap();
+        let mut again = once;
+        again.set_translator("Patricia Heikkilä").unwrap();
+        let out = again.render();
+        assert_eq!(out.matches("# Segment states").count(), 1, "{out}");
+        assert!(out.starts_with("# Segment states"), "{out}");
+        assert!(out.find("[credit]").unwrap() < out.find("[segments.p1]").unwrap());
     }
 
     #[test]
