@@ -118,6 +118,16 @@ pub struct StatusFile {
 /// user's and is kept as it is.
 pub const TOLK_KEYS: [&str; 6] = ["state", "by", "at", "source", "translator", "reviewed_text"];
 
+/// A record's date: empty (not known), or an RFC 3339 date, possibly with
+/// a time (`2026-11-01`, `2026-11-01T10:00:00+02:00`).
+fn valid_date(at: &str) -> bool {
+    let at = at.trim();
+    at.is_empty()
+        || at
+            .get(..10)
+            .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok())
+}
+
 /// The 1-based line of the first git conflict marker in `text`, if any.
 pub fn conflict_marker(text: &str) -> Option<usize> {
     text.lines()
@@ -276,6 +286,9 @@ impl StatusFile {
                 Some(toml::Value::Datetime(d)) => d.to_string(),
                 Some(_) => return self.parse_checked(text),
             };
+            if !valid_date(&at) || by.trim().is_empty() {
+                return self.parse_checked(text);
+            }
             let entry = Entry {
                 state,
                 by,
@@ -384,12 +397,31 @@ impl StatusFile {
                         ));
                     }
                 };
+                let by = string("by", true)?.unwrap_or_default();
+                if by.trim().is_empty() {
+                    let place = entry.get("by").map_or(line, |v| at(v.span()));
+                    return Err(refuse(
+                        place,
+                        format!("`segments.{id}.by` is empty: whose work is it?"),
+                    ));
+                }
+                let when = string("at", false)?.unwrap_or_default();
+                if !valid_date(&when) {
+                    let place = entry.get("at").map_or(line, |v| at(v.span()));
+                    return Err(refuse(
+                        place,
+                        format!(
+                            "`segments.{id}.at` is `{when}`, expected a date as YYYY-MM-DD \
+                             (2026-11-01)"
+                        ),
+                    ));
+                }
                 self.entries.insert(
                     id.to_string(),
                     Entry {
                         state,
-                        by: string("by", true)?.unwrap_or_default(),
-                        at: string("at", false)?.unwrap_or_default(),
+                        by,
+                        at: when,
                         source: string("source", true)?.unwrap_or_default(),
                         translator: string("translator", false)?,
                         reviewed_text: string("reviewed_text", false)?,
@@ -950,6 +982,27 @@ mod tests {
     }
 
     #[test]
+    fn a_date_that_is_not_one_and_an_empty_name_are_refused_with_their_line() {
+        let err = parse(
+            "[segments.q1]\nstate = \"translated\"\nby = \"P\"\nat = \"31.10.2026\"\nsource = \"x\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("expected a date as YYYY-MM-DD"), "{err}");
+        let err = parse("[segments.q1]\nstate = \"translated\"\nby = \"\"\nsource = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("is empty"), "{err}");
+        // A date with a time, or none at all, is fine.
+        assert!(parse("[segments.q1]\nstate = \"translated\"\nby = \"P\"\nat = 2026-11-01T10:00:00Z\nsource = \"x\"\n").is_ok());
+        assert!(
+            parse("[segments.q1]\nstate = \"translated\"\nby = \"P\"\nsource = \"x\"\n").is_ok()
+        );
+    }
+
+    #[test]
     fn missing_required_key_is_refused() {
         let err = parse("[segments.q1]\nstate = \"translated\"\nsource = \"x\"\n")
             .unwrap_err()
@@ -1039,7 +1092,7 @@ mod tests {
             fn status_writer_never_loses_text(
                 id in "[a-z][a-z0-9]{0,4}",
                 source in any::<String>(),
-                by in any::<String>(),
+                by in any::<String>().prop_filter("tolk records no blank name", |s| !s.trim().is_empty()),
                 sv in any::<String>(),
             ) {
                 let mut s = parse("# kept comment\n").unwrap();
