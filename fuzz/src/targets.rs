@@ -118,16 +118,23 @@ pub fn status(data: &[u8]) {
     // quotes, backslashes, control characters and newlines must survive.
     let source: String = text.chars().rev().take(80).collect();
     let name: String = text.chars().take(24).collect();
+    // tolk records no blank name (mark and accept refuse one, the reader
+    // refuses one); the credit may be blank (it is then no credit).
+    let by = if name.trim().is_empty() {
+        "Patricia Heikkilä".to_string()
+    } else {
+        name.clone()
+    };
     let entry = Entry {
         state: if data.len().is_multiple_of(2) {
             Stored::Translated
         } else {
             Stored::Reviewed
         },
-        by: name.clone(),
+        by: by.clone(),
         at: "2026-11-25".to_string(),
         source,
-        translator: data.len().is_multiple_of(3).then(|| name.clone()),
+        translator: data.len().is_multiple_of(3).then(|| by.clone()),
         reviewed_text: data
             .len()
             .is_multiple_of(4)
