@@ -327,6 +327,8 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
     if n == 0
         && report.kept_reviewed.is_empty()
         && report.skipped_missing.is_empty()
+        && report.already.is_empty()
+        && report.kept_others.is_empty()
         && !report.states.is_empty()
     {
         writeln!(
@@ -337,15 +339,19 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
         )?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "{}: marked {n} segment{} {} by {} ({})",
-        esc(&report.article),
-        if n == 1 { "" } else { "s" },
-        report.state,
-        esc(&report.by),
-        esc(&report.at)
-    )?;
+    if n == 0 {
+        writeln!(out, "{}: nothing was marked", esc(&report.article))?;
+    } else {
+        writeln!(
+            out,
+            "{}: marked {n} segment{} {} by {} ({})",
+            esc(&report.article),
+            if n == 1 { "" } else { "s" },
+            report.state,
+            esc(&report.by),
+            esc(&report.at)
+        )?;
+    }
     for (id, named) in &report.with {
         writeln!(
             out,
@@ -367,6 +373,31 @@ pub fn mark(out: &mut impl Write, report: &MarkReport) -> Result<()> {
             out,
             "left alone, reviewed (--force marks them translated and drops the review): {}",
             esc(&ids.join(" "))
+        )?;
+    }
+    if !report.already.is_empty() {
+        writeln!(
+            out,
+            "already {} by {}, unchanged (record and date kept): {}",
+            report.state,
+            esc(&report.by),
+            esc(&report.already.join(" "))
+        )?;
+    }
+    if !report.kept_others.is_empty() {
+        let list: Vec<String> = report.kept_others.iter().map(|c| c.to_string()).collect();
+        writeln!(
+            out,
+            "left alone, somebody else's (--force takes over the credit): {}",
+            esc(&list.join(", "))
+        )?;
+    }
+    if !report.own_review.is_empty() {
+        writeln!(
+            out,
+            "note: {} translated {} too; the publish gate wants another reviewer",
+            esc(&report.by),
+            esc(&report.own_review.join(" "))
         )?;
     }
     Ok(())

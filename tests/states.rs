@@ -295,8 +295,10 @@ fn records_for_removed_segments_are_kept_as_orphans() {
     assert_eq!(a["orphan"], 2);
     let detail = a["detail"].as_array().unwrap();
     assert_eq!(detail.last().unwrap()["state"], "orphan");
-    // Marking again keeps them.
-    mark(&repo, &["p1", "--as", "translated", "--by", "P"]);
+    // Marking again (a write: Eeva reviews p1) keeps them. Re-marking p1
+    // translated by another name would now be refused as taking over
+    // Patricia's credit, and by her own name would write nothing.
+    mark(&repo, &["p1", "--as", "reviewed", "--by", "Eeva Editor"]);
     let text = repo.read(&repo.article("status.toml"));
     assert!(
         text.contains("[segments.q6]") && text.contains("[segments.a6]"),

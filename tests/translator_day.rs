@@ -301,7 +301,9 @@ fn marking_a_reviewed_segment_translated_needs_force() {
         ("reviewed".into(), "Eeva Editor".into())
     );
 
-    // In bulk, the reviewed segment is left alone and named.
+    // In bulk, the reviewed segment is left alone and named. (The other
+    // sixteen are already Patricia's, unchanged: their records, dates
+    // included, are kept, and said so.)
     repo.tolk()
         .args([
             "mark",
@@ -315,7 +317,10 @@ fn marking_a_reviewed_segment_translated_needs_force() {
         .assert()
         .success()
         .stdout(
-            contains("marked 16 segments translated")
+            contains("nothing was marked")
+                .and(contains(
+                    "already translated by Patricia Heikkilä, unchanged",
+                ))
                 .and(contains("left alone, reviewed").and(contains(": q1"))),
         );
     assert_eq!(state_of(&repo, "q1").0, "reviewed");
@@ -603,4 +608,137 @@ fn an_empty_by_is_refused_not_replaced_by_gits_name() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--by is empty"));
+}
+
+// Credits are not taken over or re-dated by accident.
+
+#[test]
+fn another_translator_does_not_take_over_a_translation_by_accident() {
+    let repo = translated_seed();
+    let before = status_file(&repo);
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            "Anna Virtanen",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            contains("p1 (translated by Patricia Heikkilä on ")
+                .and(contains("somebody else"))
+                .and(contains("--force")),
+        );
+    assert_eq!(status_file(&repo), before, "nothing written");
+    // In bulk: left alone and listed.
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "--all",
+            "--as",
+            "translated",
+            "--by",
+            "Anna Virtanen",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("left alone, somebody else's"));
+    assert_eq!(status_file(&repo), before, "nothing written");
+    // On purpose.
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            "Anna Virtanen",
+        ])
+        .arg("--force")
+        .assert()
+        .success();
+    assert_eq!(
+        state_of(&repo, "p1"),
+        ("translated".into(), "Anna Virtanen".into())
+    );
+    // A stale segment is anyone's to translate again.
+    repo.edit("fi.txt", "Ensi vuoden alusta", "Ensi vuoden alusta alkaen");
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "q6",
+            "--as",
+            "translated",
+            "--by",
+            "Anna Virtanen",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn re_marking_unchanged_work_keeps_its_date() {
+    let repo = translated_seed();
+    // The work was done in October.
+    let status = repo.article("status.toml");
+    let text = repo.read(&status);
+    let today = jiff::Zoned::now().date().to_string();
+    repo.write(&status, text.replace(&today, "2026-10-15"));
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "--all",
+            "--as",
+            "translated",
+            "--by",
+            PATRICIA,
+        ])
+        .assert()
+        .success()
+        .stdout(contains(
+            "already translated by Patricia Heikkilä, unchanged",
+        ));
+    let text = repo.read(&status);
+    assert!(!text.contains(&today), "{text}");
+    // The October invoice still holds the work.
+    let out = common::stdout(repo.tolk().args([
+        "credits",
+        "--since",
+        "2026-10-01",
+        "--until",
+        "2026-10-31",
+    ]));
+    assert!(out.contains("Patricia Heikkilä"), "{out}");
+}
+
+#[test]
+fn reviewing_ones_own_translation_is_recorded_and_said() {
+    let repo = translated_seed();
+    repo.tolk()
+        .args(["mark", SLUG, "q1", "--as", "reviewed", "--by", PATRICIA])
+        .assert()
+        .success()
+        .stdout(contains("note: Patricia Heikkilä translated q1 too"));
+    // Another reviewer then replaces that review without --force.
+    repo.tolk()
+        .args([
+            "mark",
+            SLUG,
+            "q1",
+            "--as",
+            "reviewed",
+            "--by",
+            "Eeva Editor",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("marked 1 segment reviewed").and(contains("note:").not()));
 }

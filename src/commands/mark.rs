@@ -29,6 +29,18 @@ pub struct MarkReport {
     /// reviewed segments left alone, so their review is not lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub kept_reviewed: Vec<Review>,
+    /// Segments already recorded in this state by this person, text
+    /// unchanged: their record (and its date, which invoices use) is kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub already: Vec<String>,
+    /// With `--all` or a state and no `--force`: segments somebody else
+    /// already marked in this state, left alone so their credit stays.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept_others: Vec<Credit>,
+    /// Segments reviewed now by the person who translated them (the
+    /// publish gate wants somebody else), for a note.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_review: Vec<String>,
     /// The states asked for (`--stale`, `--state`), to say so when no
     /// segment is in them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -50,6 +62,26 @@ pub struct Review {
 impl std::fmt::Display for Review {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} (reviewed by {} on {})", self.id, self.by, self.at)
+    }
+}
+
+/// Somebody's record of a segment, which marking it again as another
+/// person would take over.
+#[derive(Debug, Serialize)]
+pub struct Credit {
+    pub id: String,
+    pub state: &'static str,
+    pub by: String,
+    pub at: String,
+}
+
+impl std::fmt::Display for Credit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({} by {} on {})",
+            self.id, self.state, self.by, self.at
+        )
     }
 }
 
@@ -161,6 +193,75 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         targets.retain(|id| !kept.contains(id.as_str()));
         kept_reviewed = reviewed;
     }
+    // A record in this state whose texts are as they were (not stale, not
+    // edited since review) is somebody's finished work. By the same
+    // person: kept as it is, date included (an invoice already sent must
+    // not change). By another: taken over only on purpose, since credits
+    // and invoices follow it.
+    let current = |p: &crate::article::Pair<'_>| match args.state {
+        Stored::Translated => p.state == State::Translated,
+        Stored::Reviewed => p.state == State::Reviewed && !p.edited,
+    };
+    let mut already = Vec::new();
+    let mut others = Vec::new();
+    for id in &targets {
+        let p = by_id[id.as_str()];
+        let Some(e) = p.entry.filter(|e| e.state == args.state && current(p)) else {
+            continue;
+        };
+        // A review by the segment's own translator is no review to keep:
+        // another reviewer replaces it without --force.
+        let self_review =
+            e.state == Stored::Reviewed && people::fold(&e.by) == people::fold(e.translated_by());
+        if people::fold(&e.by) == people::fold(&by) {
+            already.push(id.clone());
+        } else if !self_review {
+            others.push(Credit {
+                id: id.clone(),
+                state: args.state.as_str(),
+                by: e.by.clone(),
+                at: e.at.clone(),
+            });
+        }
+    }
+    let mut kept_others = Vec::new();
+    if !args.force && !others.is_empty() {
+        if !bulk {
+            let list: Vec<String> = others.iter().map(Credit::to_string).collect();
+            bail!(
+                "{}: already marked {} by somebody else; marking {} as {by}'s takes over \
+                 the credit (pass --force if that is right); nothing was marked",
+                list.join(", "),
+                args.state.as_str(),
+                if others.len() == 1 { "it" } else { "them" },
+            );
+        }
+        kept_others = others;
+    }
+    let leave: std::collections::HashSet<&str> = already
+        .iter()
+        .map(String::as_str)
+        .chain(kept_others.iter().map(|c| c.id.as_str()))
+        .collect();
+    targets.retain(|id| !leave.contains(id.as_str()));
+    // Reviewing one's own translation is recorded, and said: the publish
+    // gate wants another reviewer.
+    let own_review: Vec<String> = if args.state == Stored::Reviewed {
+        targets
+            .iter()
+            .filter(|id| {
+                let p = by_id[id.as_str()];
+                let translator = p
+                    .entry
+                    .map(|e| e.translated_by().to_string())
+                    .or_else(|| credit.clone());
+                translator.is_some_and(|t| people::fold(&t) == people::fold(&by))
+            })
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Segments nobody had reviewed when the article was read: a review
     // recorded meanwhile (another `mark`, under the lock) is kept too.
     let unreviewed: std::collections::HashSet<&str> = targets
@@ -234,6 +335,9 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
         skipped_missing,
         with,
         kept_reviewed,
+        already,
+        kept_others,
+        own_review,
         states: states.iter().map(|s| s.as_str()).collect(),
         // Nothing recorded, nothing to say about the name.
         person: person.note().filter(|_| !targets_empty),
