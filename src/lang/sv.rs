@@ -64,8 +64,21 @@ pub const DATA: LangData = LangData {
         "november",
         "december",
     ],
+    // `aprils`; no compounds (`marsch` is no month).
+    month_endings: &["", "s"],
+    month_elided_tail: "",
     weekdays: &[
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ],
+    weekday_abbreviations: &[
+        ("mån", 1),
+        ("tis", 2),
+        ("ons", 3),
+        ("tors", 4),
+        ("tor", 4),
+        ("fre", 5),
+        ("lör", 6),
+        ("sön", 7),
     ],
     clock_words: &["kl", "klockan"],
 };

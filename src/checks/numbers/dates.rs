@@ -1,0 +1,664 @@
+//! Dates, clock times, weekdays and months in segment text, for the
+//! `date-time` rule: reading them on each side (`6.4.`, `6. huhtikuuta`,
+//! `den 6 april`, `6.–8.4.`, `klo 18–20`, `kl. 15.30`, `maanantaina`,
+//! `mån–tors`, `marraskuussa`, `i november`) and finding where the two sides
+//! contradict each other.
+//!
+//! A contradiction is two different values of one kind left over in the
+//! same row once equal values are paired off as multisets: a date, a time,
+//! a weekday or a month on one side only is no contradiction (translations
+//! add and drop weekdays, and a date dropped from the Swedish stays a
+//! `number` finding). The dates and times paired off or contradicting
+//! leave the number comparison, so nothing is reported twice.
+//!
+//! The words come from the language tables (`lang::fi`, `lang::sv`); the
+//! code knows no Finnish or Swedish word.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use super::parse::{clock_word_before, is_dash_gap};
+use super::{Number, numbers};
+use crate::lang::{Lang, LangData};
+use crate::morph::FastMap;
+use crate::text::is_space;
+use crate::tokens::{fold, is_hyphen, tokenize};
+
+type FastSet<T> = rustc_hash::FxHashSet<T>;
+
+/// What a mention means, without how it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum When {
+    /// A day of a month, with the year when one is written.
+    Date {
+        day: u8,
+        month: u8,
+        year: Option<u16>,
+    },
+    /// A clock time; `klo 15` is 15:00.
+    Time { hour: u8, minute: u8 },
+    /// A weekday, 1 = Monday.
+    Weekday(u8),
+    /// A month named without a day (`marraskuussa`, `i november`).
+    Month(u8),
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+impl When {
+    /// What kind of value it is, as a message says it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            When::Date { .. } => "date",
+            When::Time { .. } => "time",
+            When::Weekday(_) => "weekday",
+            When::Month(_) => "month",
+        }
+    }
+
+    /// The value in words: `6 April 2025`, `15:00`, `Tuesday`, `October`.
+    pub fn describe(self) -> String {
+        let month = |m: u8| MONTHS[usize::from(m.clamp(1, 12) - 1)];
+        match self {
+            When::Date {
+                day,
+                month: m,
+                year: Some(y),
+            } => format!("{day} {} {y}", month(m)),
+            When::Date {
+                day,
+                month: m,
+                year: None,
+            } => format!("{day} {}", month(m)),
+            When::Time { hour, minute } => format!("{hour}:{minute:02}"),
+            When::Weekday(d) => WEEKDAYS[usize::from(d.clamp(1, 7) - 1)].to_string(),
+            When::Month(m) => month(m).to_string(),
+        }
+    }
+
+    /// The value with the year left out, for pairing a date that has one
+    /// with the same day written without.
+    fn without_year(self) -> When {
+        match self {
+            When::Date { day, month, .. } => When::Date {
+                day,
+                month,
+                year: None,
+            },
+            other => other,
+        }
+    }
+
+    fn same_kind(self, other: When) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+}
+
+/// A date, time, weekday or month as written in one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub when: When,
+    /// As written: `klo 15`, `6. huhtikuuta`, `6.–`, `onsdag`.
+    pub text: String,
+    /// Byte offset of the first byte of `text`.
+    pub start: usize,
+    /// Byte offset just past `text`.
+    pub end: usize,
+    /// The bytes of the year of a date (`2025` of `6.4.2025`).
+    year: Option<Range<usize>>,
+}
+
+/// Two mentions of one kind that say different things.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub fi: Mention,
+    pub sv: Mention,
+}
+
+/// How the dates and times of a Finnish segment and its translation
+/// differ, and which bytes of each text they took from the number
+/// comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateTimeDiff {
+    /// Contradictions, in the order of the Finnish.
+    pub conflicts: Vec<Conflict>,
+    fi_taken: Vec<Range<usize>>,
+    sv_taken: Vec<Range<usize>>,
+}
+
+impl DateTimeDiff {
+    /// `text` (the side `lang` of the comparison) with the dates and times
+    /// this rule paired off or reported blanked out, same length so that
+    /// offsets hold, for the `number` rule.
+    pub fn without<'t>(&self, lang: Lang, text: &'t str) -> Cow<'t, str> {
+        let taken = match lang {
+            Lang::Fi => &self.fi_taken,
+            Lang::Sv => &self.sv_taken,
+        };
+        if taken.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = text.to_string();
+        for range in taken {
+            out.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+        Cow::Owned(out)
+    }
+}
+
+/// The dates, clock times, weekdays and months of `text`, in order.
+pub fn mentions(text: &str, lang: Lang) -> Vec<Mention> {
+    Reader::new(text, lang.data()).read()
+}
+
+/// The contradictions between the dates and times of `fi` and `sv` (see
+/// the module documentation).
+pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
+    let fi_m = mentions(fi, Lang::Fi);
+    let sv_m = mentions(sv, Lang::Sv);
+    let mut fi_open = vec![true; fi_m.len()];
+    let mut sv_open = vec![true; sv_m.len()];
+    let mut diff = DateTimeDiff::default();
+
+    // Equal values first; then a date with its year against the same day
+    // written without one (the year alone is left to the `number` rule).
+    let pairs = pair_off(&fi_m, &mut fi_open, &sv_m, &mut sv_open, exact, exact);
+    for &(a, b) in &pairs {
+        diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
+        diff.sv_taken.push(sv_m[b].start..sv_m[b].end);
+    }
+    type Key = fn(&Mention) -> Option<When>;
+    let keys: [(Key, Key); 2] = [(year_dropped, yearless), (yearless, year_dropped)];
+    for (fi_key, sv_key) in keys {
+        let pairs = pair_off(&fi_m, &mut fi_open, &sv_m, &mut sv_open, fi_key, sv_key);
+        for &(a, b) in &pairs {
+            diff.fi_taken.extend(except_year(&fi_m[a]));
+            diff.sv_taken.extend(except_year(&sv_m[b]));
+        }
+    }
+
+    // A month named on one side agrees with a date of that month on the
+    // other (`huhtikuussa` and `den 6 april`).
+    settle_months(&fi_m, &mut fi_open, &sv_m);
+    settle_months(&sv_m, &mut sv_open, &fi_m);
+
+    // What is left of one kind on both sides contradicts, in order.
+    let left = |m: &[Mention], open: &[bool], kind: When| -> Vec<usize> {
+        (0..m.len())
+            .filter(|&k| open[k] && m[k].when.same_kind(kind))
+            .collect()
+    };
+    for kind in [
+        When::Date {
+            day: 1,
+            month: 1,
+            year: None,
+        },
+        When::Time { hour: 0, minute: 0 },
+        When::Weekday(1),
+        When::Month(1),
+    ] {
+        let fi_left = left(&fi_m, &fi_open, kind);
+        let sv_left = left(&sv_m, &sv_open, kind);
+        for (&a, &b) in fi_left.iter().zip(&sv_left) {
+            diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
+            diff.sv_taken.push(sv_m[b].start..sv_m[b].end);
+            diff.conflicts.push(Conflict {
+                fi: fi_m[a].clone(),
+                sv: sv_m[b].clone(),
+            });
+        }
+    }
+    diff.conflicts.sort_by_key(|c| (c.fi.start, c.sv.start));
+    diff
+}
+
+/// Keys for [`pair_off`]: the value; a date with a year, as the day without
+/// it; a date written without a year.
+fn exact(m: &Mention) -> Option<When> {
+    Some(m.when)
+}
+
+fn year_dropped(m: &Mention) -> Option<When> {
+    m.year.is_some().then(|| m.when.without_year())
+}
+
+fn yearless(m: &Mention) -> Option<When> {
+    matches!(m.when, When::Date { year: None, .. }).then_some(m.when)
+}
+
+/// A mention's bytes without its year: at most two ranges.
+fn except_year(m: &Mention) -> Vec<Range<usize>> {
+    match &m.year {
+        Some(year) => [m.start..year.start, year.end..m.end]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .collect(),
+        None => vec![m.start..m.end],
+    }
+}
+
+/// Pairs each open Finnish mention, in order, with the first open Swedish
+/// one of the same key; a queue per key keeps this linear however many
+/// dates a calendar holds.
+fn pair_off(
+    fi: &[Mention],
+    fi_open: &mut [bool],
+    sv: &[Mention],
+    sv_open: &mut [bool],
+    fi_key: fn(&Mention) -> Option<When>,
+    sv_key: fn(&Mention) -> Option<When>,
+) -> Vec<(usize, usize)> {
+    let mut queues: FastMap<When, VecDeque<usize>> = FastMap::default();
+    for (k, m) in sv.iter().enumerate() {
+        if let Some(key) = sv_open[k].then(|| sv_key(m)).flatten() {
+            queues.entry(key).or_default().push_back(k);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (a, m) in fi.iter().enumerate() {
+        let Some(key) = fi_open[a].then(|| fi_key(m)).flatten() else {
+            continue;
+        };
+        if let Some(b) = queues.get_mut(&key).and_then(VecDeque::pop_front) {
+            fi_open[a] = false;
+            sv_open[b] = false;
+            pairs.push((a, b));
+        }
+    }
+    pairs
+}
+
+/// Closes the open months of `own` that a date of `other` falls in.
+fn settle_months(own: &[Mention], open: &mut [bool], other: &[Mention]) {
+    let months: FastSet<u8> = other
+        .iter()
+        .filter_map(|m| match m.when {
+            When::Date { month, .. } => Some(month),
+            _ => None,
+        })
+        .collect();
+    for (m, open) in own.iter().zip(open.iter_mut()) {
+        if let When::Month(month) = m.when
+            && months.contains(&month)
+        {
+            *open = false;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading one side
+
+/// A word, or a hyphen-joined part of one (`ma-to`, `huhti-toukokuussa`).
+struct Part {
+    start: usize,
+    end: usize,
+    folded: String,
+    /// A hyphen follows it directly: the head of an elided compound
+    /// (`joulu-`) or the first of a hyphenated pair (`ma-`).
+    hyphen_after: bool,
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    data: &'static LangData,
+    numbers: Vec<Number>,
+    parts: Vec<Part>,
+    out: Vec<Mention>,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str, data: &'static LangData) -> Reader<'t> {
+        let mut parts = Vec::new();
+        for token in tokenize(text, false) {
+            let word = &text[token.start..token.end];
+            let mut at = token.start;
+            for piece in word.split(is_hyphen) {
+                let end = at + piece.len();
+                let next = text[end..].chars().next();
+                if !piece.is_empty() {
+                    parts.push(Part {
+                        start: at,
+                        end,
+                        folded: fold(piece),
+                        hyphen_after: next.is_some_and(is_hyphen),
+                    });
+                }
+                at = end + next.map_or(0, char::len_utf8);
+            }
+        }
+        Reader {
+            text,
+            data,
+            numbers: numbers(text),
+            parts,
+            out: Vec::new(),
+        }
+    }
+
+    fn read(mut self) -> Vec<Mention> {
+        let weekday_ends = self.weekdays();
+        let taken_words = self.numbers_read(&weekday_ends);
+        self.months(&taken_words);
+        self.out.sort_by_key(|m| m.start);
+        self.out
+    }
+
+    fn push(&mut self, when: When, start: usize, end: usize, year: Option<Range<usize>>) {
+        self.out.push(Mention {
+            when,
+            text: self.text[start..end].to_string(),
+            start,
+            end,
+            year,
+        });
+    }
+
+    /// The month a word names, inflected (`huhtikuussa`, `aprils`).
+    fn month_of(&self, word: &str) -> Option<u8> {
+        self.data.months.iter().zip(1..).find_map(|(stem, n)| {
+            let ending = word.strip_prefix(stem)?;
+            self.data.month_endings.contains(&ending).then_some(n)
+        })
+    }
+
+    /// The month whose name heads an elided compound: `joulu-` of
+    /// `joulu- ja tammikuussa`.
+    fn elided_month_of(&self, word: &str) -> Option<u8> {
+        let tail = self.data.month_elided_tail;
+        if tail.is_empty() {
+            return None;
+        }
+        self.data.months.iter().zip(1..).find_map(|(stem, n)| {
+            (stem.strip_suffix(tail)? == word).then_some(n)
+        })
+    }
+
+    fn weekday_of(&self, word: &str) -> Option<u8> {
+        self.data
+            .weekdays
+            .iter()
+            .zip(1..)
+            .find_map(|(stem, n)| word.starts_with(stem).then_some(n))
+    }
+
+    fn abbreviation_of(&self, word: &str) -> Option<u8> {
+        self.data
+            .weekday_abbreviations
+            .iter()
+            .find_map(|&(abbr, n)| (abbr == word).then_some(n))
+    }
+
+    /// Weekday names and abbreviations; returns the byte offsets where
+    /// they end, for opening hours after them (`ma–pe 15–17`).
+    fn weekdays(&mut self) -> FastSet<usize> {
+        let mut found = Vec::new();
+        let mut in_range = vec![false; self.parts.len()];
+        for k in 0..self.parts.len() {
+            let part = &self.parts[k];
+            if let Some(day) = self.weekday_of(&part.folded) {
+                found.push((day, part.start, part.end));
+                continue;
+            }
+            let Some(day) = self.abbreviation_of(&part.folded) else {
+                continue;
+            };
+            // `ma–to`, `mån-tors`: two abbreviations joined by a dash.
+            let range_with_next = self.parts.get(k + 1).is_some_and(|next| {
+                self.abbreviation_of(&next.folded).is_some()
+                    && is_dash_gap(&self.text[part.end..next.start])
+            });
+            if range_with_next {
+                in_range[k + 1] = true;
+            }
+            if in_range[k] || range_with_next || self.before_date_or_time(part.end) {
+                found.push((day, part.start, part.end));
+            }
+        }
+        let mut ends = FastSet::default();
+        for (day, start, end) in found {
+            ends.insert(end);
+            self.push(When::Weekday(day), start, end, None);
+        }
+        ends
+    }
+
+    /// Whether a date or a time follows `at`: `ti 2.12.`, `pe klo 10–18`,
+    /// `fre. kl. 10`.
+    fn before_date_or_time(&self, at: usize) -> bool {
+        let rest = &self.text[at..];
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let after = rest.trim_start_matches(is_space);
+        if after.len() == rest.len() {
+            return false;
+        }
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let word = word.to_lowercase();
+        crate::lang::ALL
+            .iter()
+            .any(|data| data.clock_words.contains(&word.as_str()))
+    }
+
+    /// Dates and times written with digits, and days before a month name
+    /// (`6. huhtikuuta`, `den 6 april 2025`). Returns the starts of the
+    /// month words those dates took.
+    fn numbers_read(&mut self, weekday_ends: &FastSet<usize>) -> FastSet<usize> {
+        let nums = std::mem::take(&mut self.numbers);
+        let text = self.text;
+        let mut taken_words = FastSet::default();
+        // Which mention each number became, for day ranges (`6.–8.4.`).
+        let mut became: Vec<Option<When>> = vec![None; nums.len()];
+        let mut year_of: Vec<bool> = vec![false; nums.len()];
+        let mut prev_time_end: Option<usize> = None;
+        for k in 0..nums.len() {
+            let n = &nums[k];
+            if year_of[k] || n.value.starts_with("tel:") {
+                prev_time_end = None;
+                continue;
+            }
+            if let Some((when, year)) = numeric_date(n) {
+                self.push(when, n.start, n.end, year);
+                became[k] = Some(when);
+                prev_time_end = None;
+                continue;
+            }
+            let clock = clock_word_before(&text[..n.start]);
+            let after_time = prev_time_end.is_some_and(|e| is_dash_gap(&text[e..n.start]));
+            // Opening hours after a weekday: a range (`ma–pe 15–17`).
+            let after_weekday = {
+                let before = text[..n.start].trim_end_matches(is_space);
+                before.len() < n.start
+                    && weekday_ends.contains(&before.len())
+                    && nums
+                        .get(k + 1)
+                        .is_some_and(|next| is_dash_gap(&text[n.end..next.start]))
+            };
+            let timed = n.value.contains(':') || clock.is_some() || after_time || after_weekday;
+            if timed && let Some((hour, minute)) = hour_minute(&n.text) {
+                let when = When::Time { hour, minute };
+                self.push(when, clock.unwrap_or(n.start), n.end, None);
+                became[k] = Some(when);
+                prev_time_end = Some(n.end);
+                continue;
+            }
+            prev_time_end = None;
+            if let Some(day) = day_of(n)
+                && let Some((month, word_end)) = self.month_after(n.end, &mut taken_words)
+            {
+                let mut end = word_end;
+                let mut year = None;
+                if let Some(next) = nums.get(k + 1)
+                    && text[word_end..next.start].chars().all(is_space)
+                    && next.start > word_end
+                    && let Some(y) = year_value(next)
+                {
+                    year = Some((y, next.start..next.end));
+                    year_of[k + 1] = true;
+                    end = next.end;
+                }
+                let when = When::Date {
+                    day,
+                    month,
+                    year: year.as_ref().map(|(y, _)| *y),
+                };
+                self.push(when, n.start, end, year.map(|(_, r)| r));
+                became[k] = Some(when);
+            }
+        }
+        // The first day of a range of days: `6.–8.4.`, `6–8 april`.
+        for k in 0..nums.len().saturating_sub(1) {
+            let (n, next) = (&nums[k], &nums[k + 1]);
+            let (None, Some(When::Date { month, year, .. })) = (became[k], became[k + 1]) else {
+                continue;
+            };
+            if year_of[k] {
+                continue;
+            }
+            let gap = &text[n.end..next.start];
+            let gap = gap.strip_prefix('.').unwrap_or(gap);
+            if let Some(day) = day_of(n)
+                && is_dash_gap(gap)
+            {
+                let end = if text[n.end..].starts_with('.') {
+                    n.end + 1
+                } else {
+                    n.end
+                };
+                self.push(When::Date { day, month, year }, n.start, end, None);
+            }
+        }
+        taken_words
+    }
+
+    /// The month named right after a day number at `at` (`6. huhtikuuta`,
+    /// `6 april`, `6:e april`), and the end of its word, which it records
+    /// in `taken`.
+    fn month_after(&self, at: usize, taken: &mut FastSet<usize>) -> Option<(u8, usize)> {
+        let rest = &self.text[at..];
+        let rest = [".", ":e", ":a"]
+            .iter()
+            .find_map(|s| rest.strip_prefix(s))
+            .unwrap_or(rest);
+        let after = rest.trim_start_matches(is_space);
+        let start = self.text.len() - after.len();
+        if start == at {
+            return None;
+        }
+        let k = self.parts.partition_point(|p| p.start < start);
+        let part = self.parts.get(k).filter(|p| p.start == start)?;
+        let month = self.month_of(&part.folded)?;
+        taken.insert(part.start);
+        Some((month, part.end))
+    }
+
+    /// Months named without a day: `marraskuussa`, `i november`,
+    /// `joulu-` of `joulu- ja tammikuussa`.
+    fn months(&mut self, taken: &FastSet<usize>) {
+        let mut found = Vec::new();
+        for part in &self.parts {
+            if taken.contains(&part.start) {
+                continue;
+            }
+            let month = self.month_of(&part.folded).or_else(|| {
+                part.hyphen_after
+                    .then(|| self.elided_month_of(&part.folded))
+                    .flatten()
+            });
+            if let Some(month) = month {
+                found.push((month, part.start, part.end));
+            }
+        }
+        for (month, start, end) in found {
+            self.push(When::Month(month), start, end, None);
+        }
+    }
+}
+
+/// A date in digits (`6.4.2025`, `2025-04-06`, `6.4.`, `6/4`), and the
+/// bytes of its year.
+fn numeric_date(n: &Number) -> Option<(When, Option<Range<usize>>)> {
+    let v = &n.value;
+    let (year, month_day) = if let Some(md) = v.strip_prefix("--") {
+        (None, md)
+    } else if v.len() == 10 && v.as_bytes()[4] == b'-' {
+        (Some(&v[..4]), &v[5..])
+    } else {
+        return None;
+    };
+    let (m, d) = month_day.split_once('-')?;
+    let when = When::Date {
+        day: d.parse().ok()?,
+        month: m.parse().ok()?,
+        year: match year {
+            Some(y) => Some(y.parse().ok()?),
+            None => None,
+        },
+    };
+    // The year is the first or the last four digits as written.
+    let year_bytes = year.map(|y| {
+        if n.text.starts_with(y) {
+            n.start..n.start + 4
+        } else {
+            n.end - 4..n.end
+        }
+    });
+    Some((when, year_bytes))
+}
+
+/// `15`, `15.30`, `15:30`, `9.00` as an hour and minute.
+fn hour_minute(text: &str) -> Option<(u8, u8)> {
+    let (h, m) = match text.split_once(['.', ':']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return None,
+        None => (text, "00"),
+    };
+    if !(1..=2).contains(&h.len()) || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (hour, minute): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (hour <= 24 && minute <= 59).then_some((hour, minute))
+}
+
+/// A whole number that can be a day of a month.
+fn day_of(n: &Number) -> Option<u8> {
+    if n.text.len() > 2 || !n.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.text.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A four-digit year after a date (`6 april 2025`).
+fn year_value(n: &Number) -> Option<u16> {
+    if n.text.len() != 4 || !n.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.text.parse().ok().filter(|y| (1000..=2999).contains(y))
+}
