@@ -1132,8 +1132,10 @@ mod list_tests {
             "{}",
             f[0].1
         );
-        // A number that is not an item number still counts.
+        // A date that is not an item number still counts: a wrong one is
+        // a `date-time` error, and only that.
         let wrong = sv.replace("15 januari", "16 januari");
-        assert!(found(&wrong).iter().any(|(r, _)| *r == Rule::Number));
+        let rules: Vec<Rule> = found(&wrong).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, [Rule::DateTime]);
     }
 }

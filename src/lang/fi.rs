@@ -98,6 +98,7 @@ pub const DATA: LangData = LangData {
         ("la", 6),
         ("su", 7),
     ],
+    date_words: &[],
     clock_words: &["klo", "kello"],
 };
 

@@ -63,6 +63,9 @@ pub struct LangData {
     /// (`mån`, `to`), so they count only before a date or a time, or in a
     /// range of two.
     pub weekday_abbreviations: &'static [(&'static str, u8)],
+    /// Words that introduce a date (`den 14.10`): after one, `14.10` without
+    /// its closing dot is a date, not a decimal.
+    pub date_words: &'static [&'static str],
     /// Words that introduce a clock time (`klo 18`, `kl. 18`).
     pub clock_words: &'static [&'static str],
 }

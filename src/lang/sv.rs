@@ -80,6 +80,8 @@ pub const DATA: LangData = LangData {
         ("lör", 6),
         ("sön", 7),
     ],
+    // Finland-Swedish writes `den 14.10` without the closing dot.
+    date_words: &["den"],
     clock_words: &["kl", "klockan"],
 };
 

@@ -394,9 +394,11 @@ impl<'t> Reader<'t> {
         if tail.is_empty() {
             return None;
         }
-        self.data.months.iter().zip(1..).find_map(|(stem, n)| {
-            (stem.strip_suffix(tail)? == word).then_some(n)
-        })
+        self.data
+            .months
+            .iter()
+            .zip(1..)
+            .find_map(|(stem, n)| (stem.strip_suffix(tail)? == word).then_some(n))
     }
 
     fn weekday_of(&self, word: &str) -> Option<u8> {
@@ -510,6 +512,11 @@ impl<'t> Reader<'t> {
                 continue;
             }
             prev_time_end = None;
+            if let Some(when) = self.dotless_date(n, weekday_ends) {
+                self.push(when, n.start, n.end, None);
+                became[k] = Some(when);
+                continue;
+            }
             if let Some(day) = day_of(n)
                 && let Some((month, word_end)) = self.month_after(n.end, &mut taken_words)
             {
@@ -558,6 +565,38 @@ impl<'t> Reader<'t> {
         taken_words
     }
 
+    /// `14.10` without its closing dot, read as a date after a date word
+    /// or a weekday (`den 14.10`, `måndagen den 14.10`, `ti 14.10`).
+    fn dotless_date(&self, n: &Number, weekday_ends: &FastSet<usize>) -> Option<When> {
+        let (d, m) = n.text.split_once('.')?;
+        let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(d) || !digits(m) {
+            return None;
+        }
+        let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            return None;
+        }
+        let before = self.text[..n.start].trim_end_matches(is_space);
+        if before.len() == n.start {
+            return None;
+        }
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = before[word_start..].to_lowercase();
+        let introduced =
+            weekday_ends.contains(&before.len()) || self.data.date_words.contains(&word.as_str());
+        introduced.then_some(When::Date {
+            day,
+            month,
+            year: None,
+        })
+    }
+
     /// The month named right after a day number at `at` (`6. huhtikuuta`,
     /// `6 april`, `6:e april`), and the end of its word, which it records
     /// in `taken`.
@@ -574,6 +613,15 @@ impl<'t> Reader<'t> {
         }
         let k = self.parts.partition_point(|p| p.start < start);
         let part = self.parts.get(k).filter(|p| p.start == start)?;
+        // Month names are written in lower case: `1. Elokuussa` is an item
+        // number and a sentence, not the first of August.
+        let word = &self.text[part.start..part.end];
+        let mut letters = word.chars();
+        let capitalised = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase);
+        if capitalised && rest.len() < self.text.len() - at {
+            return None;
+        }
         let month = self.month_of(&part.folded)?;
         taken.insert(part.start);
         Some((month, part.end))
@@ -661,4 +709,301 @@ fn year_value(n: &Number) -> Option<u16> {
         return None;
     }
     n.text.parse().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contradictions as `(fi, sv)` texts.
+    fn conflicts(fi: &str, sv: &str) -> Vec<(String, String)> {
+        compare(fi, sv)
+            .conflicts
+            .into_iter()
+            .map(|c| (c.fi.text, c.sv.text))
+            .collect()
+    }
+
+    fn quiet(fi: &str, sv: &str) {
+        let found = conflicts(fi, sv);
+        assert!(found.is_empty(), "{fi:?} vs {sv:?}: {found:?}");
+    }
+
+    fn fires(fi: &str, sv: &str, expected: (&str, &str)) {
+        let found = conflicts(fi, sv);
+        assert_eq!(
+            found,
+            [(expected.0.to_string(), expected.1.to_string())],
+            "{fi:?} vs {sv:?}"
+        );
+    }
+
+    fn read(text: &str, lang: Lang) -> Vec<String> {
+        mentions(text, lang)
+            .into_iter()
+            .map(|m| format!("{}={}", m.text, m.when.describe()))
+            .collect()
+    }
+
+    // Reading
+
+    #[test]
+    fn dates_in_digits_and_words() {
+        assert_eq!(read("6.4.", Lang::Fi), ["6.4.=6 April"]);
+        assert_eq!(read("6.4.2025", Lang::Fi), ["6.4.2025=6 April 2025"]);
+        assert_eq!(read("2025-04-06", Lang::Sv), ["2025-04-06=6 April 2025"]);
+        assert_eq!(read("6. huhtikuuta", Lang::Fi), ["6. huhtikuuta=6 April"]);
+        assert_eq!(
+            read("6. huhtikuuta 2025 alkaen", Lang::Fi),
+            ["6. huhtikuuta 2025=6 April 2025"]
+        );
+        assert_eq!(read("den 6 april", Lang::Sv), ["6 april=6 April"]);
+        assert_eq!(read("den 6:e april", Lang::Sv), ["6:e april=6 April"]);
+        assert_eq!(read("den 14.10 kl. 9", Lang::Sv)[0], "14.10=14 October");
+        assert_eq!(read("onsdag 14.10", Lang::Sv)[1], "14.10=14 October");
+        // Without a date word or weekday before it, `14.10` is a decimal.
+        assert!(read("14.10 procent", Lang::Sv).is_empty());
+    }
+
+    #[test]
+    fn a_range_of_days_gives_both_days() {
+        assert_eq!(read("6.–8.4.", Lang::Fi), ["6.=6 April", "8.4.=8 April"]);
+        assert_eq!(read("6–8.4.", Lang::Fi), ["6=6 April", "8.4.=8 April"]);
+        assert_eq!(
+            read("4.–15. marraskuuta", Lang::Fi),
+            ["4.=4 November", "15. marraskuuta=15 November"]
+        );
+        assert_eq!(
+            read("4–15 november", Lang::Sv),
+            ["4=4 November", "15 november=15 November"]
+        );
+        // An age range is no date.
+        assert!(read("3–6-vuotiaille", Lang::Fi).is_empty());
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(read("klo 15", Lang::Fi), ["klo 15=15:00"]);
+        assert_eq!(read("kl. 15.30", Lang::Sv), ["kl. 15.30=15:30"]);
+        assert_eq!(read("kello 9.00", Lang::Fi), ["kello 9.00=9:00"]);
+        assert_eq!(read("klockan 18", Lang::Sv), ["klockan 18=18:00"]);
+        assert_eq!(read("18:30", Lang::Sv), ["18:30=18:30"]);
+        assert_eq!(read("klo 18–20", Lang::Fi), ["klo 18=18:00", "20=20:00"]);
+        assert_eq!(
+            read("klo 10–10.30", Lang::Fi),
+            ["klo 10=10:00", "10.30=10:30"]
+        );
+        // Opening hours after a weekday.
+        assert_eq!(
+            read("ma–pe 15–17", Lang::Fi),
+            ["ma=Monday", "pe=Friday", "15=15:00", "17=17:00"]
+        );
+        assert_eq!(
+            read("lauantaisin 10–14", Lang::Fi),
+            ["lauantaisin=Saturday", "10=10:00", "14=14:00"]
+        );
+        // Without a clock word or a weekday: plain numbers.
+        assert!(read("15–17 henkeä", Lang::Fi).is_empty());
+        assert!(read("lauantaina 10 lasta", Lang::Fi) == ["lauantaina=Saturday"]);
+    }
+
+    #[test]
+    fn months_and_weekdays_inflected() {
+        for word in [
+            "huhtikuuta",
+            "huhtikuussa",
+            "huhtikuun",
+            "huhtikuulle",
+            "huhtikuusta",
+            "Huhtikuu",
+        ] {
+            assert_eq!(read(word, Lang::Fi), [format!("{word}=April")], "{word}");
+        }
+        for word in ["april", "aprils", "April"] {
+            assert_eq!(read(word, Lang::Sv), [format!("{word}=April")], "{word}");
+        }
+        for word in ["maanantaina", "maanantaisin", "maanantaista"] {
+            assert_eq!(read(word, Lang::Fi), [format!("{word}=Monday")], "{word}");
+        }
+        assert_eq!(read("maanantai-iltana", Lang::Fi), ["maanantai=Monday"]);
+        for word in [
+            "måndag",
+            "måndags",
+            "måndagen",
+            "måndagar",
+            "måndagskvällen",
+        ] {
+            assert_eq!(read(word, Lang::Sv), [format!("{word}=Monday")], "{word}");
+        }
+        // The head of an elided compound.
+        assert_eq!(
+            read("joulu- ja tammikuussa", Lang::Fi),
+            ["joulu=December", "tammikuussa=January"]
+        );
+        assert_eq!(
+            read("huhti-toukokuussa", Lang::Fi),
+            ["huhti=April", "toukokuussa=May"]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_months_or_weekdays() {
+        // A Christmas tree, a film, a march, a day count.
+        assert!(read("joulukuusi ja joulukuusen", Lang::Fi).is_empty());
+        assert!(read("elokuva", Lang::Fi).is_empty());
+        assert!(read("marsch", Lang::Sv).is_empty());
+        // `mån` and `to` are words too: abbreviations count only before a
+        // date or a time, or as a range.
+        assert!(read("i viss mån", Lang::Sv).is_empty());
+        assert!(read("to be or not", Lang::Fi).is_empty());
+        assert_eq!(
+            read("ti 2.12.", Lang::Fi),
+            ["ti=Tuesday", "2.12.=2 December"]
+        );
+        assert_eq!(read("fre kl. 10", Lang::Sv), ["fre=Friday", "kl. 10=10:00"]);
+        assert_eq!(read("mån-tors", Lang::Sv), ["mån=Monday", "tors=Thursday"]);
+        // An item number before a sentence that opens with a month.
+        assert_eq!(read("1. Elokuussa", Lang::Fi), ["Elokuussa=August"]);
+    }
+
+    // Comparing: what the issue lists
+
+    #[test]
+    fn a_different_time_fires() {
+        fires(
+            "Konsertti alkaa klo 15.",
+            "Konserten börjar kl. 16.",
+            ("klo 15", "kl. 16"),
+        );
+        fires("klo 18–20", "kl. 18–21", ("20", "21"));
+        fires("klo 18.30", "kl. 18.00", ("klo 18.30", "kl. 18.00"));
+    }
+
+    #[test]
+    fn a_different_date_fires() {
+        fires(
+            "Haku päättyy 6.4.",
+            "Ansökan ska lämnas in senast 16.4.",
+            ("6.4.", "16.4."),
+        );
+        fires(
+            "6. huhtikuuta",
+            "den 16 april",
+            ("6. huhtikuuta", "16 april"),
+        );
+        fires("6.4.2025", "6.4.2026", ("6.4.2025", "6.4.2026"));
+        fires("ti 2.12.", "tis 3.12.", ("2.12.", "3.12."));
+    }
+
+    #[test]
+    fn a_different_month_or_weekday_fires() {
+        fires("lokakuussa", "i november", ("lokakuussa", "november"));
+        fires("tiistaina", "på onsdag", ("tiistaina", "onsdag"));
+        fires("ti 2.12.", "ons 2.12.", ("ti", "ons"));
+    }
+
+    #[test]
+    fn the_same_date_or_time_written_differently_is_quiet() {
+        quiet("klo 15", "kl. 15");
+        quiet("kello 15", "klockan 15");
+        quiet("klo 15", "kl. 15.00");
+        quiet("klo 18–20", "kl. 18–20");
+        quiet("klo 18–20", "kl. 18-20");
+        quiet("klo 18–20", "kl. 18—20");
+        quiet("klo 18 – 20", "kl. 18-20");
+        quiet("6.4.", "6.4.");
+        quiet("6.4.", "6 april");
+        quiet("6.4.", "den 6 april");
+        quiet("6. huhtikuuta", "den 6 april");
+        quiet("6.–8.4.", "6–8 april");
+        quiet("maanantaina 14.10.", "måndagen den 14.10");
+        quiet("marraskuussa", "i november");
+        quiet("maanantaina", "på måndag");
+        quiet("maanantaisin", "måndagarna");
+        quiet("ma–to klo 10–20", "mån–tors kl. 10–20");
+        quiet("joulu- ja tammikuussa", "i december och januari");
+    }
+
+    #[test]
+    fn one_side_only_is_no_contradiction() {
+        // A year on one side only.
+        quiet("6.4.2025", "6.4.");
+        quiet("6. huhtikuuta", "den 6 april 2025");
+        // A weekday, a month, a date or a time added or dropped.
+        quiet("tiistaina 2.12.", "den 2.12.");
+        quiet("2.12.", "tisdagen den 2 december");
+        quiet("huhtikuussa", "");
+        quiet("Konsertti on 6.4. klo 15.", "Konserten är den 6 april.");
+        // A month on one side and a date in that month on the other.
+        quiet("huhtikuun 6. päivänä", "den 6 april");
+        quiet("Ensi vuoden alusta", "Från och med början av 2023");
+    }
+
+    #[test]
+    fn calendars_compare_as_multisets() {
+        quiet(
+            "6.4. klo 15 ja 8.4. klo 18, 6.4. klo 18",
+            "6.4. kl. 18, 6.4. kl. 15 och 8.4. kl. 18",
+        );
+        assert_eq!(
+            conflicts("6.4., 7.4. ja 8.4.", "6.4., 8.4. och 9.4."),
+            [("7.4.".to_string(), "9.4.".to_string())]
+        );
+        // Two of one date against one: a date dropped, not contradicted.
+        quiet("6.4. ja 6.4.", "6.4.");
+    }
+
+    #[test]
+    fn what_the_rule_took_leaves_the_number_comparison() {
+        let diff = compare(
+            "klo 15 ja 6.4.2025, 20 henkeä",
+            "kl. 16 och 6.4., 20 personer",
+        );
+        assert_eq!(diff.conflicts.len(), 1);
+        let fi = diff.without(Lang::Fi, "klo 15 ja 6.4.2025, 20 henkeä");
+        let sv = diff.without(Lang::Sv, "kl. 16 och 6.4., 20 personer");
+        // The year on one side only is left to the `number` rule.
+        assert_eq!(super::super::numbers(&fi).len(), 2, "{fi}");
+        assert_eq!(super::super::numbers(&sv).len(), 1, "{sv}");
+        assert_eq!(fi.len(), "klo 15 ja 6.4.2025, 20 henkeä".len());
+    }
+
+    #[test]
+    fn never_panics_and_offsets_hold() {
+        let odd = [
+            "",
+            "6.",
+            "6.–",
+            "–8.4.",
+            "6. ",
+            "klo",
+            "klo 25",
+            "kl. 24.60",
+            "den 32.13",
+            "ma–",
+            "–to",
+            "joulu-",
+            "-kuu",
+            "ti 2.12",
+            "6:e",
+            "ÖVERSÄTTNING 6 april",
+            "6 APRIL 99999",
+            "1.2.3.4",
+            "ma-ti-ke",
+            "\u{a0}6.\u{a0}huhtikuuta",
+            "6.\u{ad}4.",
+        ];
+        for fi in odd {
+            for lang in [Lang::Fi, Lang::Sv] {
+                for m in mentions(fi, lang) {
+                    assert_eq!(&fi[m.start..m.end], m.text, "{fi:?}");
+                }
+            }
+            for sv in odd {
+                let diff = compare(fi, sv);
+                assert_eq!(diff.without(Lang::Fi, fi).len(), fi.len());
+                assert_eq!(diff.without(Lang::Sv, sv).len(), sv.len());
+            }
+        }
+    }
 }
