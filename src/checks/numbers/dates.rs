@@ -252,14 +252,11 @@ fn yearless(m: &Mention) -> Option<When> {
 }
 
 /// A mention's bytes without its year: at most two ranges.
-fn except_year(m: &Mention) -> Vec<Range<usize>> {
-    match &m.year {
-        Some(year) => [m.start..year.start, year.end..m.end]
-            .into_iter()
-            .filter(|r| !r.is_empty())
-            .collect(),
-        None => vec![m.start..m.end],
-    }
+fn except_year(m: &Mention) -> impl Iterator<Item = Range<usize>> {
+    let year = m.year.clone().unwrap_or(m.end..m.end);
+    [m.start..year.start, year.end..m.end]
+        .into_iter()
+        .filter(|r| !r.is_empty())
 }
 
 /// Pairs each open Finnish mention, in order, with the first open Swedish
@@ -319,8 +316,8 @@ struct Part {
     start: usize,
     end: usize,
     folded: String,
-    /// A hyphen follows it directly: the head of an elided compound
-    /// (`joulu-`) or the first of a hyphenated pair (`ma-`).
+    /// A hyphen or an en dash follows it directly: the head of an elided
+    /// compound (`joulu-`, `huhti–toukokuussa`).
     hyphen_after: bool,
 }
 
@@ -346,7 +343,7 @@ impl<'t> Reader<'t> {
                         start: at,
                         end,
                         folded: fold(piece),
-                        hyphen_after: next.is_some_and(is_hyphen),
+                        hyphen_after: next.is_some_and(|c| is_hyphen(c) || c == '–'),
                     });
                 }
                 at = end + next.map_or(0, char::len_utf8);
@@ -628,17 +625,25 @@ impl<'t> Reader<'t> {
     }
 
     /// Months named without a day: `marraskuussa`, `i november`,
-    /// `joulu-` of `joulu- ja tammikuussa`.
+    /// `joulu-` of `joulu- ja tammikuussa`. A head counts only with a month
+    /// name right after it (`kesä- ja heinäkuussa`): `kesä- ja syyslomat`
+    /// are holidays, not June.
     fn months(&mut self, taken: &FastSet<usize>) {
         let mut found = Vec::new();
-        for part in &self.parts {
+        for (k, part) in self.parts.iter().enumerate() {
             if taken.contains(&part.start) {
                 continue;
             }
             let month = self.month_of(&part.folded).or_else(|| {
-                part.hyphen_after
-                    .then(|| self.elided_month_of(&part.folded))
-                    .flatten()
+                if !part.hyphen_after {
+                    return None;
+                }
+                let month = self.elided_month_of(&part.folded)?;
+                let month_follows = self.parts[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|p| self.month_of(&p.folded).is_some());
+                month_follows.then_some(month)
             });
             if let Some(month) = month {
                 found.push((month, part.start, part.end));
@@ -844,6 +849,12 @@ mod tests {
             read("huhti-toukokuussa", Lang::Fi),
             ["huhti=April", "toukokuussa=May"]
         );
+        assert_eq!(
+            read("kesä–heinäkuussa", Lang::Fi),
+            ["kesä=June", "heinäkuussa=July"]
+        );
+        // Summer and autumn holidays: no month follows the head.
+        assert!(read("kesä- ja syyslomilla", Lang::Fi).is_empty());
     }
 
     #[test]
@@ -966,6 +977,23 @@ mod tests {
         assert_eq!(super::super::numbers(&fi).len(), 2, "{fi}");
         assert_eq!(super::super::numbers(&sv).len(), 1, "{sv}");
         assert_eq!(fi.len(), "klo 15 ja 6.4.2025, 20 henkeä".len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_never_panics_and_spans_hold(
+            text in "(6|14|2025|\\.|:|–|-|—| |\u{a0}|klo |kl\\. |den |huhtikuuta|april|joulu-|ja|ma|tis|maanantaina|måndag|ä|\u{ad}){0,24}",
+        ) {
+            for lang in [Lang::Fi, Lang::Sv] {
+                for m in mentions(&text, lang) {
+                    proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                }
+            }
+            // The same text, read as Finnish and as Swedish.
+            let diff = compare(&text, &text);
+            proptest::prop_assert_eq!(diff.without(Lang::Fi, &text).len(), text.len());
+            proptest::prop_assert_eq!(diff.without(Lang::Sv, &text).len(), text.len());
+        }
     }
 
     #[test]
