@@ -244,7 +244,7 @@ fn exact(m: &Mention) -> Option<When> {
 }
 
 fn year_dropped(m: &Mention) -> Option<When> {
-    m.year.is_some().then(|| m.when.without_year())
+    matches!(m.when, When::Date { year: Some(_), .. }).then(|| m.when.without_year())
 }
 
 fn yearless(m: &Mention) -> Option<When> {
@@ -477,6 +477,8 @@ impl<'t> Reader<'t> {
         let mut became: Vec<Option<When>> = vec![None; nums.len()];
         let mut year_of: Vec<bool> = vec![false; nums.len()];
         let mut prev_time_end: Option<usize> = None;
+        // Where weekdays and dates end: a range right after one is hours.
+        let mut day_ends = weekday_ends.clone();
         for k in 0..nums.len() {
             let n = &nums[k];
             if year_of[k] || n.value.starts_with("tel:") {
@@ -486,21 +488,25 @@ impl<'t> Reader<'t> {
             if let Some((when, year)) = numeric_date(n) {
                 self.push(when, n.start, n.end, year);
                 became[k] = Some(when);
+                day_ends.insert(n.end);
                 prev_time_end = None;
                 continue;
             }
             let clock = clock_word_before(&text[..n.start]);
             let after_time = prev_time_end.is_some_and(|e| is_dash_gap(&text[e..n.start]));
-            // Opening hours after a weekday: a range (`ma–pe 15–17`).
-            let after_weekday = {
+            // Hours after a weekday or a date: a range (`ma–pe 15–17`,
+            // `ti 6.4. 18–20`), not an age range (`3–6-vuotiaille`).
+            let after_day = {
                 let before = text[..n.start].trim_end_matches(is_space);
                 before.len() < n.start
-                    && weekday_ends.contains(&before.len())
-                    && nums
-                        .get(k + 1)
-                        .is_some_and(|next| is_dash_gap(&text[n.end..next.start]))
+                    && day_ends.contains(&before.len())
+                    && nums.get(k + 1).is_some_and(|next| {
+                        is_dash_gap(&text[n.end..next.start])
+                            && !text[next.end..]
+                                .starts_with(|c: char| is_hyphen(c) || c.is_alphanumeric())
+                    })
             };
-            let timed = n.value.contains(':') || clock.is_some() || after_time || after_weekday;
+            let timed = n.value.contains(':') || clock.is_some() || after_time || after_day;
             if timed && let Some((hour, minute)) = hour_minute(&n.text) {
                 let when = When::Time { hour, minute };
                 self.push(when, clock.unwrap_or(n.start), n.end, None);
@@ -512,6 +518,7 @@ impl<'t> Reader<'t> {
             if let Some(when) = self.dotless_date(n, weekday_ends) {
                 self.push(when, n.start, n.end, None);
                 became[k] = Some(when);
+                day_ends.insert(n.end);
                 continue;
             }
             if let Some(day) = day_of(n)
@@ -535,6 +542,7 @@ impl<'t> Reader<'t> {
                 };
                 self.push(when, n.start, end, year.map(|(_, r)| r));
                 became[k] = Some(when);
+                day_ends.insert(end);
             }
         }
         // The first day of a range of days: `6.–8.4.`, `6–8 april`.
@@ -659,28 +667,32 @@ impl<'t> Reader<'t> {
 /// bytes of its year.
 fn numeric_date(n: &Number) -> Option<(When, Option<Range<usize>>)> {
     let v = &n.value;
-    let (year, month_day) = if let Some(md) = v.strip_prefix("--") {
-        (None, md)
-    } else if v.len() == 10 && v.as_bytes()[4] == b'-' {
-        (Some(&v[..4]), &v[5..])
-    } else {
-        return None;
+    let (year, month_day) = match v.strip_prefix("--") {
+        Some(md) => (None, md),
+        None => {
+            let (year, md) = v.split_once('-')?;
+            (Some(year), md)
+        }
     };
     let (m, d) = month_day.split_once('-')?;
+    let year_value = match year {
+        // `6.4.25`: this century.
+        Some(y) if y.len() == 2 => Some(2000 + y.parse::<u16>().ok()?),
+        Some(y) if y.len() == 4 => Some(y.parse().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
     let when = When::Date {
         day: d.parse().ok()?,
         month: m.parse().ok()?,
-        year: match year {
-            Some(y) => Some(y.parse().ok()?),
-            None => None,
-        },
+        year: year_value,
     };
-    // The year is the first or the last four digits as written.
+    // The year is the first or the last digits as written.
     let year_bytes = year.map(|y| {
         if n.text.starts_with(y) {
-            n.start..n.start + 4
+            n.start..n.start + y.len()
         } else {
-            n.end - 4..n.end
+            n.end - y.len()..n.end
         }
     });
     Some((when, year_bytes))
@@ -807,6 +819,11 @@ mod tests {
             read("lauantaisin 10–14", Lang::Fi),
             ["lauantaisin=Saturday", "10=10:00", "14=14:00"]
         );
+        assert_eq!(
+            read("ti 6.4. 18–20", Lang::Fi),
+            ["ti=Tuesday", "6.4.=6 April", "18=18:00", "20=20:00"]
+        );
+        assert_eq!(read("6.4. 3–6-vuotiaille", Lang::Fi), ["6.4.=6 April"]);
         // Without a clock word or a weekday: plain numbers.
         assert!(read("15–17 henkeä", Lang::Fi).is_empty());
         assert!(read("lauantaina 10 lasta", Lang::Fi) == ["lauantaina=Saturday"]);
@@ -939,6 +956,9 @@ mod tests {
     fn one_side_only_is_no_contradiction() {
         // A year on one side only.
         quiet("6.4.2025", "6.4.");
+        quiet("1.–3.5.2025", "1–3 maj");
+        quiet("6.4.–8.4.2025", "6–8 april 2025");
+        quiet("6.4.25", "6.4.2025");
         quiet("6. huhtikuuta", "den 6 april 2025");
         // A weekday, a month, a date or a time added or dropped.
         quiet("tiistaina 2.12.", "den 2.12.");
