@@ -112,10 +112,6 @@ impl When {
             other => other,
         }
     }
-
-    fn same_kind(self, other: When) -> bool {
-        std::mem::discriminant(&self) == std::mem::discriminant(&other)
-    }
 }
 
 /// A date, time, weekday or month as written in one text.
@@ -207,21 +203,12 @@ pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
     settle_months(&sv_m, &mut sv_open, &fi_m);
 
     // What is left of one kind on both sides contradicts, in order.
-    let left = |m: &[Mention], open: &[bool], kind: When| -> Vec<usize> {
+    let left = |m: &[Mention], open: &[bool], kind: &str| -> Vec<usize> {
         (0..m.len())
-            .filter(|&k| open[k] && m[k].when.same_kind(kind))
+            .filter(|&k| open[k] && m[k].when.kind() == kind)
             .collect()
     };
-    for kind in [
-        When::Date {
-            day: 1,
-            month: 1,
-            year: None,
-        },
-        When::Time { hour: 0, minute: 0 },
-        When::Weekday(1),
-        When::Month(1),
-    ] {
+    for kind in ["date", "time", "weekday", "month"] {
         let fi_left = left(&fi_m, &fi_open, kind);
         let sv_left = left(&sv_m, &sv_open, kind);
         for (&a, &b) in fi_left.iter().zip(&sv_left) {
@@ -494,8 +481,9 @@ impl<'t> Reader<'t> {
             }
             let clock = clock_word_before(&text[..n.start]);
             let after_time = prev_time_end.is_some_and(|e| is_dash_gap(&text[e..n.start]));
-            // Hours after a weekday or a date: a range (`ma–pe 15–17`,
-            // `ti 6.4. 18–20`), not an age range (`3–6-vuotiaille`).
+            // Hours after a weekday or a date: a rising range (`ma–pe
+            // 15–17`, `ti 6.4. 18–20`), not an age range (`3–6-vuotiaille`)
+            // or a score (`lauantaina 6–4`).
             let after_day = {
                 let before = text[..n.start].trim_end_matches(is_space);
                 before.len() < n.start
@@ -504,6 +492,7 @@ impl<'t> Reader<'t> {
                         is_dash_gap(&text[n.end..next.start])
                             && !text[next.end..]
                                 .starts_with(|c: char| is_hyphen(c) || c.is_alphanumeric())
+                            && hour_minute(&n.text) < hour_minute(&next.text)
                     })
             };
             let timed = n.value.contains(':') || clock.is_some() || after_time || after_day;
@@ -824,6 +813,10 @@ mod tests {
             ["ti=Tuesday", "6.4.=6 April", "18=18:00", "20=20:00"]
         );
         assert_eq!(read("6.4. 3–6-vuotiaille", Lang::Fi), ["6.4.=6 April"]);
+        assert_eq!(
+            read("voitti lauantaina 6–4", Lang::Fi),
+            ["lauantaina=Saturday"]
+        );
         // Without a clock word or a weekday: plain numbers.
         assert!(read("15–17 henkeä", Lang::Fi).is_empty());
         assert!(read("lauantaina 10 lasta", Lang::Fi) == ["lauantaina=Saturday"]);
