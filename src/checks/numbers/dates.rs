@@ -17,13 +17,14 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::parse::{clock_word_before, is_dash_gap};
 use super::{Number, numbers};
 use crate::lang::{Lang, LangData};
 use crate::morph::FastMap;
 use crate::text::is_space;
-use crate::tokens::{fold, is_hyphen, tokenize};
+use crate::tokens::{SOFT_HYPHEN, fold, is_hyphen};
 
 type FastSet<T> = rustc_hash::FxHashSet<T>;
 
@@ -168,7 +169,7 @@ impl DateTimeDiff {
 
 /// The dates, clock times, weekdays and months of `text`, in order.
 pub fn mentions(text: &str, lang: Lang) -> Vec<Mention> {
-    Reader::new(text, lang.data()).read()
+    Reader::new(text, lang).read()
 }
 
 /// The contradictions between the dates and times of `fi` and `sv` (see
@@ -298,10 +299,67 @@ fn settle_months(own: &[Mention], open: &mut [bool], other: &[Mention]) {
 // ---------------------------------------------------------------------------
 // Reading one side
 
-/// A word, or a hyphen-joined part of one (`ma-to`, `huhti-toukokuussa`).
+/// How a word opens, for a quick look-up before folding it: its first
+/// three bytes, ASCII lower-cased (every month and weekday name starts with
+/// an ASCII letter; `ö` and `Ö` share their first byte).
+fn opening(word: &str) -> Option<[u8; 3]> {
+    match word.as_bytes() {
+        [a, b, c, ..] => Some([a, b, c].map(u8::to_ascii_lowercase)),
+        _ => None,
+    }
+}
+
+/// The openings of a language's month and weekday names, sorted. Worked
+/// out once per language.
+fn openings(lang: Lang) -> &'static [[u8; 3]] {
+    static FI: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
+    static SV: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
+    let cell = match lang {
+        Lang::Fi => &FI,
+        Lang::Sv => &SV,
+    };
+    cell.get_or_init(|| {
+        let data = lang.data();
+        let mut all: Vec<[u8; 3]> = data
+            .months
+            .iter()
+            .chain(data.weekdays)
+            .chain(data.weekday_abbreviations.iter().map(|(a, _)| a))
+            .filter_map(|w| opening(w))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
+/// Whether a word may be a month or a weekday, looked at before it is
+/// folded: this reads every word of every row. A name or the head of an
+/// elided one opens like a name (`openings`); a short word may be an
+/// abbreviation.
+fn may_name_a_day(word: &str, openings: &[[u8; 3]], abbreviations: &[(&str, u8)]) -> bool {
+    if let Some(o) = opening(word) {
+        if openings.binary_search(&o).is_ok() {
+            return true;
+        }
+        if word.len() > 4 {
+            return false;
+        }
+    }
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    abbreviations.iter().any(|(abbr, _)| {
+        abbr.len() == word.len()
+            && abbr.as_bytes()[0] == first
+            && word.chars().flat_map(char::to_lowercase).eq(abbr.chars())
+    })
+}
+
+/// A run of letters that opens like a month or a weekday: a word, or a
+/// part of a hyphenated one (`ma-to`, `huhti-toukokuussa`).
 struct Part {
     start: usize,
     end: usize,
+    /// Lower case.
     folded: String,
     /// A hyphen or an en dash follows it directly: the head of an elided
     /// compound (`joulu-`, `huhti–toukokuussa`).
@@ -317,23 +375,56 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    fn new(text: &'t str, data: &'static LangData) -> Reader<'t> {
+    fn new(text: &'t str, lang: Lang) -> Reader<'t> {
+        let data = lang.data();
+        let openings = openings(lang);
+        // Runs of letters, read a byte at a time where the text is ASCII.
+        let bytes = text.as_bytes();
+        let letter_at = |i: usize| -> (bool, usize) {
+            if bytes[i] < 0x80 {
+                return (bytes[i].is_ascii_alphabetic(), 1);
+            }
+            text[i..].chars().next().map_or((false, 1), |c| {
+                (c.is_alphabetic() || c == SOFT_HYPHEN, c.len_utf8())
+            })
+        };
         let mut parts = Vec::new();
-        for token in tokenize(text, false) {
-            let word = &text[token.start..token.end];
-            let mut at = token.start;
-            for piece in word.split(is_hyphen) {
-                let end = at + piece.len();
-                let next = text[end..].chars().next();
-                if !piece.is_empty() {
-                    parts.push(Part {
-                        start: at,
-                        end,
-                        folded: fold(piece),
-                        hyphen_after: next.is_some_and(|c| is_hyphen(c) || c == '–'),
-                    });
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let (letter, len) = letter_at(i);
+            if !letter || text[i..].starts_with(SOFT_HYPHEN) {
+                i += len;
+                continue;
+            }
+            let start = i;
+            i += len;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
                 }
-                at = end + next.map_or(0, char::len_utf8);
+                if bytes[i] < 0x80 {
+                    break;
+                }
+                let (letter, len) = letter_at(i);
+                if !letter {
+                    break;
+                }
+                i += len;
+            }
+            let end = i;
+            let word = &text[start..end];
+            if may_name_a_day(word, openings, data.weekday_abbreviations) {
+                parts.push(Part {
+                    start,
+                    end,
+                    folded: fold(word),
+                    hyphen_after: text[end..].starts_with(|c| is_hyphen(c) || c == '–'),
+                });
             }
         }
         Reader {
@@ -636,10 +727,15 @@ impl<'t> Reader<'t> {
                     return None;
                 }
                 let month = self.elided_month_of(&part.folded)?;
-                let month_follows = self.parts[k + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|p| self.month_of(&p.folded).is_some());
+                // At most one word (`ja`, `och`) between.
+                let month_follows = self.parts.get(k + 1).is_some_and(|next| {
+                    let between = &self.text[part.end..next.start];
+                    let words = between
+                        .split(|c: char| is_space(c) || is_hyphen(c) || c == '–')
+                        .filter(|w| !w.is_empty())
+                        .count();
+                    words <= 1 && self.month_of(&next.folded).is_some()
+                });
                 month_follows.then_some(month)
             });
             if let Some(month) = month {

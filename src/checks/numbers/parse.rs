@@ -115,10 +115,11 @@ pub(super) fn clock_word_before(before: &str) -> Option<usize> {
         .rsplit(|c: char| !(c.is_alphabetic() || c == '.'))
         .next()
         .unwrap_or("");
-    let bare = word.trim_end_matches('.').to_lowercase();
+    let bare = word.trim_end_matches('.');
     let clock = crate::lang::ALL
         .iter()
-        .any(|data| data.clock_words.contains(&bare.as_str()));
+        .flat_map(|data| data.clock_words)
+        .any(|w| w.eq_ignore_ascii_case(bare));
     clock.then(|| trimmed.len() - word.len())
 }
 
