@@ -34,6 +34,7 @@ pub enum Rule {
     GlossaryAvoid,
     GlossaryMissing,
     Number,
+    DateTime,
     QaCount,
     Punctuation,
     Credit,
@@ -69,6 +70,7 @@ impl Rule {
         Rule::GlossaryAvoid,
         Rule::GlossaryMissing,
         Rule::Number,
+        Rule::DateTime,
         Rule::QaCount,
         Rule::Punctuation,
         Rule::Credit,
@@ -169,9 +171,29 @@ impl Rule {
                 Warning,
                 "numbers differ between the Finnish and the Swedish",
                 "Digits, amounts, dates, ranges and small numbers written as words must agree. \
-                 Formatting does not matter: `15 000` = `15000`, `6,2` = `6.2`, `kaksi` = `2`.",
+                 Formatting does not matter: `15 000` = `15000`, `6,2` = `6.2`, `kaksi` = `2`. \
+                 A date or time that differs between the sides is a `date-time` error \
+                 instead.",
                 "fi `15 000 kirjaa`, sv `1 500 böcker`",
                 "fi `15 000 kirjaa`, sv `15000 böcker`",
+            ),
+            Rule::DateTime => (
+                "date-time",
+                Error,
+                "a date, clock time, weekday or month differs between the Finnish and the Swedish",
+                "In an events calendar a wrong date or time sends readers to the wrong event, \
+                 so it fails CI. Dates (`6.4.`, `6.4.2025`, `6. huhtikuuta`, `den 6 april`, \
+                 `6.–8.4.`), clock times (`klo 15`, `kl. 15.30`, `klo 18–20`, `ma–pe 15–17`), \
+                 weekdays (`maanantaina`, `ti`, `på måndag`, `mån`) and months \
+                 (`marraskuussa`, `i november`) are read on both sides and paired off; the \
+                 rule fires when a row is left with two different values of one kind. \
+                 Writing does not matter (`klo 15` = `kl. 15.00`, `18–20` = `18-20`, \
+                 `6.4.` = `den 6 april`), and one side only is no contradiction: a weekday or \
+                 month added or dropped, a year on one side only, a date or time dropped \
+                 (those stay `number` warnings). The dates and times it compares are left \
+                 out of `number`, so a wrong date is one error, not also a warning.",
+                "fi `ti 2.12. klo 18`, sv `tis 2.12. kl. 19`",
+                "fi `tiistaina 2.12. klo 18`, sv `den 2 december kl. 18.00`",
             ),
             Rule::QaCount => (
                 "qa-count",

@@ -15,6 +15,7 @@ pub use crate::rules::{Rule, Severity};
 use crate::segment::{Element, Kind, Segment};
 use crate::source::Source;
 use crate::text::same_text;
+use std::borrow::Cow;
 use std::ops::Range;
 
 type FastSet<T> = rustc_hash::FxHashSet<T>;
@@ -508,14 +509,17 @@ fn list_markers(seg: &Segment, source: Option<&Source>) -> Vec<(Range<usize>, bo
 
 /// `text` with the numbers that mark list items blanked out (same length,
 /// so offsets hold): `1.` before an item is not a number to compare.
-fn without_item_numbers(text: &str, markers: &[(Range<usize>, bool)]) -> String {
+fn without_item_numbers<'t>(text: &'t str, markers: &[(Range<usize>, bool)]) -> Cow<'t, str> {
+    if !markers.iter().any(|(_, numbered)| *numbered) {
+        return Cow::Borrowed(text);
+    }
     let mut out = text.to_string();
     for (range, numbered) in markers {
         if *numbered {
             out.replace_range(range.clone(), &" ".repeat(range.len()));
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A list that lost or gained items: the item counts differ.
@@ -543,19 +547,32 @@ fn list_items<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     }
 }
 
+/// `number`, and `date-time` first: the dates and times it compares
+/// leave the number comparison, so a wrong date is one finding.
 fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     let article = cx.article;
     for c in compared {
         let fi_markers = list_markers(c.fi, article.source(Lang::Fi));
         let sv_markers = list_markers(c.sv, article.source(Lang::Sv));
-        let diff = if fi_markers.is_empty() && sv_markers.is_empty() {
-            numbers::compare(&c.fi.text, &c.sv.text)
-        } else {
-            numbers::compare(
-                &without_item_numbers(&c.fi.text, &fi_markers),
-                &without_item_numbers(&c.sv.text, &sv_markers),
-            )
-        };
+        let fi = without_item_numbers(&c.fi.text, &fi_markers);
+        let sv = without_item_numbers(&c.sv.text, &sv_markers);
+        let dates = numbers::dates::compare(&fi, &sv);
+        for d in &dates.conflicts {
+            cx.push(
+                Rule::DateTime,
+                At::Words(Lang::Sv, c.sv, d.sv.start, d.sv.end),
+                format!(
+                    "the Swedish has the {} `{}` ({}) where the Finnish has `{}` ({})",
+                    d.sv.when.kind(),
+                    d.sv.text,
+                    d.sv.when.describe(),
+                    d.fi.text,
+                    d.fi.when.describe()
+                ),
+                Some(excerpt(Lang::Sv, &c.sv.text, d.sv.start, d.sv.end, 30)),
+            );
+        }
+        let diff = numbers::compare(&dates.without(Lang::Fi, &fi), &dates.without(Lang::Sv, &sv));
         for n in &diff.missing_in_sv {
             cx.push(
                 Rule::Number,
@@ -1124,8 +1141,10 @@ mod list_tests {
             "{}",
             f[0].1
         );
-        // A number that is not an item number still counts.
+        // A date that is not an item number still counts: a wrong one is
+        // a `date-time` error, and only that.
         let wrong = sv.replace("15 januari", "16 januari");
-        assert!(found(&wrong).iter().any(|(r, _)| *r == Rule::Number));
+        let rules: Vec<Rule> = found(&wrong).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, [Rule::DateTime]);
     }
 }

@@ -73,6 +73,13 @@ pub const DATA: LangData = LangData {
         "marraskuu",
         "joulukuu",
     ],
+    // Nominative, genitive, partitive and the local cases, essive and
+    // translative. Not the `s` forms of `kuusi` (`joulukuusi`, `joulukuusen`:
+    // a Christmas tree).
+    month_endings: &[
+        "", "n", "ta", "ssa", "sta", "hun", "lla", "lta", "lle", "na", "ksi",
+    ],
+    month_elided_tail: "kuu",
     weekdays: &[
         "maanantai",
         "tiistai",
@@ -82,6 +89,16 @@ pub const DATA: LangData = LangData {
         "lauantai",
         "sunnuntai",
     ],
+    weekday_abbreviations: &[
+        ("ma", 1),
+        ("ti", 2),
+        ("ke", 3),
+        ("to", 4),
+        ("pe", 5),
+        ("la", 6),
+        ("su", 7),
+    ],
+    date_words: &[],
     clock_words: &["klo", "kello"],
 };
 

@@ -48,8 +48,24 @@ pub struct LangData {
     /// Month names as stems: an inflected form starts with one
     /// (`tammikuu` → `tammikuussa`, `tammikuun`).
     pub months: &'static [&'static str],
-    /// Weekday names as stems (`maanantai` → `maanantaina`).
+    /// The endings a month name takes after its stem in `months`
+    /// (`huhtikuu` + `ssa`, `april` + `s`); `""` for the bare name.
+    pub month_endings: &'static [&'static str],
+    /// What a month name drops as the head of an elided compound (the
+    /// Finnish `kuu` of `joulu- ja tammikuussa`); empty when the language
+    /// writes no such heads.
+    pub month_elided_tail: &'static str,
+    /// Weekday names as stems (`maanantai` → `maanantaina`); any ending
+    /// (`maanantaisin`, `måndagarna`, `maanantai-iltana`) is that weekday.
     pub weekdays: &'static [&'static str],
+    /// Weekday abbreviations of calendars and opening hours (`ti 2.12.`,
+    /// `mån–tors`), with the weekday (1 = Monday). Some are words too
+    /// (`mån`, `to`), so they count only before a date or a time, or in a
+    /// range of two.
+    pub weekday_abbreviations: &'static [(&'static str, u8)],
+    /// Words that introduce a date (`den 14.10`): after one, `14.10` without
+    /// its closing dot is a date, not a decimal.
+    pub date_words: &'static [&'static str],
     /// Words that introduce a clock time (`klo 18`, `kl. 18`).
     pub clock_words: &'static [&'static str],
 }

@@ -64,9 +64,24 @@ pub const DATA: LangData = LangData {
         "november",
         "december",
     ],
+    // `aprils`; no compounds (`marsch` is no month).
+    month_endings: &["", "s"],
+    month_elided_tail: "",
     weekdays: &[
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
     ],
+    weekday_abbreviations: &[
+        ("mån", 1),
+        ("tis", 2),
+        ("ons", 3),
+        ("tors", 4),
+        ("tor", 4),
+        ("fre", 5),
+        ("lör", 6),
+        ("sön", 7),
+    ],
+    // Finland-Swedish writes `den 14.10` without the closing dot.
+    date_words: &["den"],
     clock_words: &["kl", "klockan"],
 };
 

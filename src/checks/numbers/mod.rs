@@ -1,4 +1,5 @@
-//! Numbers in segment text, for the `number` and `qa-count` rules (DESIGN §6).
+//! Numbers in segment text, for the `number`, `date-time` and `qa-count`
+//! rules (DESIGN §6).
 //!
 //! Owns reading numbers as people write them in Finnish and Swedish prose
 //! (`15 000`, `6,2`, `1.10.2023`, `klo 18.30`, `25 %`), comparing the numbers
@@ -7,9 +8,11 @@
 //!
 //! This module holds the types, the public entry points and the titles;
 //! `parse` reads numbers out of text, `compare` pairs the two sides and
-//! `words` knows the numbers written as words.
+//! `words` knows the numbers written as words; `dates` reads dates, clock
+//! times, weekdays and months and finds where the two sides contradict.
 
 mod compare;
+pub mod dates;
 mod parse;
 mod words;
 

@@ -98,26 +98,33 @@ fn skip_name(text: &str, i: usize) -> usize {
     end
 }
 
-/// Whether the text before a number ends with `klo`, `kl.`, `kello` or
-/// `klockan`.
+/// Whether the text before a number ends with a clock word (`klo`, `kl.`,
+/// `kello`, `klockan`).
 fn clock_before(before: &str) -> bool {
+    clock_word_before(before).is_some()
+}
+
+/// Where the clock word that `before` ends with starts (`klo 18`, `kl. 18`:
+/// a space between the word and the number); `None` without one.
+pub(super) fn clock_word_before(before: &str) -> Option<usize> {
     let trimmed = before.trim_end_matches(is_space);
     if trimmed.len() == before.len() {
-        return false;
+        return None;
     }
     let word = trimmed
         .rsplit(|c: char| !(c.is_alphabetic() || c == '.'))
         .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        word.as_str(),
-        "klo" | "klo." | "kl" | "kl." | "kello" | "klockan"
-    )
+        .unwrap_or("");
+    let bare = word.trim_end_matches('.');
+    let clock = crate::lang::ALL
+        .iter()
+        .flat_map(|data| data.clock_words)
+        .any(|w| w.eq_ignore_ascii_case(bare));
+    clock.then(|| trimmed.len() - word.len())
 }
 
 /// Whether the text between two numbers is a range dash (`9.00–11.30`).
-fn is_dash_gap(gap: &str) -> bool {
+pub(super) fn is_dash_gap(gap: &str) -> bool {
     matches!(gap.trim_matches(is_space), "-" | "–" | "—")
 }
 
