@@ -61,7 +61,7 @@ pub struct RuleDoc {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::Invalid,
         Rule::Missing,
         Rule::Extra,
