@@ -158,6 +158,17 @@ impl People {
         Ok(People { persons })
     }
 
+    /// The full name a recorded name stands for: the person's name when
+    /// `people.toml` lists it (or an alias of it), else the name as
+    /// recorded. Credits count one person once, however the work was
+    /// recorded.
+    pub fn canonical(&self, name: &str) -> String {
+        match self.find(&fold(name)) {
+            Some((person, _)) => person.name.clone(),
+            None => tidy(name),
+        }
+    }
+
     /// The person `key` (folded) means, and the alias it matched, if any.
     fn find(&self, key: &str) -> Option<(&Person, Option<&str>)> {
         self.persons.iter().find_map(|p| {

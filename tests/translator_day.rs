@@ -742,3 +742,46 @@ fn reviewing_ones_own_translation_is_recorded_and_said() {
         .success()
         .stdout(contains("marked 1 segment reviewed").and(contains("note:").not()));
 }
+
+#[test]
+fn credits_count_one_person_under_every_name_people_toml_gives_them() {
+    let repo = Repo::seed();
+    repo.mark(
+        SLUG,
+        &[
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            "anna.virtanen@example.fi",
+        ],
+    );
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Anna Virtanen\"\naliases = [\"anna.virtanen@example.fi\"]\n",
+    );
+    repo.mark(SLUG, &["p2", "--as", "translated", "--by", "Anna Virtanen"]);
+    let doc = common::json(repo.tolk().args(["credits", "--format", "json"]));
+    let names: Vec<&str> = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Anna Virtanen"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains('@')), "{names:?}");
+    let anna = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Anna Virtanen")
+        .unwrap();
+    assert_eq!(anna["segments"], 2, "{doc}");
+    // A broken people.toml is an error here too.
+    repo.write("people.toml", "[[person]]\nnam = \"X\"\n");
+    repo.tolk()
+        .arg("credits")
+        .assert()
+        .code(2)
+        .stderr(contains("people.toml"));
+}

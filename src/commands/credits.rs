@@ -81,7 +81,7 @@ fn tally<'a>(
 ) -> &'a mut Tally {
     let display = display_name(name);
     let entry = tallies
-        .entry((display.to_lowercase(), month, role))
+        .entry((crate::people::fold(&display), month, role))
         .or_default();
     if entry.display.is_empty() {
         entry.display = display;
@@ -187,6 +187,9 @@ pub fn run(session: &Session, args: &CreditsArgs) -> Result<CreditsReport> {
     {
         anyhow::bail!("--since {since} is after --until {until}: no day is in between");
     }
+    // People recorded by an alias or e-mail (`people.toml`) are counted
+    // under their name; a broken people.toml is an error, not ignored.
+    let known = crate::people::People::load(session.repo()?)?;
     let all = session.some_articles(&args.slugs)?;
     let (contributions, mut errors) = session.map_articles(&all.slugs, contribution)?;
     // Work in a misnamed directory would be missing from the invoices.
@@ -194,11 +197,12 @@ pub fn run(session: &Session, args: &CreditsArgs) -> Result<CreditsReport> {
     errors.sort_by(|a, b| a.article.cmp(&b.article));
     let mut tallies = Tallies::new();
     let mut undated = 0;
-    for c in contributions {
-        let credited = c
-            .credited
-            .as_deref()
-            .map(|n| display_name(n).to_lowercase());
+    for mut c in contributions {
+        c.credited = c.credited.map(|n| known.canonical(&n));
+        for w in &mut c.work {
+            w.name = known.canonical(&w.name);
+        }
+        let credited = c.credited.as_deref().map(crate::people::fold);
         for w in c.work {
             match period.contains(w.at) {
                 Some(true) => {}
@@ -214,7 +218,7 @@ pub fn run(session: &Session, args: &CreditsArgs) -> Result<CreditsReport> {
             t.segments += 1;
             t.words += w.words;
             if w.role == "translator"
-                && credited.as_deref() == Some(display_name(&w.name).to_lowercase().as_str())
+                && credited.as_deref() == Some(crate::people::fold(&w.name).as_str())
             {
                 t.credited.insert(c.slug.clone());
             }
