@@ -9,14 +9,14 @@ use std::io::Write;
 
 use anyhow::Result;
 use comfy_table::{
-    Cell, CellAlignment, ContentArrangement, LineStyle, Row, Table, TableStyle, presets,
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Row, Table, TableStyle, presets,
 };
 use serde::Serialize;
 
 use crate::checks::{Excerpt, Finding, Rule, Severity};
 use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
-use crate::commands::diff::{Change, DiffReport, Op};
+use crate::commands::diff::{AllRows, Change, DiffReport, Op, SideBySide};
 use crate::commands::doctor::DoctorReport;
 use crate::commands::import::ImportReport;
 use crate::commands::init::InitReport;
@@ -388,33 +388,92 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
     out
 }
 
-pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
-    if let Some(all) = &report.all {
-        let mut t = ruled_table(style.width);
-        t.set_header(vec!["id", "state", "Finnish", "Swedish"]);
-        for row in all {
-            let mut sv = match (&row.with, &row.sv) {
-                (Some(first), _) => format!("(with {})", esc(first)),
-                (None, Some(sv)) => esc(sv).into_owned(),
-                (None, None) => String::new(),
+/// Rows of `diff --all` in one table; a table longer than this is laid
+/// out in blocks of this many rows, printed as they are made.
+const SIDE_BY_SIDE_BLOCK: usize = 1024;
+
+/// `diff --all`. Up to [`SIDE_BY_SIDE_BLOCK`] rows are one table, laid out
+/// by its content. Longer ones (an article of many megabytes) are printed
+/// block by block, so that only one block is ever in memory: every block
+/// gets the same column widths, the id and state columns as wide as their
+/// widest cell and the rest shared by the two texts, and the blocks join
+/// into one table (the bottom rule of one is the rule between rows).
+fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()> {
+    let cells = |row: &SideBySide<'_>| {
+        let mut sv = match (&row.with, &row.sv) {
+            (Some(first), _) => format!("(with {})", esc(first)),
+            (None, Some(sv)) => esc(sv).into_owned(),
+            (None, None) => String::new(),
+        };
+        if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
+            let lines = if a == b {
+                format!("sv.txt:{a}")
+            } else {
+                format!("sv.txt:{a}–{b}")
             };
-            if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
-                let lines = if a == b {
-                    format!("sv.txt:{a}")
-                } else {
-                    format!("sv.txt:{a}–{b}")
-                };
-                sv = format!("{sv}\n[{lines}]");
-            }
-            t.add_row(vec![
-                Cell::new(esc(row.id.as_deref().unwrap_or("—"))),
-                Cell::new(state_cell(row.state, row.edited, style)),
-                Cell::new(esc(&row.fi)),
-                Cell::new(sv),
-            ]);
+            sv = format!("{sv}\n[{lines}]");
+        }
+        vec![
+            Cell::new(esc(row.id.unwrap_or("—"))),
+            Cell::new(state_cell(row.state, row.edited, style)),
+            Cell::new(esc(row.fi)),
+            Cell::new(sv),
+        ]
+    };
+    let header = ["id", "state", "Finnish", "Swedish"];
+    // Widths of the two narrow columns (characters, escape codes of a
+    // coloured state included: never narrower than the table would make
+    // them), and whether the rows fit in one block.
+    let (mut id, mut state) = (header[0].len(), header[1].len());
+    let mut count = 0;
+    for row in all.rows() {
+        id = id.max(esc(row.id.unwrap_or("—")).chars().count());
+        state = state.max(state_cell(row.state, row.edited, style).chars().count());
+        count += 1;
+    }
+    let mut rows = all.rows();
+    if count <= SIDE_BY_SIDE_BLOCK {
+        let mut t = ruled_table(style.width);
+        t.set_header(header.to_vec());
+        for row in rows {
+            t.add_row(cells(&row));
         }
         writeln!(out, "{}", t.trim_fmt())?;
         return Ok(());
+    }
+    // Each column is padded by a space on either side.
+    let (id, state) = (id as u16 + 2, state as u16 + 2);
+    let text = style.width.saturating_sub(id + state).max(10);
+    let widths = [id, state, text - text / 2, text / 2];
+    let mut first = true;
+    loop {
+        let mut t = ruled_table(style.width);
+        t.set_constraints(
+            widths.map(|w| ColumnConstraint::Absolute(comfy_table::Width::Fixed(w))),
+        );
+        if first {
+            t.set_header(header.to_vec());
+        }
+        let mut any = false;
+        for row in rows.by_ref().take(SIDE_BY_SIDE_BLOCK) {
+            t.add_row(cells(&row));
+            any = true;
+        }
+        if !any {
+            return Ok(());
+        }
+        // The top rule of a later block would double the bottom rule of
+        // the one before.
+        for line in t.lines().skip(usize::from(!first)) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        first = false;
+    }
+}
+
+pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
+    if let Some(all) = &report.all {
+        return side_by_side(out, all, style);
     }
     let n = report.segments.len();
     if n == 0 && report.edited.is_empty() && report.unchanged.is_empty() {
