@@ -9,7 +9,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use comfy_table::{
-    Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Row, Table, TableStyle, presets,
+    Cell, CellAlignment, ContentArrangement, LineStyle, Row, Table, TableStyle, presets,
 };
 use serde::Serialize;
 
@@ -388,16 +388,15 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
     out
 }
 
-/// Rows of `diff --all` in one table; a table longer than this is laid
-/// out in blocks of this many rows, printed as they are made.
-const SIDE_BY_SIDE_BLOCK: usize = 1024;
+/// Rows of `diff --all` laid out as one table; a longer table is printed
+/// row by row as the rows are made.
+const SIDE_BY_SIDE_TABLE: usize = 1024;
 
-/// `diff --all`. Up to [`SIDE_BY_SIDE_BLOCK`] rows are one table, laid out
+/// `diff --all`. Up to [`SIDE_BY_SIDE_TABLE`] rows are one table, laid out
 /// by its content. Longer ones (an article of many megabytes) are printed
-/// block by block, so that only one block is ever in memory: every block
-/// gets the same column widths, the id and state columns as wide as their
-/// widest cell and the rest shared by the two texts, and the blocks join
-/// into one table (the bottom rule of one is the rule between rows).
+/// a row at a time in the same style, so that only one row is ever in
+/// memory: the id and state columns as wide as their widest cell, the
+/// rest of the width shared by the two texts, each wrapped at its width.
 fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()> {
     let cells = |row: &SideBySide<'_>| {
         let mut sv = match (&row.with, &row.sv) {
@@ -413,62 +412,77 @@ fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()
             };
             sv = format!("{sv}\n[{lines}]");
         }
-        vec![
-            Cell::new(esc(row.id.unwrap_or("—"))),
-            Cell::new(state_cell(row.state, row.edited, style)),
-            Cell::new(esc(row.fi)),
-            Cell::new(sv),
+        [
+            esc(row.id.unwrap_or("—")).into_owned(),
+            state_cell(row.state, row.edited, style),
+            esc(row.fi).into_owned(),
+            sv,
         ]
     };
     let header = ["id", "state", "Finnish", "Swedish"];
-    // Widths of the two narrow columns (characters, escape codes of a
-    // coloured state included: never narrower than the table would make
-    // them), and whether the rows fit in one block.
+    let width = textwrap::core::display_width;
+    // The narrow columns' widths, and whether the rows make one table.
     let (mut id, mut state) = (header[0].len(), header[1].len());
     let mut count = 0;
     for row in all.rows() {
-        id = id.max(esc(row.id.unwrap_or("—")).chars().count());
-        state = state.max(state_cell(row.state, row.edited, style).chars().count());
+        id = id.max(width(&esc(row.id.unwrap_or("—"))));
+        state = state.max(width(&state_cell(row.state, row.edited, style)));
         count += 1;
     }
-    let mut rows = all.rows();
-    if count <= SIDE_BY_SIDE_BLOCK {
+    if count <= SIDE_BY_SIDE_TABLE {
         let mut t = ruled_table(style.width);
         t.set_header(header.to_vec());
-        for row in rows {
-            t.add_row(cells(&row));
+        for row in all.rows() {
+            t.add_row(cells(&row).to_vec());
         }
         writeln!(out, "{}", t.trim_fmt())?;
         return Ok(());
     }
-    // Each column is padded by a space on either side.
-    let (id, state) = (id as u16 + 2, state as u16 + 2);
-    let text = style.width.saturating_sub(id + state).max(10);
+    // Content widths: every column has a space either side, and a space
+    // separates columns.
+    let text = usize::from(style.width).saturating_sub(id + state + 4 * 2 + 3);
+    let text = text.max(20);
     let widths = [id, state, text - text / 2, text / 2];
-    let mut first = true;
-    loop {
-        let mut t = ruled_table(style.width);
-        t.set_constraints(
-            widths.map(|w| ColumnConstraint::Absolute(comfy_table::Width::Fixed(w))),
-        );
-        if first {
-            t.set_header(header.to_vec());
-        }
-        let mut any = false;
-        for row in rows.by_ref().take(SIDE_BY_SIDE_BLOCK) {
-            t.add_row(cells(&row));
-            any = true;
-        }
-        if !any {
-            return Ok(());
-        }
-        // The top rule of a later block would double the bottom rule of
-        // the one before.
-        for line in t.lines().skip(usize::from(!first)) {
+    let total = widths.iter().map(|w| w + 2).sum::<usize>() + 3;
+    let rule = "─".repeat(total);
+    let print = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
+        let wrapped: Vec<Vec<std::borrow::Cow<'_, str>>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| {
+                // Greedy, as the table wraps: each line as full as it gets.
+                let options =
+                    textwrap::Options::new(w).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+                cell.split('\n')
+                    .flat_map(|line| textwrap::wrap(line, &options))
+                    .collect()
+            })
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+        let mut line = String::new();
+        for k in 0..height {
+            line.clear();
+            for (c, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
+                let part = lines.get(k).map_or("", |l| l.as_ref());
+                line.push_str(if c == 0 { " " } else { "  " });
+                line.push_str(part);
+                line.extend(std::iter::repeat_n(' ', w.saturating_sub(width(part)) + 1));
+            }
             writeln!(out, "{}", line.trim_end())?;
         }
-        first = false;
+        Ok(())
+    };
+    writeln!(out, "{rule}")?;
+    print(out, &header.map(String::from))?;
+    writeln!(out, "{}", "═".repeat(total))?;
+    for (k, row) in all.rows().enumerate() {
+        if k > 0 {
+            writeln!(out, "{rule}")?;
+        }
+        print(out, &cells(&row))?;
     }
+    writeln!(out, "{rule}")?;
+    Ok(())
 }
 
 pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
