@@ -439,6 +439,9 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
             ..Paragraph::default()
         });
         para.end_line = line;
+        // A line's words take at most its bytes: one allocation for a
+        // paragraph typed on one line, instead of one per doubling.
+        para.text.reserve(raw.len() + 1);
         if !para.text.is_empty() {
             para.text.push(' ');
         }
@@ -896,7 +899,10 @@ pub fn segment(text: &str) -> Segmented {
         .map(|mut item| (std::mem::take(&mut item.para), item))
         .unzip();
     let looks: Vec<Look> = paras.iter().map(Look::of).collect();
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        segments: Vec::with_capacity(paras.len()),
+        ..Builder::default()
+    };
 
     let mut body = 0;
     if let Some(first) = paras.first().filter(|p| p.text.starts_with('|')) {
@@ -1028,6 +1034,7 @@ pub fn segment(text: &str) -> Segmented {
     );
     result.segments = builder.segments;
     // Texts grew paragraph by paragraph: give back what they did not use.
+    result.segments.shrink_to_fit();
     for s in &mut result.segments {
         s.text.shrink_to_fit();
         s.offsets.shrink_to_fit();
