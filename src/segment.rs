@@ -1776,6 +1776,30 @@ mod tests {
     }
 
     #[test]
+    fn offsets_are_runs_that_read_the_same_in_the_input() {
+        // One line of single spaces is one run; a line break, two spaces
+        // or a no-break space starts another.
+        let input = "Otsikko\n\nYksi kaksi kolme neljä.\n\nViisi kuusi\nseitsemän  kahdeksan\u{a0}yhdeksän.";
+        let s = segment(input);
+        assert_eq!(s.segments[1].offsets, [(0, 9)]);
+        let p2 = &s.segments[2];
+        let starts: Vec<&str> = p2.offsets.iter().map(|&(_, src)| &input[src..]).collect();
+        assert_eq!(starts.len(), 4);
+        assert!(starts[1].starts_with("seitsemän") && starts[3].starts_with("yhdeksän"));
+        let at = p2.text.find("kahdeksan").unwrap();
+        assert_eq!(
+            &input[p2.source_offset(at)..][.."kahdeksan".len()],
+            "kahdeksan"
+        );
+        // Splitting inside a run cuts it in two.
+        let mut p1 = s.segments[1].clone();
+        let at = p1.text.find("kolme").unwrap();
+        let tail = p1.split_off_offsets(at);
+        assert_eq!(tail, [(0, 9 + at)]);
+        assert_eq!(p1.offsets, [(0, 9)]);
+    }
+
+    #[test]
     fn a_short_paragraph_with_a_photo_credit_under_it_is_a_caption() {
         let text = "T\n\nIngressi kertoo uutisen.\n\nKirjastonjohtaja Leena Virtanen uuden lukusalin ovella.\nKUVA: Mikko Rantanen\n\nLeipäteksti jatkuu.";
         let s = segment(text);
