@@ -29,6 +29,7 @@ fi
 for cmd in "diff large --all" "check"; do
     # check exits 1: the article has findings.
     /usr/bin/time -f "%e %U %M" -o "$DIR/.time" "$TOLK" --root "$DIR" $cmd > /dev/null || true
-    read -r wall user rss < "$DIR/.time"
+    # time -o starts with a note when the exit status is not 0.
+    read -r wall user rss < <(tail -n 1 "$DIR/.time")
     printf '%-20s %8.1f s wall %8.1f s user %8.0f MB peak RSS\n' "tolk $cmd" "$wall" "$user" "$((rss / 1024))"
 done
