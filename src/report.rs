@@ -450,9 +450,11 @@ fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()
             .iter()
             .zip(widths)
             .map(|(cell, w)| {
-                // Greedy, as the table wraps: each line as full as it gets.
-                let options =
-                    textwrap::Options::new(w).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+                // As the table wraps: greedy, each line as full as it gets,
+                // and never at a hyphen.
+                let options = textwrap::Options::new(w)
+                    .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
                 cell.split('\n')
                     .flat_map(|line| textwrap::wrap(line, &options))
                     .collect()
