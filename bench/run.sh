@@ -316,6 +316,14 @@ w("```\n")
 w("Corpora are generated into `target/bench-corpus/N` (reused while the generator, "
   "the seed article and glossary are unchanged); raw hyperfine JSON and "
   "`/usr/bin/time -v` output go to `target/bench-results/N`.")
-open(os.path.join(env["REPO"], "BENCHMARKS.md"), "w").write("\n".join(out) + "\n")
+# The large-article section is written by hand from bench/large.sh: kept.
+path = os.path.join(env["REPO"], "BENCHMARKS.md")
+kept = ""
+if os.path.exists(path):
+    old = open(path).read()
+    at = old.find("\n## One large article")
+    if at >= 0:
+        kept = old[at:]
+open(path, "w").write("\n".join(out) + "\n" + kept)
 EOF
 log "done: BENCHMARKS.md"

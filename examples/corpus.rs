@@ -21,6 +21,12 @@
 //! about 3% have one stale segment (status.toml records an older Finnish
 //! text), the rest are a mix of fully marked, partly marked and draft.
 //!
+//! With `--large MB` it writes instead one article, `OUT/articles/large/`,
+//! of about MB megabytes over both sides: the paragraphs of many generated
+//! articles under one kicker and title, with an added note, a merge, a
+//! left-out paragraph and a lost answer dash in the Swedish, so that the
+//! aligner has to pair all of it (`bench/large.sh` measures it).
+//!
 //! `OUT` must be empty, missing, or a corpus this program wrote before (it
 //! is then replaced).
 
@@ -38,7 +44,8 @@ const GLOSSARY: &str = include_str!("../glossary.toml");
 const VERSION: &str = "tolk-corpus 1";
 const STAMP: &str = ".tolk-corpus";
 
-const USAGE: &str = "usage: cargo run --release --example corpus -- OUT N [--seed S] [--terms T]";
+const USAGE: &str = "usage: cargo run --release --example corpus -- OUT N [--seed S] [--terms T]\n       \
+                     cargo run --release --example corpus -- OUT --large MB [--seed S] [--terms T]";
 
 // ---------------------------------------------------------------------------
 // Deterministic random numbers (SplitMix64).
@@ -916,6 +923,11 @@ struct Generated {
     sv: String,
     status: Option<String>,
     po: String,
+    /// The content paragraphs before layout, for `--large`.
+    units: Vec<Unit>,
+    /// Units with a Swedish translation (the rest were left out).
+    sv_keep: usize,
+    wrap_width: Option<usize>,
 }
 
 fn person(rng: &mut Rng) -> String {
@@ -1466,6 +1478,9 @@ fn generate(ctx: &Ctx, index: usize, stats: &mut Stats, vocab: &mut Vocab) -> Ge
         sv: sv_text,
         status,
         po,
+        units,
+        sv_keep,
+        wrap_width,
     }
 }
 
@@ -1498,6 +1513,182 @@ impl Vocab {
 }
 
 // ---------------------------------------------------------------------------
+// One very large article (`--large MB`).
+
+/// A translator's note the Swedish adds (an `extra` paragraph).
+const NOTE_SV: &str =
+    "Översättarens anmärkning: några stycken i originalet har förkortats i den svenska versionen.";
+
+/// One content paragraph of the large article.
+struct Piece {
+    kind: Kind,
+    /// A subheading between two generated articles.
+    heading: bool,
+    fi: String,
+    sv: String,
+}
+
+/// The content of many generated articles one after another under one
+/// kicker and title, each under a subheading (its section), about `mb`
+/// megabytes over both sides, with four structural slips in the Swedish (an
+/// added note, two paragraphs merged, a paragraph left out, an answer that
+/// lost its dash) so that the aligner has to pair the whole text, not id
+/// pairing. Written to `OUT/articles/large/`; status.toml marks the first
+/// segments, one of them stale.
+fn write_large(ctx: &Ctx, out: &Path, mb: usize) -> Result<String, String> {
+    let half = mb * 1_000_000 / 2;
+    let mut pieces: Vec<Piece> = Vec::new();
+    let (mut fi_bytes, mut articles) = (0, 0);
+    let mut stats = Stats::default();
+    let mut index = 0;
+    while fi_bytes < half {
+        let g = generate(ctx, index, &mut stats, &mut Vocab::default());
+        index += 1;
+        // A partial translation would be a slip at every article's end.
+        if g.sv_keep < g.units.len() {
+            continue;
+        }
+        articles += 1;
+        // The section as a subheading: it also ends the answer before it.
+        let (fi, sv) = KICKERS[index % KICKERS.len()]
+            .split_once(" - ")
+            .expect("kickers are bilingual");
+        pieces.push(Piece {
+            kind: Kind::Para,
+            heading: true,
+            fi: capitalize(&fi.to_lowercase()),
+            sv: capitalize(&sv.to_lowercase()),
+        });
+        for u in g.units {
+            let lay = |t: &str| match g.wrap_width {
+                Some(w) => wrap(t, w),
+                None => t.to_string(),
+            };
+            let (fi, sv) = (lay(&u.fi), lay(&u.sv));
+            fi_bytes += fi.len() + 2;
+            pieces.push(Piece {
+                kind: u.kind,
+                heading: false,
+                fi,
+                sv,
+            });
+        }
+    }
+    let n = pieces.len();
+    let first = |from: f64, want: &dyn Fn(usize) -> bool| {
+        (((n as f64 * from) as usize)..n.saturating_sub(2))
+            .find(|&i| want(i))
+            .ok_or_else(|| "--large: too small for its slips; give more megabytes".to_string())
+    };
+    let body = |i: usize| pieces[i].kind == Kind::Para && !pieces[i].heading;
+    let extra = first(0.15, &|i| body(i) && body(i + 1))?;
+    let merged = first(0.35, &|i| body(i) && body(i + 1))?;
+    let missing = first(0.55, &|i| body(i) && body(i + 1))?;
+    let dashless = first(0.8, &|i| pieces[i].kind == Kind::Answer)?;
+
+    let kicker = "| KAUPUNKI - STADEN";
+    let (title_fi, title_sv) = (
+        "Vuoden jutut yhdessä: kaupunki, ihmiset ja palvelut",
+        "Årets artiklar på ett ställe: staden, människorna och tjänsterna",
+    );
+    let mut fi = String::with_capacity(fi_bytes + 256);
+    let mut sv = String::with_capacity(fi_bytes + 256);
+    for side in [&mut fi, &mut sv] {
+        side.push_str(kicker);
+        side.push_str("\n\n");
+    }
+    fi.push_str(title_fi);
+    sv.push_str(title_sv);
+    // Where each slip is, in fi.txt and sv.txt.
+    let mut at = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let p = &pieces[k];
+        fi.push_str("\n\n");
+        sv.push_str("\n\n");
+        if [extra, merged, missing, dashless].contains(&k) {
+            at.push((fi.len(), sv.len()));
+        }
+        fi.push_str(&p.fi);
+        if k == missing {
+            sv.truncate(sv.len() - 2);
+        } else if k == dashless {
+            sv.push_str(p.sv.trim_start_matches(['–', '—', '-']).trim_start());
+        } else {
+            sv.push_str(&p.sv);
+        }
+        if k == merged {
+            // The blank line between two paragraphs lost.
+            fi.push_str("\n\n");
+            fi.push_str(&pieces[k + 1].fi);
+            sv.push(' ');
+            sv.push_str(&pieces[k + 1].sv);
+            k += 1;
+        }
+        if k == extra {
+            sv.push_str("\n\n");
+            sv.push_str(NOTE_SV);
+        }
+        k += 1;
+    }
+    fi.push('\n');
+    sv.push_str("\n\nÖVERSÄTTNING: PATRICIA HEIKKILÄ\n");
+    let line = |text: &str, at: usize| newlines(&text.as_bytes()[..at]) + 1;
+    let lines: Vec<String> = at
+        .iter()
+        .map(|&(f, s)| format!("fi.txt:{}/sv.txt:{}", line(&fi, f), line(&sv, s)))
+        .collect();
+
+    // The first segments marked, as tolk segments the text; one of them
+    // since changed in Finnish.
+    let segments = tolk::segment::segment(&fi).segments;
+    let marked = 2000.min(segments.len());
+    let stale = marked / 2;
+    let mut status = String::from("[credit]\ntranslator = \"Patricia Heikkilä\"\n");
+    let mut rng = Rng::derive(ctx.seed, u64::MAX);
+    for (i, seg) in segments.iter().enumerate().take(marked) {
+        let source = if i == stale {
+            older_version(&seg.text, &mut rng)
+        } else {
+            seg.text.clone()
+        };
+        let _ = write!(
+            status,
+            "\n[segments.{}]\nstate = \"translated\"\nby = \"Patricia Heikkilä\"\nat = \"2026-01-15\"\nsource = {}\n",
+            seg.id,
+            toml_str(&source)
+        );
+    }
+
+    let dir = out.join("articles").join("large");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("large/{name}: {e}"))
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write("fi.txt", &fi)?;
+    write("sv.txt", &sv)?;
+    write("status.toml", &status)?;
+    Ok(format!(
+        "corpus: articles/large: {:.1} MB fi.txt, {:.1} MB sv.txt, {} Finnish segments, {n} \
+         paragraphs from {articles} generated articles; Swedish slips: a note added after {}, \
+         two paragraphs merged at {}, one left out at {}, an answer without its dash at {}; \
+         {marked} segments marked, {} of them stale",
+        fi.len() as f64 / 1e6,
+        sv.len() as f64 / 1e6,
+        segments.len(),
+        lines[0],
+        lines[1],
+        lines[2],
+        lines[3],
+        segments[stale].id,
+    ))
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+// ---------------------------------------------------------------------------
 // Driver.
 
 struct Args {
@@ -1505,24 +1696,27 @@ struct Args {
     n: usize,
     seed: u64,
     terms: usize,
+    /// `--large MB`: one article of about MB megabytes instead of N.
+    large: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut seed = 1u64;
     let mut terms = 2000usize;
+    let mut large = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--seed" | "--terms" => {
+            "--seed" | "--terms" | "--large" => {
                 let v = it.next().ok_or(format!("{a} needs a value"))?;
                 let n: u64 = v
                     .parse()
                     .map_err(|_| format!("{a}: `{v}` is not a number"))?;
-                if a == "--seed" {
-                    seed = n;
-                } else {
-                    terms = n as usize;
+                match a.as_str() {
+                    "--seed" => seed = n,
+                    "--terms" => terms = n as usize,
+                    _ => large = Some(n as usize),
                 }
             }
             "-h" | "--help" => return Err(String::new()),
@@ -1530,15 +1724,20 @@ fn parse_args() -> Result<Args, String> {
             _ => positional.push(a),
         }
     }
-    let [out, n] = positional.as_slice() else {
-        return Err("expected OUT and N".into());
+    let (out, n) = match (positional.as_slice(), large) {
+        ([out], Some(_)) => (out, 0),
+        ([out, n], _) => (
+            out,
+            n.parse().map_err(|_| format!("N: `{n}` is not a number"))?,
+        ),
+        _ => return Err("expected OUT and N (or OUT --large MB)".into()),
     };
-    let n = n.parse().map_err(|_| format!("N: `{n}` is not a number"))?;
     Ok(Args {
         out: PathBuf::from(out),
         n,
         seed,
         terms,
+        large,
     })
 }
 
@@ -1630,6 +1829,27 @@ fn main() -> ExitCode {
     if let Err(e) = std::fs::write(out.join("glossary.toml"), &glossary.text) {
         eprintln!("corpus: glossary.toml: {e}");
         return ExitCode::from(1);
+    }
+
+    if let Some(mb) = args.large {
+        let summary = write_large(&ctx, out, mb).and_then(|summary| {
+            let stamp = format!(
+                "{VERSION}\nlarge = {mb}\nseed = {}\nterms = {}\n",
+                args.seed, glossary.count
+            );
+            std::fs::write(out.join(STAMP), stamp).map_err(|e| format!("{STAMP}: {e}"))?;
+            Ok(summary)
+        });
+        return match summary {
+            Ok(summary) => {
+                eprintln!("{summary}; {:.2} s", started.elapsed().as_secs_f64());
+                ExitCode::SUCCESS
+            }
+            Err(msg) => {
+                eprintln!("corpus: {msg}");
+                ExitCode::from(1)
+            }
+        };
     }
 
     let threads = std::thread::available_parallelism()

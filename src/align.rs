@@ -245,7 +245,8 @@ pub fn align(fi: &[Unit], sv: &[Unit]) -> Vec<Step> {
     if fi.is_empty() && sv.is_empty() {
         return Vec::new();
     }
-    let scorer = Scorer::new(fi, sv);
+    let (fi, sv) = (normalized(fi), normalized(sv));
+    let scorer = Scorer::new(&fi, &sv);
     let n = fi.len();
     let m = sv.len();
     let band = Band::new(n, m);
@@ -401,20 +402,12 @@ impl Band {
     }
 }
 
-/// One unit prepared for scoring: anchors deduplicated, costs that depend
-/// on the unit alone computed once.
+/// One unit prepared for scoring: the costs that depend on the unit alone,
+/// computed once, beside the unit (its anchors sorted and deduplicated by
+/// [`normalized`]). Small, as there is one per paragraph of both sides.
 struct Prepared<'a> {
+    unit: &'a Unit,
     len: f64,
-    numbers: Vec<&'a str>,
-    names: Vec<&'a str>,
-    terms: Vec<u32>,
-    question: bool,
-    dash: bool,
-    role: Role,
-    segment: usize,
-    sentences: usize,
-    glued_heading: bool,
-    intro: bool,
     /// The cost of leaving this unit unpaired (Missing or Extra).
     indel: f64,
     /// Whether the unit has any anchor.
@@ -423,44 +416,61 @@ struct Prepared<'a> {
     most_bonus: f64,
 }
 
+impl std::ops::Deref for Prepared<'_> {
+    type Target = Unit;
+
+    fn deref(&self) -> &Unit {
+        self.unit
+    }
+}
+
 impl<'a> Prepared<'a> {
     fn new(unit: &'a Unit, fi_side: bool) -> Prepared<'a> {
-        let mut numbers: Vec<&str> = unit.numbers.iter().map(String::as_str).collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        let mut names: Vec<&str> = unit.names.iter().map(String::as_str).collect();
-        names.sort_unstable();
-        names.dedup();
-        let mut terms = unit.terms.clone();
-        terms.sort_unstable();
-        terms.dedup();
         let len = unit.chars as f64;
         let unpaired = if fi_side {
             length_cost(len, 0.0)
         } else {
             length_cost(0.0, len)
         };
+        let (numbers, names, terms) = (&unit.numbers, &unit.names, &unit.terms);
         let anchors = !(numbers.is_empty() && names.is_empty() && terms.is_empty());
         let most_bonus = SHARED_NUMBER * numbers.len() as f64
             + SHARED_NAME * names.len() as f64
             + SHARED_TERM * terms.len() as f64;
         Prepared {
+            unit,
             len,
-            numbers,
-            names,
-            terms,
-            question: unit.question,
-            dash: unit.dash,
-            role: unit.role,
-            segment: unit.segment,
-            sentences: unit.sentences,
-            glued_heading: unit.glued_heading,
-            intro: unit.intro,
             indel: -P_INDEL.ln() + unpaired.min(INDEL_LENGTH_CAP),
             anchors,
             most_bonus,
         }
     }
+}
+
+/// Whether a unit's anchors are sorted and distinct.
+fn is_normal(unit: &Unit) -> bool {
+    fn strictly<T: Ord>(v: &[T]) -> bool {
+        v.windows(2).all(|w| w[0] < w[1])
+    }
+    strictly(&unit.numbers) && strictly(&unit.names) && strictly(&unit.terms)
+}
+
+/// The units with their anchors sorted and deduplicated, copied only if
+/// some are not (callers that build units so pay nothing).
+fn normalized(units: &[Unit]) -> std::borrow::Cow<'_, [Unit]> {
+    if units.iter().all(is_normal) {
+        return std::borrow::Cow::Borrowed(units);
+    }
+    let mut owned = units.to_vec();
+    for u in &mut owned {
+        u.numbers.sort_unstable();
+        u.numbers.dedup();
+        u.names.sort_unstable();
+        u.names.dedup();
+        u.terms.sort_unstable();
+        u.terms.dedup();
+    }
+    std::borrow::Cow::Owned(owned)
 }
 
 struct Scorer<'a> {
@@ -796,11 +806,11 @@ fn unrendered_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
 /// some).
 fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
     let count = |side: &[Prepared], other: &[Prepared]| {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<&String> = Vec::new();
         let mut n = 0;
         for u in side {
             for x in &u.numbers {
-                if !seen.contains(x) {
+                if !seen.contains(&x) {
                     seen.push(x);
                     n += usize::from(!other.iter().any(|o| o.numbers.contains(x)));
                 }

@@ -28,17 +28,18 @@ pub struct Row {
     /// [`Alignment::sv`].
     pub sv: Option<SvText>,
     /// The Finnish text of a row of several segments as one segment.
-    pub fi_joined: Option<Segment>,
+    pub fi_joined: Option<Box<Segment>>,
 }
 
 /// The Swedish of a row.
 #[derive(Debug, Clone)]
 pub enum SvText {
-    /// A segment of sv.txt as segmented, by index (the fast path: its id
-    /// is the Finnish id already, and nothing is copied).
+    /// A segment of sv.txt as segmented, by index, when its id is the
+    /// Finnish id already (always on the fast path): nothing is copied.
     Segment(usize),
-    /// Paragraphs the alignment gave the row, joined into one segment.
-    Joined(Segment),
+    /// Paragraphs the alignment gave the row, joined into one segment
+    /// under the row's id.
+    Joined(Box<Segment>),
 }
 
 /// What a structural slip is.
@@ -101,7 +102,9 @@ impl Alignment {
 
     /// Finnish text of a row: the segment itself, or the joined segments.
     pub fn fi_text<'a>(&'a self, row: &'a Row, fi: &'a Segmented) -> &'a Segment {
-        row.fi_joined.as_ref().unwrap_or(&fi.segments[row.fi.start])
+        row.fi_joined
+            .as_deref()
+            .unwrap_or(&fi.segments[row.fi.start])
     }
 }
 
@@ -229,14 +232,17 @@ fn names(text: &str) -> Vec<String> {
 fn glued_heading(p: &Para<'_>, seg: &Segment, raw: Option<&str>) -> bool {
     let Some(raw) = raw else { return false };
     let range = p.start..p.start + p.text.len();
-    let words: Vec<(usize, usize)> = seg
+    // The runs of the paragraph (see `Segment::offsets`): every line
+    // starts one.
+    let runs: Vec<(usize, usize)> = seg
         .offsets
         .iter()
         .copied()
         .filter(|(t, _)| range.contains(t))
         .collect();
-    let Some(k) = words.windows(2).position(|w| {
-        let end = w[0].1 + seg.text[w[0].0..].split(' ').next().map_or(0, str::len);
+    let Some(k) = runs.windows(2).position(|w| {
+        let len = seg.text[w[0].0..w[1].0].trim_end().len();
+        let end = w[0].1 + len;
         raw.get(end.min(w[1].1)..w[1].1)
             .is_some_and(|gap| gap.contains(['\n', '\r']))
     }) else {
@@ -244,8 +250,9 @@ fn glued_heading(p: &Para<'_>, seg: &Segment, raw: Option<&str>) -> bool {
     };
     // What follows need not start a sentence: a calendar's month header
     // sits above `ti 2.12. klo 18`.
-    let first_line = &seg.text[words[0].0..words[k + 1].0].trim_end();
-    heading_like(first_line) && words.len() - (k + 1) >= 4
+    let first_line = &seg.text[runs[0].0..runs[k + 1].0].trim_end();
+    let rest = &seg.text[runs[k + 1].0..range.end];
+    heading_like(first_line) && crate::tokens::words(rest).nth(3).is_some()
 }
 
 fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> Unit {
@@ -266,13 +273,24 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> U
         (Kind::Paragraph, _) if heading_like(p.text) => Role::Other,
         (Kind::Paragraph, _) => Role::Body,
     };
+    // Anchors sorted and distinct, as the aligner scores them (it would
+    // otherwise sort a copy of every unit), and no larger than they are:
+    // there is a unit for every paragraph of both sides.
+    let sorted = |mut v: Vec<String>| {
+        v.sort_unstable();
+        v.dedup();
+        v.shrink_to_fit();
+        v
+    };
     Unit {
         chars: chars(p.text),
-        numbers: numbers::numbers(p.text)
-            .into_iter()
-            .map(|n| n.value)
-            .collect(),
-        names: names(p.text),
+        numbers: sorted(
+            numbers::numbers(p.text)
+                .into_iter()
+                .map(|n| n.value)
+                .collect(),
+        ),
+        names: sorted(names(p.text)),
         terms,
         question: p.text.trim_end().ends_with('?'),
         dash: starts_with_answer_dash(p.text),
@@ -307,6 +325,7 @@ fn terms(matcher: Option<&Matcher>, text: &str, fi: bool) -> Vec<u32> {
         .collect();
     ids.sort_unstable();
     ids.dedup();
+    ids.shrink_to_fit();
     ids
 }
 
@@ -383,18 +402,38 @@ pub fn pair(
 }
 
 fn aligned(fi: &Segmented, sv: &Segmented, matcher: Option<&Matcher>, raw: Raw<'_>) -> Alignment {
-    let fi_paras = paragraphs(fi);
-    let sv_paras = paragraphs(sv);
-    let fi_units: Vec<Unit> = fi_paras
-        .iter()
-        .map(|p| unit(p, fi, terms(matcher, p.text, true), raw.fi))
-        .collect();
-    let sv_units: Vec<Unit> = sv_paras
-        .iter()
-        .map(|p| unit(p, sv, terms(matcher, p.text, false), raw.sv))
-        .collect();
+    // The two sides' units are independent: made side by side. The
+    // paragraphs are listed again for the rows rather than kept through
+    // the alignment, the most memory-hungry step.
+    let units = |side: &Segmented, fi_side: bool, raw: Option<&str>| -> Vec<Unit> {
+        paragraphs(side)
+            .iter()
+            .map(|p| unit(p, side, terms(matcher, p.text, fi_side), raw))
+            .collect()
+    };
+    let (fi_units, sv_units) = rayon::join(|| units(fi, true, raw.fi), || units(sv, false, raw.sv));
     let steps = align::align(&fi_units, &sv_units);
-    build(fi, sv, &fi_paras, &sv_paras, &fi_units, &sv_units, &steps)
+    // Only the shape of each unit is read from here on: the rest goes
+    // before the rows are made.
+    let shape = |units: Vec<Unit>| -> Vec<Shape> {
+        units
+            .iter()
+            .map(|u| Shape {
+                role: u.role,
+                dash: u.dash,
+            })
+            .collect()
+    };
+    let (fi_shapes, sv_shapes) = (shape(fi_units), shape(sv_units));
+    let (fi_paras, sv_paras) = (paragraphs(fi), paragraphs(sv));
+    build(fi, sv, &fi_paras, &sv_paras, &fi_shapes, &sv_shapes, &steps)
+}
+
+/// What the rows need of a unit once it is aligned.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    role: Role,
+    dash: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -403,8 +442,8 @@ fn build(
     sv: &Segmented,
     fi_paras: &[Para<'_>],
     sv_paras: &[Para<'_>],
-    fi_units: &[Unit],
-    sv_units: &[Unit],
+    fi_units: &[Shape],
+    sv_units: &[Shape],
     steps: &[Step],
 ) -> Alignment {
     let n = fi.segments.len();
@@ -441,14 +480,15 @@ fn build(
                     .filter(|p| (i..end).contains(&p.seg))
                     .copied()
                     .collect();
-                joined(fi, &paras, &fi.segments[i].id)
+                Box::new(joined(fi, &paras, &fi.segments[i].id))
             }),
         });
         i = end;
     }
 
-    // The Swedish paragraphs of each row, and the extras.
-    let mut row_paras: Vec<Vec<Para<'_>>> = vec![Vec::new(); rows.len()];
+    // The Swedish paragraphs of each row (rows and paragraphs come in
+    // order), and the extras.
+    let mut row_paras: Vec<(usize, Para<'_>)> = Vec::new();
     let mut extras = Vec::new();
     let mut slips = Vec::new();
     let mut qa_missing = Vec::new();
@@ -461,7 +501,7 @@ fn build(
             continue;
         }
         let row = row_of[fi_paras[step.fi.start].seg];
-        row_paras[row].extend(sv_here.iter().copied());
+        row_paras.extend(sv_here.iter().map(|&p| (row, p)));
         let fi_seg = fi_paras[step.fi.start].seg;
         let fi_first = &fi.segments[fi_seg];
         let at = |paras: &[Para<'_>]| joined(sv, paras, &fi_first.id);
@@ -560,7 +600,8 @@ fn build(
     for step in steps.iter().filter(|s| s.mv == Move::Missing) {
         let p = fi_paras[step.fi.start];
         let row = row_of[p.seg];
-        if !row_paras[row].is_empty() {
+        let first = row_paras.partition_point(|&(r, _)| r < row);
+        if row_paras.get(first).is_some_and(|&(r, _)| r == row) {
             let seg = &fi.segments[p.seg];
             slips.push(Slip {
                 kind: SlipKind::PartMissing,
@@ -575,19 +616,27 @@ fn build(
             });
         }
     }
-    for (row, paras) in rows.iter_mut().zip(&row_paras) {
-        let paras: Vec<Para<'_>> = paras
+    for group in row_paras.chunk_by(|a, b| a.0 == b.0) {
+        let row = &mut rows[group[0].0];
+        let paras: Vec<Para<'_>> = group
             .iter()
+            .map(|&(_, p)| p)
             .filter(|p| !p.text.trim().is_empty())
-            .copied()
             .collect();
-        if !paras.is_empty() {
-            row.sv = Some(SvText::Joined(joined(
-                sv,
-                &paras,
-                &fi.segments[row.fi.start].id,
-            )));
+        if paras.is_empty() {
+            continue;
         }
+        let id = &fi.segments[row.fi.start].id;
+        // A whole Swedish segment under the Finnish id is itself.
+        let seg = paras[0].seg;
+        let whole = sv.segments[seg].id == *id
+            && paras.iter().all(|p| p.seg == seg)
+            && paras.len() == sv.segments[seg].parts.len();
+        row.sv = Some(if whole {
+            SvText::Segment(seg)
+        } else {
+            SvText::Joined(Box::new(joined(sv, &paras, id)))
+        });
     }
     // A question-and-answer pair left out is one row each; only keep the
     // mark if both are really without Swedish.

@@ -17,7 +17,7 @@ use crate::checks::{Excerpt, Finding, Rule, Severity};
 use crate::commands::accept::{AcceptReport, WaiverStatus};
 use crate::commands::check::CheckReport;
 use crate::commands::credits::CreditsReport;
-use crate::commands::diff::{Change, DiffReport, Op};
+use crate::commands::diff::{AllRows, Change, DiffReport, Op, SideBySide};
 use crate::commands::doctor::DoctorReport;
 use crate::commands::import::ImportReport;
 use crate::commands::init::InitReport;
@@ -149,7 +149,9 @@ pub fn import(out: &mut impl Write, report: &ImportReport) -> Result<()> {
     Ok(())
 }
 
-fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> Cell {
+/// A row state as shown (`reviewed*` when edited since review) and its
+/// colour.
+fn state_text(state: impl Into<RowState>, edited: bool) -> (String, Option<Tone>) {
     let state = state.into();
     let text = if edited {
         format!("{}*", state.as_str())
@@ -162,6 +164,11 @@ fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> Cell {
         RowState::Reviewed if !edited => Some(Tone::Green),
         _ => None,
     };
+    (text, tone)
+}
+
+fn state_cell(state: impl Into<RowState>, edited: bool, style: &Style) -> Cell {
+    let (text, tone) = state_text(state, edited);
     style.cell(text, tone)
 }
 
@@ -494,33 +501,125 @@ fn render_changes(changes: &[Change], style: &Style) -> String {
     out
 }
 
-pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
-    if let Some(all) = &report.all {
-        let mut t = ruled_table(style.width);
-        t.set_header(vec!["id", "state", "Finnish", "Swedish"]);
-        for row in all {
-            let mut sv = match (&row.with, &row.sv) {
-                (Some(first), _) => format!("(with {})", esc(first)),
-                (None, Some(sv)) => esc(sv).into_owned(),
-                (None, None) => String::new(),
+/// Rows of `diff --all` laid out as one table; a longer table is printed
+/// row by row as the rows are made.
+const SIDE_BY_SIDE_TABLE: usize = 1024;
+
+/// `diff --all`. Up to [`SIDE_BY_SIDE_TABLE`] rows are one table, laid out
+/// by its content. Longer ones (an article of many megabytes) are printed
+/// a row at a time in the same style, so that only one row is ever in
+/// memory: the id and state columns as wide as their widest cell, the
+/// rest of the width shared by the two texts, each wrapped at its width.
+fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()> {
+    // The texts of a row, the state without colour: the table colours its
+    // cell itself, the long layout after padding.
+    let texts = |row: &SideBySide<'_>| {
+        let mut sv = match (&row.with, &row.sv) {
+            (Some(first), _) => format!("(with {})", esc(first)),
+            (None, Some(sv)) => esc(sv).into_owned(),
+            (None, None) => String::new(),
+        };
+        if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
+            let lines = if a == b {
+                format!("sv.txt:{a}")
+            } else {
+                format!("sv.txt:{a}–{b}")
             };
-            if let (Some((a, b)), None) = (row.sv_lines, &row.with) {
-                let lines = if a == b {
-                    format!("sv.txt:{a}")
-                } else {
-                    format!("sv.txt:{a}–{b}")
-                };
-                sv = format!("{sv}\n[{lines}]");
-            }
+            sv = format!("{sv}\n[{lines}]");
+        }
+        let (state, tone) = state_text(row.state, row.edited);
+        (
+            [
+                esc(row.id.unwrap_or("—")).into_owned(),
+                state,
+                esc(row.fi).into_owned(),
+                sv,
+            ],
+            tone,
+        )
+    };
+    let header = ["id", "state", "Finnish", "Swedish"];
+    let width = textwrap::core::display_width;
+    // The narrow columns' widths, and whether the rows make one table.
+    let (mut id, mut state) = (header[0].len(), header[1].len());
+    let mut count = 0;
+    for row in all.rows() {
+        id = id.max(width(&esc(row.id.unwrap_or("—"))));
+        state = state.max(width(&state_text(row.state, row.edited).0));
+        count += 1;
+    }
+    if count <= SIDE_BY_SIDE_TABLE {
+        let mut t = ruled_table(style.width);
+        t.set_header(header.to_vec());
+        for row in all.rows() {
+            let ([id, state, fi, sv], tone) = texts(&row);
             t.add_row(vec![
-                Cell::new(esc(row.id.as_deref().unwrap_or("—"))),
-                state_cell(row.state, row.edited, style),
-                Cell::new(esc(&row.fi)),
+                Cell::new(id),
+                style.cell(state, tone),
+                Cell::new(fi),
                 Cell::new(sv),
             ]);
         }
         writeln!(out, "{}", t.trim_fmt())?;
         return Ok(());
+    }
+    // Content widths: every column has a space either side, and a space
+    // separates columns.
+    let text = usize::from(style.width).saturating_sub(id + state + 4 * 2 + 3);
+    let text = text.max(20);
+    let widths = [id, state, text - text / 2, text / 2];
+    let total = widths.iter().map(|w| w + 2).sum::<usize>() + 3;
+    let rule = "─".repeat(total);
+    let print = |out: &mut dyn Write, cells: &[String], tone: Option<Tone>| -> std::io::Result<()> {
+        let wrapped: Vec<Vec<std::borrow::Cow<'_, str>>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| {
+                // As the table wraps: greedy, each line as full as it gets,
+                // and never at a hyphen.
+                let options = textwrap::Options::new(w)
+                    .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                cell.split('\n')
+                    .flat_map(|line| textwrap::wrap(line, &options))
+                    .collect()
+            })
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+        let mut line = String::new();
+        for k in 0..height {
+            line.clear();
+            for (c, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
+                let part = lines.get(k).map_or("", |l| l.as_ref());
+                line.push_str(if c == 0 { " " } else { "  " });
+                // Padded by the text's width; the colour codes come on top.
+                match (c, tone) {
+                    (1, Some(tone)) => line.push_str(&style.tone(tone, part)),
+                    _ => line.push_str(part),
+                }
+                line.extend(std::iter::repeat_n(' ', w.saturating_sub(width(part)) + 1));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    };
+    writeln!(out, "{rule}")?;
+    print(out, &header.map(String::from), None)?;
+    writeln!(out, "{}", "═".repeat(total))?;
+    for (k, row) in all.rows().enumerate() {
+        if k > 0 {
+            writeln!(out, "{rule}")?;
+        }
+        let (cells, tone) = texts(&row);
+        print(out, &cells, tone)?;
+    }
+    writeln!(out, "{rule}")?;
+    Ok(())
+}
+
+pub fn diff(out: &mut impl Write, report: &DiffReport, style: &Style) -> Result<()> {
+    if let Some(all) = &report.all {
+        return side_by_side(out, all, style);
     }
     let n = report.segments.len();
     if n == 0 && report.edited.is_empty() && report.unchanged.is_empty() {

@@ -118,9 +118,13 @@ pub struct Segment {
     /// First and last line of each paragraph, for splitting an answer.
     #[serde(skip)]
     pub parts: Vec<(usize, usize)>,
-    /// Each word of `text` (a run of non-spaces): its byte offset in `text`
-    /// and the byte offset of the same word in the input given to
-    /// [`segment`] (a BOM included).
+    /// Where `text` is in the input given to [`segment`] (a BOM included),
+    /// as runs of words that read the same byte for byte in both: each
+    /// run's start in `text` and in the input. A run ends where the input
+    /// has anything but one plain space between two words (a line break,
+    /// two spaces, a no-break space), so every line and paragraph starts
+    /// one, and a paragraph typed on one line with single spaces is one
+    /// run: a few bytes per line rather than per word.
     #[serde(skip)]
     pub offsets: Vec<(usize, usize)>,
 }
@@ -134,16 +138,27 @@ impl Segment {
         let Some(&(t, src)) = i.checked_sub(1).and_then(|i| self.offsets.get(i)) else {
             return self.offsets.first().map_or(0, |w| w.1);
         };
-        let rest = self.text.get(t..).unwrap_or("");
-        let len = rest.find(is_space).unwrap_or(rest.len());
-        src + (at - t).min(len)
+        src + (at - t).min(self.run_end(i - 1) - t)
     }
 
-    /// Removes the words at or after byte `at` of `text` from `offsets`
-    /// and returns them relative to `at`, for code that splits a segment.
+    /// Where run `k` of `offsets` ends in `text`.
+    fn run_end(&self, k: usize) -> usize {
+        run_end(&self.text, &self.offsets, k)
+    }
+
+    /// Removes what lies at or after byte `at` of `text` from `offsets`
+    /// and returns it relative to `at`, for code that splits a segment.
     pub fn split_off_offsets(&mut self, at: usize) -> Vec<(usize, usize)> {
         let i = self.offsets.partition_point(|&(t, _)| t < at);
+        // A run that goes on past `at` is cut in two.
+        let cut = i.checked_sub(1).and_then(|k| {
+            let (t, src) = self.offsets[k];
+            (self.run_end(k) > at).then_some((at, src + (at - t)))
+        });
         let mut tail = self.offsets.split_off(i);
+        if let Some(run) = cut {
+            tail.insert(0, run);
+        }
         for w in &mut tail {
             w.0 -= at;
         }
@@ -361,6 +376,7 @@ fn raw_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// A run of non-blank lines.
+#[derive(Default)]
 struct Paragraph {
     line: usize,
     end_line: usize,
@@ -368,8 +384,9 @@ struct Paragraph {
     lines: Vec<(usize, Range<usize>)>,
     /// The lines' words joined by single spaces.
     text: String,
-    /// Each word: its byte offset in `text` and in the input.
-    words: Vec<(usize, usize)>,
+    /// Runs of words that read the same in `text` and in the input (see
+    /// [`Segment::offsets`]): each one's start in both.
+    runs: Vec<(usize, usize)>,
     /// Words as [`crate::text::word_count`] counts them, counted while the
     /// text is built (this runs on every paragraph of every article).
     counted: usize,
@@ -394,8 +411,8 @@ impl Paragraph {
                 .collect(),
             counted: word_count(&self.text[bytes.clone()]),
             text: self.text[bytes.clone()].to_string(),
-            words: self
-                .words
+            runs: self
+                .runs
                 .iter()
                 .filter(|w| bytes.contains(&w.0))
                 .map(|&(t, src)| (t - bytes.start, src))
@@ -419,21 +436,28 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
         let para = current.get_or_insert_with(|| Paragraph {
             line,
             end_line: line,
-            lines: Vec::new(),
-            text: String::new(),
-            words: Vec::new(),
-            counted: 0,
+            ..Paragraph::default()
         });
         para.end_line = line;
+        // A line's words take at most its bytes: one allocation for a
+        // paragraph typed on one line, instead of one per doubling.
+        para.text.reserve(raw.len() + 1);
         if !para.text.is_empty() {
             para.text.push(' ');
         }
         let start = para.text.len();
+        let mut end = 0;
         for (k, (offset, word)) in words.enumerate() {
             if k > 0 {
                 para.text.push(' ');
             }
-            para.words.push((para.text.len(), at + offset));
+            let src = at + offset;
+            // One plain space between two words is what the text has too:
+            // the run goes on.
+            if k == 0 || src != end + 1 || input.as_bytes()[end] != b' ' {
+                para.runs.push((para.text.len(), src));
+            }
+            end = src + word.len();
             para.text.push_str(word);
             para.counted += usize::from(word.chars().any(is_word_char));
         }
@@ -834,10 +858,10 @@ impl Bigrams {
         })
     }
 
-    fn of(items: &[Item]) -> Bigrams {
+    fn of(paras: &[Paragraph]) -> Bigrams {
         let mut map = FxHashMap::default();
-        for item in items {
-            for key in Bigrams::keys(&item.para.text) {
+        for para in paras {
+            for key in Bigrams::keys(&para.text) {
                 *map.entry(key).or_insert(0) += 1;
             }
         }
@@ -867,21 +891,30 @@ impl Bigrams {
 /// ```
 pub fn segment(text: &str) -> Segmented {
     let mut result = Segmented::default();
-    let items = items(text, &mut result);
-    let mut builder = Builder::default();
+    // The paragraphs move into the segments as they are placed, so the
+    // text is never held twice; the items keep what is known of their
+    // neighbours.
+    let (mut paras, items): (Vec<Paragraph>, Vec<Item>) = items(text, &mut result)
+        .into_iter()
+        .map(|mut item| (std::mem::take(&mut item.para), item))
+        .unzip();
+    let looks: Vec<Look> = paras.iter().map(Look::of).collect();
+    let mut builder = Builder {
+        segments: Vec::with_capacity(paras.len()),
+        ..Builder::default()
+    };
 
     let mut body = 0;
-    if let Some(first) = items.first().filter(|i| i.para.text.starts_with('|')) {
-        builder.push_kicker(&first.para);
+    if let Some(first) = paras.first().filter(|p| p.text.starts_with('|')) {
+        builder.push_kicker(first);
         body = 1;
     }
-    let mut title = "";
-    if let Some(item) = items.get(body) {
-        builder.push(Element::Title, &item.para);
-        title = &item.para.text;
+    let mut promise = false;
+    if let Some(title) = paras.get_mut(body) {
+        promise = promises_questions(&title.text);
+        builder.push(Element::Title, std::mem::take(title));
         body += 1;
     }
-    let looks: Vec<Look> = items.iter().map(|i| Look::of(&i.para)).collect();
     // The paragraph before `i` in the body, with nothing between them.
     let prev = |i: usize| (i > body && !items[i].after_break).then(|| i - 1);
     let next = |i: usize| (i + 1 < items.len() && !items[i + 1].after_break).then_some(i + 1);
@@ -900,7 +933,7 @@ pub fn segment(text: &str) -> Segmented {
         list[i] = look.list || (look.item && after_intro) || bare_run;
     }
 
-    let mode = detect_mode(&items, &looks, &list, body, promises_questions(title));
+    let mode = detect_mode(&items, &looks, &list, body, promise);
     let is_question = |i: usize| -> bool {
         let Some(n) = next(i).filter(|&n| !list[n] && !list[i]) else {
             return false;
@@ -917,74 +950,95 @@ pub fn segment(text: &str) -> Segmented {
             }
         }
     };
-    let mut bigrams = None;
+    // What is read off all the body text, before it moves.
+    let calendar_entries = (body..paras.len())
+        .filter(|&i| !looks[i].dash && is_calendar_entry(&paras[i].text))
+        .count();
+    let pull_quote = |text: &str| is_wrapped_in_quotes(text) && !is_attributed_quote(text);
+    let bigrams = paras[body.min(paras.len())..]
+        .iter()
+        .any(|p| pull_quote(&p.text))
+        .then(|| Bigrams::of(&paras[body..]));
     let mut in_answer = false;
     let last = items.len().saturating_sub(1);
 
     for i in body..items.len() {
-        let (para, look) = (&items[i].para, looks[i]);
-        let text = para.text.as_str();
+        let look = looks[i];
         if items[i].after_break {
             in_answer = false;
         }
-        let role = if builder.last_role() == Some(Element::Question) {
-            Element::Answer
-        } else if mode == Mode::Gallup && look.numbered_question && next(i).is_some() {
-            Element::Question
-        } else if list[i] {
-            if prev(i).is_some_and(|p| list[p]) && builder.last_role() == Some(Element::List) {
-                builder.extend_last(para);
-                continue;
-            }
-            Element::List
-        } else if data()
-            .flat_map(|d| d.byline_prefixes)
-            .any(|p| starts_with_word_ci(text, p))
-        {
-            Element::Byline
-        } else if data()
-            .flat_map(|d| d.caption_prefixes)
-            .any(|p| starts_with_word_ci(text, p))
-            || credit_key(text).is_some_and(|(role, _)| role == Role::Photographer)
-            || (items[i].photo_credit && i > body)
-        {
-            Element::Caption
-        } else if is_question(i) {
-            Element::Question
-        } else if i == last && i > body && !look.dash && is_name_alone(text) {
-            Element::Byline
-        } else if i > body
-            && i < last
-            && (1..=MAX_SUBHEADING_WORDS).contains(&look.words)
-            && !look.punctuated
-            && !look.item
-            && !look.speaker
-            && !(mode == Mode::Gallup && look.person)
-            && !text.starts_with(QUOTES)
-            && is_capitalised(text)
-        {
-            Element::Subheading
-        } else if is_wrapped_in_quotes(text)
-            && !is_attributed_quote(text)
-            && bigrams
-                .get_or_insert_with(|| Bigrams::of(&items[body..]))
-                .repeated(text)
-        {
-            Element::Pullquote
-        } else if in_answer && (mode != Mode::Prose || look.opens_answer()) {
-            builder.extend_last(para);
-            continue;
-        } else if look.dash || is_attributed_quote(text) {
-            Element::Quote
-        } else {
-            Element::Paragraph
+        // `None`: the paragraph continues the segment before it.
+        let role = 'role: {
+            let text = paras[i].text.as_str();
+            Some(if builder.last_role() == Some(Element::Question) {
+                Element::Answer
+            } else if mode == Mode::Gallup && look.numbered_question && next(i).is_some() {
+                Element::Question
+            } else if list[i] {
+                if prev(i).is_some_and(|p| list[p]) && builder.last_role() == Some(Element::List) {
+                    break 'role None;
+                }
+                Element::List
+            } else if data()
+                .flat_map(|d| d.byline_prefixes)
+                .any(|p| starts_with_word_ci(text, p))
+            {
+                Element::Byline
+            } else if data()
+                .flat_map(|d| d.caption_prefixes)
+                .any(|p| starts_with_word_ci(text, p))
+                || credit_key(text).is_some_and(|(role, _)| role == Role::Photographer)
+                || (items[i].photo_credit && i > body)
+            {
+                Element::Caption
+            } else if is_question(i) {
+                Element::Question
+            } else if i == last && i > body && !look.dash && is_name_alone(text) {
+                Element::Byline
+            } else if i > body
+                && i < last
+                && (1..=MAX_SUBHEADING_WORDS).contains(&look.words)
+                && !look.punctuated
+                && !look.item
+                && !look.speaker
+                && !(mode == Mode::Gallup && look.person)
+                && !text.starts_with(QUOTES)
+                && is_capitalised(text)
+            {
+                Element::Subheading
+            } else if pull_quote(text) && bigrams.as_ref().is_some_and(|b| b.repeated(text)) {
+                Element::Pullquote
+            } else if in_answer && (mode != Mode::Prose || look.opens_answer()) {
+                break 'role None;
+            } else if look.dash || is_attributed_quote(text) {
+                Element::Quote
+            } else {
+                Element::Paragraph
+            })
         };
-        in_answer = role == Element::Answer;
-        builder.push(role, para);
+        let para = std::mem::take(&mut paras[i]);
+        match role {
+            None => builder.extend_last(para),
+            Some(role) => {
+                in_answer = role == Element::Answer;
+                builder.push(role, para);
+            }
+        }
     }
 
-    result.kind = article_kind(&builder.segments, mode, &items[body..], &looks[body..]);
+    result.kind = article_kind(
+        &builder.segments,
+        mode,
+        calendar_entries,
+        items.len().saturating_sub(body),
+    );
     result.segments = builder.segments;
+    // Texts grew paragraph by paragraph: give back what they did not use.
+    result.segments.shrink_to_fit();
+    for s in &mut result.segments {
+        s.text.shrink_to_fit();
+        s.offsets.shrink_to_fit();
+    }
     result
 }
 
@@ -1032,7 +1086,9 @@ fn starts_numbered(text: &str) -> bool {
     digits > 0 && digits <= 2 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
-fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look]) -> ArticleKind {
+/// The article's kind from its segments, the number of its body
+/// paragraphs that list events and the number of body paragraphs.
+fn article_kind(segments: &[Segment], mode: Mode, entries: usize, body: usize) -> ArticleKind {
     let has = |role: Element| segments.iter().any(|s| s.role == role);
     let signed = segments.iter().any(|s| {
         s.role == Element::Byline
@@ -1040,11 +1096,6 @@ fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look])
                 .flat_map(|d| d.byline_prefixes)
                 .any(|p| starts_with_word_ci(&s.text, p))
     });
-    let entries = body
-        .iter()
-        .zip(looks)
-        .filter(|(item, look)| !look.dash && is_calendar_entry(&item.para.text))
-        .count();
     // Numbered questions, most of them answered by several people (a
     // paragraph each): a street poll, however its answers are signed.
     let numbered = segments
@@ -1061,7 +1112,7 @@ fn article_kind(segments: &[Segment], mode: Mode, body: &[Item], looks: &[Look])
         ArticleKind::Gallup
     } else if mode == Mode::Interview && has(Element::Question) {
         ArticleKind::Interview
-    } else if entries >= 3 && entries * 2 >= body.len() {
+    } else if entries >= 3 && entries * 2 >= body {
         ArticleKind::Calendar
     } else if signed {
         ArticleKind::Column
@@ -1091,29 +1142,31 @@ impl Builder {
     fn push_kicker(&mut self, para: &Paragraph) {
         let text = para.text[1..].trim_start_matches(is_space);
         let cut = para.text.len() - text.len();
-        let offsets = para
-            .words
-            .iter()
-            .filter_map(|&(t, src)| {
-                let end = para.text[t..].find(' ').map_or(para.text.len(), |e| t + e);
+        let offsets = (0..para.runs.len())
+            .filter_map(|k| {
+                let (t, src) = para.runs[k];
                 match t {
-                    _ if end <= cut => None,
-                    0 => Some((0, src + cut)),
+                    _ if run_end(&para.text, &para.runs, k) <= cut => None,
+                    _ if t < cut => Some((0, src + (cut - t))),
                     _ => Some((t - cut, src)),
                 }
             })
             .collect();
-        self.push_text(Element::Kicker, para, text.to_string(), offsets);
+        let words = word_count(text);
+        self.push_text(Element::Kicker, para, words, text.to_string(), offsets);
     }
 
-    fn push(&mut self, role: Element, para: &Paragraph) {
-        self.push_text(role, para, para.text.clone(), para.words.clone());
+    fn push(&mut self, role: Element, mut para: Paragraph) {
+        let text = std::mem::take(&mut para.text);
+        let runs = std::mem::take(&mut para.runs);
+        self.push_text(role, &para, para.counted, text, runs);
     }
 
     fn push_text(
         &mut self,
         role: Element,
         para: &Paragraph,
+        words: usize,
         text: String,
         offsets: Vec<(usize, usize)>,
     ) {
@@ -1141,28 +1194,35 @@ impl Builder {
             role,
             line: para.line,
             end_line: para.end_line,
-            words: if text.len() == para.text.len() {
-                para.counted
-            } else {
-                word_count(&text)
-            },
+            words,
             text,
             parts: vec![(para.line, para.end_line)],
             offsets,
         });
     }
 
-    fn extend_last(&mut self, para: &Paragraph) {
+    fn extend_last(&mut self, para: Paragraph) {
         let last = self.segments.last_mut().expect("a segment is open");
         last.text.push_str("\n\n");
         let base = last.text.len();
         last.text.push_str(&para.text);
         last.offsets
-            .extend(para.words.iter().map(|&(t, src)| (base + t, src)));
+            .extend(para.runs.iter().map(|&(t, src)| (base + t, src)));
         last.end_line = para.end_line;
         last.words += para.counted;
         last.parts.push((para.line, para.end_line));
     }
+}
+
+/// Where run `k` of `runs` ends in `text`: at its last word's end, before
+/// the spaces (or the blank line) that lead to the next run.
+fn run_end(text: &str, runs: &[(usize, usize)], k: usize) -> usize {
+    let next = runs.get(k + 1).map_or(text.len(), |r| r.0).min(text.len());
+    let start = runs[k].0.min(next);
+    start
+        + text
+            .get(start..next)
+            .map_or(0, |run| run.trim_end_matches([' ', '\n']).len())
 }
 
 #[cfg(test)]
@@ -1716,6 +1776,30 @@ mod tests {
     }
 
     #[test]
+    fn offsets_are_runs_that_read_the_same_in_the_input() {
+        // One line of single spaces is one run; a line break, two spaces
+        // or a no-break space starts another.
+        let input = "Otsikko\n\nYksi kaksi kolme neljä.\n\nViisi kuusi\nseitsemän  kahdeksan\u{a0}yhdeksän.";
+        let s = segment(input);
+        assert_eq!(s.segments[1].offsets, [(0, 9)]);
+        let p2 = &s.segments[2];
+        let starts: Vec<&str> = p2.offsets.iter().map(|&(_, src)| &input[src..]).collect();
+        assert_eq!(starts.len(), 4);
+        assert!(starts[1].starts_with("seitsemän") && starts[3].starts_with("yhdeksän"));
+        let at = p2.text.find("kahdeksan").unwrap();
+        assert_eq!(
+            &input[p2.source_offset(at)..][.."kahdeksan".len()],
+            "kahdeksan"
+        );
+        // Splitting inside a run cuts it in two.
+        let mut p1 = s.segments[1].clone();
+        let at = p1.text.find("kolme").unwrap();
+        let tail = p1.split_off_offsets(at);
+        assert_eq!(tail, [(0, 9 + at)]);
+        assert_eq!(p1.offsets, [(0, 9)]);
+    }
+
+    #[test]
     fn a_short_paragraph_with_a_photo_credit_under_it_is_a_caption() {
         let text = "T\n\nIngressi kertoo uutisen.\n\nKirjastonjohtaja Leena Virtanen uuden lukusalin ovella.\nKUVA: Mikko Rantanen\n\nLeipäteksti jatkuu.";
         let s = segment(text);
@@ -1886,13 +1970,18 @@ mod tests {
                 prop_assert_eq!(s.role.kind(), s.kind);
                 // One part per paragraph, as alignment splits them.
                 prop_assert_eq!(s.text.split("\n\n").count(), s.parts.len());
-                let words: Vec<(usize, &str)> = crate::tokens::words(&s.text).collect();
-                prop_assert_eq!(words.len(), s.offsets.len(), "{:?}", s.text);
-                for (&(at, word), &(t, src)) in words.iter().zip(&s.offsets) {
-                    prop_assert_eq!(at, t);
-                    prop_assert_eq!(text.get(src..src + word.len()), Some(word));
-                    prop_assert_eq!(s.source_offset(at), src);
+                // Every word maps to itself in the input, and so does every
+                // run of words.
+                for (at, word) in crate::tokens::words(&s.text) {
+                    let src = s.source_offset(at);
+                    prop_assert_eq!(text.get(src..src + word.len()), Some(word), "{:?}", s.text);
                     prop_assert_eq!(s.source_offset(at + word.len()), src + word.len());
+                }
+                for k in 0..s.offsets.len() {
+                    let (t, src) = s.offsets[k];
+                    let run = &s.text[t..s.run_end(k)];
+                    prop_assert!(!run.is_empty() && !run.contains("\n"), "{:?}", run);
+                    prop_assert_eq!(text.get(src..src + run.len()), Some(run));
                 }
                 last_line = s.end_line;
             }

@@ -140,8 +140,8 @@ impl Source {
     }
 
     /// The span of bytes `start..end` of a segment's text, through the
-    /// segment's word offsets (which hold for text joined from several
-    /// paragraphs too).
+    /// segment's offsets (runs of words, which hold for text joined from
+    /// several paragraphs too).
     pub fn span(&self, seg: &Segment, start: usize, end: usize) -> Span {
         let a = self.bom() + seg.source_offset(start);
         let b = (self.bom() + seg.source_offset(end)).max(a);

@@ -240,3 +240,57 @@ fn side_by_side_shows_every_segment_with_state() {
     );
     assert_eq!(doc["all"].as_array().unwrap().len(), 17);
 }
+
+/// An article of more rows than one laid-out table takes (1024) is printed
+/// row by row: still one table, every row once, within the width.
+#[test]
+fn side_by_side_of_a_long_article_is_one_table_within_the_width() {
+    let repo = Repo::empty();
+    let mut fi = String::from("| KAUPUNKI - STADEN\n\nOtsikko\n\n");
+    let mut sv = String::from("| KAUPUNKI - STADEN\n\nRubrik\n\n");
+    for i in 0..1100 {
+        fi.push_str(&format!("Kappale {i} kertoo kaupungin asioista.\n\n"));
+        sv.push_str(&format!("Stycke {i} berättar om stadens saker.\n\n"));
+    }
+    // A note added in Swedish: the whole text is aligned, and it shows.
+    let sv = sv.replacen(
+        "Stycke 500 ",
+        "Översättarens anmärkning här.\n\nStycke 500 ",
+        1,
+    );
+    repo.import("lang", &fi, Some(sv.as_bytes()));
+    let out = common::stdout(repo.tolk().args(["diff", "lang", "--all"]));
+    let lines: Vec<&str> = out.lines().collect();
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(lines[0].starts_with('─') && lines[1].starts_with(" id "));
+    assert!(lines[2].starts_with('═'));
+    assert_eq!(lines.iter().filter(|l| l.starts_with('═')).count(), 1);
+    let rule = |l: &&str| l.starts_with('─');
+    assert!(rule(&lines[lines.len() - 1]));
+    assert!(lines.windows(2).all(|w| !(rule(&w[0]) && rule(&w[1]))));
+    let rows = lines.iter().filter(|l| l.starts_with(" p")).count();
+    assert_eq!(rows, 1100);
+    let extra = lines
+        .iter()
+        .position(|l| l.contains("Översättarens"))
+        .unwrap();
+    assert!(lines[extra].starts_with(" —"), "{}", lines[extra]);
+    assert!(
+        lines[extra - 6..extra]
+            .iter()
+            .any(|l| l.contains("Kappale 499"))
+    );
+    let doc = common::json(
+        repo.tolk()
+            .args(["diff", "lang", "--all", "--format", "json"]),
+    );
+    let all = doc["all"].as_array().unwrap();
+    assert_eq!(all.len(), 1103);
+    assert_eq!(all[502]["id"], serde_json::Value::Null);
+    assert_eq!(
+        all[503]["sv"].as_str().unwrap(),
+        "Stycke 500 berättar om stadens saker."
+    );
+}

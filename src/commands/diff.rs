@@ -158,20 +158,67 @@ pub struct EditedSegment {
     pub changes: Vec<Change>,
 }
 
+/// One row of `diff --all`, borrowed from the article.
 #[derive(Debug, Serialize)]
-pub struct SideBySide {
+pub struct SideBySide<'a> {
     /// The Finnish id; `null` for a Swedish paragraph with no Finnish.
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     pub state: RowState,
     pub edited: bool,
-    pub fi: String,
-    pub sv: Option<String>,
+    pub fi: &'a str,
+    pub sv: Option<&'a str>,
     /// The lines of sv.txt that hold the Swedish (`[7, 9]`).
     pub sv_lines: Option<(usize, usize)>,
     /// Another Finnish segment whose Swedish paragraph this one shares
     /// (a merged row): the Swedish is shown there.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub with: Option<String>,
+    pub with: Option<&'a str>,
+}
+
+/// Every Finnish segment beside the Swedish aligned with it, and the
+/// Swedish paragraphs that translate nothing, in the order of sv.txt.
+///
+/// Holds the article and makes each row only when it is printed (or
+/// serialised, as a JSON array written element by element): an article of
+/// hundreds of megabytes is never copied into a report.
+#[derive(Debug)]
+pub struct AllRows(Article);
+
+impl AllRows {
+    pub fn rows(&self) -> impl Iterator<Item = SideBySide<'_>> {
+        let article = &self.0;
+        let mut extras = article.extra().iter().peekable();
+        let mut pairs = article.pairs().into_iter().peekable();
+        std::iter::from_fn(move || {
+            let Some(pair) = pairs.peek() else {
+                return extras.next().map(extra_row);
+            };
+            let row = &article.alignment.rows[pair.row];
+            let first = &article.fi.segments[row.fi.start];
+            let shared = first.id != pair.fi.id;
+            if let Some(sv) = pair.sv.filter(|_| !shared)
+                && let Some(extra) = extras.next_if(|e| e.line < sv.line)
+            {
+                return Some(extra_row(extra));
+            }
+            let pair = pairs.next()?;
+            Some(SideBySide {
+                id: Some(&pair.fi.id),
+                state: pair.state.into(),
+                edited: pair.edited,
+                fi: &pair.fi.text,
+                sv: pair.sv.filter(|_| !shared).map(|s| s.text.as_str()),
+                sv_lines: pair.sv.map(|s| (s.line, s.end_line)),
+                with: shared.then_some(first.id.as_str()),
+            })
+        })
+    }
+}
+
+impl Serialize for AllRows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.rows())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -187,7 +234,7 @@ pub struct DiffReport {
     pub unchanged: Vec<Note>,
     /// With `--all`: every segment side by side.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub all: Option<Vec<SideBySide>>,
+    pub all: Option<AllRows>,
 }
 
 #[derive(Debug, Serialize)]
@@ -196,41 +243,13 @@ pub struct Note {
     pub note: String,
 }
 
-/// Every Finnish segment beside the Swedish aligned with it, and the
-/// Swedish paragraphs that translate nothing, in the order of sv.txt.
-fn side_by_side(article: &Article) -> Vec<SideBySide> {
-    let mut rows: Vec<SideBySide> = Vec::new();
-    let mut extras = article.extra().iter().peekable();
-    for pair in article.pairs() {
-        let row = &article.alignment.rows[pair.row];
-        let first = &article.fi.segments[row.fi.start];
-        let shared = first.id != pair.fi.id;
-        if let Some(sv) = pair.sv.filter(|_| !shared) {
-            while let Some(extra) = extras.next_if(|e| e.line < sv.line) {
-                rows.push(extra_row(extra));
-            }
-        }
-        rows.push(SideBySide {
-            id: Some(pair.fi.id.clone()),
-            state: pair.state.into(),
-            edited: pair.edited,
-            fi: pair.fi.text.clone(),
-            sv: pair.sv.filter(|_| !shared).map(|s| s.text.clone()),
-            sv_lines: pair.sv.map(|s| (s.line, s.end_line)),
-            with: shared.then(|| first.id.clone()),
-        });
-    }
-    rows.extend(extras.map(extra_row));
-    rows
-}
-
-fn extra_row(sv: &crate::segment::Segment) -> SideBySide {
+fn extra_row(sv: &crate::segment::Segment) -> SideBySide<'_> {
     SideBySide {
         id: None,
         state: RowState::Extra,
         edited: false,
-        fi: String::new(),
-        sv: Some(sv.text.clone()),
+        fi: "",
+        sv: Some(&sv.text),
         sv_lines: Some((sv.line, sv.end_line)),
         with: None,
     }
@@ -281,7 +300,7 @@ pub fn run(args: &DiffArgs, session: &Session) -> Result<DiffReport> {
         all: None,
     };
     if args.all {
-        report.all = Some(side_by_side(&article));
+        report.all = Some(AllRows(article));
         return Ok(report);
     }
     // Named segments (ids in any case, numbers, ranges) or states: see
