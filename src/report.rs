@@ -570,7 +570,10 @@ fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()
     let widths = [id, state, text - text / 2, text / 2];
     let total = widths.iter().map(|w| w + 2).sum::<usize>() + 3;
     let rule = "─".repeat(total);
-    let print = |out: &mut dyn Write, cells: &[String], tone: Option<Tone>| -> std::io::Result<()> {
+    let print = |out: &mut dyn Write,
+                 cells: &[String],
+                 tone: Option<Tone>|
+     -> std::io::Result<()> {
         let wrapped: Vec<Vec<std::borrow::Cow<'_, str>>> = cells
             .iter()
             .zip(widths)
@@ -594,7 +597,7 @@ fn side_by_side(out: &mut impl Write, all: &AllRows, style: &Style) -> Result<()
                 line.push_str(if c == 0 { " " } else { "  " });
                 // Padded by the text's width; the colour codes come on top.
                 match (c, tone) {
-                    (1, Some(tone)) => line.push_str(&style.tone(tone, part)),
+                    (1, Some(tone)) if !part.is_empty() => line.push_str(&style.tone(tone, part)),
                     _ => line.push_str(part),
                 }
                 line.extend(std::iter::repeat_n(' ', w.saturating_sub(width(part)) + 1));
