@@ -725,8 +725,15 @@ fn anchor_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
             penalty += disjoint;
         }
     };
+    // A corrected figure (`84 000` → `86 000` in the Finnish after the
+    // translation) still anchors the pair it was corrected in.
     kind(
-        shared(fi, sv, |u| u.numbers.as_slice(), |a, b| a == b),
+        shared(
+            fi,
+            sv,
+            |u| u.numbers.as_slice(),
+            |a, b| a == b || near_number(a, b),
+        ),
         SHARED_NUMBER,
         DISJOINT_NUMBERS,
     );
@@ -805,6 +812,7 @@ fn unrendered_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
 /// unlikely (the disjoint-anchor penalty only sees sides that both have
 /// some).
 fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
+    // A corrected figure (one edit away) has its counterpart.
     let count = |side: &[Prepared], other: &[Prepared]| {
         let mut seen: Vec<&String> = Vec::new();
         let mut n = 0;
@@ -812,7 +820,11 @@ fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
             for x in &u.numbers {
                 if !seen.contains(&x) {
                     seen.push(x);
-                    n += usize::from(!other.iter().any(|o| o.numbers.contains(x)));
+                    n += usize::from(
+                        !other
+                            .iter()
+                            .any(|o| o.numbers.iter().any(|y| x == y || near_number(x, y))),
+                    );
                 }
             }
         }
@@ -820,6 +832,18 @@ fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
     };
     let missing = count(fi, sv) + count(sv, fi);
     (NUMBER_UNMATCHED * missing as f64).min(NUMBER_UNMATCHED_CAP)
+}
+
+/// Two numbers of three or more characters, one character apart in the
+/// same shape (`84000`/`86000`, `2023`/`2024`, `15:00`/`16:00`): for
+/// pairing, a figure the writer corrected after the translation, so the
+/// stale segment stays with its translation. (The `number` rule still
+/// reports the difference.)
+fn near_number(a: &str, b: &str) -> bool {
+    // Small numbers (`5`/`6`, `12`/`13`) are too alike to tell anything.
+    a.len() >= 3
+        && a.len() == b.len()
+        && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// Sentence counts that differ, pooled over the units of a merge or split

@@ -224,3 +224,54 @@ fn a_paragraph_added_to_the_finnish_is_missing_alone_and_mark_moves_the_records(
     let p7 = &p7[..p7[1..].find("[segments.").map_or(p7.len(), |e| e + 1)];
     assert!(p7.contains("Valittamisen sijaan"), "{p7}");
 }
+
+/// A half-translated interview whose writer corrects a figure in a
+/// translated answer: the answer is stale, beside its translation; the
+/// Swedish does not slide down onto the untranslated pairs.
+#[test]
+fn a_corrected_figure_in_a_half_translated_interview_is_stale_not_shifted() {
+    let fi = "| HAASTATTELU\n\nKirjaston pitää olla kaikkien olohuone\n\n\
+              Kauniaisten kirjasto täyttää ensi vuonna 50 vuotta.\n\n\
+              Mitä juhlavuonna on luvassa?\n\n\
+              – Järjestämme 12 tapahtumaa, joista ensimmäinen on tammikuun 15. päivänä.\n\n\
+              Miten kirjaston käyttö on muuttunut?\n\n\
+              – Lainoja on selvästi vähemmän kuin ennen, mutta kävijöitä on enemmän. \
+              Viime vuonna meillä kävi 84 000 ihmistä.\n\n\
+              Mikä on kirjaston tärkein tehtävä?\n\n\
+              – Olla kaikille avoin paikka. Kirjastoon ei tarvitse ostaa lippua.\n\n\
+              Entä tulevaisuus?\n\n\
+              – Toivomme, että kaupunginvaltuusto myöntää rahaa uusiin aukioloaikoihin.\n";
+    // Translated as far as the second answer, concisely.
+    let sv = "| INTERVJU\n\nBiblioteket ska vara allas vardagsrum\n\n\
+              Grankulla bibliotek fyller 50 år nästa år.\n\n\
+              Vad har ni planerat för jubileumsåret?\n\n\
+              – Vi ordnar 12 evenemang, det första den 15 januari.\n\n\
+              Hur har användningen av biblioteket förändrats?\n\n\
+              – Lånen är färre än förr, men besökarna är fler. I fjol hade vi 84 000 besökare.\n";
+    let repo = Repo::empty();
+    repo.import("h", fi, Some(sv.as_bytes()));
+    repo.mark(
+        "h",
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    let path = "articles/h/fi.txt";
+    repo.write(path, repo.read(path).replace("84 000", "86 000"));
+    let doc = json(repo.tolk().args(["status", "h", "--format", "json"]));
+    let state = |id: &str| {
+        doc["articles"][0]["detail"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["state"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(state("a2"), "stale", "{doc}");
+    assert_eq!(state("q2"), "translated");
+    assert_eq!(state("q3"), "missing");
+    assert_eq!(state("a3"), "missing");
+    let out = stdout(repo.tolk().args(["diff", "h"]));
+    assert!(out.contains("[-84-]{+86+}"), "{out}");
+}
