@@ -834,14 +834,22 @@ fn unmatched_numbers_cost(fi: &[Prepared], sv: &[Prepared]) -> f64 {
     (NUMBER_UNMATCHED * missing as f64).min(NUMBER_UNMATCHED_CAP)
 }
 
-/// Two numbers of three or more characters, one character apart in the
-/// same shape (`84000`/`86000`, `2023`/`2024`, `15:00`/`16:00`): for
+/// Two figures one digit apart (`84000`/`86000`, `5000`/`5500`): for
 /// pairing, a figure the writer corrected after the translation, so the
 /// stale segment stays with its translation. (The `number` rule still
 /// reports the difference.)
 fn near_number(a: &str, b: &str) -> bool {
-    // Small numbers (`5`/`6`, `12`/`13`) are too alike to tell anything.
-    a.len() >= 3
+    // Small numbers (`5`/`6`, `120`/`130`), years (`2023`/`2024`), dates
+    // and clock times are too alike across the paragraphs of one article
+    // (a calendar, a history) to tell anything: only figures of four or
+    // more digits that are not years.
+    let figure = |n: &str| {
+        n.len() >= 4
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+    };
+    figure(a)
+        && figure(b)
         && a.len() == b.len()
         && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
@@ -911,6 +919,18 @@ fn shape_cost(mv: Move, f0: &Prepared, fl: &Prepared, s0: &Prepared, sl: &Prepar
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_corrected_figure_is_near_years_and_small_numbers_are_not() {
+        assert!(near_number("84000", "86000"));
+        assert!(near_number("5000", "5500"));
+        assert!(!near_number("2023", "2024"), "years");
+        assert!(!near_number("120", "130"), "small");
+        assert!(!near_number("--10-01", "--10-02"), "dates");
+        assert!(!near_number("15:00", "16:00"), "times");
+        assert!(!near_number("84000", "840000"), "another size");
+        assert!(!near_number("84000", "96000"), "two digits");
+    }
     use crate::checks::numbers::numbers;
     use crate::segment::{Kind, segment, starts_with_answer_dash};
     use proptest::prelude::*;

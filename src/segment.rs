@@ -925,8 +925,14 @@ pub fn segment(text: &str) -> Segmented {
         let look = looks[i];
         // After an intro, a dash that opens a whole sentence is a quote
         // (`Virtanen kertoo:` / `– Olemme odottaneet.`), not an item.
-        let after_intro =
-            prev(i).is_some_and(|p| list[p] || (looks[p].intro && !(look.dash && look.sentence)));
+        // After list items that are not dash sentences themselves (`- Pihlaja`,
+        // or intro and items in one paragraph), so is a dash sentence: the
+        // quote that follows a list in a news story.
+        let quote = look.dash && look.sentence;
+        let after_intro = prev(i).is_some_and(|p| {
+            (list[p] && (!quote || (looks[p].dash && looks[p].sentence)))
+                || (looks[p].intro && !quote)
+        });
         let bare_run = look.bare_item
             && (prev(i).is_some_and(|p| looks[p].bare_item)
                 || next(i).is_some_and(|n| looks[n].bare_item));
@@ -1489,6 +1495,19 @@ mod tests {
         let list = &segment(text).segments[2];
         assert_eq!(list.parts, [(5, 6), (8, 8)]);
         assert_eq!(list.text.split("\n\n").count(), list.parts.len());
+    }
+
+    #[test]
+    fn a_dash_quote_after_a_list_is_not_an_item() {
+        let text = "Otsikko\n\nSuljettavat ovat:\n- Pihlaja\n- Kataja\n\n\
+                    – Ratkaisu on vaikea, sanoo Anu Salo.\n";
+        let got = roles(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].1, Element::List);
+        assert_ne!(got[2].1, Element::List, "{got:?}");
+        // Bare items, one a paragraph, still run on as one list.
+        let bare = "Otsikko\n\nTeksti.\n\n- kumisaappaat\n\n- sadetakki\n\nLoppu.";
+        assert_eq!(role_of(bare, "p2"), Element::List);
     }
 
     #[test]
