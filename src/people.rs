@@ -249,7 +249,10 @@ impl Resolved {
 pub fn typed_name(by: Option<&str>, root: &Path) -> Result<String> {
     if let Some(name) = by {
         if name.trim().is_empty() {
-            bail!("--by is empty: give the name of who did the work (or leave --by out)");
+            bail!(
+                "--by (or TOLK_USER) is empty: give the name of who did the work, or leave \
+                 it out to use git's user.name"
+            );
         }
         return Ok(name.trim().to_string());
     }
@@ -265,7 +268,7 @@ pub fn typed_name(by: Option<&str>, root: &Path) -> Result<String> {
             }
         }
     }
-    bail!("who is marking? pass --by NAME (or set TOLK_USER, or git's user.name)")
+    bail!("who is marking? pass --by NAME (or set TOLK_USER, or git's user.name or user.email)")
 }
 
 /// Every name recorded in the repository's `status.toml` files: who marked,

@@ -223,7 +223,7 @@ impl Session {
             });
         }
         for slug in named {
-            repo.require_article(slug)?;
+            crate::select::require_article(repo, slug)?;
         }
         let mut slugs = named.to_vec();
         slugs.sort();

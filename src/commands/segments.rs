@@ -40,7 +40,7 @@ pub fn run(args: &SegmentsArgs, session: &Session) -> Result<SegmentsReport> {
         (path, args.target.clone(), lang)
     } else {
         let repo = session.repo()?;
-        repo.require_article(&args.target)?;
+        crate::select::require_article(repo, &args.target)?;
         let lang = args.lang.unwrap_or(Lang::Fi);
         // An article's Swedish is read beside its Finnish, as every other
         // command reads it (a last question awaiting its answer keeps its id).
