@@ -607,7 +607,7 @@ fn an_empty_by_is_refused_not_replaced_by_gits_name() {
         .args(["mark", SLUG, "p1", "--as", "translated", "--by", ""])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("--by is empty"));
+        .stderr(predicates::str::contains("--by (or TOLK_USER) is empty"));
 }
 
 // Credits are not taken over or re-dated by accident.
