@@ -176,6 +176,11 @@ pub fn mentions(text: &str, lang: Lang) -> Vec<Mention> {
 /// the module documentation).
 pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
     let fi_m = mentions(fi, Lang::Fi);
+    // Nothing on the Finnish side: nothing to pair or contradict, and the
+    // Swedish need not be read.
+    if fi_m.is_empty() {
+        return DateTimeDiff::default();
+    }
     let sv_m = mentions(sv, Lang::Sv);
     let mut fi_open = vec![true; fi_m.len()];
     let mut sv_open = vec![true; sv_m.len()];
