@@ -1178,8 +1178,14 @@ pub fn terms(out: &mut impl Write, report: &TermsReport, text: &str, style: &Sty
     }
     writeln!(out, "{narrow}")?;
     if notes {
+        // Each term's note once, however often the term occurs.
+        let mut shown: Vec<&str> = Vec::new();
         for m in &report.matches {
             if let Some(note) = &m.note {
+                if shown.contains(&m.fi.as_str()) {
+                    continue;
+                }
+                shown.push(&m.fi);
                 let lead = format!("{}: ", esc(&m.fi));
                 writeln!(out, "{}", wrap_indented(&esc(note), &lead, 4, style.width))?;
             }

@@ -274,4 +274,6 @@ fn a_corrected_figure_in_a_half_translated_interview_is_stale_not_shifted() {
     assert_eq!(state("a3"), "missing");
     let out = stdout(repo.tolk().args(["diff", "h"]));
     assert!(out.contains("[-84-]{+86+}"), "{out}");
+    // The figure is named whole, as `check` reads it.
+    assert!(out.contains("number changed: 84 000 → 86 000"), "{out}");
 }

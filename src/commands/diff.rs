@@ -99,16 +99,6 @@ pub fn still_in_sv(changes: &[Change], sv: &str) -> Vec<String> {
     out
 }
 
-/// Digit groups in a run of words (`2023`, `15 000` counts as `15` and
-/// `000`, which is enough to notice a change).
-fn digit_words(text: &str) -> Vec<String> {
-    words(text)
-        .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Numbers removed from and added to the Finnish.
 #[derive(Debug, Default, Serialize)]
 pub struct NumberChange {
@@ -116,15 +106,22 @@ pub struct NumberChange {
     pub new: Vec<String>,
 }
 
-pub fn number_change(changes: &[Change]) -> NumberChange {
+/// The numbers of the old Finnish the new one lacks, and the other way
+/// round, as written: read whole (`84 000` → `86 000`, not `84` → `86`),
+/// compared by value (`15 000` = `15000`).
+pub fn number_change(old: &str, new: &str) -> NumberChange {
+    use crate::checks::numbers::numbers;
+    let (mut before, mut after) = (numbers(old), numbers(new));
     let mut n = NumberChange::default();
-    for c in changes {
-        match c.op {
-            Op::Delete => n.old.extend(digit_words(&c.text)),
-            Op::Insert => n.new.extend(digit_words(&c.text)),
-            Op::Equal => {}
+    for b in before.drain(..) {
+        match after.iter().position(|a| a.value == b.value) {
+            Some(k) => {
+                after.remove(k);
+            }
+            None => n.old.push(b.text),
         }
     }
+    n.new = after.into_iter().map(|a| a.text).collect();
     n
 }
 
@@ -265,7 +262,7 @@ fn stale(pair: &Pair<'_>) -> Option<StaleSegment> {
         marked: entry.state.as_str(),
         by: entry.by.clone(),
         at: entry.at.clone(),
-        numbers: number_change(&changes),
+        numbers: number_change(&entry.source, &pair.fi.text),
         old: entry.source.clone(),
         new: pair.fi.text.clone(),
         still_in_sv: still_in_sv(&changes, sv.as_deref().unwrap_or("")),
