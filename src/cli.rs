@@ -553,9 +553,15 @@ fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
                 b.is_ascii_digit()
             }
         });
-    let date = well_formed.then(|| value.parse::<jiff::civil::Date>().ok());
-    date.flatten()
-        .ok_or_else(|| "expected an RFC 3339 date, YYYY-MM-DD (2026-11-01)".to_string())
+    if !well_formed {
+        return Err("expected an RFC 3339 date, YYYY-MM-DD (2026-11-01)".to_string());
+    }
+    value.parse::<jiff::civil::Date>().map_err(|_| {
+        format!(
+            "{value} is not a day of the calendar (is the month that long?); expected \
+                 YYYY-MM-DD (2026-11-01)"
+        )
+    })
 }
 
 #[derive(Debug, Args)]

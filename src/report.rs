@@ -300,23 +300,26 @@ pub fn status(out: &mut impl Write, report: &StatusReport, style: &Style) -> Res
     for a in &report.articles {
         if a.edited > 0 {
             notes.push(format!(
-                "{}: {} reviewed segment(s) changed after review (marked reviewed*)",
+                "{}: {} reviewed segment{} changed after review (marked reviewed*)",
                 esc(&a.article),
-                a.edited
+                a.edited,
+                if a.edited == 1 { "" } else { "s" }
             ));
         }
         if a.orphan > 0 {
             notes.push(format!(
-                "{}: {} record(s) in status.toml for ids no longer in fi.txt (orphan; kept)",
+                "{}: {} record{} in status.toml for ids no longer in fi.txt (orphan; kept)",
                 esc(&a.article),
-                a.orphan
+                a.orphan,
+                if a.orphan == 1 { "" } else { "s" }
             ));
         }
         if a.extra > 0 {
             notes.push(format!(
-                "{}: {} Swedish segment(s) with no Finnish counterpart",
+                "{}: {} Swedish segment{} with no Finnish counterpart",
                 esc(&a.article),
-                a.extra
+                a.extra,
+                if a.extra == 1 { "" } else { "s" }
             ));
         }
     }
