@@ -29,11 +29,20 @@ const GLOSSARY: &str = r#"# Terminology: the Swedish rendering each Finnish term
 # note = "Statutory term."
 "#;
 
-const CONFIG: &str = r#"# tolk's project settings. See `tolk rules` for the rules.
+const CONFIG: &str = r#"# tolk's project settings. See `tolk rules` for the rules and the README's
+# "Project settings" section; the command line (--select, --ignore,
+# --strict, --no-strict, --publish) overrides what is set here.
 #
 # [check]
-# strict = false
-# ignore = ["draft"]
+# strict = false            # true: warnings fail too
+# select = ["ALL"]          # or a list of rules
+# ignore = ["draft"]        # rules that do not run
+# [check.severity]
+# number = "error"          # a rule's severity in this project
+#
+# [publish]
+# always = false            # true: every check is a publish check
+# distinct_reviewer = true  # the reviewer must not be the translator
 "#;
 
 #[derive(Debug, Serialize)]
@@ -112,4 +121,27 @@ fn add_lines(root: &Path, name: &str, lines: &[&str], report: &mut InitReport) -
         None => name.to_string(),
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod starter_tests {
+    use super::CONFIG;
+    use crate::config::{Config, Overrides};
+
+    /// The starter tolk.toml is valid as written, and with every setting
+    /// uncommented: what it shows is what tolk accepts.
+    #[test]
+    fn the_starter_settings_parse_commented_and_uncommented() {
+        assert!(Config::parse(Some(CONFIG), "tolk.toml", &Overrides::default()).is_ok());
+        let uncommented: String = CONFIG
+            .lines()
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| l.starts_with('[') || l.contains(" = "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(uncommented.contains("distinct_reviewer"), "{uncommented}");
+        let config = Config::parse(Some(&uncommented), "tolk.toml", &Overrides::default())
+            .unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+        assert!(!config.selects(crate::rules::Rule::Draft));
+    }
 }
