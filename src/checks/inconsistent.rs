@@ -250,15 +250,28 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
         }
         for &(a, e) in occurrences {
             let entry = &articles[a].entries[e];
-            // The other articles that render it otherwise, each once, with
-            // the first such rendering.
-            let mut others: Vec<(usize, usize)> = Vec::new();
+            // The other articles that render it otherwise, each once,
+            // grouped by their rendering.
+            let mut others: Vec<(&Entry, Vec<String>)> = Vec::new();
+            let mut seen = 0;
+            let mut last = None;
             for &(oa, oe) in occurrences {
-                if oa != a
-                    && articles[oa].entries[oe].rendering != entry.rendering
-                    && others.last().is_none_or(|&(la, _)| la != oa)
+                let other = &articles[oa].entries[oe];
+                if oa == a || other.rendering == entry.rendering || last == Some(oa) {
+                    continue;
+                }
+                last = Some(oa);
+                seen += 1;
+                if seen > NAMED {
+                    continue;
+                }
+                let name = format!("`{}` ({})", articles[oa].slug, other.segment);
+                match others
+                    .iter_mut()
+                    .find(|(r, _)| r.rendering == other.rendering)
                 {
-                    others.push((oa, oe));
+                    Some((_, names)) => names.push(name),
+                    None => others.push((other, vec![name])),
                 }
             }
             if others.is_empty() {
@@ -266,18 +279,12 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
             }
             let named: Vec<String> = others
                 .iter()
-                .take(NAMED)
-                .map(|&(oa, oe)| {
-                    let other = &articles[oa].entries[oe];
-                    format!(
-                        "`{}` ({}: \"{}\")",
-                        articles[oa].slug, other.segment, other.sv
-                    )
-                })
+                .map(|(other, names)| format!("\"{}\" in {}", other.sv, names.join(", ")))
                 .collect();
-            let more = match others.len().saturating_sub(NAMED) {
+            let more = match seen.saturating_sub(NAMED) {
                 0 => String::new(),
-                n => format!(" and {n} more"),
+                1 => " and 1 more article".to_string(),
+                n => format!(" and {n} more articles"),
             };
             let art = &articles[a];
             out.push(Finding {
@@ -286,9 +293,9 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
                 rule: Rule::Inconsistent,
                 severity,
                 message: format!(
-                    "translated \"{}\" here, otherwise in {}{more}",
+                    "translated \"{}\" here; {}{more}",
                     entry.sv,
-                    named.join(", ")
+                    named.join("; ")
                 ),
                 file: art.sv_file.clone(),
                 line: entry.line,
