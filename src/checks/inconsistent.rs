@@ -12,7 +12,7 @@
 //! count: an occurrence fires only when another article renders it
 //! differently, so one article alone never fires.
 
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -23,6 +23,13 @@ use crate::text::{ellipsize, is_space, word_count};
 
 /// Finnish texts shorter than this many words are not compared.
 pub const MIN_WORDS: usize = 4;
+
+/// Characters of a Swedish rendering kept for messages.
+const KEPT: usize = 160;
+
+/// Characters of a rendering a message shows, around the first place
+/// where it differs from the one it is compared with.
+const SHOWN: usize = 50;
 
 /// How many other articles a message names before `and N more`.
 const NAMED: usize = 3;
@@ -37,7 +44,8 @@ pub struct Entry {
     rendering: u64,
     /// The Finnish segment id.
     segment: String,
-    /// The Swedish, shortened for messages.
+    /// The Swedish, whitespace normalised, up to [`KEPT`] characters: what
+    /// messages show of it.
     sv: String,
     line: usize,
     column: usize,
@@ -148,30 +156,39 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// `text` as the index compares it: words joined by one space, lower
-/// case, typographic quotes and apostrophes as `"` and `'`, dashes and
-/// hyphens of every kind as `-`.
+/// The characters of `text` as the index compares it: words joined by
+/// one space, lower case, typographic quotes and apostrophes as `"` and
+/// `'`, dashes and hyphens of every kind as `-`. A stream, so that hashing
+/// a sentence allocates nothing.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, word)| {
+            let space = (i > 0).then_some(' ');
+            space.into_iter().chain(word.chars().flat_map(|c| {
+                let folded = match c {
+                    '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
+                    '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => Some('\''),
+                    '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
+                    _ => None,
+                };
+                let lower = folded.is_none().then(|| c.to_lowercase());
+                folded.into_iter().chain(lower.into_iter().flatten())
+            }))
+        })
+}
+
+/// `text` as the index compares it (see [`folded`]).
 pub fn normalised(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '“' | '”' | '„' | '«' | '»' | '″' => out.push('"'),
-                '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => out.push('\''),
-                '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
+    folded(text).collect()
 }
 
 fn hash(text: &str) -> u64 {
     let mut h = FxBuildHasher.build_hasher();
-    normalised(text).hash(&mut h);
+    for c in folded(text) {
+        h.write_u32(c as u32);
+    }
     h.finish()
 }
 
@@ -214,7 +231,7 @@ pub fn entries(article: &Article) -> ArticleEntries {
                 key: hash(fi_text),
                 rendering: hash(sv_text),
                 segment: fi.id.clone(),
-                sv: ellipsize(&crate::text::normalize_ws(sv_text), 50),
+                sv: ellipsize(&crate::text::normalize_ws(sv_text), KEPT),
                 line: span.line,
                 column: span.column,
                 span: ByteSpan {
@@ -228,6 +245,42 @@ pub fn entries(article: &Article) -> ArticleEntries {
         slug: article.slug.clone(),
         sv_file: article.sv_file.clone(),
         entries: out,
+    }
+}
+
+/// One Swedish rendering of a recurring Finnish sentence.
+struct Rendering<'a> {
+    hash: u64,
+    /// Its first occurrence, for its text.
+    entry: &'a Entry,
+    /// Its first occurrences in distinct articles, (article, entry).
+    first: Vec<(usize, usize)>,
+    /// Articles that use this rendering and no other.
+    only: usize,
+}
+
+/// About [`SHOWN`] characters of `text`, from a little before the first
+/// character where it differs from `other` (ignoring letter case), so two
+/// renderings that differ late (`På Grankullas webbsidor …`, `På Åbos
+/// webbsidor …`) show their difference; `…` marks what is left out.
+fn around_difference(text: &str, other: &str) -> String {
+    let same = text
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        .count();
+    let chars: Vec<char> = text.chars().collect();
+    let mut from = same.saturating_sub(SHOWN / 3);
+    // Start at a word.
+    while from > 0 && chars[from - 1] != ' ' {
+        from -= 1;
+    }
+    let tail: String = chars[from..].iter().collect();
+    let shown = ellipsize(&tail, SHOWN);
+    if from > 0 {
+        format!("… {shown}")
+    } else {
+        shown
     }
 }
 
@@ -248,30 +301,77 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
         if occurrences.iter().all(|o| get(o).rendering == first) {
             continue;
         }
+        // Per rendering, in order of first use: its first entry and the
+        // first articles using it (enough to name). Per article, the
+        // renderings it uses, so that counting "the other articles that
+        // render it otherwise" stays linear in the group.
+        let mut renderings: Vec<Rendering> = Vec::new();
+        let mut per_article: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
         for &(a, e) in occurrences {
             let entry = &articles[a].entries[e];
-            // The other articles that render it otherwise, each once,
-            // grouped by their rendering.
+            let used = per_article.entry(a).or_default();
+            if used.contains(&entry.rendering) {
+                continue;
+            }
+            used.push(entry.rendering);
+            let i = match renderings.iter().position(|r| r.hash == entry.rendering) {
+                Some(i) => i,
+                None => {
+                    renderings.push(Rendering {
+                        hash: entry.rendering,
+                        entry,
+                        first: Vec::new(),
+                        only: 0,
+                    });
+                    renderings.len() - 1
+                }
+            };
+            if renderings[i].first.len() <= NAMED {
+                renderings[i].first.push((a, e));
+            }
+        }
+        for used in per_article.values() {
+            if let [one] = used.as_slice()
+                && let Some(r) = renderings.iter_mut().find(|r| r.hash == *one)
+            {
+                r.only += 1;
+            }
+        }
+        let total = per_article.len();
+        for &(a, e) in occurrences {
+            let entry = &articles[a].entries[e];
+            let only = renderings
+                .iter()
+                .find(|r| r.hash == entry.rendering)
+                .map_or(0, |r| r.only);
+            // The other articles, less those whose one rendering is this
+            // one (this article among them when it uses no other).
+            let alone = usize::from(per_article[&a].len() == 1);
+            let seen = total - 1 - (only - alone);
+            if seen == 0 {
+                continue;
+            }
             let mut others: Vec<(&Entry, Vec<String>)> = Vec::new();
-            let mut seen = 0;
-            let mut last = None;
-            for &(oa, oe) in occurrences {
-                let other = &articles[oa].entries[oe];
-                if oa == a || other.rendering == entry.rendering || last == Some(oa) {
-                    continue;
+            let mut named = 0;
+            for r in renderings.iter().filter(|r| r.hash != entry.rendering) {
+                let names: Vec<String> = r
+                    .first
+                    .iter()
+                    .filter(|&&(oa, _)| oa != a)
+                    .take(NAMED - named)
+                    .map(|&(oa, oe)| {
+                        format!(
+                            "`{}` ({})",
+                            articles[oa].slug, articles[oa].entries[oe].segment
+                        )
+                    })
+                    .collect();
+                named += names.len();
+                if !names.is_empty() {
+                    others.push((r.entry, names));
                 }
-                last = Some(oa);
-                seen += 1;
-                if seen > NAMED {
-                    continue;
-                }
-                let name = format!("`{}` ({})", articles[oa].slug, other.segment);
-                match others
-                    .iter_mut()
-                    .find(|(r, _)| r.rendering == other.rendering)
-                {
-                    Some((_, names)) => names.push(name),
-                    None => others.push((other, vec![name])),
+                if named == NAMED {
+                    break;
                 }
             }
             if others.is_empty() {
@@ -279,24 +379,24 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
             }
             let named: Vec<String> = others
                 .iter()
-                .map(|(other, names)| format!("\"{}\" in {}", other.sv, names.join(", ")))
+                .map(|(other, names)| {
+                    let shown = around_difference(&other.sv, &entry.sv);
+                    format!("\"{shown}\" in {}", names.join(", "))
+                })
                 .collect();
             let more = match seen.saturating_sub(NAMED) {
                 0 => String::new(),
                 1 => " and 1 more article".to_string(),
                 n => format!(" and {n} more articles"),
             };
+            let here = around_difference(&entry.sv, &others[0].0.sv);
             let art = &articles[a];
             out.push(Finding {
                 article: art.slug.clone(),
                 segment: Some(entry.segment.clone()),
                 rule: Rule::Inconsistent,
                 severity,
-                message: format!(
-                    "translated \"{}\" here; {}{more}",
-                    entry.sv,
-                    named.join("; ")
-                ),
+                message: format!("translated \"{here}\" here; {}{more}", named.join("; ")),
                 file: art.sv_file.clone(),
                 line: entry.line,
                 column: entry.column,
@@ -304,8 +404,8 @@ pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding>
                 // The rendering itself: the words the finding is about.
                 excerpt: Some(Excerpt {
                     lang: Lang::Sv.as_str(),
-                    text: entry.sv.clone(),
-                    highlights: vec![(0, entry.sv.len())],
+                    highlights: vec![(0, here.len())],
+                    text: here,
                 }),
             });
         }
@@ -355,6 +455,88 @@ mod tests {
             ["Eka kappale", "toka kappale"]
         );
         assert!(split("").is_empty());
+    }
+
+    fn entry(key: u64, rendering: u64, segment: &str, line: usize) -> Entry {
+        Entry {
+            key,
+            rendering,
+            segment: segment.to_string(),
+            sv: format!("rendering {rendering}"),
+            line,
+            column: 1,
+            span: ByteSpan { start: 0, end: 1 },
+        }
+    }
+
+    fn article(slug: &str, entries: Vec<Entry>) -> ArticleEntries {
+        ArticleEntries {
+            slug: slug.to_string(),
+            sv_file: format!("articles/{slug}/sv.txt"),
+            entries,
+        }
+    }
+
+    #[test]
+    fn repeats_within_one_article_do_not_count() {
+        let alone = [article(
+            "a",
+            vec![entry(7, 1, "p1", 3), entry(7, 2, "p4", 9)],
+        )];
+        assert!(findings(&alone, Severity::Warning).is_empty());
+        // Another article rendering it one way: only the occurrences that
+        // another article renders otherwise fire.
+        let two = [
+            article("a", vec![entry(7, 1, "p1", 3), entry(7, 2, "p4", 9)]),
+            article("b", vec![entry(7, 1, "p2", 5)]),
+        ];
+        let found = findings(&two, Severity::Warning);
+        let at: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.article.as_str(), f.segment.as_deref()))
+            .collect();
+        assert_eq!(at, [("a", Some("p4")), ("b", Some("p2"))]);
+        assert_eq!(
+            found[0].message,
+            "translated \"rendering 2\" here; \"rendering 1\" in `b` (p2)"
+        );
+        assert_eq!(
+            found[1].message,
+            "translated \"rendering 1\" here; \"rendering 2\" in `a` (p4)"
+        );
+    }
+
+    #[test]
+    fn messages_name_three_articles_and_count_the_rest() {
+        let mut articles = vec![article("a", vec![entry(7, 1, "p1", 3)])];
+        for slug in ["b", "c", "d", "e", "f"] {
+            articles.push(article(slug, vec![entry(7, 2, "p1", 3)]));
+        }
+        let found = findings(&articles, Severity::Error);
+        assert_eq!(found.len(), 6);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "translated \"rendering 1\" here; \"rendering 2\" in `b` (p1), `c` (p1), `d` (p1) \
+             and 2 more articles"
+        );
+    }
+
+    #[test]
+    fn messages_show_where_renderings_differ() {
+        let a = "På Grankullas webbsidor har vi förnyat sidorna för föreningar och samfund.";
+        let b = "På Åbos webbsidor har vi förnyat sidorna för föreningar och samfund.";
+        assert_eq!(
+            around_difference(a, b),
+            "På Grankullas webbsidor har vi förnyat sidorna fö…"
+        );
+        let a = "Från och med början av 2020 har kommunerna en plikt att ordna det här.";
+        let b = "Från och med början av 2019 har kommunerna en plikt att ordna det här.";
+        assert_eq!(
+            around_difference(a, b),
+            "… med början av 2020 har kommunerna en plikt att or…"
+        );
+        assert_eq!(around_difference("Kort.", "Kort!"), "Kort.");
     }
 
     #[test]
