@@ -42,6 +42,7 @@ pub enum Rule {
     Edited,
     Structure,
     Publish,
+    Inconsistent,
 }
 
 /// What `tolk rules RULE` prints.
@@ -61,7 +62,7 @@ pub struct RuleDoc {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Invalid,
         Rule::Missing,
         Rule::Extra,
@@ -78,6 +79,7 @@ impl Rule {
         Rule::Edited,
         Rule::Structure,
         Rule::Publish,
+        Rule::Inconsistent,
     ];
 
     pub fn code(self) -> &'static str {
@@ -262,6 +264,22 @@ impl Rule {
                  it. One finding per article names the segments that hold it back.",
                 "a2 marked reviewed by Patricia Heikkilä, who also translated it",
                 "every segment reviewed by Eeva Editori, translated by Patricia Heikkilä",
+            ),
+            Rule::Inconsistent => (
+                "inconsistent",
+                Warning,
+                "a Finnish sentence recurring in other articles is translated differently there",
+                "Standard closing lines, officials' titles and recurring notices should read the \
+                 same in every article. Across all articles checked in one run, each translated \
+                 or reviewed pair is compared sentence by sentence where both sides have as many \
+                 sentences (otherwise as whole segments); a Finnish sentence of four words or \
+                 more that reads the same in two articles (ignoring spacing, letter case and \
+                 the kind of quotes and dashes) but has different Swedish is a warning on each \
+                 such segment, naming the other articles. Drafts, stale and missing segments do \
+                 not count, nor do repeats within one article.",
+                "fi `Tapahtumaan on vapaa pääsy.` in two articles, sv `Fritt inträde.` in one \
+                 and `Evenemanget är gratis.` in the other",
+                "the same Finnish, sv `Fritt  inträde.` and `fritt inträde.` (spacing and case)",
             ),
         };
         RuleDoc {

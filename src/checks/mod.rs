@@ -1,6 +1,7 @@
 //! The checks of DESIGN §6. Each rule family looks at one loaded article
 //! and returns findings; `check_article` runs them all.
 
+pub mod inconsistent;
 pub mod numbers;
 pub mod publish;
 

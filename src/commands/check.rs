@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::checks::inconsistent::{self, ArticleEntries};
 use crate::checks::publish::publish_gate;
 use crate::checks::{Finding, Rule, Severity, check_article};
 use crate::cli::CheckArgs;
@@ -121,6 +122,11 @@ pub fn invalid(article: &str, err: &LoadError) -> Finding {
     )
 }
 
+/// What the per-article pass gives for one article: whether it loaded,
+/// its findings and waived findings as the project wants them, and its
+/// entries for the `inconsistent` index.
+type Checked = (bool, Vec<Finding>, Vec<Waived>, Option<ArticleEntries>);
+
 /// One article's findings, as the project wants them.
 fn check_one(
     article: &Article,
@@ -168,8 +174,11 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
             session.pairing_matcher()
         }
     };
+    // The `inconsistent` rule needs every article: the parallel pass also
+    // gives each article's entries, and the index is built once after it.
+    let index = config.selects(Rule::Inconsistent);
     // Articles are independent: check them in parallel, keep slug order.
-    let per_article: Vec<(bool, Vec<Finding>, Vec<Waived>)> = slugs
+    let per_article: Vec<Checked> = slugs
         .par_iter()
         .map(|slug| match Article::load(repo, slug, &pairing) {
             // An empty fi.txt would pass every rule: a truncated or
@@ -182,26 +191,37 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
                      import the writer's text again",
                 )
                 .at_line(1);
-                (false, vec![invalid(slug, &err)], Vec::new())
+                (false, vec![invalid(slug, &err)], Vec::new(), None)
             }
             Ok(article) => {
                 let (findings, waived) = check_one(&article, matcher, &config);
-                (true, findings, waived)
+                let entries = index.then(|| inconsistent::entries(&article));
+                (true, findings, waived, entries)
             }
-            Err(err) => (false, vec![invalid(slug, &err)], Vec::new()),
+            Err(err) => (false, vec![invalid(slug, &err)], Vec::new(), None),
         })
         .collect();
     let mut report = CheckReport::new(config.strict);
     report.glossary_note = terms.note;
     report.changed_note = changed_note;
     report.checked = slugs.clone();
-    for (ok, findings, waived) in per_article {
+    let mut entries = Vec::new();
+    for (ok, findings, waived, article_entries) in per_article {
+        entries.extend(article_entries);
         report.summary.invalid += usize::from(!ok);
         report.findings.extend(findings);
         report.summary.waived += waived.len();
         if args.show_waived {
             report.waived.extend(waived);
         }
+    }
+    // Settled apart from the per-article pass: selection and severity from
+    // tolk.toml here; waivers do not apply to this rule.
+    if index {
+        let severity = config.severity(Rule::Inconsistent);
+        report
+            .findings
+            .extend(inconsistent::findings(&entries, severity));
     }
     // A directory no command can name is an article nobody checks: one
     // `invalid` finding each, in name order among the others.

@@ -1,0 +1,550 @@
+//! The `inconsistent` rule (DESIGN §6): a Finnish sentence that recurs in
+//! several articles should read the same in Swedish everywhere. Unlike the
+//! other rules it needs every article of the run, so it works in two
+//! steps: [`entries`] reads one article (in the parallel per-article pass
+//! of `check`) and [`findings`] groups what all articles gave once.
+//!
+//! What is compared: translated or reviewed pairs, sentence by sentence
+//! where both sides have as many sentences ([`sentences`]), otherwise the
+//! whole segments. A Finnish text under [`MIN_WORDS`] words is left out:
+//! names, dates and short headings recur with good reason to differ.
+//! Texts are compared [`normalised`]. Repeats within one article do not
+//! count: an occurrence fires only when another article renders it
+//! differently, so one article alone never fires.
+
+use std::hash::{BuildHasher, Hasher};
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use crate::article::{Article, State};
+use crate::checks::{ByteSpan, Excerpt, Finding, Rule, Severity};
+use crate::lang::Lang;
+use crate::text::{ellipsize, is_space, word_count};
+
+/// Finnish texts shorter than this many words are not compared.
+pub const MIN_WORDS: usize = 4;
+
+/// Characters of a Swedish rendering kept for messages.
+const KEPT: usize = 160;
+
+/// Characters of a rendering a message shows, around the first place
+/// where it differs from the one it is compared with.
+const SHOWN: usize = 50;
+
+/// How many other articles a message names before `and N more`.
+const NAMED: usize = 3;
+
+/// One translated sentence (or segment) of one article, as the index
+/// keeps it: hashes of its normalised texts and where its Swedish is.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Hash of the normalised Finnish.
+    key: u64,
+    /// Hash of the normalised Swedish.
+    rendering: u64,
+    /// The Finnish segment id.
+    segment: String,
+    /// The Swedish, whitespace normalised, up to [`KEPT`] characters: what
+    /// messages show of it.
+    sv: String,
+    line: usize,
+    column: usize,
+    span: ByteSpan,
+}
+
+/// One article's entries, with what its findings need to name it.
+#[derive(Debug, Clone)]
+pub struct ArticleEntries {
+    pub slug: String,
+    pub sv_file: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Words that end in a full stop without ending a sentence: Finnish and
+/// Swedish abbreviations common in the magazine (compared in lower case).
+/// An initial (`A. Virtanen`) does not end one either.
+const ABBREVIATIONS: [&[&str]; 2] = [
+    &[
+        "esim.", "klo.", "ks.", "mm.", "ns.", "noin.", "jne.", "yms.", "ym.", "vrt.", "puh.",
+        "os.", "tms.", "ts.", "prof.", "toim.", "huom.", "em.", "ao.", "kpl.", "milj.", "mrd.",
+        "tri.", "fil.", "dos.", "kok.", "ma.", "ti.", "ke.", "to.", "pe.", "la.", "su.",
+    ],
+    &[
+        "kl.", "t.ex.", "bl.a.", "s.k.", "dvs.", "d.v.s.", "m.m.", "o.s.v.", "osv.", "ca.",
+        "cirka.", "tel.", "nr.", "st.", "f.d.", "p.g.a.", "pga.", "enl.", "jfr.", "obs.", "resp.",
+        "tf.", "mån.", "tis.", "ons.", "tors.", "fre.", "lör.", "sön.",
+    ],
+];
+
+/// Whether `word` (as written, punctuation included) ends a sentence when
+/// the next word allows it.
+fn ends_sentence(word: &str) -> bool {
+    let bare = word.trim_end_matches(['”', '"', '»', ')', '’']);
+    if !bare.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if bare.ends_with(['!', '?']) || bare.len() < word.len() {
+        return true;
+    }
+    let lower = bare
+        .trim_start_matches(['(', '”', '"', '«', '»', '‘', '’'])
+        .to_lowercase();
+    let stem = &lower[..lower.len() - 1];
+    let initial = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
+    !(initial
+        || ABBREVIATIONS
+            .iter()
+            .any(|list| list.contains(&lower.as_str())))
+}
+
+/// Whether `word` can start a sentence: a capital letter or a dash (an
+/// answer or a quote), after any opening quote or bracket. A digit does
+/// not (`kl. 15`, `6.12. 2025`).
+fn starts_sentence(word: &str) -> bool {
+    word.chars()
+        .find(|c| !matches!(c, '”' | '"' | '»' | '«' | '(' | '‘'))
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '–' | '—'))
+}
+
+/// The sentences of `text` as byte ranges, in order: a sentence ends at a
+/// word ending in `.`, `!` or `?` (closing quotes and brackets allowed)
+/// followed by a word that starts with a capital or a dash, and at every
+/// paragraph break (`\n\n`) and the end. Abbreviations in
+/// [`ABBREVIATIONS`] and initials do not end one, nor does a full stop
+/// before a digit or a small letter (`6.12. klo 18`). The same rule as
+/// `text::sentence_count`, with the abbreviations added.
+pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Words as byte ranges, each with whether a paragraph break follows.
+    let mut words: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start = None;
+    let mut breaks = 0;
+    for (i, c) in text.char_indices() {
+        if is_space(c) {
+            if let Some(s) = start.take() {
+                words.push((s, i, false));
+                breaks = 0;
+            }
+            if c == '\n' {
+                breaks += 1;
+                if breaks >= 2
+                    && let Some(last) = words.last_mut()
+                {
+                    last.2 = true;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len(), false));
+    }
+    let mut out = Vec::new();
+    let mut from = None;
+    for (k, &(a, b, para)) in words.iter().enumerate() {
+        let first = *from.get_or_insert(a);
+        let next = words.get(k + 1);
+        let ends = para
+            || next.is_none_or(|&(na, nb, _)| {
+                ends_sentence(&text[a..b]) && starts_sentence(&text[na..nb])
+            });
+        if ends {
+            out.push(first..b);
+            from = None;
+        }
+    }
+    out
+}
+
+/// The characters of `text` as the index compares it: words joined by
+/// one space, lower case, typographic quotes and apostrophes as `"` and
+/// `'`, dashes and hyphens of every kind as `-`. A stream, so that hashing
+/// a sentence allocates nothing.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, word)| {
+            let space = (i > 0).then_some(' ');
+            space.into_iter().chain(word.chars().flat_map(|c| {
+                let folded = match c {
+                    '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
+                    '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => Some('\''),
+                    '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
+                    _ => None,
+                };
+                let lower = folded.is_none().then(|| c.to_lowercase());
+                folded.into_iter().chain(lower.into_iter().flatten())
+            }))
+        })
+}
+
+/// `text` as the index compares it (see [`folded`]).
+pub fn normalised(text: &str) -> String {
+    folded(text).collect()
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = FxBuildHasher.build_hasher();
+    for c in folded(text) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+/// The index entries of one article: its translated and reviewed pairs
+/// that are one Finnish segment each (a row joined from several Finnish
+/// segments has no Swedish of its own to compare).
+pub fn entries(article: &Article) -> ArticleEntries {
+    let mut out = Vec::new();
+    let source = article.source(Lang::Sv);
+    for pair in article.pairs() {
+        if !matches!(pair.state, State::Translated | State::Reviewed) {
+            continue;
+        }
+        let (Some(sv), Some(source)) = (pair.sv, source) else {
+            continue;
+        };
+        if article.alignment.rows[pair.row].fi.len() > 1 {
+            continue;
+        }
+        let fi = pair.fi;
+        if word_count(&fi.text) < MIN_WORDS {
+            continue;
+        }
+        let fs = sentences(&fi.text);
+        let ss = sentences(&sv.text);
+        let whole = [(0..fi.text.len(), 0..sv.text.len())];
+        let units: Vec<_> = if fs.len() == ss.len() {
+            fs.into_iter().zip(ss).collect()
+        } else {
+            whole.to_vec()
+        };
+        for (f, s) in units {
+            let fi_text = &fi.text[f];
+            if word_count(fi_text) < MIN_WORDS {
+                continue;
+            }
+            let sv_text = &sv.text[s.clone()];
+            let span = source.span(sv, s.start, s.end);
+            out.push(Entry {
+                key: hash(fi_text),
+                rendering: hash(sv_text),
+                segment: fi.id.clone(),
+                sv: ellipsize(&crate::text::normalize_ws(sv_text), KEPT),
+                line: span.line,
+                column: span.column,
+                span: ByteSpan {
+                    start: span.start,
+                    end: span.end,
+                },
+            });
+        }
+    }
+    ArticleEntries {
+        slug: article.slug.clone(),
+        sv_file: article.sv_file.clone(),
+        entries: out,
+    }
+}
+
+/// One Swedish rendering of a recurring Finnish sentence.
+struct Rendering<'a> {
+    hash: u64,
+    /// Its first occurrence, for its text.
+    entry: &'a Entry,
+    /// Its first occurrences in distinct articles, (article, entry).
+    first: Vec<(usize, usize)>,
+    /// Articles that use this rendering and no other.
+    only: usize,
+}
+
+/// About [`SHOWN`] characters of `text`, from a little before the first
+/// character where it differs from `other` (ignoring letter case), so two
+/// renderings that differ late (`På Grankullas webbsidor …`, `På Åbos
+/// webbsidor …`) show their difference; `…` marks what is left out.
+fn around_difference(text: &str, other: &str) -> String {
+    let same = text
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        .count();
+    let chars: Vec<char> = text.chars().collect();
+    let mut from = same.saturating_sub(SHOWN / 3);
+    // Start at a word.
+    while from > 0 && chars[from - 1] != ' ' {
+        from -= 1;
+    }
+    let tail: String = chars[from..].iter().collect();
+    let shown = ellipsize(&tail, SHOWN);
+    if from > 0 {
+        format!("… {shown}")
+    } else {
+        shown
+    }
+}
+
+/// The `inconsistent` findings over every article's entries, at
+/// `severity`, in the order of `articles`.
+pub fn findings(articles: &[ArticleEntries], severity: Severity) -> Vec<Finding> {
+    // Key → occurrences (article, entry), in article order.
+    let mut groups: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+    for (a, art) in articles.iter().enumerate() {
+        for (e, entry) in art.entries.iter().enumerate() {
+            groups.entry(entry.key).or_default().push((a, e));
+        }
+    }
+    let mut out = Vec::new();
+    for occurrences in groups.values() {
+        let get = |&(a, e): &(usize, usize)| &articles[a].entries[e];
+        let first = get(&occurrences[0]).rendering;
+        if occurrences.iter().all(|o| get(o).rendering == first) {
+            continue;
+        }
+        // Per rendering, in order of first use: its first entry and the
+        // first articles using it (enough to name). Per article, the
+        // renderings it uses, so that counting "the other articles that
+        // render it otherwise" stays linear in the group.
+        let mut renderings: Vec<Rendering> = Vec::new();
+        let mut per_article: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
+        for &(a, e) in occurrences {
+            let entry = &articles[a].entries[e];
+            let used = per_article.entry(a).or_default();
+            if used.contains(&entry.rendering) {
+                continue;
+            }
+            used.push(entry.rendering);
+            let i = match renderings.iter().position(|r| r.hash == entry.rendering) {
+                Some(i) => i,
+                None => {
+                    renderings.push(Rendering {
+                        hash: entry.rendering,
+                        entry,
+                        first: Vec::new(),
+                        only: 0,
+                    });
+                    renderings.len() - 1
+                }
+            };
+            if renderings[i].first.len() <= NAMED {
+                renderings[i].first.push((a, e));
+            }
+        }
+        for used in per_article.values() {
+            if let [one] = used.as_slice()
+                && let Some(r) = renderings.iter_mut().find(|r| r.hash == *one)
+            {
+                r.only += 1;
+            }
+        }
+        let total = per_article.len();
+        for &(a, e) in occurrences {
+            let entry = &articles[a].entries[e];
+            let only = renderings
+                .iter()
+                .find(|r| r.hash == entry.rendering)
+                .map_or(0, |r| r.only);
+            // The other articles, less those whose one rendering is this
+            // one (this article among them when it uses no other).
+            let alone = usize::from(per_article[&a].len() == 1);
+            let seen = total - 1 - (only - alone);
+            if seen == 0 {
+                continue;
+            }
+            let mut others: Vec<(&Entry, Vec<String>)> = Vec::new();
+            let mut named = 0;
+            for r in renderings.iter().filter(|r| r.hash != entry.rendering) {
+                let names: Vec<String> = r
+                    .first
+                    .iter()
+                    .filter(|&&(oa, _)| oa != a)
+                    .take(NAMED - named)
+                    .map(|&(oa, oe)| {
+                        format!(
+                            "`{}` ({})",
+                            articles[oa].slug, articles[oa].entries[oe].segment
+                        )
+                    })
+                    .collect();
+                named += names.len();
+                if !names.is_empty() {
+                    others.push((r.entry, names));
+                }
+                if named == NAMED {
+                    break;
+                }
+            }
+            if others.is_empty() {
+                continue;
+            }
+            let named: Vec<String> = others
+                .iter()
+                .map(|(other, names)| {
+                    let shown = around_difference(&other.sv, &entry.sv);
+                    format!("\"{shown}\" in {}", names.join(", "))
+                })
+                .collect();
+            let more = match seen.saturating_sub(NAMED) {
+                0 => String::new(),
+                1 => " and 1 more article".to_string(),
+                n => format!(" and {n} more articles"),
+            };
+            let here = around_difference(&entry.sv, &others[0].0.sv);
+            let art = &articles[a];
+            out.push(Finding {
+                article: art.slug.clone(),
+                segment: Some(entry.segment.clone()),
+                rule: Rule::Inconsistent,
+                severity,
+                message: format!("translated \"{here}\" here; {}{more}", named.join("; ")),
+                file: art.sv_file.clone(),
+                line: entry.line,
+                column: entry.column,
+                span: Some(entry.span),
+                // The rendering itself: the words the finding is about.
+                excerpt: Some(Excerpt {
+                    lang: Lang::Sv.as_str(),
+                    highlights: vec![(0, here.len())],
+                    text: here,
+                }),
+            });
+        }
+    }
+    // Groups come out of the map in no set order: order as the articles.
+    out.sort_by(|a, b| (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations_dates_and_times() {
+        assert_eq!(
+            split("Tilaisuus alkaa klo 18. Esim. Helsinki on mukana. Lisätietoja saa toimistosta."),
+            [
+                "Tilaisuus alkaa klo 18.",
+                "Esim. Helsinki on mukana.",
+                "Lisätietoja saa toimistosta."
+            ]
+        );
+        assert_eq!(
+            split("Evenemanget börjar kl. 18. Det finns t.ex. Kaffe. Välkommen!"),
+            [
+                "Evenemanget börjar kl. 18.",
+                "Det finns t.ex. Kaffe.",
+                "Välkommen!"
+            ]
+        );
+        assert_eq!(
+            split("la 6.12. klo 12–13.30 juhla. A. Virtanen puhuu."),
+            ["la 6.12. klo 12–13.30 juhla.", "A. Virtanen puhuu."]
+        );
+        assert_eq!(split("– Kyllä. – Ei."), ["– Kyllä.", "– Ei."]);
+        assert_eq!(
+            split("”Kyllä.” Sitten hän lähti."),
+            ["”Kyllä.”", "Sitten hän lähti."]
+        );
+        assert_eq!(
+            split("Eka kappale\n\ntoka kappale"),
+            ["Eka kappale", "toka kappale"]
+        );
+        assert!(split("").is_empty());
+    }
+
+    fn entry(key: u64, rendering: u64, segment: &str, line: usize) -> Entry {
+        Entry {
+            key,
+            rendering,
+            segment: segment.to_string(),
+            sv: format!("rendering {rendering}"),
+            line,
+            column: 1,
+            span: ByteSpan { start: 0, end: 1 },
+        }
+    }
+
+    fn article(slug: &str, entries: Vec<Entry>) -> ArticleEntries {
+        ArticleEntries {
+            slug: slug.to_string(),
+            sv_file: format!("articles/{slug}/sv.txt"),
+            entries,
+        }
+    }
+
+    #[test]
+    fn repeats_within_one_article_do_not_count() {
+        let alone = [article(
+            "a",
+            vec![entry(7, 1, "p1", 3), entry(7, 2, "p4", 9)],
+        )];
+        assert!(findings(&alone, Severity::Warning).is_empty());
+        // Another article rendering it one way: only the occurrences that
+        // another article renders otherwise fire.
+        let two = [
+            article("a", vec![entry(7, 1, "p1", 3), entry(7, 2, "p4", 9)]),
+            article("b", vec![entry(7, 1, "p2", 5)]),
+        ];
+        let found = findings(&two, Severity::Warning);
+        let at: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (f.article.as_str(), f.segment.as_deref()))
+            .collect();
+        assert_eq!(at, [("a", Some("p4")), ("b", Some("p2"))]);
+        assert_eq!(
+            found[0].message,
+            "translated \"rendering 2\" here; \"rendering 1\" in `b` (p2)"
+        );
+        assert_eq!(
+            found[1].message,
+            "translated \"rendering 1\" here; \"rendering 2\" in `a` (p4)"
+        );
+    }
+
+    #[test]
+    fn messages_name_three_articles_and_count_the_rest() {
+        let mut articles = vec![article("a", vec![entry(7, 1, "p1", 3)])];
+        for slug in ["b", "c", "d", "e", "f"] {
+            articles.push(article(slug, vec![entry(7, 2, "p1", 3)]));
+        }
+        let found = findings(&articles, Severity::Error);
+        assert_eq!(found.len(), 6);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "translated \"rendering 1\" here; \"rendering 2\" in `b` (p1), `c` (p1), `d` (p1) \
+             and 2 more articles"
+        );
+    }
+
+    #[test]
+    fn messages_show_where_renderings_differ() {
+        let a = "På Grankullas webbsidor har vi förnyat sidorna för föreningar och samfund.";
+        let b = "På Åbos webbsidor har vi förnyat sidorna för föreningar och samfund.";
+        assert_eq!(
+            around_difference(a, b),
+            "På Grankullas webbsidor har vi förnyat sidorna fö…"
+        );
+        let a = "Från och med början av 2020 har kommunerna en plikt att ordna det här.";
+        let b = "Från och med början av 2019 har kommunerna en plikt att ordna det här.";
+        assert_eq!(
+            around_difference(a, b),
+            "… med början av 2020 har kommunerna en plikt att or…"
+        );
+        assert_eq!(around_difference("Kort.", "Kort!"), "Kort.");
+    }
+
+    #[test]
+    fn normalised_folds_space_case_quotes_and_dashes() {
+        assert_eq!(
+            normalised("  ”Tervetuloa”  –\u{a0}KAIKKI\nmukaan ’nyt’ "),
+            "\"tervetuloa\" - kaikki mukaan 'nyt'"
+        );
+        assert_eq!(normalised("a - b"), normalised("A – B"));
+    }
+}
