@@ -12,6 +12,22 @@
 //! - patterns: a word with `*` is matched as written against whole tokens,
 //!   a word without is a base form and inflects (authors write base forms,
 //!   even in `avoid`);
+//! - Swedish compounds: a one-word required rendering is also found as a
+//!   part of a closed compound, at its start (`budgetrunda`,
+//!   `Grankullabo`, with a linking `s`: `välfärdsområdesdirektör`) when
+//!   the rest is a word and not an ending or derivation suffix
+//!   ([`morph::swedish::is_compound_rest`]: `kommunikation` is no
+//!   `kommun`), or at its end, inflected (`stadsbudgeten`), after at least
+//!   three letters; a rendering needs five letters for this, or a hyphen
+//!   between the parts (`Esbo-sidan`). Such a match satisfies the term as
+//!   a rendering does, but never an `avoid` pattern or a multi-word
+//!   rendering, and never keeps an `avoid` hit on the same word from
+//!   being reported. Finnish compounds are the back ends' business: the
+//!   built-in one and Voikko match whole words only (`seurakunta` is not
+//!   `kunta`), and a glossary lists the Finnish compounds it cares about;
+//! - addresses: e-mail and web addresses, file names and phone numbers
+//!   ([`crate::tokens::address_spans`]) are not prose and are skipped on
+//!   both sides (`nuoriso@kauniainen.fi` uses no term);
 //! - overlaps: the longest match wins, so `ennaltaehkäisevä hyvinvointityö`
 //!   is one term and not also `hyvinvointityö`. Matches with the very same
 //!   span are all kept (two Finnish terms may share one Swedish rendering),
@@ -29,7 +45,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
-use crate::tokens::{Token, fold, tokenize};
+use crate::tokens::{Token, fold, is_hyphen, prose_tokens, tokenize};
 
 /// Which side of the glossary a match stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,6 +95,7 @@ impl Matcher {
     pub fn with_backends(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>) -> Matcher {
         let mut fi_side = Builder::new(fi, FI_PLAIN);
         let mut sv_side = Builder::new(vec![Arc::new(morph::swedish::Swedish)], SV_PLAIN);
+        sv_side.side.compounds = Some(Compounds::default());
         for (index, term) in glossary.terms.iter().enumerate() {
             fi_side.add(index, MatchKind::Fi, &term.fi);
             for form in &term.fi_forms {
@@ -143,13 +160,33 @@ enum Word {
     Base(String),
     /// A `*` pattern, matched as written against whole tokens.
     Glob(String),
+    /// A base form as a part of a Swedish compound.
+    Part(String),
 }
 
 struct Phrase {
     term: usize,
     kind: MatchKind,
     words: Vec<Lex>,
+    /// Found as a part of a compound ([`Word::Part`]).
+    part: bool,
 }
+
+/// The Swedish renderings looked for inside compounds.
+#[derive(Default)]
+struct Compounds {
+    /// Base form (folded), its characters and its part lexeme.
+    bases: Vec<(String, usize, Lex)>,
+    /// A base form's lexeme → its part lexeme.
+    part_of: FastMap<Lex, Lex>,
+    /// First two letters of every base form: where a compound's last
+    /// part may begin.
+    openings: FastMap<String, ()>,
+}
+
+/// Letters before a rendering at the end of a closed compound
+/// (`stads|budget`): fewer are an inflection or a prefix, not a word.
+const MODIFIER_CHARS: usize = 3;
 
 /// One language's compiled half of the glossary.
 struct Side {
@@ -165,6 +202,8 @@ struct Side {
     /// Patterns that start with `*`: tried on every token.
     glob_any: Vec<usize>,
     phrases: Vec<Phrase>,
+    /// Renderings found inside compounds: the Swedish side only.
+    compounds: Option<Compounds>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
     /// Text words already analysed.
@@ -253,6 +292,7 @@ impl Builder {
                 glob_index: FastMap::default(),
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
+                compounds: None,
                 starts: FastMap::default(),
                 cache: WordCaches::new(CACHED_WORDS),
             },
@@ -280,8 +320,33 @@ impl Builder {
             })
             .collect();
         let Some(&first) = words.first() else { return };
+        self.phrase(term, kind, words, false);
+        // A one-word rendering may also be a part of a compound.
+        let single = match tokens.as_slice() {
+            [t] if !t.trail_hyphen => Some(fold(&entry[t.start..t.end])),
+            _ => None,
+        };
+        if let Some(base) = single.filter(|b| !b.contains('*'))
+            && kind == MatchKind::Sv
+            && self.side.compounds.is_some()
+        {
+            let part = self.lexeme(Word::Part(base));
+            if let Some(compounds) = &mut self.side.compounds {
+                compounds.part_of.insert(first, part);
+            }
+            self.phrase(term, kind, vec![part], true);
+        }
+    }
+
+    fn phrase(&mut self, term: usize, kind: MatchKind, words: Vec<Lex>, part: bool) {
+        let first = words[0];
         let phrase = self.side.phrases.len();
-        self.side.phrases.push(Phrase { term, kind, words });
+        self.side.phrases.push(Phrase {
+            term,
+            kind,
+            words,
+            part,
+        });
         self.side.starts.entry(first).or_default().push(phrase);
     }
 
@@ -314,6 +379,15 @@ impl Builder {
                     side.glob_index.entry(literal).or_default().push(id);
                 }
                 side.globs.push((chars, lex));
+            }
+            Word::Part(text) => {
+                if let Some(compounds) = &mut side.compounds {
+                    let opening: String = text.chars().take(2).collect();
+                    compounds.openings.insert(opening, ());
+                    compounds
+                        .bases
+                        .push((text.clone(), text.chars().count(), lex));
+                }
             }
         }
         self.lexemes.insert(word, lex);
@@ -356,9 +430,63 @@ impl Side {
         if !self.globs.is_empty() {
             self.globs_matching(word, &mut out);
         }
+        if let Some(compounds) = &self.compounds {
+            self.parts(compounds, word, &mut out);
+        }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The renderings `word` is a closed or hyphenated compound of (see
+    /// the module docs).
+    fn parts(&self, compounds: &Compounds, word: &str, out: &mut Vec<Lex>) {
+        use morph::swedish::{COMPOUND_PART_CHARS, is_compound_rest};
+        // At the start: the base form, maybe a linking `s`, then a word.
+        for (base, chars, part) in &compounds.bases {
+            let Some(rest) = word.strip_prefix(base.as_str()) else {
+                continue;
+            };
+            let hyphened = |r: &str| r.strip_prefix(is_hyphen).is_some_and(|r| !r.is_empty());
+            let closed = |r: &str| *chars >= COMPOUND_PART_CHARS && is_compound_rest(r);
+            let linked = rest.strip_prefix('s');
+            if hyphened(rest) || closed(rest) || linked.is_some_and(|r| hyphened(r) || closed(r)) {
+                out.push(*part);
+            }
+        }
+        // At the end: an inflected form of the base form, after a hyphen or
+        // at least a few letters.
+        let backend = &self.backends[0];
+        let index = &self.keyed[0];
+        for (n, (at, c)) in word.char_indices().enumerate().skip(1) {
+            let tail = &word[at..];
+            let two = tail.char_indices().nth(2).map_or(tail, |(k, _)| &tail[..k]);
+            if two.len() == c.len_utf8() {
+                break;
+            }
+            if !compounds.openings.contains_key(two) {
+                continue;
+            }
+            let after_hyphen = word[..at].ends_with(is_hyphen) && n >= 2;
+            if !after_hyphen && (n < MODIFIER_CHARS || is_hyphen(c)) {
+                continue;
+            }
+            backend.word_keys(tail, &mut |key| {
+                let Some(lexes) = index.get(key) else { return };
+                for lex in lexes {
+                    let Some(&part) = compounds.part_of.get(lex) else {
+                        continue;
+                    };
+                    let long = compounds
+                        .bases
+                        .iter()
+                        .any(|(_, chars, p)| *p == part && *chars >= COMPOUND_PART_CHARS);
+                    if after_hyphen || long {
+                        out.push(part);
+                    }
+                }
+            });
+        }
     }
 
     fn globs_matching(&self, word: &str, out: &mut Vec<Lex>) {
@@ -390,7 +518,7 @@ impl Side {
     }
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
-        let tokens = tokenize(text, false);
+        let tokens = prose_tokens(text);
         let sets: Vec<Vec<Lex>> = {
             let mut cache = self.cache.get();
             tokens
@@ -436,6 +564,8 @@ impl Side {
         found.sort_by_key(|&(first, len, p)| (std::cmp::Reverse(len), first, p));
         let mut owner: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
         let mut kept: Vec<TermMatch> = Vec::new();
+        // Where a rendering is written whole (not as a compound's part).
+        let mut whole: Vec<(usize, usize)> = Vec::new();
         for (first, len, p) in found {
             let span = (first, len);
             if owner[first..first + len]
@@ -447,6 +577,9 @@ impl Side {
             owner[first..first + len].fill(Some(span));
             let phrase = &self.phrases[p];
             let (start, end) = (tokens[first].start, tokens[first + len - 1].end);
+            if phrase.kind == MatchKind::Sv && !phrase.part {
+                whole.push((start, phrase.term));
+            }
             kept.push(TermMatch {
                 term: phrase.term,
                 kind: phrase.kind,
@@ -457,11 +590,7 @@ impl Side {
         }
         kept.sort_by_key(|m| (m.start, m.term, m.kind));
         kept.dedup_by_key(|m| (m.start, m.term, m.kind));
-        let required: rustc_hash::FxHashSet<(usize, usize)> = kept
-            .iter()
-            .filter(|m| m.kind == MatchKind::Sv)
-            .map(|m| (m.start, m.term))
-            .collect();
+        let required: rustc_hash::FxHashSet<(usize, usize)> = whole.into_iter().collect();
         kept.retain(|m| m.kind != MatchKind::Avoid || !required.contains(&(m.start, m.term)));
         kept
     }
