@@ -147,7 +147,10 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
             // A phone number runs on over the groups of digits after it.
             let mut digits = first;
             let mut end = start + core.len();
-            let mut last_plain = core.len() == word.len() - lead;
+            // A closing bracket may follow the area code (`(09) 505 6200`);
+            // other punctuation ends the number.
+            let plain = |after: &str| after.is_empty() || after == ")";
+            let mut last_plain = plain(&word[lead + core.len()..]);
             while last_plain && digits < 15 {
                 let Some(&(next_at, next)) = words.peek() else {
                     break;
@@ -162,7 +165,7 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
                 words.next();
                 digits += n;
                 end = next_at + trimmed.len();
-                last_plain = trimmed.len() == next.len();
+                last_plain = plain(&next[trimmed.len()..]);
             }
             if digits >= 7 {
                 spans.push(start..end);
@@ -502,5 +505,64 @@ mod tests {
         }
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" \u{a0}\n").count(), 0);
+    }
+
+    /// The addresses of `text` as written.
+    fn addresses(text: &str) -> Vec<&str> {
+        address_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn addresses_are_found_without_their_punctuation() {
+        assert_eq!(
+            addresses("Lisätietoja: nuoriso@kauniainen.fi, (www.kauniainen.fi/nuoriso)."),
+            ["nuoriso@kauniainen.fi", "www.kauniainen.fi/nuoriso"]
+        );
+        assert_eq!(
+            addresses("Se https://www.grankulla.fi/sv/ och grankulla.fi."),
+            ["https://www.grankulla.fi/sv/", "grankulla.fi"]
+        );
+        assert_eq!(
+            addresses("Liite ”raportti.pdf” ja Talousarvio_2024.XLSX"),
+            ["raportti.pdf", "Talousarvio_2024.XLSX"]
+        );
+        assert_eq!(
+            addresses("Soita 09 505 6200 tai +358 50 123 4567, (09) 505-62."),
+            ["09 505 6200", "+358 50 123 4567", "09) 505-62"]
+        );
+    }
+
+    #[test]
+    fn prose_is_not_an_address() {
+        for text in [
+            "Kaupunki.Se alkaa klo 18.30 ja päättyy 1.10.2023.",
+            "t.ex. o.s.v. bl.a. esim. ns.",
+            "Vuosina 2023 2024 ja 0 euroa, 0,5 %, 15 000 €.",
+            "@tolk ja sähkö@ ja 050 12",
+            "Kauniainen.",
+        ] {
+            assert!(
+                addresses(text).is_empty(),
+                "{text:?}: {:?}",
+                addresses(text)
+            );
+        }
+    }
+
+    #[test]
+    fn prose_tokens_leave_out_addresses_and_join_nothing_across_them() {
+        let text = "kunnan nuoriso@kauniainen.fi kunta";
+        let tokens = prose_tokens(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["kunnan", "kunta"]);
+        assert!(!tokens[0].joins_next);
+        assert!(is_address_span(
+            &address_spans(text),
+            &tokenize(text, false)[2]
+        ));
+        assert_eq!(
+            prose_tokens("ei osoitteita"),
+            tokenize("ei osoitteita", false)
+        );
     }
 }
