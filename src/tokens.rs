@@ -139,8 +139,13 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let start = at + lead;
-        if is_address(core) {
+        // Almost every word is prose: only these characters start a look.
+        let marked = core.contains(['@', '/', ':', '.']);
+        if marked && is_address(core) {
             spans.push(start..start + core.len());
+            continue;
+        }
+        if !core.starts_with(['+', '0']) {
             continue;
         }
         if let Some(first) = phone_part(core, true) {
@@ -233,12 +238,15 @@ fn is_edge_punctuation(c: char) -> bool {
 
 /// An e-mail address, a web address or a file name, as one word.
 fn is_address(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+    let opens = |p: &str| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    };
     if ["http://", "https://", "ftp://", "mailto:", "www."]
-        .iter()
-        .any(|p| lower.starts_with(p))
+        .into_iter()
+        .any(opens)
     {
-        return lower.len() > 6;
+        return word.len() > 6;
     }
     if let Some((user, host)) = word.split_once('@') {
         return !user.is_empty() && host_name(host.split('/').next().unwrap_or("")).is_some();
