@@ -124,11 +124,7 @@ const FILE_TYPES: [&str; 20] = [
 /// their digits.
 pub fn address_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans: Vec<Range<usize>> = Vec::new();
-    // Most paragraphs have none: one byte scan decides.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'@' | b'.' | b'/' | b'+' | b'0'))
-    {
+    if !may_hold_address(text.as_bytes()) {
         return spans;
     }
     let mut words = words(text).peekable();
@@ -178,6 +174,21 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+/// Whether `text` has a character an address needs: `@`, `/`, a dot
+/// before a letter (`kauniainen.fi`, but not `klo 18.30` or a sentence's
+/// end), `+` or a leading `0` before a digit (`+358`, `09`). Most
+/// paragraphs have none, and one byte scan tells.
+fn may_hold_address(bytes: &[u8]) -> bool {
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'@' | b'/' => true,
+        b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
+        b'+' => digit_at(i + 1),
+        b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
+        _ => false,
+    })
 }
 
 /// Whether a token lies (even partly) inside one of `spans`, as
