@@ -177,11 +177,12 @@ struct Phrase {
 struct Compounds {
     /// Base form (folded), its characters and its part lexeme.
     bases: Vec<(String, usize, Lex)>,
-    /// A base form's lexeme → its part lexeme.
-    part_of: FastMap<Lex, Lex>,
-    /// First two letters of every base form: where a compound's last
-    /// part may begin.
-    openings: FastMap<String, ()>,
+    /// A base form's lexeme → its part lexeme and its length in
+    /// characters.
+    part_of: FastMap<Lex, (Lex, usize)>,
+    /// First two letters of a base form → the base forms (indices into
+    /// `bases`): where a compound's part may begin, and which to try there.
+    openings: FastMap<String, Vec<usize>>,
 }
 
 /// Letters before a rendering at the end of a closed compound
@@ -330,9 +331,10 @@ impl Builder {
             && kind == MatchKind::Sv
             && self.side.compounds.is_some()
         {
+            let chars = base.chars().count();
             let part = self.lexeme(Word::Part(base));
             if let Some(compounds) = &mut self.side.compounds {
-                compounds.part_of.insert(first, part);
+                compounds.part_of.insert(first, (part, chars));
             }
             self.phrase(term, kind, vec![part], true);
         }
@@ -383,7 +385,8 @@ impl Builder {
             Word::Part(text) => {
                 if let Some(compounds) = &mut side.compounds {
                     let opening: String = text.chars().take(2).collect();
-                    compounds.openings.insert(opening, ());
+                    let id = compounds.bases.len();
+                    compounds.openings.entry(opening).or_default().push(id);
                     compounds
                         .bases
                         .push((text.clone(), text.chars().count(), lex));
@@ -443,7 +446,13 @@ impl Side {
     fn parts(&self, compounds: &Compounds, word: &str, out: &mut Vec<Lex>) {
         use morph::swedish::{COMPOUND_PART_CHARS, is_compound_rest};
         // At the start: the base form, maybe a linking `s`, then a word.
-        for (base, chars, part) in &compounds.bases {
+        // Only the base forms that open as the word does are compared.
+        let opening = word.char_indices().nth(2).map_or(word, |(k, _)| &word[..k]);
+        let candidates = compounds
+            .openings
+            .get(opening)
+            .map_or(&[][..], Vec::as_slice);
+        for (base, chars, part) in candidates.iter().map(|&id| &compounds.bases[id]) {
             let Some(rest) = word.strip_prefix(base.as_str()) else {
                 continue;
             };
@@ -474,14 +483,10 @@ impl Side {
             backend.word_keys(tail, &mut |key| {
                 let Some(lexes) = index.get(key) else { return };
                 for lex in lexes {
-                    let Some(&part) = compounds.part_of.get(lex) else {
+                    let Some(&(part, chars)) = compounds.part_of.get(lex) else {
                         continue;
                     };
-                    let long = compounds
-                        .bases
-                        .iter()
-                        .any(|(_, chars, p)| *p == part && *chars >= COMPOUND_PART_CHARS);
-                    if after_hyphen || long {
+                    if after_hyphen || chars >= COMPOUND_PART_CHARS {
                         out.push(part);
                     }
                 }
