@@ -10,8 +10,15 @@
 //! - [`words`]: white-space separated runs as written, punctuation kept,
 //!   for walking two spellings of one text in step (a segment and its
 //!   file, two versions of a Finnish segment).
+//! - [`address_spans`]: e-mail addresses, web addresses, phone numbers and
+//!   file names, which are written in a text but are not its prose;
+//!   [`prose_tokens`] are the word tokens outside them (glossary matching
+//!   reads those: `nuoriso@kauniainen.fi` does not use the term
+//!   `Kauniainen`).
 //!
 //! Pure: no I/O, never panics, every span lies on character boundaries.
+
+use std::ops::Range;
 
 use crate::text::is_space;
 
@@ -91,6 +98,222 @@ pub fn tokenize(text: &str, stars: bool) -> Vec<Token> {
         tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
     }
     tokens
+}
+
+/// Top-level domains a bare address may end in (`kauniainen.fi`): a list,
+/// so that a missing space after a full stop (`kaupunki.Se`) or an
+/// abbreviation (`t.ex.`) is never taken for one.
+const DOMAINS: [&str; 14] = [
+    "fi", "ax", "se", "com", "org", "net", "eu", "info", "nu", "io", "dk", "no", "ee", "de",
+];
+
+/// Extensions that make a word a file name (`raportti.pdf`).
+const FILE_TYPES: [&str; 20] = [
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods", "ppt", "pptx", "jpg",
+    "jpeg", "png", "gif", "zip", "mp3", "mp4", "html",
+];
+
+/// Byte ranges of the addresses and codes in `text`, in order: e-mail
+/// addresses (`nuoriso@kauniainen.fi`), web addresses (`https://…`,
+/// `www.grankulla.fi`, `kauniainen.fi/nuoriso`), file names
+/// (`raportti.pdf`) and phone numbers (`09 505 6200`, `+358 50 123 4567`).
+/// Punctuation around them (a full stop, brackets, quotes) is left out.
+///
+/// They are written in a text but are not its words: rules that read
+/// prose (the glossary, spelling) skip them; the number rules still read
+/// their digits.
+pub fn address_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    if !may_hold_address(text.as_bytes()) {
+        return spans;
+    }
+    let mut words = words(text).peekable();
+    while let Some((at, word)) = words.next() {
+        let lead = word.len() - word.trim_start_matches(is_edge_punctuation).len();
+        let core = word[lead..].trim_end_matches(is_edge_punctuation);
+        if core.is_empty() {
+            continue;
+        }
+        let start = at + lead;
+        // Almost every word is prose: only these characters start a look.
+        let marked = core.contains(['@', '/', ':', '.']);
+        if marked && is_address(core) {
+            spans.push(start..start + core.len());
+            continue;
+        }
+        if !core.starts_with(['+', '0']) {
+            continue;
+        }
+        if let Some(first) = phone_part(core, true) {
+            // A phone number runs on over the groups of digits after it.
+            let mut digits = first;
+            let mut end = start + core.len();
+            // A closing bracket may follow the area code (`(09) 505 6200`);
+            // other punctuation ends the number.
+            let plain = |after: &str| after.is_empty() || after == ")";
+            let mut last_plain = plain(&word[lead + core.len()..]);
+            while last_plain && digits < 15 {
+                let Some(&(next_at, next)) = words.peek() else {
+                    break;
+                };
+                let trimmed = next.trim_end_matches(is_edge_punctuation);
+                let Some(n) = phone_part(trimmed, false) else {
+                    break;
+                };
+                if text[end..next_at].contains(['\n', '\r']) {
+                    break;
+                }
+                words.next();
+                digits += n;
+                end = next_at + trimmed.len();
+                last_plain = plain(&next[trimmed.len()..]);
+            }
+            if digits >= 7 {
+                spans.push(start..end);
+            }
+        }
+    }
+    spans
+}
+
+/// Whether `text` has a character an address needs: `@`, `/`, a dot
+/// before a letter (`kauniainen.fi`, but not `klo 18.30` or a sentence's
+/// end), `+` or a leading `0` before a digit (`+358`, `09`). Most
+/// paragraphs have none, and one byte scan tells.
+fn may_hold_address(bytes: &[u8]) -> bool {
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'@' | b'/' => true,
+        b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
+        b'+' => digit_at(i + 1),
+        b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
+        _ => false,
+    })
+}
+
+/// Whether a token lies (even partly) inside one of `spans`, as
+/// [`address_spans`] gives them.
+pub fn is_address_span(spans: &[Range<usize>], token: &Token) -> bool {
+    let after = spans.partition_point(|s| s.end <= token.start);
+    spans.get(after).is_some_and(|s| s.start < token.end)
+}
+
+/// The word tokens of `text` that are prose: [`tokenize`] without those
+/// inside [`address_spans`]. A token before a left-out address joins
+/// nothing, so a multi-word term never spans an address.
+pub fn prose_tokens(text: &str) -> Vec<Token> {
+    let mut tokens = tokenize(text, false);
+    let spans = address_spans(text);
+    if spans.is_empty() {
+        return tokens;
+    }
+    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens.drain(..) {
+        if is_address_span(&spans, &token) {
+            if let Some(last) = kept.last_mut() {
+                last.joins_next = false;
+            }
+        } else {
+            kept.push(token);
+        }
+    }
+    kept
+}
+
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '"'
+            | '\''
+            | '”'
+            | '“'
+            | '’'
+            | '«'
+            | '»'
+            | '…'
+    )
+}
+
+/// An e-mail address, a web address or a file name, as one word.
+fn is_address(word: &str) -> bool {
+    let opens = |p: &str| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    };
+    if ["http://", "https://", "ftp://", "mailto:", "www."]
+        .into_iter()
+        .any(opens)
+    {
+        return word.len() > 6;
+    }
+    if let Some((user, host)) = word.split_once('@') {
+        return !user.is_empty() && host_name(host.split('/').next().unwrap_or("")).is_some();
+    }
+    let host = word.split('/').next().unwrap_or("");
+    if host_name(host).is_some_and(|tld| DOMAINS.contains(&tld.as_str())) {
+        return true;
+    }
+    // A file name: a name, a dot and a known extension, nothing after.
+    word.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty()
+            && !name.ends_with('.')
+            && FILE_TYPES.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// The top-level domain of a host name (`www.kauniainen.fi` → `fi`): two
+/// or more dot-separated labels of letters, digits and hyphens, the last
+/// of two to six lower-case letters (`kaupunki.Se` is a missing space).
+fn host_name(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || labels[0].chars().count() < 2 {
+        return None;
+    }
+    let label = |l: &&str| {
+        !l.is_empty()
+            && l.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    let tld = labels[labels.len() - 1];
+    (labels.iter().all(label)
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase()))
+    .then(|| tld.to_string())
+}
+
+/// The digits of one group of a phone number, or `None`: the first group
+/// starts with `+` or `0` and a digit (`+358`, `09`, `(09)`, `050-123`),
+/// the groups after it are digits, maybe joined by hyphens.
+fn phone_part(word: &str, first: bool) -> Option<usize> {
+    let body = if first {
+        let body = word.strip_prefix('+').unwrap_or(word);
+        let body = body.strip_prefix('(').unwrap_or(body);
+        let opens = body.len() < word.len() || body.starts_with('0');
+        if !opens || !body.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        body.replacen(')', "", 1)
+    } else {
+        word.to_string()
+    };
+    let groups: Vec<&str> = body.split('-').collect();
+    groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| groups.iter().map(|g| g.len()).sum())
 }
 
 /// Case-folds a word for matching; typographic apostrophes become `'`.
@@ -301,5 +524,64 @@ mod tests {
         }
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" \u{a0}\n").count(), 0);
+    }
+
+    /// The addresses of `text` as written.
+    fn addresses(text: &str) -> Vec<&str> {
+        address_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn addresses_are_found_without_their_punctuation() {
+        assert_eq!(
+            addresses("Lisätietoja: nuoriso@kauniainen.fi, (www.kauniainen.fi/nuoriso)."),
+            ["nuoriso@kauniainen.fi", "www.kauniainen.fi/nuoriso"]
+        );
+        assert_eq!(
+            addresses("Se https://www.grankulla.fi/sv/ och grankulla.fi."),
+            ["https://www.grankulla.fi/sv/", "grankulla.fi"]
+        );
+        assert_eq!(
+            addresses("Liite ”raportti.pdf” ja Talousarvio_2024.XLSX"),
+            ["raportti.pdf", "Talousarvio_2024.XLSX"]
+        );
+        assert_eq!(
+            addresses("Soita 09 505 6200 tai +358 50 123 4567, (09) 505-62."),
+            ["09 505 6200", "+358 50 123 4567", "09) 505-62"]
+        );
+    }
+
+    #[test]
+    fn prose_is_not_an_address() {
+        for text in [
+            "Kaupunki.Se alkaa klo 18.30 ja päättyy 1.10.2023.",
+            "t.ex. o.s.v. bl.a. esim. ns.",
+            "Vuosina 2023 2024 ja 0 euroa, 0,5 %, 15 000 €.",
+            "@tolk ja sähkö@ ja 050 12",
+            "Kauniainen.",
+        ] {
+            assert!(
+                addresses(text).is_empty(),
+                "{text:?}: {:?}",
+                addresses(text)
+            );
+        }
+    }
+
+    #[test]
+    fn prose_tokens_leave_out_addresses_and_join_nothing_across_them() {
+        let text = "kunnan nuoriso@kauniainen.fi kunta";
+        let tokens = prose_tokens(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["kunnan", "kunta"]);
+        assert!(!tokens[0].joins_next);
+        assert!(is_address_span(
+            &address_spans(text),
+            &tokenize(text, false)[2]
+        ));
+        assert_eq!(
+            prose_tokens("ei osoitteita"),
+            tokenize("ei osoitteita", false)
+        );
     }
 }

@@ -12,6 +12,22 @@
 //! - patterns: a word with `*` is matched as written against whole tokens,
 //!   a word without is a base form and inflects (authors write base forms,
 //!   even in `avoid`);
+//! - Swedish compounds: a one-word required rendering is also found as a
+//!   part of a closed compound, at its start (`budgetrunda`,
+//!   `Grankullabo`, with a linking `s`: `välfärdsområdesdirektör`) when
+//!   the rest is a word and not an ending or derivation suffix
+//!   ([`morph::swedish::is_compound_rest`]: `kommunikation` is no
+//!   `kommun`), or at its end, inflected (`stadsbudgeten`), after at least
+//!   three letters; a rendering needs five letters for this, or a hyphen
+//!   between the parts (`Esbo-sidan`). Such a match satisfies the term as
+//!   a rendering does, but never an `avoid` pattern or a multi-word
+//!   rendering, and never keeps an `avoid` hit on the same word from
+//!   being reported. Finnish compounds are the back ends' business: the
+//!   built-in one and Voikko match whole words only (`seurakunta` is not
+//!   `kunta`), and a glossary lists the Finnish compounds it cares about;
+//! - addresses: e-mail and web addresses, file names and phone numbers
+//!   ([`crate::tokens::address_spans`]) are not prose and are skipped on
+//!   both sides (`nuoriso@kauniainen.fi` uses no term);
 //! - overlaps: the longest match wins, so `ennaltaehkäisevä hyvinvointityö`
 //!   is one term and not also `hyvinvointityö`. Matches with the very same
 //!   span are all kept (two Finnish terms may share one Swedish rendering),
@@ -29,7 +45,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
-use crate::tokens::{Token, fold, tokenize};
+use crate::tokens::{Token, fold, is_hyphen, prose_tokens, tokenize};
 
 /// Which side of the glossary a match stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,6 +95,7 @@ impl Matcher {
     pub fn with_backends(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>) -> Matcher {
         let mut fi_side = Builder::new(fi, FI_PLAIN);
         let mut sv_side = Builder::new(vec![Arc::new(morph::swedish::Swedish)], SV_PLAIN);
+        sv_side.side.compounds = Some(Compounds::default());
         for (index, term) in glossary.terms.iter().enumerate() {
             fi_side.add(index, MatchKind::Fi, &term.fi);
             for form in &term.fi_forms {
@@ -143,13 +160,34 @@ enum Word {
     Base(String),
     /// A `*` pattern, matched as written against whole tokens.
     Glob(String),
+    /// A base form as a part of a Swedish compound.
+    Part(String),
 }
 
 struct Phrase {
     term: usize,
     kind: MatchKind,
     words: Vec<Lex>,
+    /// Found as a part of a compound ([`Word::Part`]).
+    part: bool,
 }
+
+/// The Swedish renderings looked for inside compounds.
+#[derive(Default)]
+struct Compounds {
+    /// Base form (folded), its characters and its part lexeme.
+    bases: Vec<(String, usize, Lex)>,
+    /// A base form's lexeme → its part lexeme and its length in
+    /// characters.
+    part_of: FastMap<Lex, (Lex, usize)>,
+    /// First two letters of a base form → the base forms (indices into
+    /// `bases`): where a compound's part may begin, and which to try there.
+    openings: FastMap<String, Vec<usize>>,
+}
+
+/// Letters before a rendering at the end of a closed compound
+/// (`stads|budget`): fewer are an inflection or a prefix, not a word.
+const MODIFIER_CHARS: usize = 3;
 
 /// One language's compiled half of the glossary.
 struct Side {
@@ -165,6 +203,8 @@ struct Side {
     /// Patterns that start with `*`: tried on every token.
     glob_any: Vec<usize>,
     phrases: Vec<Phrase>,
+    /// Renderings found inside compounds: the Swedish side only.
+    compounds: Option<Compounds>,
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
     /// Text words already analysed.
@@ -253,6 +293,7 @@ impl Builder {
                 glob_index: FastMap::default(),
                 glob_any: Vec::new(),
                 phrases: Vec::new(),
+                compounds: None,
                 starts: FastMap::default(),
                 cache: WordCaches::new(CACHED_WORDS),
             },
@@ -280,8 +321,34 @@ impl Builder {
             })
             .collect();
         let Some(&first) = words.first() else { return };
+        self.phrase(term, kind, words, false);
+        // A one-word rendering may also be a part of a compound.
+        let single = match tokens.as_slice() {
+            [t] if !t.trail_hyphen => Some(fold(&entry[t.start..t.end])),
+            _ => None,
+        };
+        if let Some(base) = single.filter(|b| !b.contains('*'))
+            && kind == MatchKind::Sv
+            && self.side.compounds.is_some()
+        {
+            let chars = base.chars().count();
+            let part = self.lexeme(Word::Part(base));
+            if let Some(compounds) = &mut self.side.compounds {
+                compounds.part_of.insert(first, (part, chars));
+            }
+            self.phrase(term, kind, vec![part], true);
+        }
+    }
+
+    fn phrase(&mut self, term: usize, kind: MatchKind, words: Vec<Lex>, part: bool) {
+        let first = words[0];
         let phrase = self.side.phrases.len();
-        self.side.phrases.push(Phrase { term, kind, words });
+        self.side.phrases.push(Phrase {
+            term,
+            kind,
+            words,
+            part,
+        });
         self.side.starts.entry(first).or_default().push(phrase);
     }
 
@@ -314,6 +381,16 @@ impl Builder {
                     side.glob_index.entry(literal).or_default().push(id);
                 }
                 side.globs.push((chars, lex));
+            }
+            Word::Part(text) => {
+                if let Some(compounds) = &mut side.compounds {
+                    let opening: String = text.chars().take(2).collect();
+                    let id = compounds.bases.len();
+                    compounds.openings.entry(opening).or_default().push(id);
+                    compounds
+                        .bases
+                        .push((text.clone(), text.chars().count(), lex));
+                }
             }
         }
         self.lexemes.insert(word, lex);
@@ -356,9 +433,65 @@ impl Side {
         if !self.globs.is_empty() {
             self.globs_matching(word, &mut out);
         }
+        if let Some(compounds) = &self.compounds {
+            self.parts(compounds, word, &mut out);
+        }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The renderings `word` is a closed or hyphenated compound of (see
+    /// the module docs).
+    fn parts(&self, compounds: &Compounds, word: &str, out: &mut Vec<Lex>) {
+        use morph::swedish::{COMPOUND_PART_CHARS, is_compound_rest};
+        // At the start: the base form, maybe a linking `s`, then a word.
+        // Only the base forms that open as the word does are compared.
+        let opening = word.char_indices().nth(2).map_or(word, |(k, _)| &word[..k]);
+        let candidates = compounds
+            .openings
+            .get(opening)
+            .map_or(&[][..], Vec::as_slice);
+        for (base, chars, part) in candidates.iter().map(|&id| &compounds.bases[id]) {
+            let Some(rest) = word.strip_prefix(base.as_str()) else {
+                continue;
+            };
+            let hyphened = |r: &str| r.strip_prefix(is_hyphen).is_some_and(|r| !r.is_empty());
+            let closed = |r: &str| *chars >= COMPOUND_PART_CHARS && is_compound_rest(r);
+            let linked = rest.strip_prefix('s');
+            if hyphened(rest) || closed(rest) || linked.is_some_and(|r| hyphened(r) || closed(r)) {
+                out.push(*part);
+            }
+        }
+        // At the end: an inflected form of the base form, after a hyphen or
+        // at least a few letters.
+        let backend = &self.backends[0];
+        let index = &self.keyed[0];
+        for (n, (at, c)) in word.char_indices().enumerate().skip(1) {
+            let tail = &word[at..];
+            let two = tail.char_indices().nth(2).map_or(tail, |(k, _)| &tail[..k]);
+            if two.len() == c.len_utf8() {
+                break;
+            }
+            if !compounds.openings.contains_key(two) {
+                continue;
+            }
+            let after_hyphen = word[..at].ends_with(is_hyphen) && n >= 2;
+            if !after_hyphen && (n < MODIFIER_CHARS || is_hyphen(c)) {
+                continue;
+            }
+            backend.word_keys(tail, &mut |key| {
+                let Some(lexes) = index.get(key) else { return };
+                for lex in lexes {
+                    let Some(&(part, chars)) = compounds.part_of.get(lex) else {
+                        continue;
+                    };
+                    if after_hyphen || chars >= COMPOUND_PART_CHARS {
+                        out.push(part);
+                    }
+                }
+            });
+        }
     }
 
     fn globs_matching(&self, word: &str, out: &mut Vec<Lex>) {
@@ -390,7 +523,7 @@ impl Side {
     }
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
-        let tokens = tokenize(text, false);
+        let tokens = prose_tokens(text);
         let sets: Vec<Vec<Lex>> = {
             let mut cache = self.cache.get();
             tokens
@@ -436,6 +569,8 @@ impl Side {
         found.sort_by_key(|&(first, len, p)| (std::cmp::Reverse(len), first, p));
         let mut owner: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
         let mut kept: Vec<TermMatch> = Vec::new();
+        // Where a rendering is written whole (not as a compound's part).
+        let mut whole: Vec<(usize, usize)> = Vec::new();
         for (first, len, p) in found {
             let span = (first, len);
             if owner[first..first + len]
@@ -447,6 +582,9 @@ impl Side {
             owner[first..first + len].fill(Some(span));
             let phrase = &self.phrases[p];
             let (start, end) = (tokens[first].start, tokens[first + len - 1].end);
+            if phrase.kind == MatchKind::Sv && !phrase.part {
+                whole.push((start, phrase.term));
+            }
             kept.push(TermMatch {
                 term: phrase.term,
                 kind: phrase.kind,
@@ -457,11 +595,7 @@ impl Side {
         }
         kept.sort_by_key(|m| (m.start, m.term, m.kind));
         kept.dedup_by_key(|m| (m.start, m.term, m.kind));
-        let required: rustc_hash::FxHashSet<(usize, usize)> = kept
-            .iter()
-            .filter(|m| m.kind == MatchKind::Sv)
-            .map(|m| (m.start, m.term))
-            .collect();
+        let required: rustc_hash::FxHashSet<(usize, usize)> = whole.into_iter().collect();
         kept.retain(|m| m.kind != MatchKind::Avoid || !required.contains(&(m.start, m.term)));
         kept
     }
@@ -809,11 +943,171 @@ mod tests {
             "Kommunikationen",
             "grundläggande",
             "och -planen",
-            "kommuninvånarnas",
+            "kommunal",
+            "budgetera",
+            "budgeteringen",
         ] {
             let found = sv(m, text);
             assert!(found.is_empty(), "{text:?}: found {found:?}");
         }
+    }
+
+    /// A small glossary for the compound tables: one-word renderings of
+    /// every length class, a hyphenated one, a short one and an avoid.
+    fn compound_glossary() -> Matcher {
+        let g = Glossary::parse(
+            r#"
+[[term]]
+fi = "Kauniainen"
+sv = "Grankulla"
+
+[[term]]
+fi = "talousarvio"
+sv = "budget"
+avoid = ["budgetförslag"]
+
+[[term]]
+fi = "hyvinvointialue"
+sv = "välfärdsområde"
+
+[[term]]
+fi = "kunta"
+sv = "kommun"
+
+[[term]]
+fi = "Espoo"
+sv = "Esbo"
+
+[[term]]
+fi = "suunnitelma"
+sv = "plan"
+"#,
+            "g.toml",
+        )
+        .unwrap();
+        Matcher::builtin(&g)
+    }
+
+    /// (Finnish headword, kind, words) of the Swedish matches.
+    fn sv_terms(m: &Matcher, text: &str) -> Vec<(String, MatchKind)> {
+        sv(m, text).into_iter().map(|(t, k, _)| (t, k)).collect()
+    }
+
+    #[test]
+    fn a_rendering_inside_a_swedish_compound_is_the_rendering() {
+        let m = compound_glossary();
+        for (text, term) in [
+            ("budgetrundan", "talousarvio"),
+            ("Budgetrunda", "talousarvio"),
+            ("budgetalternativen", "talousarvio"),
+            ("stadsbudgeten", "talousarvio"),
+            ("Grankullavägen", "Kauniainen"),
+            ("Grankullabor", "Kauniainen"),
+            ("välfärdsområdesdirektören", "hyvinvointialue"),
+            ("välfärdsområdesdirektör", "hyvinvointialue"),
+            ("kommuninvånarnas", "kunta"),
+            ("hemkommunen", "kunta"),
+            ("grannkommunerna", "kunta"),
+            ("Esbo-sidan", "Espoo"),
+            ("Helsingfors-Esbo", "Espoo"),
+            ("plan-utkastet", "suunnitelma"),
+        ] {
+            assert_eq!(
+                sv_terms(&m, text),
+                vec![(term.to_string(), MatchKind::Sv)],
+                "{text}"
+            );
+        }
+        let found = m.find_sv("Läs om budgetrundan.");
+        assert_eq!(found[0].text, "budgetrundan");
+    }
+
+    #[test]
+    fn look_alikes_of_a_rendering_are_not_compounds_of_it() {
+        let m = compound_glossary();
+        for text in [
+            "kommunikation",
+            "Kommunikationen",
+            "kommunikationsavdelningen",
+            "kommunal",
+            "kommunala",
+            "budgetera",
+            "budgeterar",
+            "budgeteringen",
+            // Four letters are too few to be looked for inside a word.
+            "Esboborna",
+            "välfärdsplan",
+            "planering",
+            // A rendering needs three letters before it at the end.
+            "exkommun",
+            // An elided compound is matched only as written.
+            "budget- och",
+        ] {
+            assert!(sv(&m, text).is_empty(), "{text}: {:?}", sv(&m, text));
+        }
+    }
+
+    #[test]
+    fn compounds_leave_avoided_renderings_and_multi_word_terms_alone() {
+        let m = compound_glossary();
+        // `budgetförslag` is avoided, though it is a compound of `budget`:
+        // reported as avoided, whatever the compound says.
+        let found = m.find_sv("budgetförslaget");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == MatchKind::Avoid && f.text == "budgetförslaget"),
+            "{found:?}"
+        );
+        let g = Glossary::parse(
+            "[[term]]\nfi = \"ennaltaehkäisevä hyvinvointityö\"\nsv = \"förebyggande välfärdsarbete\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let m = Matcher::builtin(&g);
+        assert!(m.find_sv("förebyggande välfärdsarbetsgruppen").is_empty());
+        assert!(m.find_sv("förebyggandearbete").is_empty());
+    }
+
+    #[test]
+    fn finnish_terms_are_not_found_inside_finnish_compounds() {
+        // Unchanged: Finnish compounds are the back ends' business and the
+        // built-in one matches whole words only.
+        let m = matcher();
+        for text in [
+            "seurakunnassa",
+            "kuntosalilla",
+            "Kauniaistentie",
+            "talousarviokierros",
+        ] {
+            let found: Vec<_> = fi(&m, text)
+                .into_iter()
+                .filter(|(t, _, _)| t == "kunta" || t == "Kauniainen" || t == "talousarvio")
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_file_names_and_phone_numbers_use_no_term() {
+        let m = matcher();
+        assert!(fi(&m, "Lisätietoja: nuoriso@kauniainen.fi tai 09 505 6200.").is_empty());
+        assert!(
+            fi(
+                &m,
+                "Katso https://www.kauniainen.fi/nuoriso ja kauniainen.fi."
+            )
+            .is_empty()
+        );
+        assert!(fi(&m, "Liite: kauniainen-talousarvio.pdf").is_empty());
+        assert!(sv(&m, "Se www.grankulla.fi eller grankulla.fi").is_empty());
+        // The words around an address still count, and a term never spans
+        // one.
+        let found = fi(&m, "Kauniaisten nuoriso@kauniainen.fi kunnan");
+        let words: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+        assert_eq!(words, ["Kauniaisten", "kunnan"]);
+        let found = sv(&m, "Grankulla, grankulla@example.com");
+        assert_eq!(found.len(), 1);
     }
 
     #[test]
@@ -1213,6 +1507,12 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
             ("johtoryhmä", "ledningsgrupp", 1),
             ("järjestö", "organisationer", 3),
             ("järjestö", "organisationerna", 1),
+            // Compounds of the rendering (the Finnish of these has the
+            // compounds `Järjestötreffit`, `Järjestökyselyn`, `kuntalaisten`:
+            // no term there, so no finding either way).
+            ("järjestö", "Organisationsträff", 1),
+            ("järjestö", "organisationsenkäten", 1),
+            ("kunta", "kommuninvånarnas", 1),
             (
                 "kulttuuri- ja vapaa-aikavaliokunta",
                 "kultur- och fritidsutskottet",

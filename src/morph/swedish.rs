@@ -121,6 +121,43 @@ fn stems(base: &str) -> Vec<(String, Class)> {
     out
 }
 
+/// Letters a rendering needs before it is looked for inside a closed
+/// compound (`budget` in `budgetrunda`): shorter words hide in too many
+/// others. A hyphen (`Esbo-sidan`) marks the parts, so there any length
+/// will do.
+pub const COMPOUND_PART_CHARS: usize = 5;
+
+/// Whether `rest`, what follows a word at the start of a closed compound
+/// (`runda` after `budget`), can be the compound's other part: at least
+/// two letters with a vowel (`Grankulla-bo`), neither an inflection ending
+/// of the word (`kommun-erna` is the word itself) nor a derivation suffix
+/// (`kommun-ikation`, `budget-era`, `kommun-al`). A Swedish linking `s`
+/// (`välfärdsområde-s-direktör`) is the caller's to strip.
+///
+/// Derivations are told by their suffix, not by a dictionary: those that
+/// start a longer word (`-ikation`, `-ering`) are refused wherever they
+/// stand, the short ones (`-al`, `-ig`) only as the whole rest, since
+/// `budget-alternativ` is a compound.
+pub fn is_compound_rest(rest: &str) -> bool {
+    const STARTS: [&str; 12] = [
+        "ikation", "ation", "ering", "isera", "iser", "itet", "ism", "ist", "isk", "era", "erad",
+        "ik",
+    ];
+    const WHOLE: [&str; 12] = [
+        "al", "ell", "ig", "lig", "ör", "ös", "ning", "ande", "ende", "are", "het", "else",
+    ];
+    if rest.chars().count() < 2 || !rest.chars().any(is_vowel) || SUFFIXES.contains(&rest) {
+        return false;
+    }
+    if STARTS.iter().any(|d| rest.starts_with(d)) {
+        return false;
+    }
+    !WHOLE.iter().any(|d| {
+        rest.strip_prefix(d)
+            .is_some_and(|ending| SUFFIXES.contains(&ending))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +218,44 @@ mod tests {
             for word in *words {
                 assert!(!matches(base, word), "{word} should not match {base}");
             }
+        }
+    }
+
+    #[test]
+    fn compound_rests_are_words_not_endings_or_derivations() {
+        for rest in [
+            "runda",
+            "vägen",
+            "bo",
+            "direktör",
+            "invånarna",
+            "alternativ",
+            "sidan",
+        ] {
+            assert!(is_compound_rest(rest), "{rest}");
+        }
+        for rest in [
+            "",
+            "n",
+            "s",
+            "erna",
+            "ens",
+            "ikation",
+            "ikationen",
+            "ikationsavdelningen",
+            "era",
+            "erar",
+            "ering",
+            "al",
+            "ala",
+            "alt",
+            "ig",
+            "ligt",
+            "ism",
+            "tt",
+            "itet",
+        ] {
+            assert!(!is_compound_rest(rest), "{rest}");
         }
     }
 }
