@@ -263,9 +263,13 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 // `data/articles/…`.
                 report.relative_to(session);
             }
-            for note in [&report.glossary_note, &report.changed_note]
-                .into_iter()
-                .flatten()
+            for note in [
+                &report.glossary_note,
+                &report.spelling_note,
+                &report.changed_note,
+            ]
+            .into_iter()
+            .flatten()
             {
                 eprintln!("tolk: {}", escape_controls(note));
             }

@@ -42,6 +42,7 @@ pub enum Rule {
     Edited,
     Structure,
     Publish,
+    Spelling,
 }
 
 /// What `tolk rules RULE` prints.
@@ -61,7 +62,7 @@ pub struct RuleDoc {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Invalid,
         Rule::Missing,
         Rule::Extra,
@@ -78,6 +79,7 @@ impl Rule {
         Rule::Edited,
         Rule::Structure,
         Rule::Publish,
+        Rule::Spelling,
     ];
 
     pub fn code(self) -> &'static str {
@@ -262,6 +264,21 @@ impl Rule {
                  it. One finding per article names the segments that hold it back.",
                 "a2 marked reviewed by Patricia Heikkilä, who also translated it",
                 "every segment reviewed by Eeva Editori, translated by Patricia Heikkilä",
+            ),
+            Rule::Spelling => (
+                "spelling",
+                Warning,
+                "a Swedish word is not in the Finland-Swedish dictionary",
+                "Every word of the Swedish is looked up in the Finland-Swedish Hunspell \
+                 dictionary (sv_FI, Debian's `hunspell-sv`; TOLK_DICTIONARY names another \
+                 .dic), compounds included, with the dictionary's suggestion. A word is also \
+                 right when it renders a glossary term, when it is a capitalised name the \
+                 Finnish of the row names too (`Ikäheimonen`, inflected on either side), or \
+                 when it is in `words.txt` at the root (`tolk words add WORD`). Numbers, \
+                 e-mail and web addresses, the kicker and Swedish that equals the Finnish are \
+                 skipped. Without a dictionary the rule is skipped with a notice.",
+                "`budgetrnda`: did you mean `budgetrunda`?",
+                "`Ikäheimonens` when the Finnish names Taru Ikäheimonen",
             ),
         };
         RuleDoc {
