@@ -343,6 +343,17 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 Format::Json => report::json(out, &report)?,
             }
         }
+        Command::Words(cli::WordsCommand::Add { words }) => {
+            let report = commands::words::add(session, words)?;
+            report::words_added(out, &report)?;
+        }
+        Command::Words(cli::WordsCommand::List { format }) => {
+            let report = commands::words::list(session)?;
+            match format {
+                Format::Human => report::words(out, &report)?,
+                Format::Json => report::json(out, &report)?,
+            }
+        }
         Command::Doctor => {
             let report = commands::doctor::run(global, session)?;
             report::doctor(out, &report, &style)?;

@@ -8,6 +8,7 @@
 //! quarter of a second) and shared by the parallel article checks.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::{At, Compared, Ctx, excerpt};
 use crate::glossary::{MatchKind, Matcher};
@@ -44,7 +45,23 @@ pub struct Speller {
     words: FastSet<String>,
     /// The `.dic` file read.
     pub path: PathBuf,
+    /// Words looked up in this run, shared by the parallel article checks:
+    /// a failed lookup tries every way of compounding the word, and a
+    /// suggestion costs far more, so each word is looked up once.
+    verdicts: Mutex<FastMap<String, Verdict>>,
 }
+
+/// What the dictionary says about a word: known, or unknown with its
+/// suggestion.
+#[derive(Clone)]
+enum Verdict {
+    Known,
+    Unknown(Option<String>),
+}
+
+/// Words longer than this get no suggestion: they are compounds, for which
+/// Hunspell's suggestions are slow (seconds) and seldom the word meant.
+const SUGGEST_MAX_CHARS: usize = 14;
 
 /// The `.dic` file to read: `TOLK_DICTIONARY`, else the system's, else why
 /// there is none.
@@ -84,7 +101,13 @@ impl Speller {
             dictionary,
             words: words.map(word_list).unwrap_or_default(),
             path: dic.to_path_buf(),
+            verdicts: Mutex::default(),
         })
+    }
+
+    /// How many words `words.txt` holds.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
     }
 
     /// The dictionary or the word list knows `word`.
@@ -102,9 +125,30 @@ impl Speller {
     }
 
     fn suggestion(&self, word: &str) -> Option<String> {
+        if word.chars().count() > SUGGEST_MAX_CHARS {
+            return None;
+        }
         let mut out = Vec::new();
         self.dictionary.suggest(word, &mut out);
         out.into_iter().next()
+    }
+
+    /// [`Speller::knows`] and, for an unknown word, the suggestion, once
+    /// per run. The lock is not held while looking up.
+    fn verdict(&self, word: &str) -> Verdict {
+        let cached = self.verdicts.lock().ok().and_then(|v| v.get(word).cloned());
+        if let Some(v) = cached {
+            return v;
+        }
+        let v = if self.knows(word) {
+            Verdict::Known
+        } else {
+            Verdict::Unknown(self.suggestion(word))
+        };
+        if let Ok(mut map) = self.verdicts.lock() {
+            map.insert(word.to_string(), v.clone());
+        }
+        v
     }
 }
 
@@ -168,9 +212,6 @@ pub(super) fn spelling<'a>(
     matcher: Option<&Matcher>,
     compared: &[Compared<'a>],
 ) {
-    // Words looked up once per article: the same word recurs.
-    let mut known: FastMap<String, bool> = FastMap::default();
-    let mut suggested: FastMap<String, Option<String>> = FastMap::default();
     for c in compared {
         // The kicker is bilingual by design; a Swedish that is the
         // Finnish is `copy`'s.
@@ -195,19 +236,15 @@ pub(super) fn spelling<'a>(
             {
                 continue;
             }
-            let ok = *known
-                .entry(word.to_string())
-                .or_insert_with(|| speller.knows(word));
-            if ok {
-                continue;
-            }
+            // A name the Finnish shares is settled before the dictionary:
+            // names are what the dictionary does not know.
             let names = names.get_or_insert_with(|| finnish_names(&c.fi.text));
             if named_in_finnish(word, names) {
                 continue;
             }
-            let hint = suggested
-                .entry(word.to_string())
-                .or_insert_with(|| speller.suggestion(word));
+            let Verdict::Unknown(hint) = speller.verdict(word) else {
+                continue;
+            };
             let message = match hint {
                 Some(s) => {
                     format!("`{word}`: not in the Finland-Swedish dictionary; did you mean `{s}`?")
