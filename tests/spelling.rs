@@ -8,7 +8,7 @@ use common::{Repo, SLUG, json};
 /// Whether the sv_FI dictionary loads here; outside CI a missing one skips
 /// the test with the reason, under `CI=true` it fails (as for Voikko).
 fn dictionary_available(repo: &Repo) -> bool {
-    let out = repo.tolk().arg("doctor").output().unwrap();
+    let out = repo.tolk_spelling().arg("doctor").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let ok = text.contains("ok   spelling");
     if !ok {
@@ -23,7 +23,7 @@ fn dictionary_available(repo: &Repo) -> bool {
 
 /// The spelling findings of `tolk check`: (segment, message).
 fn spelling(repo: &Repo) -> Vec<(String, String)> {
-    let mut cmd = repo.tolk();
+    let mut cmd = repo.tolk_spelling();
     cmd.args(["check", "--format", "json", "--select", "spelling"]);
     let out = cmd.output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -79,7 +79,7 @@ fn the_finding_points_at_the_word_with_a_suggestion() {
         return;
     }
     repo.edit("sv.txt", "budget och bokslut", "budgetrnda och bokslut");
-    let v = json(repo.tolk().args(["check", "--format", "json"]));
+    let v = json(repo.tolk_spelling().args(["check", "--format", "json"]));
     let f = v["findings"]
         .as_array()
         .unwrap()
@@ -156,7 +156,7 @@ fn words_txt_is_honoured_after_tolk_words_add() {
         "{found:?}"
     );
     repo.write("words.txt", "# Words tolk's dictionary lacks.\n\nkl\n");
-    repo.tolk()
+    repo.tolk_spelling()
         .args(["words", "add", "uppgörandet", "kamuflerö", "KL"])
         .assert()
         .success()
@@ -169,7 +169,7 @@ fn words_txt_is_honoured_after_tolk_words_add() {
         "# Words tolk's dictionary lacks.\n\nkamuflerö\nkl\nuppgörandet\n"
     );
     assert_eq!(spelling(&repo), Vec::<(String, String)>::new());
-    repo.tolk()
+    repo.tolk_spelling()
         .args(["words", "list"])
         .assert()
         .success()
@@ -181,7 +181,7 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     let repo = Repo::seed();
     let missing = repo.path("nowhere/sv_FI.dic");
     let out = repo
-        .tolk()
+        .tolk_spelling()
         .env("TOLK_DICTIONARY", &missing)
         .args(["check", "--format", "concise"])
         .output()
@@ -197,7 +197,7 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     assert!(!stdout.contains("[spelling]"), "{stdout}");
     // The same exit status as with spelling not selected at all.
     let without = repo
-        .tolk()
+        .tolk_spelling()
         .args(["check", "--format", "concise", "--ignore", "spelling"])
         .output()
         .unwrap();
@@ -205,7 +205,7 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     assert_eq!(stdout, String::from_utf8_lossy(&without.stdout));
     // doctor says how to get one, and is not broken for it.
     let doctor = repo
-        .tolk()
+        .tolk_spelling()
         .env("TOLK_DICTIONARY", &missing)
         .arg("doctor")
         .output()
