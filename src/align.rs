@@ -780,7 +780,7 @@ fn shared<'p, 'a: 'p, T: PartialEq + 'p>(
 
 /// Names pair when equal or when they share a long enough prefix, which
 /// covers inflection on either side (`ikäheimonen`, `ikäheimosen`).
-fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

@@ -145,6 +145,10 @@ pub enum Command {
     Terms(TermsArgs),
     /// List the rules of `tolk check`, or explain one (`tolk rules stale`)
     Rules(RulesArgs),
+    /// The project's own words (`words.txt`), which the spelling rule
+    /// accepts: `tolk words add WORD…`, `tolk words list`
+    #[command(subcommand)]
+    Words(WordsCommand),
     /// Show what tolk sees: root, articles, glossary, morphology, colour
     Doctor,
     /// Set up a repository: `articles/`, a starter glossary and `tolk.toml`,
@@ -175,6 +179,21 @@ pub struct MergeStatusArgs {
     pub ours: PathBuf,
     /// Theirs (git's %B)
     pub theirs: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WordsCommand {
+    /// Add words the spelling rule should accept (sorted in, each once)
+    Add {
+        /// The words, as written (`uppgörandet`)
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+    },
+    /// List the project's words
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -263,9 +263,13 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 // `data/articles/…`.
                 report.relative_to(session);
             }
-            for note in [&report.glossary_note, &report.changed_note]
-                .into_iter()
-                .flatten()
+            for note in [
+                &report.glossary_note,
+                &report.spelling_note,
+                &report.changed_note,
+            ]
+            .into_iter()
+            .flatten()
             {
                 eprintln!("tolk: {}", escape_controls(note));
             }
@@ -336,6 +340,17 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             let report = commands::terms::run(&text, args.lang, &matcher);
             match args.format {
                 Format::Human => report::terms(out, &report, &text, &style)?,
+                Format::Json => report::json(out, &report)?,
+            }
+        }
+        Command::Words(cli::WordsCommand::Add { words }) => {
+            let report = commands::words::add(session, words)?;
+            report::words_added(out, &report)?;
+        }
+        Command::Words(cli::WordsCommand::List { format }) => {
+            let report = commands::words::list(session)?;
+            match format {
+                Format::Human => report::words(out, &report)?,
                 Format::Json => report::json(out, &report)?,
             }
         }

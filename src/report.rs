@@ -26,6 +26,7 @@ use crate::commands::rules::RulesReport;
 use crate::commands::segments::SegmentsReport;
 use crate::commands::status::{ArticleStatus, RowState, StatusReport};
 use crate::commands::terms::{HitKind, TermsReport};
+use crate::commands::words::WordsReport;
 use crate::style::{Style, Tone};
 use crate::text::{ellipsize, escape_controls as esc};
 
@@ -1301,6 +1302,25 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
     } else {
         bad("note")
     };
+    match (&r.dictionary, &r.dictionary_problem) {
+        (Some(dic), _) => writeln!(
+            out,
+            "{} spelling    {} ({} in words.txt)",
+            ok("ok  "),
+            esc(dic),
+            match r.words {
+                1 => "1 word".to_string(),
+                n => format!("{n} words"),
+            }
+        )?,
+        (None, Some(p)) => writeln!(
+            out,
+            "{} spelling    {}",
+            bad("note"),
+            wrap_indented(&esc(p), "                 ", 17, style.width).trim_start()
+        )?,
+        _ => {}
+    }
     writeln!(out, "{mark} morphology  {}", r.morphology)?;
     for d in &r.morphology_detail {
         writeln!(
@@ -1329,6 +1349,25 @@ pub fn watch_rerun(out: &mut impl Write, changed: Option<&[String]>, terminal: b
         write!(out, "\x1b[H\x1b[2J")?;
     } else if let Some(paths) = changed {
         writeln!(out, "──── changed: {} ────", esc(&paths.join(", ")))?;
+    }
+    Ok(())
+}
+
+/// `tolk words add`: what was added, what the list already had.
+pub fn words_added(out: &mut impl Write, r: &WordsReport) -> Result<()> {
+    for w in &r.added {
+        writeln!(out, "added {} to {}", esc(w), esc(&r.file))?;
+    }
+    for w in &r.already {
+        writeln!(out, "{} is already in {}", esc(w), esc(&r.file))?;
+    }
+    Ok(())
+}
+
+/// `tolk words list`: one word a line.
+pub fn words(out: &mut impl Write, r: &WordsReport) -> Result<()> {
+    for w in &r.words {
+        writeln!(out, "{}", esc(w))?;
     }
     Ok(())
 }

@@ -42,6 +42,7 @@ pub enum Rule {
     Edited,
     Structure,
     Publish,
+    Spelling,
     Inconsistent,
 }
 
@@ -62,7 +63,7 @@ pub struct RuleDoc {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::Invalid,
         Rule::Missing,
         Rule::Extra,
@@ -79,6 +80,7 @@ impl Rule {
         Rule::Edited,
         Rule::Structure,
         Rule::Publish,
+        Rule::Spelling,
         Rule::Inconsistent,
     ];
 
@@ -280,6 +282,21 @@ impl Rule {
                 "fi `Tapahtumaan on vapaa pääsy.` in two articles, sv `Fritt inträde.` in one \
                  and `Evenemanget är gratis.` in the other",
                 "the same Finnish, sv `Fritt  inträde.` and `fritt inträde.` (spacing and case)",
+            ),
+            Rule::Spelling => (
+                "spelling",
+                Warning,
+                "a Swedish word is not in the Finland-Swedish dictionary",
+                "Every word of the Swedish is looked up in the Finland-Swedish Hunspell \
+                 dictionary (sv_FI, Debian's `hunspell-sv`; TOLK_DICTIONARY names another \
+                 .dic), compounds included, with the dictionary's suggestion. A word is also \
+                 right when it renders a glossary term, when it is a capitalised name the \
+                 Finnish of the row names too (`Ikäheimonen`, inflected on either side), or \
+                 when it is in `words.txt` at the root (`tolk words add WORD`). Numbers, \
+                 e-mail and web addresses, the kicker and Swedish that equals the Finnish are \
+                 skipped. Without a dictionary the rule is skipped with a notice.",
+                "`budgetrnda`: did you mean `budgetrunda`?",
+                "`Ikäheimonens` when the Finnish names Taru Ikäheimonen",
             ),
         };
         RuleDoc {

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::checks::spelling::{self, Speller};
 use crate::cli::Global;
 use crate::config::{Config, Overrides};
 use crate::error::{ErrorKind, LoadError};
@@ -89,6 +90,14 @@ pub struct Terms {
     pub note: Option<String>,
     /// The matcher is the built-in one, as alignment uses.
     pub builtin: bool,
+}
+
+/// The Finland-Swedish dictionary of a run, loaded once, or why there is
+/// none (the `spelling` rule is then skipped, not failed).
+#[derive(Default)]
+pub struct Spelling {
+    pub speller: Option<Speller>,
+    pub note: Option<String>,
 }
 
 impl Session {
@@ -184,6 +193,30 @@ impl Session {
             matcher: Some(backend.matcher(&glossary)),
             note: None,
             builtin: matches!(backend, Backend::Builtin { .. }),
+        })
+    }
+
+    /// Loads the dictionary (`TOLK_DICTIONARY` or the system's `sv_FI`)
+    /// and the project's `words.txt` once for the run. A missing or
+    /// unreadable dictionary is a note; an unreadable `words.txt` an error.
+    pub fn spelling(&self) -> Result<Spelling> {
+        let repo = self.repo()?;
+        let list = repo.root.join(spelling::WORDS_FILE);
+        let words = if list.is_file() {
+            Some(repo::read_text(&list, &repo.display(&list))?)
+        } else {
+            None
+        };
+        let loaded = spelling::locate().and_then(|dic| Speller::load(&dic, words.as_deref()));
+        Ok(match loaded {
+            Ok(speller) => Spelling {
+                speller: Some(speller),
+                note: None,
+            },
+            Err(why) => Spelling {
+                speller: None,
+                note: Some(format!("{why}: spelling rule skipped")),
+            },
         })
     }
 

@@ -4,6 +4,7 @@
 pub mod inconsistent;
 pub mod numbers;
 pub mod publish;
+pub mod spelling;
 
 use serde::Serialize;
 
@@ -273,6 +274,15 @@ impl<'a> Ctx<'a> {
 
 /// Every check on one article. `matcher` is `None` without a glossary.
 pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Finding> {
+    check_article_with(article, matcher, None)
+}
+
+/// [`check_article`], with `spelling` when there is a dictionary.
+pub fn check_article_with(
+    article: &Article,
+    matcher: Option<&Matcher>,
+    speller: Option<&spelling::Speller>,
+) -> Vec<Finding> {
     let mut cx = Ctx {
         article,
         pairs: article.pairs(),
@@ -290,6 +300,9 @@ pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Findin
     credit(&mut cx);
     if let Some(matcher) = matcher {
         glossary(&mut cx, matcher, &compared);
+    }
+    if let Some(speller) = speller {
+        spelling::spelling(&mut cx, speller, matcher, &compared);
     }
     // Segment numbers by id, looked up once: `Segmented::get` scans, and
     // an article with thousands of findings would scan once per comparison.

@@ -8,11 +8,12 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::checks::inconsistent::{self, ArticleEntries};
 use crate::checks::publish::publish_gate;
-use crate::checks::{Finding, Rule, Severity, check_article};
+use crate::checks::spelling::Speller;
+use crate::checks::{Finding, Rule, Severity, check_article_with};
 use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::error::{ErrorKind, LoadError};
-use crate::session::Session;
+use crate::session::{Session, Spelling};
 use crate::waive::{Waived, settle};
 
 #[derive(Debug, Serialize)]
@@ -25,6 +26,9 @@ pub struct CheckReport {
     /// Why there are no glossary findings, when there is no glossary.
     #[serde(skip)]
     pub glossary_note: Option<String>,
+    /// Why `spelling` was skipped: no dictionary.
+    #[serde(skip)]
+    pub spelling_note: Option<String>,
     /// Warnings fail the run too.
     #[serde(skip)]
     pub strict: bool,
@@ -54,6 +58,7 @@ impl CheckReport {
             summary: Summary::default(),
             waived: Vec::new(),
             glossary_note: None,
+            spelling_note: None,
             strict,
             changed_note: None,
             checked: Vec::new(),
@@ -131,9 +136,10 @@ type Checked = (bool, Vec<Finding>, Vec<Waived>, Option<ArticleEntries>);
 fn check_one(
     article: &Article,
     matcher: Option<&crate::glossary::Matcher>,
+    speller: Option<&Speller>,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Waived>) {
-    let mut findings = check_article(article, matcher);
+    let mut findings = check_article_with(article, matcher, speller);
     if config.publish.always
         && let Some(f) = publish_gate(article, config.publish.distinct_reviewer)
     {
@@ -150,13 +156,26 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
         Err(err) if err.kind == ErrorKind::Usage => bail!("{}", err.message),
         Err(err) => return Ok(CheckReport::unreadable(&err)),
     };
-    let terms = match session.terms() {
+    // The dictionary loads while the glossary compiles; not at all when
+    // `spelling` is not selected.
+    let (terms, spelling) = rayon::join(
+        || session.terms(),
+        || {
+            if config.selects(Rule::Spelling) {
+                session.spelling()
+            } else {
+                Ok(Spelling::default())
+            }
+        },
+    );
+    let terms = match terms {
         Ok(terms) => terms,
         Err(err) => match err.downcast_ref::<LoadError>() {
             Some(load) => return Ok(CheckReport::unreadable(load)),
             None => return Err(err),
         },
     };
+    let spelling = spelling?;
     let mut selection = session.some_articles(&args.slugs)?;
     let mut changed_note = None;
     if let Some(rev) = &args.changed_since {
@@ -194,7 +213,8 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
                 (false, vec![invalid(slug, &err)], Vec::new(), None)
             }
             Ok(article) => {
-                let (findings, waived) = check_one(&article, matcher, &config);
+                let (findings, waived) =
+                    check_one(&article, matcher, spelling.speller.as_ref(), &config);
                 let entries = index.then(|| inconsistent::entries(&article));
                 (true, findings, waived, entries)
             }
@@ -203,6 +223,7 @@ pub fn run(args: &CheckArgs, session: &Session) -> Result<CheckReport> {
         .collect();
     let mut report = CheckReport::new(config.strict);
     report.glossary_note = terms.note;
+    report.spelling_note = spelling.note;
     report.changed_note = changed_note;
     report.checked = slugs.clone();
     let mut entries = Vec::new();

@@ -7,7 +7,7 @@ use crate::cli::Global;
 use crate::config::Config;
 use crate::morph::Backend;
 use crate::repo::Repo;
-use crate::session::Session;
+use crate::session::{Session, Spelling};
 
 #[derive(Debug, Serialize)]
 pub struct DoctorReport {
@@ -29,6 +29,12 @@ pub struct DoctorReport {
     pub config_problem: Option<String>,
     pub morphology: String,
     pub morphology_detail: Vec<String>,
+    /// The Finland-Swedish dictionary `spelling` reads, when it loads.
+    pub dictionary: Option<String>,
+    /// Why `spelling` is skipped, and how to install a dictionary.
+    pub dictionary_problem: Option<String>,
+    /// Words in `words.txt`.
+    pub words: usize,
     pub color: bool,
     pub color_reason: &'static str,
     pub version: &'static str,
@@ -62,6 +68,9 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         config_problem: None,
         morphology: String::new(),
         morphology_detail: Vec::new(),
+        dictionary: None,
+        dictionary_problem: None,
+        words: 0,
         color,
         color_reason,
         version: env!("CARGO_PKG_VERSION"),
@@ -92,6 +101,18 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
     match session.config(&Default::default()) {
         Ok(config) => report.config = Some(config),
         Err(err) => report.config_problem = Some(err.to_string()),
+    }
+    match session.spelling() {
+        Ok(Spelling {
+            speller: Some(speller),
+            ..
+        }) => {
+            report.dictionary = Some(speller.path.display().to_string());
+            report.words = speller.word_count();
+        }
+        Ok(Spelling { note, .. }) => report.dictionary_problem = note,
+        // No repository (reported above) or an unreadable words.txt.
+        Err(err) => report.dictionary_problem = Some(format!("{err:#}")),
     }
     match Backend::choose(global.morphology) {
         Ok(Backend::Voikko(v)) => {

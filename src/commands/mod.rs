@@ -16,3 +16,4 @@ pub mod rules;
 pub mod segments;
 pub mod status;
 pub mod terms;
+pub mod words;

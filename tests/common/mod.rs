@@ -87,10 +87,23 @@ impl Repo {
     }
 
     /// `tolk` run in the repository root with a clean, predictable
-    /// environment: no colour, 80 columns, no user name.
+    /// environment: no colour, 80 columns, no user name, and no spelling
+    /// dictionary, so that findings do not depend on whether this machine
+    /// has hunspell-sv (`tests/spelling.rs` uses [`Repo::tolk_spelling`]).
     pub fn tolk(&self) -> Command {
+        let mut cmd = self.tolk_spelling();
+        cmd.env(
+            "TOLK_DICTIONARY",
+            self.root().join(".no-dictionary/sv_FI.dic"),
+        );
+        cmd
+    }
+
+    /// [`Repo::tolk`] with the machine's spelling dictionary.
+    pub fn tolk_spelling(&self) -> Command {
         let mut cmd = Command::cargo_bin("tolk").unwrap();
-        cmd.current_dir(self.root())
+        cmd.env_remove("TOLK_DICTIONARY")
+            .current_dir(self.root())
             .env("COLUMNS", "80")
             .env_remove("NO_COLOR")
             .env_remove("TOLK_USER")

@@ -1,0 +1,292 @@
+//! `spelling`: every word of the Swedish checked against the Finland-Swedish
+//! Hunspell dictionary (`sv_FI`, Debian's `hunspell-sv`), read with
+//! spellbook, a pure-Rust Hunspell. Words the dictionary does not know are
+//! still right when they render a glossary term, name someone or something
+//! the Finnish names too, or are in the project's `words.txt`.
+//!
+//! The dictionary is loaded once per run ([`Speller::load`], about a
+//! quarter of a second) and shared by the parallel article checks.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{At, Compared, Ctx, excerpt};
+use crate::glossary::{MatchKind, Matcher};
+use crate::lang::Lang;
+use crate::morph::FastMap;
+use crate::segment::Kind;
+use crate::text::same_text;
+use crate::tokens::{Token, tokenize};
+
+type FastSet<T> = rustc_hash::FxHashSet<T>;
+
+/// The environment variable naming a `.dic` file (its `.aff` beside it)
+/// to use instead of the system's `sv_FI`.
+pub const DICTIONARY_VAR: &str = "TOLK_DICTIONARY";
+
+/// Where Debian's `hunspell-sv` puts the Finland-Swedish dictionary.
+const SYSTEM_DICTIONARIES: &[&str] = &[
+    "/usr/share/hunspell/sv_FI.dic",
+    "/usr/share/myspell/sv_FI.dic",
+    "/usr/share/myspell/dicts/sv_FI.dic",
+];
+
+/// How to get a dictionary, for notices and `tolk doctor`.
+pub const INSTALL_HINT: &str =
+    "install it with `apt-get install hunspell-sv`, or set TOLK_DICTIONARY to a .dic file";
+
+/// The project's own words: `words.txt` at the root of the repository.
+pub const WORDS_FILE: &str = "words.txt";
+
+/// The Finland-Swedish dictionary and the project's word list.
+pub struct Speller {
+    dictionary: spellbook::Dictionary,
+    /// `words.txt`, lower-cased.
+    words: FastSet<String>,
+    /// The `.dic` file read.
+    pub path: PathBuf,
+    /// Words looked up in this run, shared by the parallel article checks:
+    /// a failed lookup tries every way of compounding the word, and a
+    /// suggestion costs far more, so each word is looked up once.
+    verdicts: Mutex<FastMap<String, Verdict>>,
+}
+
+/// What the dictionary says about a word: known, or unknown with its
+/// suggestion.
+#[derive(Clone)]
+enum Verdict {
+    Known,
+    Unknown(Option<String>),
+}
+
+/// Words longer than this get no suggestion: they are compounds, for which
+/// Hunspell's suggestions are slow (seconds) and seldom the word meant.
+const SUGGEST_MAX_CHARS: usize = 14;
+
+/// The `.dic` file to read: `TOLK_DICTIONARY`, else the system's, else why
+/// there is none.
+pub fn locate() -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os(DICTIONARY_VAR).filter(|p| !p.is_empty()) {
+        let path = PathBuf::from(path);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "{DICTIONARY_VAR} names `{}`, which does not exist",
+                path.display()
+            ))
+        };
+    }
+    SYSTEM_DICTIONARIES
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("no Finland-Swedish dictionary (sv_FI): {INSTALL_HINT}"))
+}
+
+impl Speller {
+    /// Reads the dictionary at `dic` (and the `.aff` beside it); `words` is
+    /// the text of `words.txt`, if any.
+    pub fn load(dic: &Path, words: Option<&str>) -> Result<Speller, String> {
+        let aff = dic.with_extension("aff");
+        let read = |p: &Path| {
+            std::fs::read(p)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+        };
+        let (aff_text, dic_text) = (read(&aff)?, read(dic)?);
+        let dictionary = spellbook::Dictionary::new(&aff_text, &dic_text)
+            .map_err(|e| format!("cannot read the dictionary `{}`: {e}", dic.display()))?;
+        Ok(Speller {
+            dictionary,
+            words: words.map(word_list).unwrap_or_default(),
+            path: dic.to_path_buf(),
+            verdicts: Mutex::default(),
+        })
+    }
+
+    /// How many words `words.txt` holds.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The dictionary or the word list knows `word`.
+    fn knows(&self, word: &str) -> bool {
+        if self.words.contains(&word.to_lowercase()) || self.dictionary.check(word) {
+            return true;
+        }
+        // A hyphenated compound (`Helsingfors-bon`) is right when its parts
+        // are; an elided compound's head (`social-`) when the word is.
+        word.contains('-')
+            && word
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .all(|p| self.words.contains(&p.to_lowercase()) || self.dictionary.check(p))
+    }
+
+    fn suggestion(&self, word: &str) -> Option<String> {
+        if word.chars().count() > SUGGEST_MAX_CHARS {
+            return None;
+        }
+        let mut out = Vec::new();
+        self.dictionary.suggest(word, &mut out);
+        out.into_iter().next()
+    }
+
+    /// [`Speller::knows`] and, for an unknown word, the suggestion, once
+    /// per run. The lock is not held while looking up.
+    fn verdict(&self, word: &str) -> Verdict {
+        let cached = self.verdicts.lock().ok().and_then(|v| v.get(word).cloned());
+        if let Some(v) = cached {
+            return v;
+        }
+        let v = if self.knows(word) {
+            Verdict::Known
+        } else {
+            Verdict::Unknown(self.suggestion(word))
+        };
+        if let Ok(mut map) = self.verdicts.lock() {
+            map.insert(word.to_string(), v.clone());
+        }
+        v
+    }
+}
+
+/// The words of `words.txt`: one a line, `#` comments, any letter case.
+pub fn word_list(text: &str) -> FastSet<String> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Byte ranges of e-mail addresses and web addresses in `text`: their
+/// words are not Swedish.
+fn addresses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let run: &str = &text[s..i];
+                let lower = run.to_lowercase();
+                if run.contains('@') || run.contains("://") || lower.starts_with("www.") {
+                    out.push((s, i));
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// Capitalised words of the Finnish, lower-cased: names a Swedish word may
+/// repeat.
+fn finnish_names(fi: &str) -> Vec<String> {
+    tokenize(fi, false)
+        .iter()
+        .map(|t| &fi[t.start..t.end])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A capitalised Swedish word that names what the Finnish names (`Taru
+/// Ikäheimonen`, `Kauniainen`), inflected on either side.
+fn named_in_finnish(word: &str, names: &[String]) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let stem = lower.split(['-', '\'', '’', ':']).next().unwrap_or(&lower);
+    names
+        .iter()
+        .any(|n| crate::align::same_name(n, &lower) || crate::align::same_name(n, stem))
+}
+
+pub(super) fn spelling<'a>(
+    cx: &mut Ctx<'a>,
+    speller: &Speller,
+    matcher: Option<&Matcher>,
+    compared: &[Compared<'a>],
+) {
+    for c in compared {
+        // The kicker is bilingual by design; a Swedish that is the
+        // Finnish is `copy`'s.
+        if c.fi.kind == Kind::Kicker || same_text(&c.fi.text, &c.sv.text) {
+            continue;
+        }
+        let text = c.sv.text.as_str();
+        let mut accepted: Vec<(usize, usize)> = addresses(text);
+        if let Some(m) = matcher {
+            accepted.extend(
+                m.find_sv(text)
+                    .into_iter()
+                    .filter(|m| m.kind == MatchKind::Sv)
+                    .map(|m| (m.start, m.end)),
+            );
+        }
+        let mut names: Option<Vec<String>> = None;
+        for Token { start, end, .. } in tokenize(text, false) {
+            let word = text[start..end].trim_matches(|c| c == '\'' || c == '’');
+            if word.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+                || accepted.iter().any(|&(s, e)| s <= start && end <= e)
+            {
+                continue;
+            }
+            // A name the Finnish shares is settled before the dictionary:
+            // names are what the dictionary does not know.
+            let names = names.get_or_insert_with(|| finnish_names(&c.fi.text));
+            if named_in_finnish(word, names) {
+                continue;
+            }
+            let Verdict::Unknown(hint) = speller.verdict(word) else {
+                continue;
+            };
+            let message = match hint {
+                Some(s) => {
+                    format!("`{word}`: not in the Finland-Swedish dictionary; did you mean `{s}`?")
+                }
+                None => format!("`{word}`: not in the Finland-Swedish dictionary"),
+            };
+            let shown = excerpt(Lang::Sv, text, start, end, 30);
+            cx.push(
+                super::Rule::Spelling,
+                At::Words(Lang::Sv, c.sv, start, end),
+                message,
+                Some(shown),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_skips_comments_and_folds_case() {
+        let words = word_list("# ours\nUppgörandet\n\n  kl  # Finland-Swedish\n");
+        assert!(words.contains("uppgörandet") && words.contains("kl"));
+        assert_eq!(words.len(), 2);
+    }
+
+    #[test]
+    fn addresses_cover_mail_and_web() {
+        let t = "Skriv till info@grankulla.fi eller se www.grankulla.fi nu";
+        let a = addresses(t);
+        assert_eq!(a.len(), 2);
+        assert_eq!(&t[a[0].0..a[0].1], "info@grankulla.fi");
+    }
+
+    #[test]
+    fn names_inflect_on_either_side() {
+        let names = finnish_names("Taru Ikäheimonen kertoo Kauniaisten asioista.");
+        assert!(named_in_finnish("Ikäheimonens", &names));
+        assert!(named_in_finnish("Kauniainen", &names));
+        assert!(!named_in_finnish("ikäheimonen", &names), "not capitalised");
+        assert!(!named_in_finnish("Tarkkonen", &names));
+    }
+}
