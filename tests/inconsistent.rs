@@ -52,7 +52,9 @@ fn repo(a: &str, b: &str, draft_second: bool) -> Repo {
 fn inconsistent(repo: &Repo, extra: &[&str]) -> Vec<serde_json::Value> {
     let out = repo
         .tolk()
+        // `inconsistent` is opt-in (it costs a large archive a second).
         .args(["check", "--format", "json", "--morphology", "builtin"])
+        .args(["--select", "ALL"])
         .args(extra)
         .output()
         .unwrap();
@@ -131,4 +133,41 @@ fn one_article_is_never_inconsistent_with_itself() {
     let repo = Repo::seed();
     repo.mark(common::SLUG, &["--all", "--as", "translated", "--by", "P"]);
     assert!(inconsistent(&repo, &[]).is_empty());
+}
+
+#[test]
+fn it_runs_only_when_selected() {
+    let repo = repo(
+        "Evenemangen är gratis för alla invånare.",
+        "Det är fritt inträde till evenemangen för alla invånare.",
+        false,
+    );
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json", "--morphology", "builtin"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "inconsistent"),
+        "opt-in: {doc}"
+    );
+    repo.write("tolk.toml", "[check]\nselect = [\"ALL\"]\n");
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json", "--morphology", "builtin"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent")
+        .count();
+    assert_eq!(n, 2, "{doc}");
 }

@@ -79,7 +79,11 @@ fn the_finding_points_at_the_word_with_a_suggestion() {
         return;
     }
     repo.edit("sv.txt", "budget och bokslut", "budgetrnda och bokslut");
-    let v = json(repo.tolk_spelling().args(["check", "--format", "json"]));
+    // `spelling` is opt-in: selected with ALL.
+    let v = json(
+        repo.tolk_spelling()
+            .args(["check", "--format", "json", "--select", "ALL"]),
+    );
     let f = v["findings"]
         .as_array()
         .unwrap()
@@ -183,7 +187,7 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     let out = repo
         .tolk_spelling()
         .env("TOLK_DICTIONARY", &missing)
-        .args(["check", "--format", "concise"])
+        .args(["check", "--format", "concise", "--select", "ALL"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -198,7 +202,9 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     // The same exit status as with spelling not selected at all.
     let without = repo
         .tolk_spelling()
-        .args(["check", "--format", "concise", "--ignore", "spelling"])
+        .args([
+            "check", "--format", "concise", "--select", "ALL", "--ignore", "spelling",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), without.status.code());

@@ -35,7 +35,8 @@ const CONFIG: &str = r#"# tolk's project settings. See `tolk rules` for the rule
 #
 # [check]
 # strict = false            # true: warnings fail too
-# select = ["ALL"]          # or a list of rules
+# select = ["ALL"]          # or a list of rules; without it, every rule but
+#                           # spelling and inconsistent (slow on a large archive)
 # ignore = ["draft"]        # rules that do not run
 # [check.severity]
 # number = "error"          # a rule's severity in this project
