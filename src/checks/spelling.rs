@@ -161,27 +161,6 @@ pub fn word_list(text: &str) -> FastSet<String> {
         .collect()
 }
 
-/// Byte ranges of e-mail addresses and web addresses in `text`: their
-/// words are not Swedish.
-fn addresses(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                let run: &str = &text[s..i];
-                let lower = run.to_lowercase();
-                if run.contains('@') || run.contains("://") || lower.starts_with("www.") {
-                    out.push((s, i));
-                }
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    out
-}
-
 /// Capitalised words of the Finnish, lower-cased: names a Swedish word may
 /// repeat.
 fn finnish_names(fi: &str) -> Vec<String> {
@@ -219,7 +198,12 @@ pub(super) fn spelling<'a>(
             continue;
         }
         let text = c.sv.text.as_str();
-        let mut accepted: Vec<(usize, usize)> = addresses(text);
+        // Addresses, file names and phone numbers are not Swedish words
+        // (the one definition, shared with the glossary).
+        let mut accepted: Vec<(usize, usize)> = crate::tokens::address_spans(text)
+            .into_iter()
+            .map(|r| (r.start, r.end))
+            .collect();
         if let Some(m) = matcher {
             accepted.extend(
                 m.find_sv(text)
@@ -276,9 +260,9 @@ mod tests {
     #[test]
     fn addresses_cover_mail_and_web() {
         let t = "Skriv till info@grankulla.fi eller se www.grankulla.fi nu";
-        let a = addresses(t);
+        let a = crate::tokens::address_spans(t);
         assert_eq!(a.len(), 2);
-        assert_eq!(&t[a[0].0..a[0].1], "info@grankulla.fi");
+        assert_eq!(&t[a[0].clone()], "info@grankulla.fi");
     }
 
     #[test]
