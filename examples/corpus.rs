@@ -1021,9 +1021,15 @@ fn generate(ctx: &Ctx, index: usize, stats: &mut Stats, vocab: &mut Vocab) -> Ge
             .replace("Kauniaisiin", town.into)
             .replace("uusi hyvinvointikoordinaattori", &format!("uusi {role_fi}"))
             .replace("2023", &year_s)
-            .replace("elokuun", &format!("{}kuun", MONTH_STEMS[months[0]]))
-            .replace("marraskuussa", &format!("{}kuussa", MONTH_STEMS[months[1]]))
-            .replace("tammikuun", &format!("{}kuun", MONTH_STEMS[months[2]]))
+            // Through placeholders: replaced one after another, a month
+            // put in by one replacement would be replaced again by the
+            // next, on one side only (`marraskuun` vs `november`).
+            .replace("elokuun", "\u{1}0")
+            .replace("marraskuussa", "\u{1}1")
+            .replace("tammikuun", "\u{1}2")
+            .replace("\u{1}0", &format!("{}kuun", MONTH_STEMS[months[0]]))
+            .replace("\u{1}1", &format!("{}kuussa", MONTH_STEMS[months[1]]))
+            .replace("\u{1}2", &format!("{}kuun", MONTH_STEMS[months[2]]))
     };
     let subst_sv = |s: &str| -> String {
         s.replace("Taru Ikäheimonen", &name)
@@ -1031,9 +1037,12 @@ fn generate(ctx: &Ctx, index: usize, stats: &mut Stats, vocab: &mut Vocab) -> Ge
             .replace("Grankulla", town.sv)
             .replace("nya välfärdskoordinator", &format!("nya {role_sv}"))
             .replace("2023", &year_s)
-            .replace("augusti", MONTHS_SV[months[0]])
-            .replace("november", MONTHS_SV[months[1]])
-            .replace("januari", MONTHS_SV[months[2]])
+            .replace("augusti", "\u{1}0")
+            .replace("november", "\u{1}1")
+            .replace("januari", "\u{1}2")
+            .replace("\u{1}0", MONTHS_SV[months[0]])
+            .replace("\u{1}1", MONTHS_SV[months[1]])
+            .replace("\u{1}2", MONTHS_SV[months[2]])
     };
 
     // Body paragraphs, shuffled.
