@@ -1297,6 +1297,25 @@ pub fn doctor(out: &mut impl Write, r: &DoctorReport, style: &Style) -> Result<(
         )?,
         _ => {}
     }
+    match (&r.people, &r.people_problem) {
+        (Some(p), _) => writeln!(
+            out,
+            "{} people      {} ({} {}, {} {})",
+            ok("ok  "),
+            esc(&p.file),
+            p.people,
+            if p.people == 1 { "person" } else { "people" },
+            p.aliases,
+            if p.aliases == 1 { "alias" } else { "aliases" },
+        )?,
+        (None, Some(p)) => writeln!(
+            out,
+            "{} people      {}",
+            bad("warn"),
+            wrap_indented(&esc(p), "                 ", 17, style.width).trim_start()
+        )?,
+        _ => {}
+    }
     let mark = if r.morphology == "voikko" {
         ok("ok  ")
     } else {

@@ -66,7 +66,14 @@ impl Watcher {
     pub fn new(root: &Path, glossary: &Path, config: &Path) -> Result<Watcher> {
         let root = resolved(root);
         let articles = root.join("articles");
-        let settings = vec![resolved(glossary), resolved(config)];
+        // Every file a run reads besides the articles: the people's names
+        // change `credits` and `check` (credit), the word list `spelling`.
+        let settings = vec![
+            resolved(glossary),
+            resolved(config),
+            root.join(crate::people::FILE),
+            root.join(crate::checks::spelling::WORDS_FILE),
+        ];
         let (tx, messages) = mpsc::channel();
         let quit = tx.clone();
         ctrlc::set_handler(move || {

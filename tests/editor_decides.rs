@@ -4,6 +4,7 @@
 mod common;
 
 use common::{Repo, SLUG};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
 
@@ -692,4 +693,31 @@ fn doctor_exits_2_when_something_it_needs_is_broken() {
     repo.write("tolk.toml", "");
     repo.write("glossary.toml", "[[term]]\nfi = 1\n");
     repo.tolk().arg("doctor").assert().code(2);
+}
+
+#[test]
+fn doctor_reports_people_toml_and_exits_2_when_it_is_broken() {
+    let repo = Repo::seed();
+    // No people.toml: nothing said about it, nothing broken.
+    repo.tolk()
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(contains("people").not());
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Patricia Heikkilä\"\naliases = [\"ph\", \"patricia@example.fi\"]\n\n\
+         [[person]]\nname = \"Anna Virtanen\"\n",
+    );
+    repo.tolk()
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(contains("people.toml (2 people, 2 aliases)"));
+    repo.write("people.toml", "[[person]]\nnmae = \"Anna\"\n");
+    repo.tolk()
+        .arg("doctor")
+        .assert()
+        .code(2)
+        .stdout(contains("people.toml").and(contains("line 2")));
 }

@@ -6,8 +6,16 @@ use serde::Serialize;
 use crate::cli::Global;
 use crate::config::Config;
 use crate::morph::Backend;
+use crate::people::People;
 use crate::repo::Repo;
 use crate::session::{Session, Spelling};
+
+#[derive(Debug, Serialize)]
+pub struct PeopleSummary {
+    pub file: String,
+    pub people: usize,
+    pub aliases: usize,
+}
 
 #[derive(Debug, Serialize)]
 pub struct DoctorReport {
@@ -27,6 +35,12 @@ pub struct DoctorReport {
     /// The settings `check` runs with (`None` when tolk.toml is broken).
     pub config: Option<Config>,
     pub config_problem: Option<String>,
+    /// `people.toml`: how many people and aliases, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<PeopleSummary>,
+    /// A `people.toml` tolk cannot read: `mark` and `credits` would refuse.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people_problem: Option<String>,
     pub morphology: String,
     pub morphology_detail: Vec<String>,
     /// The Finland-Swedish dictionary `spelling` reads, when it loads.
@@ -47,6 +61,7 @@ impl DoctorReport {
     pub fn broken(&self) -> bool {
         self.root_problem.is_some()
             || self.config_problem.is_some()
+            || self.people_problem.is_some()
             || (self.glossary_problem.is_some() && !self.glossary_absent)
             || self.morphology == "none"
     }
@@ -66,6 +81,8 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
         glossary_absent: false,
         config: None,
         config_problem: None,
+        people: None,
+        people_problem: None,
         morphology: String::new(),
         morphology_detail: Vec::new(),
         dictionary: None,
@@ -94,6 +111,19 @@ pub fn run(global: &Global, session: &Session) -> Result<DoctorReport> {
                     report.glossary_problem = Some("not found; glossary rules are skipped".into())
                 }
                 Err(err) => report.glossary_problem = Some(format!("{err:#}")),
+            }
+            let file = repo.root.join(crate::people::FILE);
+            if file.exists() {
+                match People::load(&repo) {
+                    Ok(people) => {
+                        report.people = Some(PeopleSummary {
+                            file: repo.display(&file),
+                            people: people.persons.len(),
+                            aliases: people.persons.iter().map(|p| p.aliases.len()).sum(),
+                        })
+                    }
+                    Err(err) => report.people_problem = Some(err.to_string()),
+                }
             }
         }
         Err(err) => report.root_problem = Some(format!("{err:#}")),
