@@ -150,7 +150,7 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
         section class="index" aria-labelledby="index-title" {
             h2 id="index-title" { "The issue at a glance" }
             p class="totals" {
-                (summaries.len()) " articles · "
+                (summaries.len()) @if summaries.len() == 1 { " article · " } @else { " articles · " }
                 span class="sev-error" { span aria-hidden="true" { "✖ " } (errors) " errors" } " · "
                 span class="sev-warning" { span aria-hidden="true" { "▲ " } (warnings) " warnings" } " · "
                 (waived) " waived"

@@ -196,23 +196,25 @@ fn place(article: &Article, f: &Finding) -> Place {
     {
         return Place::Segment(i);
     }
-    if f.segment.is_none() && f.file == article.sv_file {
-        if let Some(k) = article
+    if f.file != article.sv_file {
+        return Place::General;
+    }
+    // A Swedish paragraph with no Finnish (its finding names no segment).
+    if f.segment.is_none()
+        && let Some(k) = article
             .extra()
             .iter()
             .position(|e| e.line <= f.line && f.line <= e.end_line)
-        {
-            return Place::Extra(k);
-        }
-        // An id the Finnish lacks: the row whose Swedish holds the line.
+    {
+        return Place::Extra(k);
     }
-    if f.file == article.sv_file && f.segment.is_some() {
-        for (r, row) in article.alignment.rows.iter().enumerate() {
+    // An id the Finnish lacks: the row whose Swedish holds the line.
+    if f.segment.is_some() {
+        for row in &article.alignment.rows {
             if let Some(sv) = article.alignment.sv(row, article.sv.as_ref())
                 && sv.line <= f.line
                 && f.line <= sv.end_line
             {
-                let _ = r;
                 return Place::Segment(row.fi.start);
             }
         }
