@@ -405,6 +405,26 @@ fn bad_places_and_bad_input_exit_2_with_the_reason() {
 }
 
 #[test]
+fn a_directory_no_command_can_name_is_listed_as_unreadable() {
+    let repo = seed();
+    repo.write(
+        "articles/Uusi juttu#2/fi.txt",
+        "UUTISET\n\nKirjasto avataan.\n",
+    );
+    report(&repo, &["-o", "review/"]).code(2);
+    let index = repo.read("review/index.html");
+    assert!(
+        index.contains("<a href=\"Uusi%20juttu%232.html\">Uusi juttu#2</a>"),
+        "{index}"
+    );
+    assert!(index.contains("<tr class=\"unreadable\">"));
+    let page = repo.read("review/Uusi juttu#2.html");
+    assert!(page.contains("<code class=\"rule\">invalid</code>"));
+    // The articles that can be read are all there.
+    assert!(repo.path(&format!("review/{SLUG}.html")).is_file());
+}
+
+#[test]
 fn help_explains_the_output() {
     let repo = seed();
     repo.tolk()
@@ -518,6 +538,21 @@ fn a_real_browser_renders_the_rows_findings_and_marks() {
         std::fs::metadata(&shot).unwrap().len() > 10_000,
         "a screenshot"
     );
+    // On paper (the print stylesheet, A4): kept beside the screenshot.
+    let pdf = target_dir().join("report-print.pdf");
+    let out = headless(&browser, &profile)
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
 }
 
 #[test]

@@ -163,3 +163,24 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
         notes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_archive_with_no_output_named_becomes_a_directory() {
+        let file = Target::File(PathBuf::from(DEFAULT_FILE));
+        assert_eq!(target(None, 1), file);
+        assert_eq!(target(None, ONE_FILE_MAX), file);
+        assert_eq!(
+            target(None, ONE_FILE_MAX + 1),
+            Target::Dir(PathBuf::from(DEFAULT_DIR))
+        );
+        // Named, it is what was asked for.
+        let big = PathBuf::from("all.html");
+        assert_eq!(target(Some(&big), 10_000), Target::File(big));
+        let dir = PathBuf::from("review/");
+        assert_eq!(target(Some(&dir), 1), Target::Dir(dir));
+    }
+}

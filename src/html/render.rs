@@ -38,6 +38,20 @@ pub fn page_name(slug: &str) -> String {
     format!("{slug}.html")
 }
 
+/// A page name as a link: slugs are plain, but a misnamed directory
+/// (shown as unreadable) may hold a space, `#` or `%`.
+fn page_href(slug: &str) -> String {
+    let mut href = String::new();
+    for b in page_name(slug).bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            href.push(b as char);
+        } else {
+            href.push_str(&format!("%{b:02X}"));
+        }
+    }
+    href
+}
+
 /// The symbol that goes with a state, so that no state is told by colour
 /// alone.
 fn state_symbol(state: State) -> &'static str {
@@ -175,7 +189,7 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
                                 th scope="row" data-sort=(s.slug) {
                                     @match links {
                                         Links::Fragment => a href={"#" (article_anchor(&s.slug))} { (s.slug) },
-                                        Links::Pages => a href=(page_name(&s.slug)) { (s.slug) },
+                                        Links::Pages => a href=(page_href(&s.slug)) { (s.slug) },
                                     }
                                 }
                                 td { @if s.unreadable { "unreadable" } @else { (s.kind) } }
@@ -393,5 +407,17 @@ pub fn article(view: &ArticleView, links: Links) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_are_percent_encoded_only_where_needed() {
+        assert_eq!(page_href("kirjasto-2024"), "kirjasto-2024.html");
+        assert_eq!(page_href("Uusi juttu#2"), "Uusi%20juttu%232.html");
+        assert_eq!(page_href("ä"), "%C3%A4.html");
     }
 }

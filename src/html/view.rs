@@ -268,13 +268,16 @@ fn excerpt_range(text: &str, excerpt: &crate::checks::Excerpt) -> Option<Range<u
 
 /// The words a finding is about in `seg`, when they are less than the
 /// whole segment.
+///
+/// The finding's span counts only in the file it is of (`file`): a span
+/// of sv.txt read against fi.txt's offsets could land on any words.
 fn words_of(
     f: &Finding,
     seg: &Segment,
-    source: Option<&Source>,
+    (source, file): (Option<&Source>, &str),
     lang: &str,
 ) -> Option<Range<usize>> {
-    if let (Some(span), Some(source)) = (f.span, source)
+    if let (Some(span), Some(source), true) = (f.span, source, f.file == file)
         && let Some(r) = text_range(seg, source, span)
     {
         let whole = r.start == 0 && r.end >= seg.text.trim_end().len();
@@ -338,8 +341,8 @@ pub fn article(
                 // Fi words: in the placed segment or another of its row.
                 for j in std::iter::once(i).chain(row.fi.clone().filter(|&j| j != i)) {
                     let seg = &article.fi.segments[j];
-                    if let Some(range) = words_of(f, seg, Some(&article.fi_source), "fi")
-                        .filter(|_| f.file == article.fi_file || f.excerpt_is("fi"))
+                    if let Some(range) =
+                        words_of(f, seg, (Some(&article.fi_source), &article.fi_file), "fi")
                     {
                         fi_marks[j].push((range, k));
                         view.marked = true;
@@ -348,8 +351,8 @@ pub fn article(
                 }
                 if !view.marked
                     && let Some(sv) = alignment.sv(row, article.sv.as_ref())
-                    && let Some(range) = words_of(f, sv, article.sv_source.as_ref(), "sv")
-                        .filter(|_| f.file == article.sv_file || f.excerpt_is("sv"))
+                    && let Some(range) =
+                        words_of(f, sv, (article.sv_source.as_ref(), &article.sv_file), "sv")
                 {
                     sv_marks[r].push((range, k));
                     view.marked = true;
@@ -358,7 +361,9 @@ pub fn article(
             Place::Extra(e) => {
                 extra_findings[e].push(k);
                 let seg = &article.extra()[e];
-                if let Some(range) = words_of(f, seg, article.sv_source.as_ref(), "sv") {
+                if let Some(range) =
+                    words_of(f, seg, (article.sv_source.as_ref(), &article.sv_file), "sv")
+                {
                     extra_marks[e].push((range, k));
                     view.marked = true;
                 }
@@ -436,16 +441,6 @@ pub fn article(
         rows,
         findings: views,
         general,
-    }
-}
-
-trait ExcerptSide {
-    fn excerpt_is(&self, lang: &str) -> bool;
-}
-
-impl ExcerptSide for Finding {
-    fn excerpt_is(&self, lang: &str) -> bool {
-        self.excerpt.as_ref().is_some_and(|e| e.lang == lang)
     }
 }
 
