@@ -384,8 +384,8 @@ pub fn article(view: &ArticleView, links: Links) -> Markup {
                 (s.slug) @if !s.kind.is_empty() { " " small { (s.kind) } }
             }
             p class="meta" {
-                @if links == Links::Pages { a class="chrome" href="index.html" { "← all articles" } " · " }
-                @if links == Links::Fragment { a class="chrome" href="#index-title" { "↑ all articles" } " · " }
+                @if links == Links::Pages { span class="chrome" { a href="index.html" { "← all articles" } " · " } }
+                @if links == Links::Fragment { span class="chrome" { a href="#index-title" { "↑ all articles" } " · " } }
                 (s.segments) " segments, " (s.total_words()) " Finnish words · "
                 span class=[(s.errors > 0).then_some("sev-error")] { (s.errors) " errors" } ", "
                 span class=[(s.warnings > 0).then_some("sev-warning")] { (s.warnings) " warnings" } ", "
