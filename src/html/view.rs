@@ -553,7 +553,7 @@ mod tests {
     #[test]
     fn rich_cuts_at_marks_and_terms() {
         let text = "ett två tre fyra";
-        let r = rich(text, &[(4..7, 0)], &[term(8, 11)], &no_tip);
+        let r = rich(text, &[(4..8, 0)], &[term(9, 12)], &no_tip);
         let got: Vec<_> = r
             .pieces
             .iter()
