@@ -141,13 +141,6 @@ impl Writer {
         })
     }
 
-    fn links(&self) -> Links {
-        match self.target {
-            Target::File(_) => Links::Fragment,
-            Target::Dir(_) => Links::Pages,
-        }
-    }
-
     /// Renders one article and writes it out; only its summary is kept.
     pub fn add(&mut self, html: RenderedArticle) -> Result<()> {
         match (&self.target, &mut self.sections) {
@@ -170,7 +163,7 @@ impl Writer {
     /// Writes the index (and, for one file, the sections after it).
     pub fn finish(self) -> Result<Written> {
         let articles = self.summaries.len();
-        let index = render::index(&self.summaries, self.links());
+        let index = render::index(&self.summaries, links(&self.target));
         let title = format!(
             "{TITLE}: {articles} article{}",
             if articles == 1 { "" } else { "s" }

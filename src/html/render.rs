@@ -228,8 +228,10 @@ fn badge(state: State, edited: bool) -> Markup {
     }
 }
 
+/// `f-SLUG-3`: apart from the rows' `SLUG-ID` and the articles' `a-SLUG`
+/// in a file of many articles.
 fn finding_id(slug: &str, k: usize) -> String {
-    format!("{slug}-f{k}")
+    format!("f-{slug}-{k}")
 }
 
 fn text(rich: &Rich, slug: &str, findings: &[FindingView]) -> Markup {
