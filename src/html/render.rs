@@ -416,6 +416,65 @@ pub fn article(view: &ArticleView, links: Links) -> Markup {
 mod tests {
     use super::*;
 
+    /// WCAG relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_meet_wcag_aa_on_their_backgrounds() {
+        // (text, background) pairs of the stylesheet: findings, badges,
+        // marks, muted text.
+        let pairs = [
+            ("#7a4a00", "#fff3d6"),
+            ("#a3001b", "#fde7ea"),
+            ("#555", "#fff3d6"),
+            ("#555", "#fde7ea"),
+            ("#555", "#f4f4f4"),
+            ("#6b5300", "#fff8dc"),
+            ("#0b4f9c", "#eaf2fd"),
+            ("#1b5e20", "#e8f5e9"),
+            ("#5a5a5a", "#fff"),
+            ("#1b1b1b", "#ffe9a8"),
+            ("#1b1b1b", "#ffd1d8"),
+            ("#0b4f9c", "#fff3d6"),
+        ];
+        let full = |c: &str| {
+            if c.len() == 4 {
+                c.chars().skip(1).fold("#".to_string(), |mut s, ch| {
+                    s.push(ch);
+                    s.push(ch);
+                    s
+                })
+            } else {
+                c.to_string()
+            }
+        };
+        for (fg, bg) in pairs {
+            assert!(
+                CSS.contains(fg) && CSS.contains(bg),
+                "{fg} on {bg} is not in the CSS any more"
+            );
+            let ratio = contrast(&full(fg), &full(bg));
+            assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.1}:1");
+        }
+        // A pale grey on white would not do.
+        assert!(contrast("#999999", "#ffffff") < 4.5);
+    }
+
     #[test]
     fn page_links_are_percent_encoded_only_where_needed() {
         assert_eq!(page_href("kirjasto-2024"), "kirjasto-2024.html");
