@@ -257,6 +257,21 @@ fn merged_extra_and_missing_rows() {
     assert!(!html.contains("missing: no Swedish"));
 }
 
+#[test]
+fn marks_land_on_the_words_in_a_file_with_a_bom_and_crlf() {
+    let repo = seed();
+    let path = repo.article("sv.txt");
+    let sv = repo.read(&path).replace('\n', "\r\n");
+    repo.write(&path, format!("\u{feff}{sv}"));
+    let html = page(&repo, &[]);
+    let a2 = &html[html.find(&format!("id=\"{SLUG}-a2\"")).unwrap()..];
+    let a2 = &a2[..a2.find("</tr>").unwrap()];
+    for words in ["välfärdsrapporten", "småbarnsfostran", "grundutbildning"] {
+        assert!(a2.contains(&format!(">{words}</mark>")), "{words}: {a2}");
+    }
+    assert!(!html.contains('\u{feff}'), "no BOM in the page");
+}
+
 const HOSTILE: &str = "<script>alert(1)</script>";
 
 /// An article whose texts, glossary note and translator carry markup.
