@@ -332,7 +332,10 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 if w.pages > 0 { ", a page each" } else { "" },
                 html::size(w.bytes)
             );
-            if report.invalid > 0 {
+            for problem in &report.invalid {
+                eprintln!("tolk: {}", escape_controls(problem));
+            }
+            if !report.invalid.is_empty() {
                 return Ok(ExitStatus::Error);
             }
         }

@@ -413,7 +413,8 @@ fn bad_places_and_bad_input_exit_2_with_the_reason() {
     repo.write(&repo.article("status.toml"), "[segments.q1\n");
     report(&repo, &["-o", "r.html"])
         .code(2)
-        .stderr(contains("wrote r.html"));
+        .stderr(contains("wrote r.html"))
+        .stderr(contains("status.toml"));
     let html = repo.read("r.html");
     assert!(html.contains("<code class=\"rule\">invalid</code>"));
     assert!(html.contains("status.toml"));
@@ -437,6 +438,19 @@ fn a_directory_no_command_can_name_is_listed_as_unreadable() {
     assert!(page.contains("<code class=\"rule\">invalid</code>"));
     // The articles that can be read are all there.
     assert!(repo.path(&format!("review/{SLUG}.html")).is_file());
+}
+
+#[test]
+fn a_broken_glossary_is_told_on_the_page_and_on_stderr() {
+    let repo = seed();
+    repo.write("glossary.toml", "[[term]]\nfi = \"kirjasto\"\n");
+    report(&repo, &["-o", "r.html"])
+        .code(2)
+        .stderr(contains("glossary.toml"))
+        .stderr(contains("wrote r.html"));
+    let html = repo.read("r.html");
+    assert!(html.contains("<p class=\"finding sev-error\""), "{html}");
+    assert!(html.contains("glossary.toml:"));
 }
 
 #[test]

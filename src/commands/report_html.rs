@@ -30,8 +30,9 @@ const CHUNK: usize = 64;
 #[derive(Debug)]
 pub struct ReportOutcome {
     pub written: Written,
-    /// Files that could not be read (each shown as an `invalid` finding).
-    pub invalid: usize,
+    /// Files that could not be read, each shown as an `invalid` finding
+    /// and told on stderr: `file:line: why`.
+    pub invalid: Vec<String>,
     /// Notes for stderr: no glossary, a directory chosen for a large archive.
     pub notes: Vec<String>,
 }
@@ -94,7 +95,8 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
         .findings
         .iter()
         .filter(|f| f.rule == Rule::Invalid)
-        .count();
+        .map(|f| f.message.clone())
+        .collect();
     let mut per: PerArticle = FxHashMap::default();
     let mut page_notes = Vec::new();
     for f in checked.findings {
