@@ -141,6 +141,9 @@ pub enum Command {
     /// Accept one finding on purpose, with a reason; it comes back when
     /// either text changes (`--list` shows them, `--remove` drops one)
     Accept(AcceptArgs),
+    /// Write the editor's review page: one self-contained HTML file with
+    /// Finnish and Swedish side by side, states and findings
+    Report(ReportArgs),
     /// Find the glossary terms in a text, with their spans
     Terms(TermsArgs),
     /// List the rules of `tolk check`, or explain one (`tolk rules stale`)
@@ -618,6 +621,41 @@ pub struct SegmentsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tolk report                      every article into tolk-report.html
+  tolk report kaupunginvaltuusto   one article
+  tolk report -o review/           index.html and one page per article
+
+With more than 200 articles and no -o, the report is a directory
+(tolk-report/) rather than one file, so that a browser can open it.
+SOURCE_DATE_EPOCH, when set, fixes the date printed in the report.")]
+pub struct ReportArgs {
+    /// Articles to show [default: all]
+    #[arg(value_name = "SLUG")]
+    pub slugs: Vec<String>,
+
+    /// Where to write: a `.html` file, or a directory (an existing one, or
+    /// a path ending in `/`) for `index.html` plus one page per article
+    /// [default: tolk-report.html]
+    #[arg(short, long, value_name = "FILE|DIR/")]
+    pub output: Option<PathBuf>,
+
+    /// Show only these rules (comma-separated codes, or ALL); replaces
+    /// `select` in tolk.toml, as for `tolk check`
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Do not show these rules (comma-separated codes); added to `ignore`
+    /// in tolk.toml
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Include the publish gate's findings, as `tolk check --publish`
+    #[arg(long)]
+    pub publish: bool,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod error;
 pub mod formats;
 pub mod git;
 pub mod glossary;
+pub mod html;
 pub mod lang;
 pub mod merge;
 pub mod morph;
@@ -315,6 +316,27 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
                 if !errors.is_empty() {
                     return Ok(ExitStatus::Error);
                 }
+            }
+        }
+        Command::Report(args) => {
+            let report = commands::report_html::run(args, session)?;
+            for note in &report.notes {
+                eprintln!("tolk: {}", escape_controls(note));
+            }
+            let w = &report.written;
+            eprintln!(
+                "wrote {} ({} article{}{}, {})",
+                escape_controls(&w.path.display().to_string()),
+                w.articles,
+                if w.articles == 1 { "" } else { "s" },
+                if w.pages > 0 { ", a page each" } else { "" },
+                html::size(w.bytes)
+            );
+            for problem in &report.invalid {
+                eprintln!("tolk: {}", escape_controls(problem));
+            }
+            if !report.invalid.is_empty() {
+                return Ok(ExitStatus::Error);
             }
         }
         Command::Rules(args) => {

@@ -12,6 +12,7 @@ pub mod init;
 pub mod man;
 pub mod mark;
 pub mod merge_status;
+pub mod report_html;
 pub mod rules;
 pub mod segments;
 pub mod status;
