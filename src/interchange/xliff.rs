@@ -144,7 +144,6 @@ fn unit_12(w: &mut Writer<Vec<u8>>, doc: &Document, unit: &Unit) -> std::io::Res
             .write_text_content(BytesText::new(unit.target.as_deref().unwrap_or("")))?;
         w.create_element("context-group")
             .with_attribute(("purpose", "location"))
-            .with_attribute(("name", "fi.txt"))
             .write_inner_content(|w| {
                 w.create_element("context")
                     .with_attribute(("context-type", "sourcefile"))
