@@ -642,14 +642,16 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "One unit per Finnish segment, its id the segment id, the Swedish as
+#[command(
+    after_help = "One unit per Finnish segment, its id the segment id, the Swedish as
 tolk pairs it, the state mapped (missing: new; draft: needs translation or
 fuzzy; translated; reviewed: signed-off; stale: needs review, with the
 Finnish it was translated from).
 
 Examples:
   tolk export hyvinvointikoordinaattori --format xliff -o hyvinvointi.xlf
-  tolk export hyvinvointikoordinaattori --format po > hyvinvointi.po")]
+  tolk export hyvinvointikoordinaattori --format po > hyvinvointi.po"
+)]
 pub struct ExportArgs {
     /// The article
     pub slug: String,

@@ -237,7 +237,10 @@ impl TranslationsReport {
     }
 }
 
-pub fn translations(args: &ImportArgs, session: &crate::session::Session) -> Result<TranslationsReport> {
+pub fn translations(
+    args: &ImportArgs,
+    session: &crate::session::Session,
+) -> Result<TranslationsReport> {
     use std::collections::{HashMap, HashSet};
 
     use crate::interchange::{self, Claimed};
@@ -307,7 +310,14 @@ pub fn translations(args: &ImportArgs, session: &crate::session::Session) -> Res
     if !differing.is_empty() && !args.force {
         let list: Vec<String> = differing
             .iter()
-            .map(|u| format!("{} ({}:{})", u.id, article.fi_file, segments[u.id.as_str()].line))
+            .map(|u| {
+                format!(
+                    "{} ({}:{})",
+                    u.id,
+                    article.fi_file,
+                    segments[u.id.as_str()].line
+                )
+            })
             .collect();
         bail!(
             "`{shown}` was made from a different Finnish text: {} {} changed since; \
@@ -343,7 +353,11 @@ pub fn translations(args: &ImportArgs, session: &crate::session::Session) -> Res
         let after = session.load(&args.slug)?;
         for pair in after.pairs() {
             let id = pair.fi.id.as_str();
-            let written = rebuilt.changed.iter().chain(&rebuilt.added).any(|c| c == id);
+            let written = rebuilt
+                .changed
+                .iter()
+                .chain(&rebuilt.added)
+                .any(|c| c == id);
             if let (true, Some(target)) = (written, targets.get(id))
                 && !pair.sv.is_some_and(|sv| same_text(&sv.text, target))
                 && article.row_ids(id).len() == 1
@@ -393,7 +407,9 @@ pub fn translations(args: &ImportArgs, session: &crate::session::Session) -> Res
                 by: args.by.clone(),
                 force: false,
             };
-            report.recorded.push(crate::commands::mark::run(&mark, session)?);
+            report
+                .recorded
+                .push(crate::commands::mark::run(&mark, session)?);
         }
     }
     Ok(report)
@@ -444,7 +460,10 @@ fn rebuild(
     for row in &article.alignment.rows {
         let ids: Vec<String> = row.fi.clone().map(|i| fi.segments[i].id.clone()).collect();
         let first = &fi.segments[row.fi.start];
-        let texts: Vec<&str> = ids.iter().filter_map(|id| targets.get(id.as_str()).copied()).collect();
+        let texts: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| targets.get(id.as_str()).copied())
+            .collect();
         let current = article
             .alignment
             .sv(row, article.sv.as_ref())
@@ -495,6 +514,14 @@ fn rebuild(
                 blocks.push((credit.line, swedish_credit(line.trim()), true));
             }
         }
+        // The translator tolk has on record, when the Finnish names none.
+        let credited = fi
+            .credits
+            .iter()
+            .any(|c| c.role == crate::segment::Role::Translator);
+        if let Some(name) = article.status.translator.as_deref().filter(|_| !credited) {
+            blocks.push((usize::MAX, format!("ÖVERSÄTTNING: {name}"), true));
+        }
         blocks.sort_by_key(|b| b.0);
         let mut text = String::new();
         let mut previous: Option<(usize, bool)> = None;
@@ -543,7 +570,11 @@ fn as_finnish_lays_out(fi: &crate::segment::Segment, text: &str) -> String {
     match fi.kind {
         Kind::Kicker => format!("| {text}"),
         Kind::Answer => {
-            let dash = fi.text.chars().next().filter(|c| matches!(c, '–' | '—' | '-'));
+            let dash = fi
+                .text
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '–' | '—' | '-'));
             match dash {
                 Some(d) if !text.starts_with(['–', '—', '-']) => format!("{d} {text}"),
                 _ => text.to_string(),

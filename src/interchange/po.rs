@@ -176,7 +176,10 @@ mod tests {
         assert_eq!(units[0].source.as_deref(), Some("Otsikko \"lainaus\""));
         assert_eq!(units[0].target.as_deref(), Some("Rubrik ”citat”"));
         assert_eq!(units[0].claimed, Claimed::Open);
-        assert_eq!(units[1].source.as_deref(), Some("Kappale\\yksi.\nToinen rivi."));
+        assert_eq!(
+            units[1].source.as_deref(),
+            Some("Kappale\\yksi.\nToinen rivi.")
+        );
         assert_eq!(units[1].target, None);
     }
 
@@ -188,7 +191,9 @@ mod tests {
 
     #[test]
     fn a_broken_po_file_is_refused() {
-        let err = read("msgid \"a\nmsgstr \"b\"\n", "x.po").unwrap_err().to_string();
+        let err = read("msgid \"a\nmsgstr \"b\"\n", "x.po")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("`x.po`"), "{err}");
     }
 

@@ -324,8 +324,8 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                             )
                         })?;
                         approved = attr(&e, "approved").as_deref() == Some("yes");
-                        header_unit = attr(&e, "restype").as_deref()
-                            == Some("x-gettext-domain-header");
+                        header_unit =
+                            attr(&e, "restype").as_deref() == Some("x-gettext-domain-header");
                         state = None;
                         sub_state = None;
                         current = Some(Reading {
@@ -367,11 +367,7 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                             state = attr(&e, "state");
                         }
                         let unit = current.as_mut().expect("checked");
-                        let slot = if target {
-                            Slot::Target
-                        } else {
-                            Slot::Source
-                        };
+                        let slot = if target { Slot::Target } else { Slot::Source };
                         // 2.x units may hold several segments: their texts
                         // follow one another.
                         unit.slot(slot).get_or_insert_with(String::new);
@@ -485,7 +481,11 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name && a.key.as_ref() != "xmlns")
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 #[cfg(test)]
@@ -544,9 +544,12 @@ mod tests {
 
     #[test]
     fn broken_xml_is_refused_with_its_line() {
-        let err = read("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file>\n</body>", "x.xlf")
-            .unwrap_err()
-            .to_string();
+        let err = read(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">\n<file>\n</body>",
+            "x.xlf",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("`x.xlf` line"), "{err}");
         let err = read("<html/>", "x.xlf").unwrap_err().to_string();
         assert!(err.contains("not an XLIFF file"), "{err}");
