@@ -343,7 +343,9 @@ pub fn translations(
         .sv_source
         .as_ref()
         .is_some_and(|s| s.text == rebuilt.text);
-    if !unchanged_file && !(article.sv_source.is_none() && rebuilt.added.is_empty()) {
+    // Nothing to write: the same bytes, or no sv.txt and nothing to put in one.
+    let nothing = article.sv_source.is_none() && rebuilt.added.is_empty();
+    if !unchanged_file && !nothing {
         repo::write_atomic(&sv_path, rebuilt.text.as_bytes(), &article.sv_file)?;
     }
 
