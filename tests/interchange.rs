@@ -140,6 +140,10 @@ fn translate_toolkit_round_trip_gives_the_same_sv_txt() {
             before,
             "{slug} through Translate Toolkit"
         );
+        // xliff2po's PO names each unit by a `#:` reference: read too.
+        let out = import(&repo, slug, "--po", "tt.po");
+        assert!(out.status.success(), "{slug}: {out:?}");
+        assert_eq!(repo.read_bytes(&sv), before, "{slug} through xliff2po");
     }
 }
 

@@ -79,7 +79,7 @@ pub fn write(doc: &Document) -> String {
         file.metadata.insert(key.to_string(), value);
     }
     for unit in &doc.units {
-        let mut comments = vec![format!("role: {}", unit.role)];
+        let mut comments = vec![format!("role: {}, line {}", unit.role, unit.line)];
         comments.extend(unit.marked.clone());
         if let Some(first) = &unit.with {
             comments.push(format!(
