@@ -621,7 +621,7 @@ pub struct ImportArgs {
     /// Record the units the file marks translated or reviewed (final,
     /// signed-off) as `tolk mark` would, by --by; without it states in the
     /// file are not trusted and imported text stays a draft
-    #[arg(long, requires = "by")]
+    #[arg(long, requires = "by", conflicts_with_all = ["fi", "sv"])]
     pub trust_states: bool,
 
     /// With --trust-states: who translated or reviewed the units (a name,

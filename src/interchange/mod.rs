@@ -220,4 +220,14 @@ mod tests {
         assert_eq!(segment_text(p1, fi), "ti 2.12. klo 18\nKirkko");
         assert_eq!(p1.text, "ti 2.12. klo 18 Kirkko");
     }
+
+    proptest::proptest! {
+        /// Whatever a CAT tool or a person wrote, reading it returns
+        /// units or an error, never a panic.
+        #[test]
+        fn readers_never_panic(text in "(msgctxt|msgid|msgstr|#[,.:|~]|\"|\\\\|<|>|/|=|xliff|version|\"1.2\"|unit|id|\\n| |[a-zå–])*") {
+            let _ = po::read(&text, "x.po");
+            let _ = xliff::read(&text, "x.xlf");
+        }
+    }
 }
