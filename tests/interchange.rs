@@ -756,3 +756,48 @@ fn one_swedish_paragraph_for_two_finnish_exports_on_the_first() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(repo.read("articles/yhdistetty/sv.txt"), sv);
 }
+
+#[test]
+fn an_article_without_swedish_exports_every_unit_new_and_imports_into_a_new_sv_txt() {
+    let repo = Repo::empty();
+    repo.import("kirjasto", SMALL_FI, None);
+    let x = stdout(
+        repo.tolk()
+            .args(["export", "kirjasto", "--format", "xliff"]),
+    );
+    assert_eq!(
+        x.matches(r#"<target state="new"></target>"#).count(),
+        7,
+        "{x}"
+    );
+    // The translator fills in the title only: sv.txt holds just that, and
+    // the untranslated units stay missing.
+    let x = x.replacen(
+        r#"<source>Kirjasto avautuu joulukuussa</source>
+        <target state="new"></target>"#,
+        r#"<source>Kirjasto avautuu joulukuussa</source>
+        <target state="translated">Biblioteket öppnar i december</target>"#,
+        1,
+    );
+    repo.write("out.xlf", x);
+    let out = import(&repo, "kirjasto", "--xliff", "out.xlf");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("1 added (title), 0 unchanged, 6 without a target")
+    );
+    assert_eq!(
+        repo.read("articles/kirjasto/sv.txt"),
+        "Biblioteket öppnar i december\n\nTEXT: Maija Lehtonen\n"
+    );
+    // Nothing translated: no sv.txt is written.
+    let empty = Repo::empty();
+    empty.import("kirjasto", SMALL_FI, None);
+    export(&empty, "kirjasto", "po", "out.po");
+    assert!(
+        import(&empty, "kirjasto", "--po", "out.po")
+            .status
+            .success()
+    );
+    assert!(!empty.path("articles/kirjasto/sv.txt").exists());
+}
