@@ -801,3 +801,64 @@ fn an_article_without_swedish_exports_every_unit_new_and_imports_into_a_new_sv_t
     );
     assert!(!empty.path("articles/kirjasto/sv.txt").exists());
 }
+
+#[test]
+fn inserted_segments_take_the_kicker_bar_the_answer_dash_and_crlf() {
+    let repo = Repo::empty();
+    let fi = "| KAUPUNKI - STADEN\r\n\r\nOtsikko\r\n\r\nKappale yksi.\r\n\r\nMitä kuuluu?\r\n\r\n– Hyvää.\r\n";
+    let sv = "Rubrik\r\n\r\nStycke ett.\r\n\r\nÖVERSÄTTNING: Anna Andersson\r\n";
+    repo.import("k", fi, Some(sv.as_bytes()));
+    export(&repo, "k", "po", "k.po");
+    let po = repo
+        .read("k.po")
+        .replace(
+            "msgid \"KAUPUNKI - STADEN\"\nmsgstr \"\"",
+            "msgid \"KAUPUNKI - STADEN\"\nmsgstr \"KAUPUNKI - STADEN\"",
+        )
+        .replace(
+            "msgid \"Mitä kuuluu?\"\nmsgstr \"\"",
+            "msgid \"Mitä kuuluu?\"\nmsgstr \"Hur mår du?\"",
+        )
+        .replace(
+            "msgid \"– Hyvää.\"\nmsgstr \"\"",
+            "msgid \"– Hyvää.\"\nmsgstr \"Bra.\"",
+        );
+    repo.write("k.po", po);
+    let out = import(&repo, "k", "--po", "k.po");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("3 added (kicker, q1, a1), 2 unchanged"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("read back"), "{stderr}");
+    assert_eq!(
+        repo.read("articles/k/sv.txt"),
+        "| KAUPUNKI - STADEN\r\n\r\nRubrik\r\n\r\nStycke ett.\r\n\r\nHur mår du?\r\n\r\n– Bra.\r\n\r\nÖVERSÄTTNING: Anna Andersson\r\n"
+    );
+}
+
+#[test]
+fn a_target_that_does_not_read_back_as_its_segment_is_pointed_out() {
+    let repo = Repo::seed();
+    export(&repo, SLUG, "po", "out.po");
+    // A translator pasted a credit line into p2: sv.txt gets it as
+    // written, and tolk says p2 no longer reads back as written.
+    let po = repo.read("out.po").replacen(
+        &format!("msgstr \"{P2_SV}\""),
+        &format!("msgstr \"TEXT: Maija Mäki\""),
+        1,
+    );
+    repo.write("out.po", po);
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("p2 no longer read back as written"),
+        "{stderr}"
+    );
+    assert!(
+        repo.read(&repo.article("sv.txt"))
+            .contains("\n\nTEXT: Maija Mäki\n\n")
+    );
+}

@@ -360,7 +360,7 @@ pub fn translations(
                 .iter()
                 .chain(&rebuilt.added)
                 .any(|c| c == id);
-            if let (true, Some(target)) = (written, targets.get(id))
+            if let (true, Some(target)) = (written, rebuilt.written.get(id))
                 && !pair.sv.is_some_and(|sv| same_text(&sv.text, target))
                 && article.row_ids(id).len() == 1
             {
@@ -424,6 +424,9 @@ struct Rebuilt {
     added: Vec<String>,
     unchanged: Vec<String>,
     without_target: Vec<String>,
+    /// The Swedish written for each segment id changed or added, as its
+    /// segment text should read back (an added answer with its dash).
+    written: std::collections::HashMap<String, String>,
 }
 
 /// Writes `targets` (segment id → text as a unit lays it out) into the
@@ -445,6 +448,7 @@ fn rebuild(
         added: Vec::new(),
         unchanged: Vec::new(),
         without_target: Vec::new(),
+        written: Default::default(),
     };
     let fi = &article.fi;
     let source = article.sv_source.as_ref();
@@ -488,6 +492,7 @@ fn rebuild(
                 out.unchanged.extend(ids);
             } else {
                 edits.push((range.start, range.end, lay(&new)));
+                out.written.insert(first.id.clone(), new);
                 out.changed.extend(ids);
             }
             continue;
@@ -496,7 +501,13 @@ fn rebuild(
             out.without_target.extend(ids);
             continue;
         }
-        let new = lay(&as_finnish_lays_out(first, &texts.join("\n\n")));
+        let laid_out = as_finnish_lays_out(first, &texts.join("\n\n"));
+        let reads = laid_out
+            .strip_prefix("| ")
+            .filter(|_| first.kind == crate::segment::Kind::Kicker);
+        out.written
+            .insert(first.id.clone(), reads.unwrap_or(&laid_out).to_string());
+        let new = lay(&laid_out);
         if source.is_none() {
             blocks.push((first.line, new, false));
         } else {
