@@ -846,7 +846,7 @@ fn a_target_that_does_not_read_back_as_its_segment_is_pointed_out() {
     // written, and tolk says p2 no longer reads back as written.
     let po = repo.read("out.po").replacen(
         &format!("msgstr \"{P2_SV}\""),
-        &format!("msgstr \"TEXT: Maija Mäki\""),
+        "msgstr \"TEXT: Maija Mäki\"",
         1,
     );
     repo.write("out.po", po);
