@@ -862,3 +862,41 @@ fn a_target_that_does_not_read_back_as_its_segment_is_pointed_out() {
             .contains("\n\nTEXT: Maija Mäki\n\n")
     );
 }
+
+#[test]
+fn a_unit_left_empty_keeps_the_swedish_it_has() {
+    let repo = Repo::seed();
+    let before = repo.read(&repo.article("sv.txt"));
+    export(&repo, SLUG, "po", "out.po");
+    let po = repo
+        .read("out.po")
+        .replacen(&format!("msgstr \"{P2_SV}\""), "msgstr \"\"", 1);
+    repo.write("out.po", po);
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 changed, 0 added, 16 unchanged, 1 without a target"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read(&repo.article("sv.txt")), before);
+}
+
+#[test]
+fn output_to_a_file_is_what_stdout_shows() {
+    let repo = Repo::seed();
+    let shown = stdout(repo.tolk().args(["export", SLUG, "--format", "po"]));
+    export(&repo, SLUG, "po", "out.po");
+    assert_eq!(repo.read("out.po"), shown);
+    // A directory that is not there is an error naming the file.
+    let out = repo
+        .tolk()
+        .args(["export", SLUG, "--format", "po", "-o", "nowhere/out.po"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nowhere/out.po"),
+        "{out:?}"
+    );
+}
