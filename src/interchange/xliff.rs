@@ -153,7 +153,7 @@ fn unit_12(w: &mut Writer<Vec<u8>>, doc: &Document, unit: &Unit) -> std::io::Res
                     .write_text_content(BytesText::new(&unit.line.to_string()))?;
                 Ok(())
             })?;
-        for note in notes(doc, unit) {
+        for note in notes(unit) {
             w.create_element("note")
                 .with_attribute(("from", "tolk"))
                 .write_text_content(BytesText::new(&note))?;
@@ -174,9 +174,8 @@ fn unit_12(w: &mut Writer<Vec<u8>>, doc: &Document, unit: &Unit) -> std::io::Res
 
 /// The notes of a unit for a translator: its role, who marked it, a
 /// shared Swedish paragraph.
-fn notes(doc: &Document, unit: &Unit) -> Vec<String> {
+fn notes(unit: &Unit) -> Vec<String> {
     let mut notes = vec![format!("role: {}", unit.role)];
-    let _ = doc;
     if let Some(marked) = &unit.marked {
         notes.push(marked.clone());
     }
