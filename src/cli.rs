@@ -165,6 +165,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page, in roff (`tolk man > ~/.local/share/man/man1/tolk.1`)
     Man,
+    /// Write an article for a translation tool: XLIFF 1.2 (OmegaT, Trados,
+    /// memoQ), XLIFF 2.1 or gettext PO; `tolk import SLUG --xliff|--po
+    /// FILE` reads it back
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -593,7 +597,7 @@ pub struct ImportArgs {
     pub slug: String,
 
     /// The Finnish source text, as the writer delivered it
-    #[arg(long, value_name = "FILE", required_unless_present = "sv")]
+    #[arg(long, value_name = "FILE", required_unless_present_any = ["sv", "xliff", "po"])]
     pub fi: Option<PathBuf>,
 
     /// The Swedish translation, as the translator delivered it; alone, it
@@ -602,9 +606,66 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub sv: Option<PathBuf>,
 
-    /// Replace an existing `fi.txt`/`sv.txt`
+    /// Replace an existing `fi.txt`/`sv.txt`; with --xliff or --po, import
+    /// units whose Finnish differs from the article's
     #[arg(long)]
     pub force: bool,
+
+    /// Write the translations of an XLIFF file (1.2 or 2.x, from `tolk
+    /// export`) into the article's sv.txt, keeping its layout
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fi", "sv", "po"])]
+    pub xliff: Option<PathBuf>,
+
+    /// Write the translations of a PO file (from `tolk export --format po`)
+    /// into the article's sv.txt, keeping its layout
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fi", "sv"])]
+    pub po: Option<PathBuf>,
+
+    /// Record the units the file marks translated or reviewed (final,
+    /// signed-off) as `tolk mark` would, by --by; without it states in the
+    /// file are not trusted and imported text stays a draft
+    #[arg(long, requires = "by", conflicts_with_all = ["fi", "sv"])]
+    pub trust_states: bool,
+
+    /// With --trust-states: who translated or reviewed the units (a name,
+    /// or an alias from people.toml)
+    #[arg(long, value_name = "NAME", requires = "trust_states")]
+    pub by: Option<String>,
+}
+
+/// Formats of `tolk export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// XLIFF 1.2, read by OmegaT, Trados, memoQ and Translate Toolkit
+    Xliff,
+    /// XLIFF 2.1
+    Xliff2,
+    /// gettext PO (Poedit, Weblate, Translate Toolkit)
+    Po,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "One unit per Finnish segment, its id the segment id, the Swedish as
+tolk pairs it, the state mapped (missing: new; draft: needs translation or
+fuzzy; translated; reviewed: signed-off; stale: needs review, with the
+Finnish it was translated from).
+
+Examples:
+  tolk export hyvinvointikoordinaattori --format xliff -o hyvinvointi.xlf
+  tolk export hyvinvointikoordinaattori --format po > hyvinvointi.po"
+)]
+pub struct ExportArgs {
+    /// The article
+    pub slug: String,
+
+    /// File format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

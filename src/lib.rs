@@ -18,6 +18,7 @@ pub mod formats;
 pub mod git;
 pub mod glossary;
 pub mod html;
+pub mod interchange;
 pub mod lang;
 pub mod merge;
 pub mod morph;
@@ -211,6 +212,15 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
     let style = session.style;
 
     match &cli.command {
+        Command::Import(args) if args.xliff.is_some() || args.po.is_some() => {
+            if let Some(name) = &args.by {
+                plain_name(name)?;
+            }
+            let report = commands::import::translations(args, session)?;
+            for line in report.summary() {
+                eprintln!("tolk: {}", escape_controls(&line));
+            }
+        }
         Command::Import(args) => {
             // The first import creates the repository.
             let report = commands::import::run(args, session.repo_or_here()?)?;
@@ -414,6 +424,11 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         }
         Command::Man => {
             report::generated(out, &commands::man::run()?)?;
+        }
+        Command::Export(args) => {
+            if let Some(text) = commands::export::run(args, session)? {
+                report::generated(out, text.as_bytes())?;
+            }
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, args)?;

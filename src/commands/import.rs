@@ -139,3 +139,516 @@ fn write(
     repo::commit_all(staged)?;
     Ok(report)
 }
+
+// ---------------------------------------------------------------------
+// `--xliff FILE` / `--po FILE`: translations back from a CAT tool.
+
+/// What importing an XLIFF or PO file did to sv.txt.
+#[derive(Debug, Serialize)]
+pub struct TranslationsReport {
+    pub article: String,
+    pub file: String,
+    pub sv_file: String,
+    /// Segment ids whose Swedish was replaced.
+    pub changed: Vec<String>,
+    /// Segment ids whose Swedish was added (sv.txt had none).
+    pub added: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Segment ids the file gives no translation: their Swedish stays.
+    pub without_target: Vec<String>,
+    /// Units whose Finnish differs from the article's, imported with --force.
+    pub forced: Vec<String>,
+    /// With --trust-states: what was recorded.
+    pub recorded: Vec<crate::commands::mark::MarkReport>,
+    /// Segments that do not read back as written (sv.txt should be looked at).
+    pub unsure: Vec<String>,
+}
+
+impl TranslationsReport {
+    /// The summary for stderr.
+    pub fn summary(&self) -> Vec<String> {
+        let list = |ids: &[String]| {
+            if ids.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ids.join(", "))
+            }
+        };
+        let mut lines = vec![format!(
+            "{}: {} changed{}, {} added{}, {} unchanged, {} without a target in `{}`",
+            self.sv_file,
+            self.changed.len(),
+            list(&self.changed),
+            self.added.len(),
+            list(&self.added),
+            self.unchanged.len(),
+            self.without_target.len(),
+            self.file
+        )];
+        if !self.forced.is_empty() {
+            lines.push(format!(
+                "imported with --force although the Finnish differs: {}",
+                self.forced.join(", ")
+            ));
+        }
+        if !self.unsure.is_empty() {
+            lines.push(format!(
+                "check {}: {} no longer read back as written (see `tolk segments {} --lang sv`)",
+                self.sv_file,
+                self.unsure.join(", "),
+                self.article
+            ));
+        }
+        for mark in &self.recorded {
+            if !mark.marked.is_empty() {
+                lines.push(format!(
+                    "recorded {} as {} by {}",
+                    mark.marked.join(", "),
+                    mark.state,
+                    mark.by
+                ));
+            }
+            if !mark.already.is_empty() {
+                lines.push(format!(
+                    "already {} by {}: {}",
+                    mark.state,
+                    mark.by,
+                    mark.already.join(", ")
+                ));
+            }
+            if !mark.kept_reviewed.is_empty() || !mark.kept_others.is_empty() {
+                let kept: Vec<String> = mark
+                    .kept_reviewed
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(mark.kept_others.iter().map(ToString::to_string))
+                    .collect();
+                lines.push(format!("left as recorded: {}", kept.join(", ")));
+            }
+        }
+        if self.recorded.is_empty() && (!self.changed.is_empty() || !self.added.is_empty()) {
+            lines.push(format!(
+                "states in the file are not trusted: imported text is a draft until marked \
+                 (`tolk mark {} ID… --as translated`, or import with --trust-states --by NAME)",
+                self.article
+            ));
+        }
+        lines
+    }
+}
+
+pub fn translations(
+    args: &ImportArgs,
+    session: &crate::session::Session,
+) -> Result<TranslationsReport> {
+    use std::collections::{HashMap, HashSet};
+
+    use crate::interchange::{self, Claimed};
+    use crate::text::same_text;
+
+    let repo = session.repo()?;
+    crate::select::require_article(repo, &args.slug)?;
+    let (path, po) = match (&args.xliff, &args.po) {
+        (Some(path), _) => (path, false),
+        (None, Some(path)) => (path, true),
+        (None, None) => bail!("nothing to import: give --xliff FILE or --po FILE"),
+    };
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        bail!("could not read `{shown}`: no such file");
+    }
+    let bytes = std::fs::read(path)
+        .map_err(anyhow::Error::from)
+        .map_err(|e| e.context(format!("could not read `{shown}`")))?;
+    let text = crate::text::decode(&bytes, &shown)?;
+    let units = if po {
+        interchange::po::read(text, &shown)?
+    } else {
+        interchange::xliff::read(text, &shown)?
+    };
+    let article = session.load(&args.slug)?;
+
+    // Every unit must be a segment of this article, once.
+    let segments: HashMap<&str, &crate::segment::Segment> = article
+        .fi
+        .segments
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut unknown = Vec::new();
+    for unit in &units {
+        if !segments.contains_key(unit.id.as_str()) {
+            unknown.push(format!("{} (line {})", unit.id, unit.line));
+        } else if !seen.insert(unit.id.as_str()) {
+            bail!(
+                "`{shown}` line {}: unit `{}` appears twice; nothing was imported",
+                unit.line,
+                unit.id
+            );
+        }
+    }
+    if !unknown.is_empty() {
+        bail!(
+            "`{shown}`: {} {} no segment of `{}` (was the file exported from another \
+             article?); nothing was imported",
+            unknown.join(", "),
+            if unknown.len() == 1 { "is" } else { "are" },
+            article.slug
+        );
+    }
+
+    // A file made from another Finnish text: refused, naming every segment.
+    let differing: Vec<&interchange::ReadUnit> = units
+        .iter()
+        .filter(|u| {
+            u.source
+                .as_deref()
+                .is_some_and(|s| !same_text(s, &segments[u.id.as_str()].text))
+        })
+        .collect();
+    if !differing.is_empty() && !args.force {
+        let list: Vec<String> = differing
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} ({}:{})",
+                    u.id,
+                    article.fi_file,
+                    segments[u.id.as_str()].line
+                )
+            })
+            .collect();
+        bail!(
+            "`{shown}` was made from a different Finnish text: {} {} changed since; \
+             nothing was imported. Export the article again, or pass --force to import \
+             anyway",
+            list.join(", "),
+            if list.len() == 1 { "has" } else { "have" },
+        );
+    }
+
+    let targets: HashMap<&str, &str> = units
+        .iter()
+        .filter_map(|u| {
+            u.target
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| (u.id.as_str(), t))
+        })
+        .collect();
+    let rebuilt = rebuild(&article, &targets);
+    let sv_path = article.dir.join("sv.txt");
+    let unchanged_file = article
+        .sv_source
+        .as_ref()
+        .is_some_and(|s| s.text == rebuilt.text);
+    // Nothing to write: the same bytes, or no sv.txt and nothing to put in one.
+    let nothing = article.sv_source.is_none() && rebuilt.added.is_empty();
+    if !unchanged_file && !nothing {
+        repo::write_atomic(&sv_path, rebuilt.text.as_bytes(), &article.sv_file)?;
+    }
+
+    // Does the new Swedish read back as written?
+    let mut unsure = Vec::new();
+    if !rebuilt.changed.is_empty() || !rebuilt.added.is_empty() {
+        let after = session.load(&args.slug)?;
+        for pair in after.pairs() {
+            let id = pair.fi.id.as_str();
+            let written = rebuilt
+                .changed
+                .iter()
+                .chain(&rebuilt.added)
+                .any(|c| c == id);
+            if let (true, Some(target)) = (written, rebuilt.written.get(id))
+                && !pair.sv.is_some_and(|sv| same_text(&sv.text, target))
+                && article.row_ids(id).len() == 1
+            {
+                unsure.push(id.to_string());
+            }
+        }
+    }
+
+    let mut report = TranslationsReport {
+        article: article.slug.clone(),
+        file: shown,
+        sv_file: article.sv_file.clone(),
+        changed: rebuilt.changed,
+        added: rebuilt.added,
+        unchanged: rebuilt.unchanged,
+        without_target: rebuilt.without_target,
+        forced: differing.iter().map(|u| u.id.clone()).collect(),
+        recorded: Vec::new(),
+        unsure,
+    };
+
+    if args.trust_states {
+        // Through `tolk mark`, with its guards and its matching of names.
+        for (claimed, state) in [
+            (Claimed::Translated, crate::status::Stored::Translated),
+            (Claimed::Reviewed, crate::status::Stored::Reviewed),
+        ] {
+            let ids: Vec<String> = units
+                .iter()
+                .filter(|u| u.claimed == claimed && targets.contains_key(u.id.as_str()))
+                .map(|u| u.id.clone())
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let mark = crate::cli::MarkArgs {
+                slug: args.slug.clone(),
+                ids,
+                all: false,
+                pick: crate::cli::Pick {
+                    stale: false,
+                    draft: false,
+                    in_state: Vec::new(),
+                },
+                state,
+                by: args.by.clone(),
+                force: false,
+            };
+            report
+                .recorded
+                .push(crate::commands::mark::run(&mark, session)?);
+        }
+    }
+    Ok(report)
+}
+
+/// sv.txt with the translations written in.
+struct Rebuilt {
+    text: String,
+    changed: Vec<String>,
+    added: Vec<String>,
+    unchanged: Vec<String>,
+    without_target: Vec<String>,
+    /// The Swedish written for each segment id changed or added, as its
+    /// segment text should read back (an added answer with its dash).
+    written: std::collections::HashMap<String, String>,
+}
+
+/// Writes `targets` (segment id → text as a unit lays it out) into the
+/// article's Swedish. A segment whose text is unchanged keeps its bytes; a
+/// changed one replaces its range in the file; a segment sv.txt lacks is
+/// inserted at its place in the Finnish order, laid out as the Finnish is.
+/// With no sv.txt, the file is built from the Finnish layout, credits put
+/// across into Swedish.
+fn rebuild(
+    article: &crate::article::Article,
+    targets: &std::collections::HashMap<&str, &str>,
+) -> Rebuilt {
+    use crate::interchange::{segment_text, span};
+    use crate::text::same_text;
+
+    let mut out = Rebuilt {
+        text: String::new(),
+        changed: Vec::new(),
+        added: Vec::new(),
+        unchanged: Vec::new(),
+        without_target: Vec::new(),
+        written: Default::default(),
+    };
+    let fi = &article.fi;
+    let source = article.sv_source.as_ref();
+    let body = source.map_or("", |s| s.body());
+    let nl = if body.contains("\r\n") { "\r\n" } else { "\n" };
+    let para = format!("{nl}{nl}");
+    let lay = |t: &str| t.replace('\n', nl);
+
+    // (start, end, text) in the body, in file order.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    let mut pending: Vec<String> = Vec::new();
+    // With no sv.txt: (fi line, text, is a credit line).
+    let mut blocks: Vec<(usize, String, bool)> = Vec::new();
+    for row in &article.alignment.rows {
+        let ids: Vec<String> = row.fi.clone().map(|i| fi.segments[i].id.clone()).collect();
+        let first = &fi.segments[row.fi.start];
+        let texts: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| targets.get(id.as_str()).copied())
+            .collect();
+        let current = article
+            .alignment
+            .sv(row, article.sv.as_ref())
+            .filter(|s| !s.text.trim().is_empty());
+        if let Some(sv) = current {
+            let range = span(sv);
+            if !pending.is_empty() {
+                let mut text = pending.join(&para);
+                text.push_str(&para);
+                edits.push((range.start, range.start, text));
+                pending.clear();
+            }
+            last_end = Some(range.end);
+            if texts.is_empty() {
+                out.without_target.extend(ids);
+                continue;
+            }
+            let new = texts.join("\n\n");
+            if same_text(&new, &segment_text(sv, body)) {
+                out.unchanged.extend(ids);
+            } else {
+                edits.push((range.start, range.end, lay(&new)));
+                out.written.insert(first.id.clone(), new);
+                out.changed.extend(ids);
+            }
+            continue;
+        }
+        if texts.is_empty() {
+            out.without_target.extend(ids);
+            continue;
+        }
+        let laid_out = as_finnish_lays_out(first, &texts.join("\n\n"));
+        let reads = laid_out
+            .strip_prefix("| ")
+            .filter(|_| first.kind == crate::segment::Kind::Kicker);
+        out.written
+            .insert(first.id.clone(), reads.unwrap_or(&laid_out).to_string());
+        let new = lay(&laid_out);
+        if source.is_none() {
+            blocks.push((first.line, new, false));
+        } else {
+            match last_end {
+                Some(end) => edits.push((end, end, format!("{para}{new}"))),
+                None => pending.push(new),
+            }
+        }
+        out.added.extend(ids);
+    }
+
+    let Some(source) = source else {
+        // A new sv.txt: the Finnish layout, credits put across.
+        let fi_lines: Vec<&str> = article.fi_source.body().lines().collect();
+        for credit in &fi.credits {
+            if let Some(line) = fi_lines.get(credit.line.saturating_sub(1)) {
+                blocks.push((credit.line, swedish_credit(line.trim()), true));
+            }
+        }
+        // The translator tolk has on record, when the Finnish names none.
+        let credited = fi
+            .credits
+            .iter()
+            .any(|c| c.role == crate::segment::Role::Translator);
+        if let Some(name) = article.status.translator.as_deref().filter(|_| !credited) {
+            blocks.push((usize::MAX, format!("ÖVERSÄTTNING: {name}"), true));
+        }
+        blocks.sort_by_key(|b| b.0);
+        let mut text = String::new();
+        let mut previous: Option<(usize, bool)> = None;
+        for (line, block, credit) in &blocks {
+            if let Some((prev_line, prev_credit)) = previous {
+                let together = *credit && prev_credit && *line == prev_line + 1;
+                text.push_str(if together { nl } else { &para });
+            }
+            text.push_str(block);
+            previous = Some((*line, *credit));
+        }
+        if !text.is_empty() {
+            text.push_str(nl);
+        }
+        out.text = text;
+        return out;
+    };
+
+    let mut text = String::with_capacity(source.text.len() + 256);
+    text.push_str(&source.text[..source.text.len() - body.len()]);
+    if !pending.is_empty() {
+        // sv.txt has no segment to place them by: they open it.
+        let mut head = pending.join(&para);
+        head.push_str(if body.trim().is_empty() { nl } else { &para });
+        edits.insert(0, (0, 0, head));
+    }
+    edits.sort_by_key(|e| e.0);
+    let mut at = 0;
+    for (start, end, new) in edits {
+        if start < at {
+            continue; // overlapping ranges never lose text: the first one stands
+        }
+        text.push_str(&body[at..start]);
+        text.push_str(&new);
+        at = end;
+    }
+    text.push_str(&body[at..]);
+    out.text = text;
+    out
+}
+
+/// A new Swedish segment laid out as its Finnish is: the kicker's bar, an
+/// answer's dash.
+fn as_finnish_lays_out(fi: &crate::segment::Segment, text: &str) -> String {
+    use crate::segment::Kind;
+    match fi.kind {
+        Kind::Kicker => format!("| {text}"),
+        Kind::Answer => {
+            let dash = fi
+                .text
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '–' | '—' | '-'));
+            match dash {
+                Some(d) if !text.starts_with(['–', '—', '-']) => format!("{d} {text}"),
+                _ => text.to_string(),
+            }
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// A Finnish credit line in Swedish (`TEKSTI: Name` → `TEXT: Name`): the
+/// first Swedish key crediting the same role, in the Finnish key's case.
+fn swedish_credit(line: &str) -> String {
+    use crate::lang::Lang;
+    let Some((key, rest)) = line.split_once(':') else {
+        return line.to_string();
+    };
+    let lower = key.trim().to_lowercase();
+    let role = Lang::Fi
+        .data()
+        .credit_keys
+        .iter()
+        .chain(Lang::Sv.data().credit_keys)
+        .find(|(k, _)| *k == lower)
+        .map(|(_, r)| *r);
+    let sv_key = role.and_then(|role| {
+        if lower == "käännös" {
+            return Some("översättning");
+        }
+        Lang::Sv
+            .data()
+            .credit_keys
+            .iter()
+            .find(|(_, r)| *r == role)
+            .map(|(k, _)| *k)
+    });
+    let Some(sv_key) = sv_key else {
+        return line.to_string();
+    };
+    let key = key.trim();
+    let sv_key = if key.chars().any(char::is_lowercase) {
+        let mut c = sv_key.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        sv_key.to_uppercase()
+    };
+    format!("{sv_key}:{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finnish_credits_become_swedish() {
+        assert_eq!(swedish_credit("TEKSTI: Maija Mäki"), "TEXT: Maija Mäki");
+        assert_eq!(swedish_credit("KUVA: Pekka Puu"), "FOTO: Pekka Puu");
+        assert_eq!(swedish_credit("Teksti ja kuva: A B"), "Text och foto: A B");
+        assert_eq!(swedish_credit("KÄÄNNÖS: P H"), "ÖVERSÄTTNING: P H");
+        assert_eq!(swedish_credit("ÖVERSÄTTNING: P H"), "ÖVERSÄTTNING: P H");
+        assert_eq!(swedish_credit("Jotain muuta"), "Jotain muuta");
+    }
+}

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod credits;
 pub mod diff;
 pub mod doctor;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod man;
