@@ -187,8 +187,9 @@ impl Memory {
     }
 
     /// The best units for `fi`, at least `min` percent, best first (ties:
-    /// reviewed before translated, then archive order), at most `limit`;
-    /// units `skip` refuses (the segment itself) are left out.
+    /// reviewed before translated, then archive order), at most `limit`,
+    /// each Finnish–Swedish pair once; units `skip` refuses (the segment
+    /// itself) are left out.
     pub fn search(
         &self,
         fi: &str,
@@ -233,6 +234,13 @@ impl Memory {
                 .cmp(&a.percent)
                 .then_with(|| self.units[b.unit].state.cmp(&self.units[a.unit].state))
                 .then_with(|| a.unit.cmp(&b.unit))
+        });
+        // The same pair stored in several articles (a reused paragraph) is
+        // one suggestion: the best-placed copy stands for the others.
+        let mut seen = rustc_hash::FxHashSet::default();
+        hits.retain(|h| {
+            let u = &self.units[h.unit];
+            seen.insert((normalize_ws(&u.fi), normalize_ws(&u.sv)))
         });
         hits.truncate(limit);
         hits
