@@ -107,7 +107,10 @@ fn end<W: Write>(w: &mut Xml<'_, W>, name: &str) -> Result<()> {
 fn text_element<W: Write>(w: &mut Xml<'_, W>, el: BytesStart<'_>, text: &str) -> Result<()> {
     let name = AsRef::<str>::as_ref(&el.name()).to_string();
     w.write_event(Event::Start(el))?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
+    // Quotes and apostrophes stay as typed: only `<`, `>`, `&` need escaping in text.
+    w.write_event(Event::Text(BytesText::from_escaped(
+        quick_xml::escape::partial_escape(text),
+    )))?;
     end(w, &name)
 }
 

@@ -98,7 +98,9 @@ fn tuv<W: Write>(w: &mut Writer<W>, lang: &str, text: &str) -> Result<()> {
         .chars()
         .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
-    w.write_event(Event::Text(BytesText::new(&clean)))?;
+    w.write_event(Event::Text(BytesText::from_escaped(
+        quick_xml::escape::partial_escape(&clean),
+    )))?;
     w.write_event(Event::End(BytesEnd::new("seg")))?;
     w.write_event(Event::End(BytesEnd::new("tuv")))?;
     Ok(())
