@@ -199,19 +199,53 @@ impl Memory {
     ) -> Vec<Hit> {
         let words = match_words(fi);
         let normal = normalize_ws(fi);
-        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for key in keys(&words) {
-            for &u in self.index.get(&key).map(Vec::as_slice).unwrap_or_default() {
-                *shared.entry(u).or_insert(0) += 1;
+        let min = min.min(100) as usize;
+        // A unit reaching `min` shares at least `need` keys with the query
+        // (the longer text is at least as long as the query), so it is in
+        // at least one list once the `need - 1` longest are set aside:
+        // candidates come from those rarer lists only, and the common ones
+        // (`ja`, `on`) only add to the candidates' counts.
+        let mut lists: Vec<&[u32]> = keys(&words)
+            .iter()
+            .map(|k| self.index.get(k).map(Vec::as_slice).unwrap_or_default())
+            .collect();
+        if lists.is_empty() {
+            // No words at all (a lone dash): only the same text matches.
+            let mut hits: Vec<Hit> = (0..self.units.len())
+                .filter(|&u| normalize_ws(&self.units[u].fi) == normal && !skip(&self.units[u]))
+                .map(|unit| Hit { unit, percent: 100 })
+                .collect();
+            hits.truncate(limit);
+            return hits;
+        }
+        let need = (min * lists.len()).div_ceil(100).max(1);
+        lists.sort_by_key(|l| l.len());
+        let seeding = lists.len() - need + 1;
+        let mut shared = vec![0u32; self.units.len()];
+        let mut candidates: Vec<u32> = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            for &u in *list {
+                let n = &mut shared[u as usize];
+                if i < seeding {
+                    if *n == 0 {
+                        candidates.push(u);
+                    }
+                    *n += 1;
+                } else if *n > 0 {
+                    *n += 1;
+                }
             }
         }
-        let min = min.min(100) as usize;
-        let mut hits: Vec<Hit> = shared
+        let mut hits: Vec<Hit> = candidates
             .into_iter()
+            .map(|u| (u, shared[u as usize]))
             .filter(|&(u, n)| {
-                let longest = words.len().max(self.words[u as usize].len());
-                // Enough shared words to reach `min` at all.
-                n as usize * 100 >= min * longest
+                let theirs = self.words[u as usize].len();
+                let longest = words.len().max(theirs);
+                let shortest = words.len().min(theirs);
+                // Enough shared words, and lengths close enough, to reach
+                // `min` at all (an edit script keeps at most the shorter).
+                n as usize * 100 >= min * longest && shortest * 100 >= min * longest
             })
             .filter_map(|(u, _)| {
                 let unit = &self.units[u as usize];
@@ -312,5 +346,43 @@ mod tests {
         // A repeated word is shared only as often as both texts have it.
         let hits = memory.search("ja ja talo", 60, 10, |_| false);
         assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    proptest::proptest! {
+        /// The index prunes, never loses: the same units as scoring every
+        /// unit of the memory.
+        #[test]
+        fn search_is_the_same_as_scoring_every_unit(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(0usize..6, 0..9), 1..30),
+            query in proptest::collection::vec(0usize..6, 0..9),
+            min in 1u8..=100,
+        ) {
+            const WORDS: [&str; 6] = ["ja", "kirjasto", "on", "auki", "ja,", "Kello"];
+            let text = |w: &Vec<usize>| {
+                w.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ")
+            };
+            let units: Vec<Unit> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, w)| Unit { sv: format!("sv {i}"), ..unit(&text(w)) })
+                .collect();
+            let q = text(&query);
+            let memory = Memory::new(units.clone());
+            let mut got: Vec<(usize, u8)> = memory
+                .search(&q, min, usize::MAX, |_| false)
+                .iter()
+                .map(|h| (h.unit, h.percent))
+                .collect();
+            let mut want: Vec<(usize, u8)> = units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (i, percent(&q, &u.fi)))
+                .filter(|&(_, p)| p >= min)
+                .collect();
+            got.sort();
+            want.sort();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }
