@@ -97,7 +97,10 @@ fn tbx_export_is_tbx_basic() {
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "tbx");
-    assert_eq!(root.tag_name().namespace(), Some("urn:iso:std:iso:30042:ed-2"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("urn:iso:std:iso:30042:ed-2")
+    );
     assert_eq!(root.attribute("type"), Some("TBX-Basic"));
     assert_eq!(root.attribute("style"), Some("dca"));
     let entries: Vec<_> = root
@@ -160,8 +163,14 @@ fn tbx_export_is_tbx_basic() {
     assert_eq!(
         statuses("fi"),
         [
-            ("hyvinvointikertomus".into(), "preferredTerm-admn-sts".into()),
-            ("hyvinvointikertomukse*".into(), "admittedTerm-admn-sts".into()),
+            (
+                "hyvinvointikertomus".into(),
+                "preferredTerm-admn-sts".into()
+            ),
+            (
+                "hyvinvointikertomukse*".into(),
+                "admittedTerm-admn-sts".into()
+            ),
         ]
     );
 }
@@ -176,7 +185,10 @@ fn tbx_export_is_valid_against_the_tbx_basic_schema() {
         .args(["glossary", "export", "--format", "tbx", "-o", "terms.tbx"])
         .assert()
         .success();
-    let rng = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tbx/TBXcoreStructV03.rng");
+    let rng = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/tbx/TBXcoreStructV03.rng"
+    );
     let (ok, text) = interchange_tools::run(
         Command::new("xmllint")
             .args(["--noout", "--relaxng", rng])
@@ -184,7 +196,10 @@ fn tbx_export_is_valid_against_the_tbx_basic_schema() {
     );
     assert!(ok, "{text}");
     // A document the schema refuses is refused: the check can fail.
-    let broken = repo.read("terms.tbx").replace("<termSec>", "<termSection>").replace("</termSec>", "</termSection>");
+    let broken = repo
+        .read("terms.tbx")
+        .replace("<termSec>", "<termSection>")
+        .replace("</termSec>", "</termSection>");
     repo.write("broken.tbx", broken);
     let (ok, _) = interchange_tools::run(
         Command::new("xmllint")
@@ -284,7 +299,10 @@ fn import_of_a_term_exactly_as_in_the_glossary_changes_nothing() {
     repo.write("same.csv", "fi,sv\nKauniainen,Grankulla\n");
     let (code, out, _) = import(&repo, &["same.csv"]);
     assert_eq!(code, Some(0));
-    assert!(out.contains("1 term already in glossary.toml as in the file"), "{out}");
+    assert!(
+        out.contains("1 term already in glossary.toml as in the file"),
+        "{out}"
+    );
     assert_eq!(repo.read("glossary.toml"), FULL);
 }
 
@@ -346,7 +364,10 @@ fn import_refuses_a_term_the_glossary_would_refuse_with_the_file_line() {
     repo.write("new.csv", "fi,sv\nperusopetus,grundläggande utbildning*\n");
     let (code, _, err) = import(&repo, &["new.csv"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("new.csv:2: `sv` is a base form, not a pattern"), "{err}");
+    assert!(
+        err.contains("new.csv:2: `sv` is a base form, not a pattern"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -375,7 +396,10 @@ fn import_refuses_tbx_content_it_would_lose_with_its_line() {
     repo.write("terms.tbx", tbx);
     let (code, _, err) = import(&repo, &["terms.tbx"]);
     assert_eq!(code, Some(2));
-    assert!(err.contains("terms.tbx:13: `<descrip>` in `<termSec>`"), "{err}");
+    assert!(
+        err.contains("terms.tbx:13: `<descrip>` in `<termSec>`"),
+        "{err}"
+    );
     // Without the context, the same file is taken (sv-FI is Swedish).
     let lines: Vec<&str> = tbx.lines().filter(|l| !l.contains("<descrip")).collect();
     repo.write("terms.tbx", lines.join("\n"));

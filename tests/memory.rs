@@ -117,10 +117,7 @@ fn units(text: &str) -> Vec<Tu> {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "tmx");
     assert_eq!(root.attribute("version"), Some("1.4"));
-    let header = root
-        .children()
-        .find(|n| n.has_tag_name("header"))
-        .unwrap();
+    let header = root.children().find(|n| n.has_tag_name("header")).unwrap();
     assert_eq!(header.attribute("srclang"), Some("fi-FI"));
     assert_eq!(header.attribute("segtype"), Some("paragraph"));
     assert_eq!(header.attribute("o-tmf"), Some("tolk"));
@@ -235,7 +232,10 @@ Stadsfullmäktige sammanträder på måndag i stadshuset, där nästa års budge
 Mötet är öppet för alla stadsbor.
 ";
     repo.import("valtuusto", fi, Some(sv.as_bytes()));
-    repo.mark("valtuusto", &["--all", "--as", "translated", "--by", "Patricia Heikkilä"]);
+    repo.mark(
+        "valtuusto",
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
     let units = units(&tmx(&repo));
     let ids: Vec<&str> = units.iter().map(|u| u.tuid.as_str()).collect();
     assert_eq!(ids, ["valtuusto/title", "valtuusto/p1+p2", "valtuusto/p3"]);
@@ -256,10 +256,15 @@ fn tmx_output_file_is_written_and_stdout_stays_empty() {
         .unwrap();
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote memory.tmx (5 units from 2 articles)"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("wrote memory.tmx (5 units from 2 articles)")
+    );
     assert_eq!(units(&repo.read("memory.tmx")).len(), 5);
     // Run again: the file is replaced, not appended to.
-    repo.tolk().args(["tmx", "-o", "memory.tmx"]).assert().success();
+    repo.tolk()
+        .args(["tmx", "-o", "memory.tmx"])
+        .assert()
+        .success();
     assert_eq!(units(&repo.read("memory.tmx")).len(), 5);
 }
 
@@ -269,7 +274,10 @@ fn tmx_is_valid_against_the_tmx_1_4b_dtd() {
         return;
     }
     let repo = archive();
-    repo.tolk().args(["tmx", "-o", "memory.tmx"]).assert().success();
+    repo.tolk()
+        .args(["tmx", "-o", "memory.tmx"])
+        .assert()
+        .success();
     let dtd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tmx/tmx14.dtd");
     let (ok, text) = interchange_tools::run(
         Command::new("xmllint")
@@ -278,7 +286,10 @@ fn tmx_is_valid_against_the_tmx_1_4b_dtd() {
     );
     assert!(ok, "{text}");
     // And a document that breaks the DTD is refused: the check can fail.
-    let broken = repo.read("memory.tmx").replace("<seg>", "<seq>").replace("</seg>", "</seq>");
+    let broken = repo
+        .read("memory.tmx")
+        .replace("<seg>", "<seq>")
+        .replace("</seg>", "</seq>");
     repo.write("broken.tmx", broken);
     let (ok, _) = interchange_tools::run(
         Command::new("xmllint")
@@ -294,7 +305,10 @@ fn tmx_is_read_back_by_translate_toolkit() {
         return;
     };
     let repo = archive();
-    repo.tolk().args(["tmx", "-o", "memory.tmx"]).assert().success();
+    repo.tolk()
+        .args(["tmx", "-o", "memory.tmx"])
+        .assert()
+        .success();
     let script = "import sys, json
 from translate.storage import tmx
 store = tmx.tmxfile.parsefile(sys.argv[1])
@@ -349,13 +363,19 @@ fn suggest_finds_an_exact_and_a_fuzzy_match_in_another_article_and_nothing_unrel
     let ids: Vec<&str> = segments.iter().map(|q| q["id"].as_str().unwrap()).collect();
     // The missing segments only: the kicker and title are drafts.
     assert_eq!(ids, ["p1", "p2", "p3"]);
-    assert_eq!(hits(&segments[0]), [("kirjasto-avautuu/p2".to_string(), 100)]);
+    assert_eq!(
+        hits(&segments[0]),
+        [("kirjasto-avautuu/p2".to_string(), 100)]
+    );
     assert_eq!(
         segments[0]["suggestions"][0]["sv"],
         "Biblioteket har öppet vardagar kl. 10–20 och lördagar kl. 10–16."
     );
     // One word changed in fifteen.
-    assert_eq!(hits(&segments[1]), [("kirjasto-avautuu/p3".to_string(), 93)]);
+    assert_eq!(
+        hits(&segments[1]),
+        [("kirjasto-avautuu/p3".to_string(), 93)]
+    );
     let changes = &segments[1]["suggestions"][0]["changes"];
     let marked: Vec<(&str, &str)> = changes
         .as_array()
@@ -419,7 +439,17 @@ Kesällä kirjasto on avoinna arkisin kello 10–18 ja lauantaisin kello 10–16
 Biblioteket har öppet vardagar kl. 10–20 och lördagar kl. 10–16.
 ";
     repo.import("aukiolo", fi, Some(sv.as_bytes()));
-    repo.mark("aukiolo", &["title", "p1", "--as", "translated", "--by", "Patricia Heikkilä"]);
+    repo.mark(
+        "aukiolo",
+        &[
+            "title",
+            "p1",
+            "--as",
+            "translated",
+            "--by",
+            "Patricia Heikkilä",
+        ],
+    );
     let v = json(repo.tolk().args(["suggest", "aukiolo", "--format", "json"]));
     assert_eq!(v["segments"][0]["id"], "p2");
     let found = hits(&v["segments"][0]);

@@ -155,7 +155,11 @@ pub fn print(out: &mut impl Write, report: &SuggestReport, style: &Style) -> Res
             } else {
                 render_changes(&s.changes, style)
             };
-            writeln!(out, "{}", wrap_indented(&fi, "        fi  ", 12, style.width))?;
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(&fi, "        fi  ", 12, style.width)
+            )?;
             writeln!(
                 out,
                 "{}",

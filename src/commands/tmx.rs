@@ -18,12 +18,19 @@ pub struct TmxReport {
 
 /// The memory units of the selected articles (every article without
 /// SLUGs), in slug and reading order.
-pub fn collect(session: &Session, slugs: &[String]) -> Result<(Vec<Unit>, usize, Vec<ArticleError>)> {
+pub fn collect(
+    session: &Session,
+    slugs: &[String],
+) -> Result<(Vec<Unit>, usize, Vec<ArticleError>)> {
     let selection = session.some_articles(slugs)?;
     let (per_article, mut errors) = session.map_articles(&selection.slugs, memory::units)?;
     errors.extend(selection.misnamed.iter().map(ArticleError::misnamed));
     let articles = per_article.len();
-    Ok((per_article.into_iter().flatten().collect(), articles, errors))
+    Ok((
+        per_article.into_iter().flatten().collect(),
+        articles,
+        errors,
+    ))
 }
 
 /// Writes the memory to `out`, or to `-o FILE` (atomically).
@@ -41,7 +48,12 @@ pub fn run(args: &TmxArgs, session: &Session, out: &mut impl std::io::Write) -> 
             let shown = path.display().to_string();
             crate::repo::write_atomic(&path, &bytes, &shown)
                 .with_context(|| format!("could not write the memory to `{shown}`"))?;
-            Some(args.output.as_ref().map(|p| p.display().to_string()).unwrap_or(shown))
+            Some(
+                args.output
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or(shown),
+            )
         }
     };
     Ok(TmxReport {

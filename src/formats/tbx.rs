@@ -48,10 +48,7 @@ pub fn write(out: &mut impl Write, terms: &[Term], source: &str) -> Result<()> {
     text_element(
         &mut w,
         BytesStart::new("p"),
-        &format!(
-            "{source}, exported by tolk {}",
-            env!("CARGO_PKG_VERSION")
-        ),
+        &format!("{source}, exported by tolk {}", env!("CARGO_PKG_VERSION")),
     )?;
     end(&mut w, "sourceDesc")?;
     end(&mut w, "fileDesc")?;
@@ -156,6 +153,14 @@ struct TermSec {
     line: usize,
 }
 
+/// One `conceptEntry` as read: its line, notes, and term sections per
+/// language.
+struct Entry {
+    line: usize,
+    notes: Vec<String>,
+    langs: Vec<(String, Vec<TermSec>)>,
+}
+
 /// Reads the terms of a TBX file (see the module docs for what is taken).
 /// Each term's `line` is its `conceptEntry`'s.
 pub fn read(text: &str) -> Read {
@@ -170,7 +175,7 @@ pub fn read(text: &str) -> Read {
     let mut terms = Vec::new();
     // The path of open elements (local names), and where each started.
     let mut path: Vec<String> = Vec::new();
-    let mut entry: Option<(usize, Vec<String>, Vec<(String, Vec<TermSec>)>)> = None;
+    let mut entry: Option<Entry> = None;
     let mut lang = String::new();
     let mut sec: Option<TermSec> = None;
     let mut note_type = String::new();
@@ -178,9 +183,12 @@ pub fn read(text: &str) -> Read {
     let mut saw_tbx = false;
     loop {
         let pos = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| (line_at(reader.error_position() as usize), format!("not well-formed XML: {e}")))?;
+        let event = reader.read_event().map_err(|e| {
+            (
+                line_at(reader.error_position() as usize),
+                format!("not well-formed XML: {e}"),
+            )
+        })?;
         let line = line_at(pos + 1);
         match event {
             E::Start(el) => {
@@ -201,7 +209,11 @@ pub fn read(text: &str) -> Read {
                     ("", "tbx") => saw_tbx = true,
                     ("tbx", "tbxHeader") | ("tbx", "text") | ("text", "body") => {}
                     _ if in_header => {}
-                    ("body", "conceptEntry") => entry = Some((line, Vec::new(), Vec::new())),
+                    ("body", "conceptEntry") => entry = Some(Entry {
+                            line,
+                            notes: Vec::new(),
+                            langs: Vec::new(),
+                        }),
                     ("conceptEntry", "note") | ("conceptEntry", "descrip") => {}
                     ("conceptEntry", "langSec") => {
                         let tag = attr("lang").unwrap_or_default();
@@ -216,8 +228,8 @@ pub fn read(text: &str) -> Read {
                             ));
                         }
                         lang = base;
-                        if let Some((_, _, langs)) = entry.as_mut() {
-                            langs.push((lang.clone(), Vec::new()));
+                        if let Some(e) = entry.as_mut() {
+                            e.langs.push((lang.clone(), Vec::new()));
                         }
                     }
                     ("langSec", "termSec") => {
@@ -248,7 +260,9 @@ pub fn read(text: &str) -> Read {
                 if !in_header && !matches!(name.as_str(), "note" | "descrip" | "term") {
                     return Err((
                         line,
-                        format!("`<{name}/>`: tolk's glossary has no place for it; remove it to import"),
+                        format!(
+                            "`<{name}/>`: tolk's glossary has no place for it; remove it to import"
+                        ),
                     ));
                 }
             }
@@ -257,7 +271,9 @@ pub fn read(text: &str) -> Read {
             }
             E::CData(t) => text_buf.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
             E::GeneralRef(r) => {
-                let name = r.xml_content(quick_xml::XmlVersion::Implicit1_0).into_owned();
+                let name = r
+                    .xml_content(quick_xml::XmlVersion::Implicit1_0)
+                    .into_owned();
                 let ch = match name.as_str() {
                     "amp" => Some('&'),
                     "lt" => Some('<'),
@@ -278,10 +294,10 @@ pub fn read(text: &str) -> Read {
                 let trimmed = crate::text::normalize_ws(&content);
                 match (parent, name.as_str()) {
                     ("conceptEntry", "note") | ("conceptEntry", "descrip") => {
-                        if let Some((_, notes, _)) = entry.as_mut()
+                        if let Some(e) = entry.as_mut()
                             && !trimmed.is_empty()
                         {
-                            notes.push(content.trim().to_string());
+                            e.notes.push(content.trim().to_string());
                         }
                     }
                     ("termSec", "term") => {
@@ -307,15 +323,15 @@ pub fn read(text: &str) -> Read {
                         }
                     }
                     ("langSec", "termSec") => {
-                        if let (Some(s), Some((_, _, langs))) = (sec.take(), entry.as_mut())
-                            && let Some((_, secs)) = langs.last_mut()
+                        if let (Some(s), Some(e)) = (sec.take(), entry.as_mut())
+                            && let Some((_, secs)) = e.langs.last_mut()
                         {
                             secs.push(s);
                         }
                     }
                     ("body", "conceptEntry") => {
-                        if let Some((at, notes, langs)) = entry.take() {
-                            terms.push(concept(at, notes, langs)?);
+                        if let Some(e) = entry.take() {
+                            terms.push(concept(e)?);
                         }
                     }
                     _ => {
@@ -343,7 +359,8 @@ pub fn read(text: &str) -> Read {
 }
 
 /// One `conceptEntry` as a glossary term.
-fn concept(line: usize, notes: Vec<String>, langs: Vec<(String, Vec<TermSec>)>) -> Result<Term, (usize, String)> {
+fn concept(entry: Entry) -> Result<Term, (usize, String)> {
+    let Entry { line, notes, langs } = entry;
     let mut term = Term {
         fi: String::new(),
         sv: String::new(),
@@ -378,7 +395,9 @@ fn concept(line: usize, notes: Vec<String>, langs: Vec<(String, Vec<TermSec>)>) 
                 other => {
                     return Err((
                         s.line,
-                        format!("a {lang} term with administrativeStatus `{other}`, which tolk's glossary cannot keep"),
+                        format!(
+                            "a {lang} term with administrativeStatus `{other}`, which tolk's glossary cannot keep"
+                        ),
                     ));
                 }
             }
