@@ -209,11 +209,13 @@ pub fn read(text: &str) -> Read {
                     ("", "tbx") => saw_tbx = true,
                     ("tbx", "tbxHeader") | ("tbx", "text") | ("text", "body") => {}
                     _ if in_header => {}
-                    ("body", "conceptEntry") => entry = Some(Entry {
+                    ("body", "conceptEntry") => {
+                        entry = Some(Entry {
                             line,
                             notes: Vec::new(),
                             langs: Vec::new(),
-                        }),
+                        })
+                    }
                     ("conceptEntry", "note") | ("conceptEntry", "descrip") => {}
                     ("conceptEntry", "langSec") => {
                         let tag = attr("lang").unwrap_or_default();
