@@ -311,7 +311,7 @@ pub fn read(text: &str) -> Read {
                         if let Some(s) = sec.as_mut() {
                             match note_type.as_str() {
                                 "administrativeStatus" => s.status = Some(trimmed),
-                                "termType" if trimmed == "variant" || lang == "fi" => {}
+                                "termType" if trimmed == "variant" => {}
                                 other => {
                                     return Err((
                                         line,
@@ -412,4 +412,62 @@ fn concept(entry: Entry) -> Result<Term, (usize, String)> {
         return Err((line, format!("`{}` has no preferred Swedish term", term.fi)));
     }
     Ok(term)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(inner: &str) -> String {
+        format!(
+            "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"fi\" xmlns=\"{NAMESPACE}\">\n\
+             <text><body><conceptEntry id=\"c1\">\n{inner}\n</conceptEntry></body></text></tbx>\n"
+        )
+    }
+
+    #[test]
+    fn reads_what_it_writes() {
+        let term = Term {
+            fi: "perusopetus".into(),
+            sv: "grundläggande utbildning".into(),
+            avoid: vec!["grundutbildning".into()],
+            fi_forms: vec!["perusopetukse*".into()],
+            sv_forms: vec![],
+            note: Some("Lag 628/1998 & förordning".into()),
+            line: 0,
+        };
+        let mut out = Vec::new();
+        write(&mut out, std::slice::from_ref(&term), "glossary.toml").unwrap();
+        let read = read(std::str::from_utf8(&out).unwrap()).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(Term { line: 0, ..read[0].clone() }, term);
+    }
+
+    #[test]
+    fn a_term_note_the_glossary_cannot_keep_is_refused_with_its_line() {
+        let text = entry(
+            "<langSec xml:lang=\"fi\"><termSec><term>perusopetus</term></termSec></langSec>\n\
+             <langSec xml:lang=\"sv\"><termSec><term>grundläggande utbildning</term>\n\
+             <termNote type=\"partOfSpeech\">noun</termNote></termSec></langSec>",
+        );
+        let (line, why) = read(&text).unwrap_err();
+        assert_eq!(line, 5);
+        assert!(why.contains("partOfSpeech"), "{why}");
+        // Without it, the entry is read.
+        let text = text.replace("<termNote type=\"partOfSpeech\">noun</termNote>", "");
+        assert_eq!(read(&text).unwrap()[0].sv, "grundläggande utbildning");
+    }
+
+    #[test]
+    fn an_entry_without_swedish_is_refused() {
+        let text = entry("<langSec xml:lang=\"fi\"><termSec><term>perusopetus</term></termSec></langSec>");
+        let (line, why) = read(&text).unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("no preferred Swedish term"), "{why}");
+    }
+
+    #[test]
+    fn not_tbx_is_refused() {
+        assert!(read("<martif type=\"TBX\"></martif>").is_err());
+    }
 }
