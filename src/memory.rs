@@ -116,11 +116,17 @@ pub fn match_words(text: &str) -> Vec<String> {
 
 /// The match percentage of two Finnish texts (see the module docs).
 pub fn percent(a: &str, b: &str) -> u8 {
-    percent_of(a, b, &match_words(a), &match_words(b))
+    score(
+        &normalize_ws(a),
+        &normalize_ws(b),
+        &match_words(a),
+        &match_words(b),
+    )
 }
 
-fn percent_of(a: &str, b: &str, wa: &[String], wb: &[String]) -> u8 {
-    if normalize_ws(a) == normalize_ws(b) {
+/// The percentage of two whitespace-normalised texts and their words.
+fn score<W: PartialEq>(a: &str, b: &str, wa: &[W], wb: &[W]) -> u8 {
+    if a == b {
         return 100;
     }
     let longest = wa.len().max(wb.len());
@@ -128,10 +134,7 @@ fn percent_of(a: &str, b: &str, wa: &[String], wb: &[String]) -> u8 {
         return 0;
     }
     // strsim wants sized collections: views of the words, not copies.
-    let (va, vb): (Vec<&str>, Vec<&str>) = (
-        wa.iter().map(String::as_str).collect(),
-        wb.iter().map(String::as_str).collect(),
-    );
+    let (va, vb): (Vec<&W>, Vec<&W>) = (wa.iter().collect(), wb.iter().collect());
     let distance = strsim::generic_levenshtein(&va, &vb);
     let share = 1.0 - distance as f64 / longest as f64;
     // Floor, not round: 94.9% is not 95%.
@@ -145,43 +148,74 @@ pub struct Hit {
     pub percent: u8,
 }
 
+/// One distinct Finnish text of the memory (a paragraph reused in many
+/// articles is scored once) and the units that hold it.
+struct Text {
+    normal: String,
+    words: Vec<u32>,
+    units: Vec<u32>,
+}
+
 /// The memory with its inverted index of word occurrences.
 pub struct Memory {
     pub units: Vec<Unit>,
-    words: Vec<Vec<String>>,
-    index: FxHashMap<String, Vec<u32>>,
+    texts: Vec<Text>,
+    /// Word → its number (words are compared as numbers).
+    vocabulary: FxHashMap<String, u32>,
+    /// (word, occurrence) → the texts holding that word that many times.
+    index: FxHashMap<u64, Vec<u32>>,
 }
 
-/// The index keys of a word list: each word with its occurrence number, so
-/// that shared keys count shared words with multiplicity.
-fn keys(words: &[String]) -> Vec<String> {
-    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+/// The index keys of a word list: each word with its occurrence number
+/// (`ja`, `ja` again, …), so that shared keys count shared words with
+/// multiplicity.
+fn keys(words: &[u32]) -> Vec<u64> {
+    let mut seen: FxHashMap<u32, u32> = FxHashMap::default();
     words
         .iter()
-        .map(|w| {
+        .map(|&w| {
             let n = seen.entry(w).or_insert(0);
             *n += 1;
-            if *n == 1 {
-                w.clone()
-            } else {
-                format!("{w}#{n}")
-            }
+            (u64::from(w) << 32) | u64::from(*n)
         })
         .collect()
 }
 
 impl Memory {
     pub fn new(units: Vec<Unit>) -> Memory {
-        let words: Vec<Vec<String>> = units.iter().map(|u| match_words(&u.fi)).collect();
-        let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, w) in words.iter().enumerate() {
-            for key in keys(w) {
-                index.entry(key).or_default().push(i as u32);
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        let mut by_text: FxHashMap<String, u32> = FxHashMap::default();
+        let mut texts: Vec<Text> = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let normal = normalize_ws(&unit.fi);
+            if let Some(&t) = by_text.get(&normal) {
+                texts[t as usize].units.push(i as u32);
+                continue;
+            }
+            let words = match_words(&normal)
+                .into_iter()
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w).or_insert(next)
+                })
+                .collect();
+            by_text.insert(normal.clone(), texts.len() as u32);
+            texts.push(Text {
+                normal,
+                words,
+                units: vec![i as u32],
+            });
+        }
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (t, text) in texts.iter().enumerate() {
+            for key in keys(&text.words) {
+                index.entry(key).or_default().push(t as u32);
             }
         }
         Memory {
             units,
-            words,
+            texts,
+            vocabulary,
             index,
         }
     }
@@ -197,71 +231,38 @@ impl Memory {
         limit: usize,
         skip: impl Fn(&Unit) -> bool,
     ) -> Vec<Hit> {
-        let words = match_words(fi);
         let normal = normalize_ws(fi);
         let min = min.min(100) as usize;
-        // A unit reaching `min` shares at least `need` keys with the query
-        // (the longer text is at least as long as the query), so it is in
-        // at least one list once the `need - 1` longest are set aside:
-        // candidates come from those rarer lists only, and the common ones
-        // (`ja`, `on`) only add to the candidates' counts.
-        let mut lists: Vec<&[u32]> = keys(&words)
-            .iter()
-            .map(|k| self.index.get(k).map(Vec::as_slice).unwrap_or_default())
-            .collect();
-        if lists.is_empty() {
-            // No words at all (a lone dash): only the same text matches.
-            let mut hits: Vec<Hit> = (0..self.units.len())
-                .filter(|&u| normalize_ws(&self.units[u].fi) == normal && !skip(&self.units[u]))
-                .map(|unit| Hit { unit, percent: 100 })
-                .collect();
-            hits.truncate(limit);
-            return hits;
-        }
-        let need = (min * lists.len()).div_ceil(100).max(1);
-        lists.sort_by_key(|l| l.len());
-        let seeding = lists.len() - need + 1;
-        let mut shared = vec![0u32; self.units.len()];
-        let mut candidates: Vec<u32> = Vec::new();
-        for (i, list) in lists.iter().enumerate() {
-            for &u in *list {
-                let n = &mut shared[u as usize];
-                if i < seeding {
-                    if *n == 0 {
-                        candidates.push(u);
-                    }
-                    *n += 1;
-                } else if *n > 0 {
-                    *n += 1;
-                }
-            }
-        }
-        let mut hits: Vec<Hit> = candidates
+        // Words the memory does not have match nothing: numbers past the
+        // vocabulary, each its own.
+        let mut unknown = self.vocabulary.len() as u32;
+        let words: Vec<u32> = match_words(&normal)
             .into_iter()
-            .map(|u| (u, shared[u as usize]))
-            .filter(|&(u, n)| {
-                let theirs = self.words[u as usize].len();
-                let longest = words.len().max(theirs);
-                let shortest = words.len().min(theirs);
-                // Enough shared words, and lengths close enough, to reach
-                // `min` at all (an edit script keeps at most the shorter).
-                n as usize * 100 >= min * longest && shortest * 100 >= min * longest
-            })
-            .filter_map(|(u, _)| {
-                let unit = &self.units[u as usize];
-                if skip(unit) {
-                    return None;
-                }
-                let p = if normalize_ws(&unit.fi) == normal {
-                    100
-                } else {
-                    percent_of(&normal, &unit.fi, &words, &self.words[u as usize])
-                };
-                (p as usize >= min).then_some(Hit {
-                    unit: u as usize,
-                    percent: p,
+            .map(|w| {
+                self.vocabulary.get(&w).copied().unwrap_or_else(|| {
+                    unknown += 1;
+                    unknown
                 })
             })
+            .collect();
+        let scored: Vec<(usize, u8)> = if words.is_empty() {
+            // No words at all (a lone dash): only the same text matches.
+            (0..self.texts.len())
+                .filter(|&t| self.texts[t].normal == normal)
+                .map(|t| (t, 100))
+                .collect()
+        } else {
+            self.fuzzy(&normal, &words, min)
+        };
+        let mut hits: Vec<Hit> = scored
+            .into_iter()
+            .flat_map(|(t, percent)| {
+                self.texts[t].units.iter().map(move |&unit| Hit {
+                    unit: unit as usize,
+                    percent,
+                })
+            })
+            .filter(|h| !skip(&self.units[h.unit]))
             .collect();
         hits.sort_by(|a, b| {
             b.percent
@@ -278,6 +279,54 @@ impl Memory {
         });
         hits.truncate(limit);
         hits
+    }
+
+    /// The texts scoring at least `min` for a query of `words`.
+    fn fuzzy(&self, normal: &str, words: &[u32], min: usize) -> Vec<(usize, u8)> {
+        // A text reaching `min` shares at least `need` keys with the query
+        // (the longer text is at least as long as the query), so it is in
+        // at least one list once the `need - 1` longest are set aside:
+        // candidates come from those rarer lists only, and the common ones
+        // (`ja`, `on`) only add to the candidates' counts.
+        let mut lists: Vec<&[u32]> = keys(words)
+            .iter()
+            .map(|k| self.index.get(k).map(Vec::as_slice).unwrap_or_default())
+            .collect();
+        let need = (min * lists.len()).div_ceil(100).max(1);
+        lists.sort_by_key(|l| l.len());
+        let seeding = lists.len() + 1 - need;
+        let mut shared = vec![0u32; self.texts.len()];
+        let mut candidates: Vec<u32> = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            for &t in *list {
+                let n = &mut shared[t as usize];
+                if i < seeding {
+                    if *n == 0 {
+                        candidates.push(t);
+                    }
+                    *n += 1;
+                } else if *n > 0 {
+                    *n += 1;
+                }
+            }
+        }
+        candidates
+            .into_iter()
+            .filter_map(|t| {
+                let text = &self.texts[t as usize];
+                let theirs = text.words.len();
+                let longest = words.len().max(theirs);
+                let shortest = words.len().min(theirs);
+                // Enough shared words, and lengths close enough, to reach
+                // `min` at all (an edit script keeps at most the shorter).
+                let n = shared[t as usize] as usize;
+                if n * 100 < min * longest || shortest * 100 < min * longest {
+                    return None;
+                }
+                let p = score(normal, &text.normal, words, &text.words);
+                (p as usize >= min).then_some((t as usize, p))
+            })
+            .collect()
     }
 }
 

@@ -440,7 +440,13 @@ mod tests {
         write(&mut out, std::slice::from_ref(&term), "glossary.toml").unwrap();
         let read = read(std::str::from_utf8(&out).unwrap()).unwrap();
         assert_eq!(read.len(), 1);
-        assert_eq!(Term { line: 0, ..read[0].clone() }, term);
+        assert_eq!(
+            Term {
+                line: 0,
+                ..read[0].clone()
+            },
+            term
+        );
     }
 
     #[test]
@@ -460,7 +466,8 @@ mod tests {
 
     #[test]
     fn an_entry_without_swedish_is_refused() {
-        let text = entry("<langSec xml:lang=\"fi\"><termSec><term>perusopetus</term></termSec></langSec>");
+        let text =
+            entry("<langSec xml:lang=\"fi\"><termSec><term>perusopetus</term></termSec></langSec>");
         let (line, why) = read(&text).unwrap_err();
         assert_eq!(line, 2);
         assert!(why.contains("no preferred Swedish term"), "{why}");
