@@ -176,7 +176,6 @@ pub fn read(text: &str) -> Read {
     // The path of open elements (local names), and where each started.
     let mut path: Vec<String> = Vec::new();
     let mut entry: Option<Entry> = None;
-    let mut lang = String::new();
     let mut sec: Option<TermSec> = None;
     let mut note_type = String::new();
     let mut text_buf = String::new();
@@ -229,9 +228,8 @@ pub fn read(text: &str) -> Read {
                                 ),
                             ));
                         }
-                        lang = base;
                         if let Some(e) = entry.as_mut() {
-                            e.langs.push((lang.clone(), Vec::new()));
+                            e.langs.push((base, Vec::new()));
                         }
                     }
                     ("langSec", "termSec") => {
