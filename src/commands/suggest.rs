@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::State;
@@ -63,9 +64,10 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
     errors.extend(every.misnamed.iter().map(ArticleError::misnamed));
     let memory = Memory::new(per_article.into_iter().flatten().collect());
     let pairs = article.pairs();
-    let segments = pairs
-        .iter()
-        .filter(|p| ids.contains(&p.fi.id))
+    let asked: Vec<_> = pairs.iter().filter(|p| ids.contains(&p.fi.id)).collect();
+    // Each look-up is independent: the segments are searched in parallel.
+    let segments = asked
+        .par_iter()
         .map(|p| {
             let id = &p.fi.id;
             let hits = memory.search(&p.fi.text, args.min, usize::from(args.limit), |u| {
