@@ -19,7 +19,6 @@
 //! word), so only units passing that bound are scored, and none that could
 //! pass is skipped.
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -187,21 +186,13 @@ impl Memory {
         let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
         let mut by_text: FxHashMap<String, u32> = FxHashMap::default();
         let mut texts: Vec<Text> = Vec::new();
-        // Reading the words is most of the work, and each unit's own.
-        let read: Vec<(String, Vec<String>)> = units
-            .par_iter()
-            .map(|u| {
-                let normal = normalize_ws(&u.fi);
-                let words = match_words(&normal);
-                (normal, words)
-            })
-            .collect();
-        for (i, (normal, words)) in read.into_iter().enumerate() {
+        for (i, unit) in units.iter().enumerate() {
+            let normal = normalize_ws(&unit.fi);
             if let Some(&t) = by_text.get(&normal) {
                 texts[t as usize].units.push(i as u32);
                 continue;
             }
-            let words = words
+            let words = match_words(&normal)
                 .into_iter()
                 .map(|w| {
                     let next = vocabulary.len() as u32;
