@@ -164,9 +164,27 @@ pub enum Command {
     Man,
     /// Write the archive as a TMX 1.4b translation memory (for OmegaT,
     /// Trados, memoQ): every translated or reviewed pair
+    ///
+    /// One translation unit per aligned row whose Finnish segments are all
+    /// translated or reviewed: `tuid` is `slug/id` (`slug/p3+p4` for two
+    /// Finnish segments the Swedish joins), `creationid` the translator,
+    /// `creationdate` the date in `status.toml` (a reviewed unit also has the
+    /// reviewer as `changeid`), and the state and role as `x-state` and
+    /// `x-role` properties. Missing, draft and stale segments are left out: a
+    /// draft is nobody's word yet, and a stale segment's Swedish translates
+    /// Finnish that is no longer there.
     Tmx(TmxArgs),
     /// Show the closest earlier translations in the archive for an
     /// article's missing and stale segments, with match percentages
+    ///
+    /// Matches come from every translated or reviewed segment of the archive
+    /// (this article's other segments included), best first, each
+    /// Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
+    /// when the Finnish is the same (spaces and line breaks aside); otherwise
+    /// the share of words that need no change (word-level edit distance over
+    /// the longer text, case and punctuation aside), at most 99%: one changed
+    /// word in twenty is 95%. The Finnish differences are marked
+    /// `[-the match's words-]{+this segment's+}`.
     Suggest(SuggestArgs),
     /// Exchange the glossary with CAT tools and spreadsheets: `tolk
     /// glossary export --format tbx|csv`, `tolk glossary import FILE`
@@ -641,15 +659,6 @@ mod tests {
     }
 }
 
-/// `tolk tmx`.
-///
-/// One translation unit per aligned row whose Finnish segments are all
-/// translated or reviewed: `tuid` is `slug/id` (`slug/p3+p4` for two
-/// Finnish segments the Swedish joins), `creationid` the translator,
-/// `creationdate` the date in `status.toml` (a reviewed unit also has the
-/// reviewer as `changeid`), and the state and role as `x-state` and
-/// `x-role` properties. Missing, draft and stale segments are left out: a
-/// stale segment's Swedish translates Finnish that is no longer there.
 #[derive(Debug, Args)]
 pub struct TmxArgs {
     /// Articles to include [default: all]
@@ -661,14 +670,6 @@ pub struct TmxArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `tolk suggest`.
-///
-/// The match percentage is what CAT tools show: 100% when the Finnish is
-/// the same (spaces and line breaks aside); otherwise the share of words
-/// that need no change (word-level edit distance over the longer text,
-/// case and punctuation aside), at most 99%. One changed word in twenty is
-/// 95%. Matches come from every translated or reviewed segment of the
-/// archive, this article's other segments included.
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
     /// The article
@@ -726,8 +727,9 @@ pub enum GlossaryCommand {
     /// Add the terms of a TBX or CSV file to glossary.toml (comments and
     /// existing terms kept)
     ///
-    /// A term whose Finnish is already in the glossary, or twice in the
-    /// file, is refused with its line, unless --replace; a column or TBX
+    /// A term whose Finnish is already in the glossary with other content,
+    /// or twice in the file, is refused with its line, unless --replace (a
+    /// term exactly as in the glossary is left as it is); a column or TBX
     /// element whose content tolk would lose is refused with its line.
     /// Nothing is written unless every term can be taken.
     Import {
