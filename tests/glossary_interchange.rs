@@ -437,3 +437,35 @@ fn import_needs_a_format_it_can_tell() {
     assert_eq!(code, Some(2));
     assert!(err.contains("missing.csv"), "{err}");
 }
+
+#[test]
+fn export_without_a_glossary_says_how_to_start_one() {
+    let repo = Repo::empty();
+    std::fs::create_dir_all(repo.path("articles")).unwrap();
+    let out = repo
+        .tolk()
+        .args(["glossary", "export", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no `glossary.toml` to export"));
+    // With one, it is exported.
+    repo.write("glossary.toml", FULL);
+    repo.tolk()
+        .args(["glossary", "export", "--format", "csv"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn export_of_a_broken_glossary_names_its_line() {
+    let repo = repo_with("[[term]]\nfi = \"Kauniainen\"\n");
+    let out = repo
+        .tolk()
+        .args(["glossary", "export", "--format", "tbx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("glossary.toml") && err.contains("sv"), "{err}");
+}

@@ -471,3 +471,14 @@ fn suggest_with_nothing_to_look_up_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no segment"));
 }
+
+#[test]
+fn tmx_reports_an_unreadable_article_and_keeps_the_others() {
+    let repo = archive();
+    repo.write("articles/rikki/fi.txt", b"Otsikko\n\0\0binary");
+    let out = repo.tolk().arg("tmx").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rikki"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(units(&text).len(), 5);
+}
