@@ -169,6 +169,34 @@ pub enum Command {
     /// memoQ), XLIFF 2.1 or gettext PO; `tolk import SLUG --xliff|--po
     /// FILE` reads it back
     Export(ExportArgs),
+    /// Write the archive as a TMX 1.4b translation memory (for OmegaT,
+    /// Trados, memoQ): every translated or reviewed pair
+    ///
+    /// One translation unit per aligned row whose Finnish segments are all
+    /// translated or reviewed: `tuid` is `slug/id` (`slug/p3+p4` for two
+    /// Finnish segments the Swedish joins), `creationid` the translator,
+    /// `creationdate` the date in `status.toml` (a reviewed unit also has the
+    /// reviewer as `changeid`), and the state and role as `x-state` and
+    /// `x-role` properties. Missing, draft and stale segments are left out: a
+    /// draft is nobody's word yet, and a stale segment's Swedish translates
+    /// Finnish that is no longer there.
+    Tmx(TmxArgs),
+    /// Show the closest earlier translations in the archive for an
+    /// article's missing and stale segments, with match percentages
+    ///
+    /// Matches come from every translated or reviewed segment of the archive
+    /// (this article's other segments included), best first, each
+    /// Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
+    /// when the Finnish is the same (spaces and line breaks aside); otherwise
+    /// the share of words that need no change (word-level edit distance over
+    /// the longer text, case and punctuation aside), at most 99%: one changed
+    /// word in twenty is 95%. The Finnish differences are marked
+    /// `[-the match's words-]{+this segment's+}`.
+    Suggest(SuggestArgs),
+    /// Exchange the glossary with CAT tools and spreadsheets: `tolk
+    /// glossary export --format tbx|csv`, `tolk glossary import FILE`
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
 }
 
 #[derive(Debug, Args)]
@@ -728,4 +756,96 @@ mod tests {
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, Args)]
+pub struct TmxArgs {
+    /// Articles to include [default: all]
+    #[arg(value_name = "SLUG")]
+    pub slugs: Vec<String>,
+
+    /// Write the memory to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article
+    pub slug: String,
+
+    /// Segments to look up: ids, numbers (`3`) or ranges (`3-7`), whatever
+    /// their state [default: every missing and stale segment]
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// The lowest match percentage shown
+    #[arg(long, value_name = "PERCENT", default_value_t = 60,
+          value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub min: u8,
+
+    /// At most this many matches per segment
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Glossary interchange formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermFormat {
+    /// TBX-Basic (ISO 30042:2019), for CAT tools and termbases
+    Tbx,
+    /// CSV with the header `fi,sv,avoid,fi_forms,sv_forms,note`; list
+    /// fields separated by `;`
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Write the glossary as TBX-Basic or CSV
+    ///
+    /// TBX: one conceptEntry per term; the Finnish term (preferred) and each
+    /// `fi_forms` pattern (admitted, termType variant) in the `fi` langSec;
+    /// the Swedish rendering (preferred), each `sv_forms` pattern (admitted)
+    /// and each `avoid` pattern (deprecated) in the `sv` langSec; the note
+    /// as the entry's `note`. CSV: one row per term, list fields joined
+    /// with `;`.
+    Export {
+        /// The format to write
+        #[arg(long, value_enum)]
+        format: TermFormat,
+
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the terms of a TBX or CSV file to glossary.toml (comments and
+    /// existing terms kept)
+    ///
+    /// A term whose Finnish is already in the glossary with other content,
+    /// or twice in the file, is refused with its line, unless --replace (a
+    /// term exactly as in the glossary is left as it is); a column or TBX
+    /// element whose content tolk would lose is refused with its line.
+    /// Nothing is written unless every term can be taken.
+    Import {
+        /// The file to read (`terms.tbx`, `terms.csv`)
+        file: PathBuf,
+
+        /// The file's format [default: from its extension]
+        #[arg(long, value_enum)]
+        format: Option<TermFormat>,
+
+        /// Update a term already in the glossary in place, instead of
+        /// refusing it
+        #[arg(long)]
+        replace: bool,
+
+        /// Show what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

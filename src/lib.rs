@@ -20,6 +20,7 @@ pub mod glossary;
 pub mod html;
 pub mod interchange;
 pub mod lang;
+pub mod memory;
 pub mod merge;
 pub mod morph;
 pub mod pairing;
@@ -429,6 +430,54 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             if let Some(text) = commands::export::run(args, session)? {
                 report::generated(out, text.as_bytes())?;
             }
+        }
+        Command::Tmx(args) => {
+            let report = commands::tmx::run(args, session, out)?;
+            if let Some(file) = &report.written {
+                eprintln!(
+                    "tolk: wrote {} ({} unit{} from {} article{})",
+                    escape_controls(file),
+                    report.units,
+                    if report.units == 1 { "" } else { "s" },
+                    report.articles,
+                    if report.articles == 1 { "" } else { "s" }
+                );
+            }
+            report_errors(out, &report.errors)?;
+            if !report.errors.is_empty() {
+                return Ok(ExitStatus::Error);
+            }
+        }
+        Command::Suggest(args) => {
+            let report = commands::suggest::run(args, session)?;
+            match args.format {
+                Format::Human => commands::suggest::print(out, &report, &style)?,
+                Format::Json => report::json(out, &report)?,
+            }
+            report_errors(out, &report.errors)?;
+            if !report.errors.is_empty() {
+                return Ok(ExitStatus::Error);
+            }
+        }
+        Command::Glossary(cli::GlossaryCommand::Export { format, output }) => {
+            let done = commands::glossary::export(session, *format, output.as_deref(), out)?;
+            if let Some(file) = &done.written {
+                eprintln!(
+                    "tolk: wrote {} ({} term{})",
+                    escape_controls(file),
+                    done.terms,
+                    if done.terms == 1 { "" } else { "s" }
+                );
+            }
+        }
+        Command::Glossary(cli::GlossaryCommand::Import {
+            file,
+            format,
+            replace,
+            dry_run,
+        }) => {
+            let report = commands::glossary::import(session, file, *format, *replace, *dry_run)?;
+            commands::glossary::print_imported(out, &report)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, args)?;

@@ -474,7 +474,7 @@ pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> R
 
 /// Wraps `text` to the width, every line after the first indented to
 /// `indent` (ANSI colour codes do not count towards the width).
-fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
+pub fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
     let pad = " ".repeat(indent);
     let options = textwrap::Options::new((width as usize).max(indent + 20))
         .initial_indent(first)
@@ -483,7 +483,7 @@ fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
     textwrap::fill(text, options)
 }
 
-fn render_changes(changes: &[Change], style: &Style) -> String {
+pub fn render_changes(changes: &[Change], style: &Style) -> String {
     let mut out = String::new();
     let mut prev: Option<Op> = None;
     for c in changes {

@@ -3,9 +3,12 @@
 //! rule of `--statistics`. Each writes the same `CheckReport` through a
 //! `Write`; `report::Printer` dispatches to them.
 
+pub mod csv;
 pub mod junit;
 pub mod sarif;
 pub mod statistics;
+pub mod tbx;
+pub mod tmx;
 
 use crate::checks::Finding;
 

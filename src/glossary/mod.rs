@@ -126,6 +126,48 @@ impl Glossary {
     }
 }
 
+impl Term {
+    /// The term as a `[[term]]` table for `glossary.toml`, keys in the
+    /// order the file documents them; empty lists and no note are left out.
+    pub fn to_table(&self) -> toml_edit::Table {
+        let mut table = toml_edit::Table::new();
+        table.insert("fi", toml_edit::value(self.fi.as_str()));
+        table.insert("sv", toml_edit::value(self.sv.as_str()));
+        for (key, list) in [
+            ("avoid", &self.avoid),
+            ("fi_forms", &self.fi_forms),
+            ("sv_forms", &self.sv_forms),
+        ] {
+            if !list.is_empty() {
+                let array: toml_edit::Array = list.iter().map(String::as_str).collect();
+                table.insert(key, toml_edit::value(array));
+            }
+        }
+        if let Some(note) = &self.note {
+            table.insert("note", toml_edit::value(note.as_str()));
+        }
+        table
+    }
+
+    /// Checks a term read from elsewhere (an imported file) as
+    /// `glossary.toml` would: the same rules, the same messages. Returns it
+    /// normalised, keeping its `line`.
+    pub fn checked(&self) -> Result<Term, String> {
+        let mut doc = toml_edit::DocumentMut::new();
+        let mut terms = toml_edit::ArrayOfTables::new();
+        terms.push(self.to_table());
+        doc.insert("term", toml_edit::Item::ArrayOfTables(terms));
+        match Glossary::parse(&doc.to_string(), "") {
+            Ok(mut g) => {
+                let mut term = g.terms.remove(0);
+                term.line = self.line;
+                Ok(term)
+            }
+            Err(e) => Err(e.message.clone()),
+        }
+    }
+}
+
 /// A TOML or serde error in words a glossary author can act on.
 fn describe(err: &toml::de::Error, text: &str) -> String {
     let message = err.message();
