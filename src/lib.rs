@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod article;
+pub mod cache;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -154,6 +155,7 @@ fn plain_name(name: &str) -> Result<()> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
+    report::set_pretty(cli.global.pretty);
     if cli.command.watch() {
         return watch(&cli);
     }
@@ -253,7 +255,8 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         Command::Check(args) => {
             // A format that cannot show statistics is refused before the work.
             let printer = args.format.printer(args.statistics)?;
-            let mut report = commands::check::run(args, session)?;
+            let cache = commands::cache::dir(global, session, true);
+            let mut report = commands::check::run_with(args, session, cache.as_deref())?;
             if matches!(
                 args.format,
                 cli::CheckFormat::Github | cli::CheckFormat::Sarif | cli::CheckFormat::Junit
@@ -392,6 +395,17 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         }
         Command::Man => {
             report::generated(out, &commands::man::run()?)?;
+        }
+        Command::Cache(cli::CacheCommand::Info { format }) => {
+            let info = commands::cache::info(global, session)?;
+            match format {
+                Format::Human => commands::cache::write_info(out, &info)?,
+                Format::Json => report::json(out, &info)?,
+            }
+        }
+        Command::Cache(cli::CacheCommand::Clean) => {
+            let cleaned = commands::cache::clean(global, session)?;
+            commands::cache::write_cleaned(out, &cleaned)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, args)?;
