@@ -183,9 +183,11 @@ impl Meta {
 
     /// Whether a write within the same clock tick as the last one could
     /// leave this metadata unchanged, seen from a run started at `started`.
+    /// Only the mtime counts, as in git: a later write sets it to the time
+    /// of writing, which differs from an mtime safely in the past.
     fn racy(&self, started: (i64, u32)) -> bool {
         let limit = (started.0 - RACY.as_secs() as i64, started.1);
-        self.mtime.max(self.ctime) >= limit
+        self.mtime >= limit
     }
 }
 
@@ -206,30 +208,22 @@ pub enum FileKey {
         meta: Meta,
         /// The metadata alone identifies the contents: not racy.
         trusted: bool,
-        /// The hash of exactly the contents the result was computed from;
-        /// `None` when that cannot be vouched for (then a changed or racy
-        /// file is never reused).
-        hash: Option<u128>,
+        /// The hash of the contents the result was computed from.
+        hash: u128,
     },
 }
 
 impl FileKey {
     /// A file as a run that started at `started` read it: `meta` taken
-    /// before reading, `hash` of the contents read. `exact` says the hash
-    /// is of the very bytes the result came from; a hash of a second read
-    /// is kept only when the file is not racy (a same-tick write between
-    /// the two reads could not be told apart).
-    pub fn recorded(meta: Option<Meta>, hash: u128, exact: bool, started: Started) -> FileKey {
+    /// before reading, `hash` of the contents the result came from.
+    pub fn recorded(meta: Option<Meta>, hash: u128, started: Started) -> FileKey {
         match meta {
             None => FileKey::Absent,
-            Some(meta) => {
-                let racy = meta.racy(started.0);
-                FileKey::File {
-                    meta,
-                    trusted: !racy,
-                    hash: (exact || !racy).then_some(hash),
-                }
-            }
+            Some(meta) => FileKey::File {
+                meta,
+                trusted: !meta.racy(started.0),
+                hash,
+            },
         }
     }
 }
@@ -316,6 +310,9 @@ pub struct Lookup<T> {
     pub results: Vec<Option<T>>,
     /// The notes of the run that stored them (from any valid shard).
     pub notes: Option<Vec<Option<String>>>,
+    /// Files read again to compare their contents (metadata changed, or
+    /// racy): `TOLK_CACHE_STATS` shows it.
+    pub reread: usize,
     /// The shards read, with what changed in them.
     shards: BTreeMap<usize, Loaded>,
 }
@@ -359,7 +356,13 @@ impl Store {
             groups.entry(shard_of(slug)).or_default().push(i);
         }
         let groups: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
-        type Found<T> = (usize, Loaded, Option<Vec<Option<String>>>, Vec<(usize, T)>);
+        type Found<T> = (
+            usize,
+            Loaded,
+            Option<Vec<Option<String>>>,
+            Vec<(usize, T)>,
+            usize,
+        );
         let found: Vec<Found<T>> = groups
             .into_par_iter()
             .map(|(shard, members)| {
@@ -367,41 +370,38 @@ impl Store {
                 let notes = stored.as_ref().map(|s| s.notes.clone());
                 let mut loaded = Loaded {
                     records: stored
-                        .map(|s| {
-                            s.records
-                                .into_iter()
-                                .map(|r| (r.slug.clone(), r))
-                                .collect()
-                        })
+                        .map(|s| s.records.into_iter().map(|r| (r.slug.clone(), r)).collect())
                         .unwrap_or_default(),
                     // A shard that was not there (or not valid) is written.
                     dirty: notes.is_none(),
                 };
                 let mut hits = Vec::new();
+                let mut reread = 0;
                 for i in members {
                     let slug = &slugs[i];
                     let Some(record) = loaded.records.get_mut(slug) else {
                         continue;
                     };
-                    match self.still_holds(record, &files_of(slug)) {
-                        Holds::No => {}
-                        Holds::Yes { refreshed } => {
-                            if let Ok(result) = postcard::from_bytes(&record.result) {
-                                loaded.dirty |= refreshed;
-                                hits.push((i, result));
-                            }
-                        }
+                    let (holds, read) = self.still_holds(record, &files_of(slug));
+                    reread += read;
+                    // Refreshed metadata is written back even when the
+                    // article itself is checked again.
+                    loaded.dirty |= read > 0;
+                    if holds && let Ok(result) = postcard::from_bytes(&record.result) {
+                        hits.push((i, result));
                     }
                 }
-                (shard, loaded, notes, hits)
+                (shard, loaded, notes, hits, reread)
             })
             .collect();
         let mut lookup = Lookup {
             results: slugs.iter().map(|_| None).collect(),
             notes: None,
+            reread: 0,
             shards: BTreeMap::new(),
         };
-        for (shard, loaded, notes, hits) in found {
+        for (shard, loaded, notes, hits, reread) in found {
+            lookup.reread += reread;
             for (i, result) in hits {
                 lookup.results[i] = Some(result);
             }
@@ -413,13 +413,14 @@ impl Store {
         lookup
     }
 
-    /// Whether `record` still describes the files at `paths`; refreshes
-    /// the metadata of files that were read and found unchanged.
-    fn still_holds(&self, record: &mut Record, paths: &[PathBuf]) -> Holds {
+    /// Whether `record` still describes the files at `paths`, and how
+    /// many files were read to tell; refreshes the metadata of files read
+    /// and found unchanged.
+    fn still_holds(&self, record: &mut Record, paths: &[PathBuf]) -> (bool, usize) {
         if record.files.len() != paths.len() {
-            return Holds::No;
+            return (false, 0);
         }
-        let mut refreshed = false;
+        let mut read = 0;
         for (stored, path) in record.files.iter_mut().zip(paths) {
             let now = Meta::read(path);
             match (*stored, now) {
@@ -432,22 +433,22 @@ impl Store {
                     },
                     Some(now),
                 ) if meta == now => {}
-                (FileKey::File { hash: Some(h), .. }, Some(now)) => {
+                (FileKey::File { hash: h, .. }, Some(now)) => {
                     let Ok(bytes) = std::fs::read(path) else {
-                        return Holds::No;
+                        return (false, read);
                     };
+                    read += 1;
                     if hash(&bytes) != h {
-                        return Holds::No;
+                        return (false, read);
                     }
                     // The same contents: known by this metadata from now
                     // on (unless it is racy still).
-                    *stored = FileKey::recorded(Some(now), h, true, self.started);
-                    refreshed = true;
+                    *stored = FileKey::recorded(Some(now), h, self.started);
                 }
-                _ => return Holds::No,
+                _ => return (false, read),
             }
         }
-        Holds::Yes { refreshed }
+        (true, read)
     }
 
     /// Stores this run's fresh results and writes every shard that
@@ -483,7 +484,9 @@ impl Store {
             let present: BTreeSet<&str> = all.iter().map(String::as_str).collect();
             for loaded in lookup.shards.values_mut() {
                 let before = loaded.records.len();
-                loaded.records.retain(|slug, _| present.contains(slug.as_str()));
+                loaded
+                    .records
+                    .retain(|slug, _| present.contains(slug.as_str()));
                 loaded.dirty |= loaded.records.len() != before;
             }
         }
@@ -541,11 +544,6 @@ impl Store {
         tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
         Ok(())
     }
-}
-
-enum Holds {
-    No,
-    Yes { refreshed: bool },
 }
 
 /// The cache directory: `--cache-dir` (or `TOLK_CACHE_DIR`), else
@@ -742,14 +740,16 @@ mod tests {
         assert!(at(1_000_005).racy(started.0), "in the future");
         assert!(at(999_999).racy(started.0), "within the tick margin");
         assert!(!at(999_000).racy(started.0), "safely older");
-        // A changed ctime (chmod, rename) counts too.
+        // A recent ctime alone (chmod, `touch -d`) is not: any write moves
+        // the mtime away from its old value. It is still compared.
         let mut m = at(999_000);
         m.ctime = (1_000_000, 0);
-        assert!(m.racy(started.0));
+        assert!(!m.racy(started.0));
+        assert_ne!(m, at(999_000));
     }
 
     #[test]
-    fn a_racy_file_is_recorded_untrusted_and_a_second_read_not_vouched_for() {
+    fn a_racy_file_is_recorded_untrusted() {
         let started = Started((1_000_000, 0));
         let recent = Meta {
             len: 1,
@@ -762,34 +762,17 @@ mod tests {
             ctime: (1, 0),
             ..recent
         };
+        let key = |meta, trusted| FileKey::File {
+            meta,
+            trusted,
+            hash: 9,
+        };
         assert_eq!(
-            FileKey::recorded(Some(recent), 9, false, started),
-            FileKey::File {
-                meta: recent,
-                trusted: false,
-                hash: None
-            }
+            FileKey::recorded(Some(recent), 9, started),
+            key(recent, false)
         );
-        assert_eq!(
-            FileKey::recorded(Some(recent), 9, true, started),
-            FileKey::File {
-                meta: recent,
-                trusted: false,
-                hash: Some(9)
-            }
-        );
-        assert_eq!(
-            FileKey::recorded(Some(old), 9, false, started),
-            FileKey::File {
-                meta: old,
-                trusted: true,
-                hash: Some(9)
-            }
-        );
-        assert_eq!(
-            FileKey::recorded(None, 9, true, started),
-            FileKey::Absent
-        );
+        assert_eq!(FileKey::recorded(Some(old), 9, started), key(old, true));
+        assert_eq!(FileKey::recorded(None, 9, started), FileKey::Absent);
     }
 
     #[test]

@@ -276,6 +276,11 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             {
                 eprintln!("tolk: {}", escape_controls(note));
             }
+            if let Some(note) = &report.cache_note
+                && std::env::var_os("TOLK_CACHE_STATS").is_some_and(|v| !v.is_empty())
+            {
+                eprintln!("tolk: {note}");
+            }
             printer.print(out, &report, &style, report.strict)?;
             if args.format != cli::CheckFormat::Human || args.statistics {
                 // Machine output (or only counts) on stdout; a person

@@ -42,6 +42,9 @@ pub struct CheckReport {
     /// The slugs checked, findings or not (JUnit has a test case for each).
     #[serde(skip)]
     pub checked: Vec<String>,
+    /// What the result cache did, shown with `TOLK_CACHE_STATS=1`.
+    #[serde(skip)]
+    pub cache_note: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -66,6 +69,7 @@ impl CheckReport {
             strict,
             changed_note: None,
             checked: Vec::new(),
+            cache_note: None,
         }
     }
 
@@ -217,13 +221,18 @@ fn check_articles(
                 .iter()
                 .map(|f| repo.article_dir(slug).join(f))
                 .collect();
-            // Metadata before reading: a write after it changes it.
-            let before: Option<Vec<Option<Meta>>> =
-                keep.then(|| paths.iter().map(|p| Meta::read(p)).collect());
+            // Metadata before reading: a write after it changes it. The
+            // article keeps its texts as read, but not `status.toml`: that
+            // is hashed as read just before the article.
+            let before: Option<(Vec<Option<Meta>>, Option<u128>)> = keep.then(|| {
+                let metas = paths.iter().map(|p| Meta::read(p)).collect();
+                let status = std::fs::read(&paths[2]).ok().map(|b| cache::hash(&b));
+                (metas, status)
+            });
             let loaded = Article::load(repo, slug, &pairing);
             let files = match (&loaded, before) {
-                (Ok(article), Some(before)) if !article.fi.segments.is_empty() => {
-                    file_keys(article, &paths, before, started)
+                (Ok(article), Some((before, status))) if !article.fi.segments.is_empty() => {
+                    file_keys(article, &paths, before, status, started)
                 }
                 // Unreadable input is checked again every time: the fix
                 // (a permission, a file put back) may not show in its
@@ -261,31 +270,33 @@ fn check_articles(
 }
 
 /// The files of a loaded article as the cache keys them, or `None` when
-/// one changed while it was read (then nothing is kept). The texts are
-/// hashed as loaded; `status.toml`, which the article does not keep as
-/// written, is read again.
+/// one changed while it was read (then nothing is kept): `before`, their
+/// metadata before reading; the texts hashed as the article holds them,
+/// `status.toml` by `status`, the hash of its contents read just before
+/// the article was.
 fn file_keys(
     article: &Article,
     paths: &[PathBuf],
     before: Vec<Option<Meta>>,
+    status: Option<u128>,
     started: Started,
 ) -> Option<Vec<FileKey>> {
-    let texts = [
-        Some(article.fi_source.text.as_bytes()),
-        article.sv_source.as_ref().map(|s| s.text.as_bytes()),
+    let hashes = [
+        Some(cache::hash(article.fi_source.text.as_bytes())),
+        article
+            .sv_source
+            .as_ref()
+            .map(|s| cache::hash(s.text.as_bytes())),
+        status,
     ];
     let mut keys = Vec::with_capacity(paths.len());
-    for (i, meta) in before.iter().enumerate() {
-        let key = match (texts.get(i), meta) {
-            (_, None) => FileKey::Absent,
-            (Some(Some(text)), Some(_)) => FileKey::recorded(*meta, cache::hash(text), true, started),
-            (Some(None), Some(_)) => return None,
-            (None, Some(_)) => {
-                let bytes = std::fs::read(&paths[i]).ok()?;
-                FileKey::recorded(*meta, cache::hash(&bytes), false, started)
-            }
-        };
-        keys.push(key);
+    for (meta, hash) in before.iter().zip(hashes) {
+        keys.push(match (meta, hash) {
+            (None, None) => FileKey::Absent,
+            (Some(_), Some(hash)) => FileKey::recorded(*meta, hash, started),
+            // There and not read, or read and not there: it changed.
+            _ => return None,
+        });
     }
     // A file written while the article was read: keep nothing.
     let after: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
@@ -315,7 +326,10 @@ fn run_key(args: &CheckArgs, session: &Session, config: &Config) -> u128 {
     key.text("select", &format!("{:?}", o.select));
     key.text("ignore", &format!("{:?}", o.ignore));
     key.text("publish", &o.publish.to_string());
-    key.file("words", &repo.root.join(crate::checks::spelling::WORDS_FILE));
+    key.file(
+        "words",
+        &repo.root.join(crate::checks::spelling::WORDS_FILE),
+    );
     key.file("people", &repo.root.join(crate::people::FILE));
     if config.selects(Rule::Spelling) {
         match crate::checks::spelling::locate() {
@@ -333,7 +347,10 @@ fn run_key(args: &CheckArgs, session: &Session, config: &Config) -> u128 {
         match crate::morph::Backend::choose(session.morphology) {
             Ok(crate::morph::Backend::Voikko(v)) => {
                 let info = v.info();
-                key.text("voikko", &format!("{} {} {}", info.library, info.version, info.dictionary));
+                key.text(
+                    "voikko",
+                    &format!("{} {} {}", info.library, info.version, info.dictionary),
+                );
             }
             Ok(_) => key.text("voikko", "none"),
             Err(err) => key.text("voikko error", &format!("{err:#}")),
@@ -390,16 +407,20 @@ pub fn run_with(
     };
     let misses: Vec<usize> = (0..slugs.len()).filter(|&i| cached[i].is_none()).collect();
     // The glossary and dictionary are only needed for articles to check.
-    let mut notes = match (misses.is_empty(), lookup.as_ref().and_then(|l| l.notes.clone())) {
+    let mut notes = match (
+        misses.is_empty(),
+        lookup.as_ref().and_then(|l| l.notes.clone()),
+    ) {
         (true, Some(notes)) => notes,
         _ => Vec::new(),
     };
     let mut fresh = Vec::new();
     if !misses.is_empty() || notes.len() != 2 {
-        let checked = match check_articles(session, &config, slugs, &misses, store.is_some(), started)? {
-            Ok(checked) => checked,
-            Err(unreadable) => return Ok(unreadable),
-        };
+        let checked =
+            match check_articles(session, &config, slugs, &misses, store.is_some(), started)? {
+                Ok(checked) => checked,
+                Err(unreadable) => return Ok(unreadable),
+            };
         notes = checked.notes;
         for (i, (result, files)) in misses.iter().zip(checked.results) {
             if let Some(files) = files {
@@ -412,7 +433,15 @@ pub fn run_with(
             cached[*i] = Some(result);
         }
     }
+    let mut cache_note = None;
     if let (Some(store), Some(lookup)) = (&store, lookup) {
+        cache_note = Some(format!(
+            "cache: {} of {} articles reused ({} files read again to compare), {} checked",
+            slugs.len() - misses.len(),
+            slugs.len(),
+            lookup.reread,
+            misses.len()
+        ));
         let all = (args.slugs.is_empty() && args.changed_since.is_none()).then_some(&slugs[..]);
         store.store(lookup, fresh, &notes, all);
     }
@@ -423,6 +452,7 @@ pub fn run_with(
     report.glossary_note = notes.next().flatten();
     report.spelling_note = notes.next().flatten();
     report.changed_note = changed_note;
+    report.cache_note = cache_note;
     report.checked = slugs.clone();
     let mut entries = Vec::new();
     for (ok, findings, waived, article_entries) in per_article {
@@ -557,25 +587,28 @@ impl Stored {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let entries = self.entries.as_ref().map(|(slug, sv_file, entries)| ArticleEntries {
-            slug: slug.clone(),
-            sv_file: sv_file.clone(),
-            entries: entries
-                .iter()
-                .map(|e| inconsistent::Entry {
-                    key: e.key,
-                    rendering: e.rendering,
-                    segment: e.segment.clone(),
-                    sv: e.sv.clone(),
-                    line: e.line,
-                    column: e.column,
-                    span: ByteSpan {
-                        start: e.span.0,
-                        end: e.span.1,
-                    },
-                })
-                .collect(),
-        });
+        let entries = self
+            .entries
+            .as_ref()
+            .map(|(slug, sv_file, entries)| ArticleEntries {
+                slug: slug.clone(),
+                sv_file: sv_file.clone(),
+                entries: entries
+                    .iter()
+                    .map(|e| inconsistent::Entry {
+                        key: e.key,
+                        rendering: e.rendering,
+                        segment: e.segment.clone(),
+                        sv: e.sv.clone(),
+                        line: e.line,
+                        column: e.column,
+                        span: ByteSpan {
+                            start: e.span.0,
+                            end: e.span.1,
+                        },
+                    })
+                    .collect(),
+            });
         Some((true, findings, waived, entries))
     }
 }
