@@ -394,14 +394,13 @@ pub fn run_with(
         let key = run_key(args, session, &config);
         Store::new(dir, "check", key, started)
     });
-    let lookup = store
+    let mut lookup = store
         .as_ref()
         .map(|store| store.lookup::<Stored>(slugs, &files_of));
-    let mut cached: Vec<Option<Checked>> = match &lookup {
-        Some(lookup) => lookup
-            .results
-            .iter()
-            .map(|r| r.as_ref().and_then(Stored::restore))
+    let mut cached: Vec<Option<Checked>> = match &mut lookup {
+        Some(lookup) => std::mem::take(&mut lookup.results)
+            .into_iter()
+            .map(|r| r.and_then(Stored::restore))
             .collect(),
         None => slugs.iter().map(|_| None).collect(),
     };
@@ -423,11 +422,13 @@ pub fn run_with(
             };
         notes = checked.notes;
         for (i, (result, files)) in misses.iter().zip(checked.results) {
-            if let Some(files) = files {
+            if let Some(files) = files
+                && let Some(stored) = Stored::keep(&result)
+            {
                 fresh.push(Fresh {
                     slug: slugs[*i].clone(),
                     files,
-                    result: Stored::keep(&result),
+                    result: stored,
                 });
             }
             cached[*i] = Some(result);
@@ -503,14 +504,16 @@ struct Stored {
 struct StoredFinding {
     article: String,
     segment: Option<String>,
-    rule: String,
+    /// The rule's place in `Rule::ALL` (the run key holds the build).
+    rule: u8,
     error: bool,
     message: String,
     file: String,
     line: usize,
     column: usize,
     span: Option<(usize, usize)>,
-    excerpt: Option<(String, String, Vec<(usize, usize)>)>,
+    /// Swedish (else Finnish), the text, the highlights.
+    excerpt: Option<(bool, String, Vec<(usize, usize)>)>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -532,9 +535,14 @@ struct StoredEntry {
 }
 
 impl Stored {
-    fn keep((_, findings, waived, entries): &Checked) -> Stored {
-        Stored {
-            findings: findings.iter().map(StoredFinding::keep).collect(),
+    /// What the cache keeps of a result; `None` when it cannot keep all
+    /// of it.
+    fn keep((_, findings, waived, entries): &Checked) -> Option<Stored> {
+        Some(Stored {
+            findings: findings
+                .iter()
+                .map(StoredFinding::keep)
+                .collect::<Option<_>>()?,
             waived: waived
                 .iter()
                 .map(|w| {
@@ -543,9 +551,9 @@ impl Stored {
                         by: w.waiver.by.clone(),
                         at: w.waiver.at.clone(),
                     };
-                    (StoredFinding::keep(&w.finding), note)
+                    Some((StoredFinding::keep(&w.finding)?, note))
                 })
-                .collect(),
+                .collect::<Option<_>>()?,
             entries: entries.as_ref().map(|a| {
                 let entries = a
                     .entries
@@ -562,103 +570,96 @@ impl Stored {
                     .collect();
                 (a.slug.clone(), a.sv_file.clone(), entries)
             }),
-        }
+        })
     }
 
     /// The result back, or `None` when something in it is not what this
     /// tolk would write (then the article is checked again).
-    fn restore(&self) -> Option<Checked> {
+    fn restore(self) -> Option<Checked> {
         let findings = self
             .findings
-            .iter()
+            .into_iter()
             .map(StoredFinding::restore)
             .collect::<Option<Vec<_>>>()?;
         let waived = self
             .waived
-            .iter()
+            .into_iter()
             .map(|(f, note)| {
                 Some(Waived {
                     finding: f.restore()?,
                     waiver: WaiverNote {
-                        reason: note.reason.clone(),
-                        by: note.by.clone(),
-                        at: note.at.clone(),
+                        reason: note.reason,
+                        by: note.by,
+                        at: note.at,
                     },
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let entries = self
-            .entries
-            .as_ref()
-            .map(|(slug, sv_file, entries)| ArticleEntries {
-                slug: slug.clone(),
-                sv_file: sv_file.clone(),
-                entries: entries
-                    .iter()
-                    .map(|e| inconsistent::Entry {
-                        key: e.key,
-                        rendering: e.rendering,
-                        segment: e.segment.clone(),
-                        sv: e.sv.clone(),
-                        line: e.line,
-                        column: e.column,
-                        span: ByteSpan {
-                            start: e.span.0,
-                            end: e.span.1,
-                        },
-                    })
-                    .collect(),
-            });
+        let entries = self.entries.map(|(slug, sv_file, entries)| ArticleEntries {
+            slug,
+            sv_file,
+            entries: entries
+                .into_iter()
+                .map(|e| inconsistent::Entry {
+                    key: e.key,
+                    rendering: e.rendering,
+                    segment: e.segment,
+                    sv: e.sv,
+                    line: e.line,
+                    column: e.column,
+                    span: ByteSpan {
+                        start: e.span.0,
+                        end: e.span.1,
+                    },
+                })
+                .collect(),
+        });
         Some((true, findings, waived, entries))
     }
 }
 
 impl StoredFinding {
-    fn keep(f: &Finding) -> StoredFinding {
-        StoredFinding {
+    fn keep(f: &Finding) -> Option<StoredFinding> {
+        Some(StoredFinding {
             article: f.article.clone(),
             segment: f.segment.clone(),
-            rule: f.rule.code().to_string(),
+            rule: u8::try_from(Rule::ALL.iter().position(|r| *r == f.rule)?).ok()?,
             error: f.severity == Severity::Error,
             message: f.message.clone(),
             file: f.file.clone(),
             line: f.line,
             column: f.column,
             span: f.span.map(|s| (s.start, s.end)),
-            excerpt: f
-                .excerpt
-                .as_ref()
-                .map(|e| (e.lang.to_string(), e.text.clone(), e.highlights.clone())),
-        }
+            excerpt: f.excerpt.as_ref().map(|e| {
+                (
+                    e.lang == Lang::Sv.as_str(),
+                    e.text.clone(),
+                    e.highlights.clone(),
+                )
+            }),
+        })
     }
 
-    fn restore(&self) -> Option<Finding> {
-        let excerpt = match &self.excerpt {
-            None => None,
-            Some((lang, text, highlights)) => Some(Excerpt {
-                lang: [Lang::Fi, Lang::Sv]
-                    .into_iter()
-                    .map(Lang::as_str)
-                    .find(|l| l == lang)?,
-                text: text.clone(),
-                highlights: highlights.clone(),
-            }),
-        };
+    fn restore(self) -> Option<Finding> {
         Some(Finding {
-            article: self.article.clone(),
-            segment: self.segment.clone(),
-            rule: Rule::from_code(&self.rule)?,
+            article: self.article,
+            segment: self.segment,
+            rule: *Rule::ALL.get(usize::from(self.rule))?,
             severity: if self.error {
                 Severity::Error
             } else {
                 Severity::Warning
             },
-            message: self.message.clone(),
-            file: self.file.clone(),
+            message: self.message,
+            file: self.file,
             line: self.line,
             column: self.column,
             span: self.span.map(|(start, end)| ByteSpan { start, end }),
-            excerpt,
+            excerpt: self.excerpt.map(|(sv, text, highlights)| Excerpt {
+                lang: if sv { Lang::Sv } else { Lang::Fi }.as_str(),
+                text,
+                highlights,
+            }),
         })
     }
 }
