@@ -391,6 +391,12 @@ impl Store {
                         hits.push((i, result));
                     }
                 }
+                // A shard this run will not write needs no keeping: free
+                // it now (a full warm run would otherwise hold every
+                // stored result twice).
+                if !loaded.dirty && hits.len() == loaded.records.len() {
+                    loaded.records.clear();
+                }
                 (shard, loaded, notes, hits, reread)
             })
             .collect();

@@ -512,9 +512,11 @@ struct StoredFinding {
     line: usize,
     column: usize,
     span: Option<(usize, usize)>,
-    /// Swedish (else Finnish), the text, the highlights.
-    excerpt: Option<(bool, String, Vec<(usize, usize)>)>,
+    excerpt: Option<StoredExcerpt>,
 }
+
+/// Swedish (else Finnish), the text, the highlights.
+type StoredExcerpt = (bool, String, Vec<(usize, usize)>);
 
 #[derive(Debug, Serialize, Deserialize)]
 struct StoredNote {
