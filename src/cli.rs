@@ -52,8 +52,9 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
-    /// Where `check` keeps results between runs [default: ROOT/.tolk-cache]
-    #[arg(long, global = true, value_name = "DIR", env = "TOLK_CACHE_DIR")]
+    /// Where `check` keeps results between runs [default: TOLK_CACHE_DIR
+    /// when set, else ROOT/.tolk-cache]
+    #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 }
 

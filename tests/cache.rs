@@ -507,6 +507,13 @@ fn cache_dir_and_its_variable_choose_where_the_cache_lives() {
         .unwrap();
     assert!(!cache_files(&by_env).is_empty());
     assert!(!repo.path(".tolk-cache").exists());
+    // An empty variable is no variable.
+    tolk(&repo)
+        .env("TOLK_CACHE_DIR", "")
+        .arg("check")
+        .assert()
+        .success();
+    assert!(!cache_files(&repo.path(".tolk-cache")).is_empty());
 }
 
 #[test]

@@ -11,15 +11,23 @@ use crate::cli::Global;
 use crate::session::Session;
 use crate::text::escape_controls as esc;
 
-/// The cache directory of this run: `--cache-dir` (or `TOLK_CACHE_DIR`),
-/// else `.tolk-cache` at the root; `None` under `--no-cache` when `use_it`
-/// (a command that would read or write it), or with no repository.
+/// The variable naming the cache directory when `--cache-dir` does not.
+pub const DIR_VAR: &str = "TOLK_CACHE_DIR";
+
+/// The cache directory of this run: `--cache-dir`, else `TOLK_CACHE_DIR`
+/// (an empty one is unset), else `.tolk-cache` at the root; `None` under
+/// `--no-cache` when `use_it` (a command that would read or write it), or
+/// with no repository.
 pub fn dir(global: &Global, session: &Session, use_it: bool) -> Option<PathBuf> {
     if use_it && global.no_cache {
         return None;
     }
     let repo = session.repo().ok()?;
-    Some(cache::dir(global.cache_dir.as_deref(), &repo.root))
+    let from_env = std::env::var_os(DIR_VAR)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let explicit = global.cache_dir.clone().or(from_env);
+    Some(cache::dir(explicit.as_deref(), &repo.root))
 }
 
 /// The directory as people see it: from the root when it is inside.
