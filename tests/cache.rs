@@ -539,6 +539,47 @@ fn an_unwritable_cache_leaves_the_run_as_it_was() {
 }
 
 #[test]
+fn concurrent_runs_leave_a_cache_every_run_can_read() {
+    let repo = archive();
+    let cold = run(&repo, &["--format", "json"], false);
+    for round in 0..3 {
+        // Runs that all write at once, some after an edit they race with.
+        let children: Vec<std::process::Child> = (0..4)
+            .map(|i| {
+                if i == 2 {
+                    repo.edit("sv.txt", "Grankullas nya", "Grankullas nya");
+                }
+                let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolk"));
+                cmd.current_dir(repo.root())
+                    .env(
+                        "TOLK_DICTIONARY",
+                        repo.root().join(".no-dictionary/sv_FI.dic"),
+                    )
+                    .env_remove("TOLK_CACHE_DIR")
+                    .args(["check", "--format", "json"])
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                cold.stdout,
+                "round {round}"
+            );
+        }
+        assert_eq!(
+            run(&repo, &["--format", "json"], true),
+            cold,
+            "round {round}"
+        );
+        assert!(stats(&repo, &[]).starts_with("6 of 6"), "round {round}");
+    }
+}
+
+#[test]
 fn one_article_reads_and_writes_its_own_shard() {
     let repo = archive();
     run(&repo, &[], true);
