@@ -322,11 +322,23 @@ struct Loaded {
     dirty: bool,
 }
 
-/// A result computed in this run, to store.
-pub struct Fresh<T> {
+/// A result computed in this run, to store: encoded as soon as it is
+/// made (in the parallel pass), so that a cold run does not hold every
+/// result twice until the end.
+pub struct Fresh {
     pub slug: String,
     pub files: Vec<FileKey>,
-    pub result: T,
+    result: Vec<u8>,
+}
+
+impl Fresh {
+    pub fn new<T: Serialize>(slug: String, files: Vec<FileKey>, result: &T) -> Fresh {
+        Fresh {
+            slug,
+            files,
+            result: postcard_bytes(result),
+        }
+    }
 }
 
 impl Store {
@@ -461,10 +473,10 @@ impl Store {
     /// changed. `all`: the run covered every article, so records of
     /// articles that are gone are dropped (and shards nobody needs
     /// removed). Failures are ignored: the cache is an optimisation.
-    pub fn store<T: Serialize + Send>(
+    pub fn store<T>(
         &self,
         mut lookup: Lookup<T>,
-        fresh: Vec<Fresh<T>>,
+        fresh: Vec<Fresh>,
         notes: &[Option<String>],
         all: Option<&[String]>,
     ) {
@@ -481,7 +493,7 @@ impl Store {
                 Record {
                     slug: f.slug,
                     files: f.files,
-                    result: postcard_bytes(&f.result),
+                    result: f.result,
                 },
             );
             shard.dirty = true;

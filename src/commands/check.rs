@@ -161,10 +161,10 @@ fn check_one(
 const ARTICLE_FILES: [&str; 3] = ["fi.txt", "sv.txt", "status.toml"];
 
 /// What checking the articles a run could not reuse gave: per article its
-/// result and, when it may be cached, its files as the check read them;
-/// the notes of the run (no glossary, no dictionary).
+/// result and, when it may be cached, what the cache keeps of it (with
+/// its files as the check read them); the notes of the run (no glossary, no dictionary).
 struct CheckedArticles {
-    results: Vec<(Checked, Option<Vec<FileKey>>)>,
+    results: Vec<(Checked, Option<Fresh>)>,
     notes: Vec<Option<String>>,
 }
 
@@ -260,7 +260,11 @@ fn check_articles(
                 }
                 Err(err) => (false, vec![invalid(slug, &err)], Vec::new(), None),
             };
-            (checked, files)
+            let fresh = files.and_then(|files| {
+                let stored = Stored::keep(&checked)?;
+                Some(Fresh::new(slug.clone(), files, &stored))
+            });
+            (checked, fresh)
         })
         .collect();
     Ok(Ok(CheckedArticles {
@@ -421,16 +425,8 @@ pub fn run_with(
                 Err(unreadable) => return Ok(unreadable),
             };
         notes = checked.notes;
-        for (i, (result, files)) in misses.iter().zip(checked.results) {
-            if let Some(files) = files
-                && let Some(stored) = Stored::keep(&result)
-            {
-                fresh.push(Fresh {
-                    slug: slugs[*i].clone(),
-                    files,
-                    result: stored,
-                });
-            }
+        for (i, (result, kept)) in misses.iter().zip(checked.results) {
+            fresh.extend(kept);
             cached[*i] = Some(result);
         }
     }
