@@ -13,10 +13,13 @@
 //!   ctime to the nanosecond, inode) with the hash of its contents stored
 //!   beside it: when the metadata matches, the stored hash is trusted and
 //!   the file is not read; when it does not, the file is read and hashed,
-//!   and the result is reused if the hash matches. A file whose timestamps
-//!   are not safely older than the run that recorded it is "racy" (it could
-//!   be written again within the same clock tick, same size) and is always
-//!   read again.
+//!   and the result is reused if the hash matches. A file whose mtime is
+//!   not safely older than the run that recorded it is "racy" (it could be
+//!   written again within the same clock tick, same size) and is always
+//!   read again. The hash is of the very bytes the result was computed
+//!   from (the article's texts as loaded; `status.toml` as read just
+//!   before), and an article whose metadata changed while it was checked
+//!   is not stored at all.
 //!
 //! Results live in [`SHARDS`] files chosen by a hash of the slug, so
 //! `tolk check SLUG` reads and writes one small file, and a full run reads
