@@ -43,6 +43,19 @@ pub struct Global {
     /// When to colour output (with auto, a set NO_COLOR means no colour)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// JSON output indented for reading [default: one compact line]
+    #[arg(long, global = true)]
+    pub pretty: bool,
+
+    /// Neither read nor write the result cache: check everything afresh
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
+    /// Where `check` keeps results between runs [default: TOLK_CACHE_DIR
+    /// when set, else ROOT/.tolk-cache]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 pub use crate::morph::Choice as MorphologyChoice;
@@ -197,6 +210,22 @@ pub enum Command {
     /// glossary export --format tbx|csv`, `tolk glossary import FILE`
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// The result cache `check` keeps in `.tolk-cache/`: `tolk cache info`,
+    /// `tolk cache clean`
+    #[command(subcommand)]
+    Cache(CacheCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Where the cache is, how many articles it holds and its size on disk
+    Info {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Remove the cache (only the files tolk wrote there); the next check
+    /// runs cold
+    Clean,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod article;
+pub mod cache;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -157,6 +158,7 @@ fn plain_name(name: &str) -> Result<()> {
 }
 
 pub fn run(cli: Cli) -> Result<ExitStatus> {
+    report::set_pretty(cli.global.pretty);
     if cli.command.watch() {
         return watch(&cli);
     }
@@ -265,7 +267,8 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         Command::Check(args) => {
             // A format that cannot show statistics is refused before the work.
             let printer = args.format.printer(args.statistics)?;
-            let mut report = commands::check::run(args, session)?;
+            let cache = commands::cache::dir(global, session, true);
+            let mut report = commands::check::run_with(args, session, cache.as_deref())?;
             if matches!(
                 args.format,
                 cli::CheckFormat::Github | cli::CheckFormat::Sarif | cli::CheckFormat::Junit
@@ -284,6 +287,11 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             .flatten()
             {
                 eprintln!("tolk: {}", escape_controls(note));
+            }
+            if let Some(note) = &report.cache_note
+                && std::env::var_os("TOLK_CACHE_STATS").is_some_and(|v| !v.is_empty())
+            {
+                eprintln!("tolk: {note}");
             }
             printer.print(out, &report, &style, report.strict)?;
             if args.format != cli::CheckFormat::Human || args.statistics {
@@ -478,6 +486,17 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         }) => {
             let report = commands::glossary::import(session, file, *format, *replace, *dry_run)?;
             commands::glossary::print_imported(out, &report)?;
+        }
+        Command::Cache(cli::CacheCommand::Info { format }) => {
+            let info = commands::cache::info(global, session)?;
+            match format {
+                Format::Human => commands::cache::write_info(out, &info)?,
+                Format::Json => report::json(out, &info)?,
+            }
+        }
+        Command::Cache(cli::CacheCommand::Clean) => {
+            let cleaned = commands::cache::clean(global, session)?;
+            commands::cache::write_cleaned(out, &cleaned)?;
         }
         Command::Credits(args) => {
             let report = commands::credits::run(session, args)?;

@@ -30,9 +30,23 @@ use crate::commands::words::WordsReport;
 use crate::style::{Style, Tone};
 use crate::text::{ellipsize, escape_controls as esc};
 
-/// Writes `value` as one pretty-printed JSON document.
+/// `--pretty`: JSON indented for reading. Off by default: programs read
+/// JSON, and the report of a large archive is half its size compact.
+static PRETTY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets how [`json`] writes for the rest of the run (`--pretty`).
+pub fn set_pretty(pretty: bool) {
+    PRETTY.store(pretty, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Writes `value` as one JSON document on one line, or indented under
+/// `--pretty`.
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    if PRETTY.load(std::sync::atomic::Ordering::Relaxed) {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
     writeln!(out)?;
     Ok(())
 }

@@ -239,7 +239,7 @@ fn invalid_glossary_key_is_named_with_its_line() {
         ))
         .stderr(contains("sv_form").and(contains("line 4")));
     repo.tolk()
-        .args(["check", "--format", "json"])
+        .args(["--pretty", "check", "--format", "json"])
         .assert()
         .code(2)
         .stdout(contains("\"rule\": \"invalid\"").and(contains("\"file\": \"glossary.toml\"")));

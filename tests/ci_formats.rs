@@ -456,7 +456,7 @@ fn statistics_snapshot() {
 #[test]
 fn statistics_json_snapshot() {
     let repo = statistics_repo();
-    let (code, text) = check(&repo, &["--statistics", "--format", "json"]);
+    let (code, text) = check(&repo, &["--pretty", "--statistics", "--format", "json"]);
     assert_eq!(code, Some(1));
     let doc: Value = serde_json::from_str(&text).unwrap();
     let total: u64 = doc["statistics"]

@@ -669,13 +669,13 @@ fn ci_formats_give_paths_from_where_ci_runs() {
     assert!(out.contains("file=data/articles/x/sv.txt"), "{out}");
     let out = common::stdout(
         repo.tolk()
-            .args(["--root", "data", "check", "--format", "sarif"]),
+            .args(["--root", "data", "--pretty", "check", "--format", "sarif"]),
     );
     assert!(out.contains("\"uri\": \"data/articles/x/"), "{out}");
     // JSON keeps paths from the repository root, as documented.
     let out = common::stdout(
         repo.tolk()
-            .args(["--root", "data", "check", "--format", "json"]),
+            .args(["--root", "data", "--pretty", "check", "--format", "json"]),
     );
     assert!(out.contains("\"file\": \"articles/x/"), "{out}");
 }

@@ -39,17 +39,17 @@ const NAMED: usize = 3;
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Hash of the normalised Finnish.
-    key: u64,
+    pub key: u64,
     /// Hash of the normalised Swedish.
-    rendering: u64,
+    pub rendering: u64,
     /// The Finnish segment id.
-    segment: String,
+    pub segment: String,
     /// The Swedish, whitespace normalised, up to [`KEPT`] characters: what
     /// messages show of it.
-    sv: String,
-    line: usize,
-    column: usize,
-    span: ByteSpan,
+    pub sv: String,
+    pub line: usize,
+    pub column: usize,
+    pub span: ByteSpan,
 }
 
 /// One article's entries, with what its findings need to name it.

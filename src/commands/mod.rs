@@ -2,6 +2,7 @@
 //! report layer prints it.
 
 pub mod accept;
+pub mod cache;
 pub mod check;
 pub mod completions;
 pub mod credits;

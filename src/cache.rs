@@ -1,0 +1,820 @@
+//! The result cache (`.tolk-cache/`): what a command found in an article,
+//! kept between runs and reused while nothing it depends on has changed.
+//!
+//! Two keys decide whether a stored result still holds:
+//!
+//! - The **run key** ([`KeyBuilder`]): everything shared by all articles
+//!   that can change a result (tolk's version and build, the settings
+//!   files, the command line's rule selection, the dictionary, the
+//!   morphology back end). A shard written under another run key is
+//!   ignored whole.
+//! - The **file keys** ([`FileKey`]) of each article's files. As git's index
+//!   and ruff's cache do, a file is known by its metadata (size, mtime and
+//!   ctime to the nanosecond, inode) with the hash of its contents stored
+//!   beside it: when the metadata matches, the stored hash is trusted and
+//!   the file is not read; when it does not, the file is read and hashed,
+//!   and the result is reused if the hash matches. A file whose mtime is
+//!   not safely older than the run that recorded it is "racy" (it could be
+//!   written again within the same clock tick, same size) and is always
+//!   read again. The hash is of the very bytes the result was computed
+//!   from (the article's texts as loaded; `status.toml` as read just
+//!   before), and an article whose metadata changed while it was checked
+//!   is not stored at all.
+//!
+//! Results live in [`SHARDS`] files chosen by a hash of the slug, so
+//! `tolk check SLUG` reads and writes one small file, and a full run reads
+//! them all in a few milliseconds. Each shard is one postcard document
+//! behind a header (magic, format version, checksum); a shard that is
+//! missing, truncated, corrupted, from another tolk or another run key is
+//! ignored and written again. Shards are written to a temporary file in
+//! the cache directory and renamed over the old one: a concurrent run
+//! reads either the old shard or the new one, never half of one (the last
+//! writer wins). A cache that cannot be written (a read-only checkout) is
+//! silently not written: the run's results do not depend on it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::Metadata;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+/// The cache directory's name at the repository root.
+pub const DIR_NAME: &str = ".tolk-cache";
+
+/// Bumped whenever the layout of a shard changes: a shard of another
+/// format is ignored.
+const FORMAT: u32 = 1;
+
+/// The first bytes of every shard.
+const MAGIC: &[u8; 8] = b"tolkcach";
+
+/// Header: magic, format (u32 LE), body checksum (u64 LE).
+const HEADER: usize = 8 + 4 + 8;
+
+/// How many shard files a namespace is spread over.
+pub const SHARDS: usize = 256;
+
+/// How much older than the run a file's timestamps must be for its
+/// metadata to be trusted: clocks tick coarsely (the kernel's timestamp
+/// granularity, FAT's two seconds), and a write within the same tick
+/// leaves the same mtime.
+const RACY: Duration = Duration::from_secs(2);
+
+/// Written on creation, so the cache is never committed (as ruff does).
+const GITIGNORE: &str = "# Automatically created by tolk.\n*\n";
+
+/// Marks the directory as a cache for backup tools
+/// (<https://bford.info/cachedir/>).
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by tolk.\n";
+
+/// Prefix of the temporary files shards are staged in.
+const TEMP_PREFIX: &str = ".tmp-";
+
+/// The hash of a file's contents.
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// The run key: everything shared by all articles that can change a
+/// result, hashed. Start with [`KeyBuilder::new`], which already holds
+/// tolk's version and the identity of the running binary.
+pub struct KeyBuilder(Xxh3);
+
+impl KeyBuilder {
+    pub fn new(namespace: &str) -> KeyBuilder {
+        let mut key = KeyBuilder(Xxh3::new());
+        key.text("namespace", namespace);
+        key.bytes("format", &FORMAT.to_le_bytes());
+        key.text("version", env!("CARGO_PKG_VERSION"));
+        // A rebuilt binary may have different rules under the same
+        // version: its size and mtime tell it apart.
+        match std::env::current_exe().and_then(std::fs::metadata) {
+            Ok(meta) => key.bytes("build", &postcard_bytes(&Meta::of(&meta))),
+            // No identity, no reuse: a key nothing else will have.
+            Err(_) => key.bytes("build", &nanos_now().to_le_bytes()),
+        }
+        key
+    }
+
+    /// A labelled value: labels and lengths keep `("ab", "c")` apart from
+    /// `("a", "bc")`.
+    pub fn bytes(&mut self, label: &str, value: &[u8]) {
+        for part in [label.as_bytes(), value] {
+            self.0.update(&(part.len() as u64).to_le_bytes());
+            self.0.update(part);
+        }
+    }
+
+    pub fn text(&mut self, label: &str, value: &str) {
+        self.bytes(label, value.as_bytes());
+    }
+
+    /// A file's contents, or that it is absent or unreadable (then the run
+    /// reports it itself, and nothing is reused by mistake).
+    pub fn file(&mut self, label: &str, path: &Path) {
+        self.text(&format!("{label} path"), &path.to_string_lossy());
+        match std::fs::read(path) {
+            Ok(bytes) => self.bytes(label, &hash(&bytes).to_le_bytes()),
+            Err(err) => self.text(&format!("{label} error"), &err.kind().to_string()),
+        }
+    }
+
+    /// A large file by its path and metadata only (a dictionary of
+    /// megabytes, read only when some article needs checking).
+    pub fn stamp(&mut self, label: &str, path: &Path) {
+        self.text(&format!("{label} path"), &path.to_string_lossy());
+        match std::fs::metadata(path) {
+            Ok(meta) => self.bytes(label, &postcard_bytes(&Meta::of(&meta))),
+            Err(err) => self.text(&format!("{label} error"), &err.kind().to_string()),
+        }
+    }
+
+    pub fn finish(self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+fn nanos_now() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn postcard_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+/// What a file's metadata says about it: equal metadata, same file (when
+/// not racy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    len: u64,
+    mtime: (i64, u32),
+    ctime: (i64, u32),
+    inode: u64,
+}
+
+impl Meta {
+    fn of(meta: &Metadata) -> Meta {
+        let mtime = meta.modified().map_or((0, 0), split_time);
+        #[cfg(unix)]
+        let (ctime, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            ((meta.ctime(), meta.ctime_nsec() as u32), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (ctime, inode) = (mtime, 0);
+        Meta {
+            len: meta.len(),
+            mtime,
+            ctime,
+            inode,
+        }
+    }
+
+    /// The file at `path` now; `None` when there is none (or it cannot be
+    /// asked about: then it is not reused either).
+    pub fn read(path: &Path) -> Option<Meta> {
+        std::fs::metadata(path).ok().map(|m| Meta::of(&m))
+    }
+
+    /// Whether a write within the same clock tick as the last one could
+    /// leave this metadata unchanged, seen from a run started at `started`.
+    /// Only the mtime counts, as in git: a later write sets it to the time
+    /// of writing, which differs from an mtime safely in the past.
+    fn racy(&self, started: (i64, u32)) -> bool {
+        let limit = (started.0 - RACY.as_secs() as i64, started.1);
+        self.mtime >= limit
+    }
+}
+
+fn split_time(t: SystemTime) -> (i64, u32) {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
+        // Before 1970: only the order matters, and such files are old.
+        Err(e) => (-(e.duration().as_secs() as i64) - 1, 0),
+    }
+}
+
+/// One file of an article, as a stored result saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKey {
+    /// There was no such file (`sv.txt` before the translation starts).
+    Absent,
+    File {
+        meta: Meta,
+        /// The metadata alone identifies the contents: not racy.
+        trusted: bool,
+        /// The hash of the contents the result was computed from.
+        hash: u128,
+    },
+}
+
+impl FileKey {
+    /// A file as a run that started at `started` read it: `meta` taken
+    /// before reading, `hash` of the contents the result came from.
+    pub fn recorded(meta: Option<Meta>, hash: u128, started: Started) -> FileKey {
+        match meta {
+            None => FileKey::Absent,
+            Some(meta) => FileKey::File {
+                meta,
+                trusted: !meta.racy(started.0),
+                hash,
+            },
+        }
+    }
+}
+
+/// When a run started, before it looked at any file.
+#[derive(Debug, Clone, Copy)]
+pub struct Started((i64, u32));
+
+impl Started {
+    pub fn now() -> Started {
+        Started(split_time(SystemTime::now()))
+    }
+}
+
+/// One article's stored result.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Record {
+    slug: String,
+    files: Vec<FileKey>,
+    /// The result, itself postcard: decoded only for the articles a run
+    /// asks about, and written back as it is.
+    result: Vec<u8>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Shard {
+    key: u128,
+    /// What the run said besides its results (notes on stderr); the same
+    /// in every shard of one run key.
+    notes: Vec<Option<String>>,
+    records: Vec<Record>,
+}
+
+impl Shard {
+    fn encode(&self) -> Vec<u8> {
+        let body = postcard_bytes(self);
+        let mut out = Vec::with_capacity(HEADER + body.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// The shard in `bytes`, if it is whole, of this format and intact.
+    fn decode(bytes: &[u8]) -> Option<Shard> {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return None;
+        }
+        let format = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
+        let sum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
+        let body = &bytes[HEADER..];
+        if format != FORMAT || xxh3_64(body) != sum {
+            return None;
+        }
+        postcard::from_bytes(body).ok()
+    }
+}
+
+fn shard_of(slug: &str) -> usize {
+    (xxh3_64(slug.as_bytes()) % SHARDS as u64) as usize
+}
+
+fn shard_name(shard: usize) -> String {
+    format!("{shard:02x}.bin")
+}
+
+/// The cache of one command (`check`) under one run key.
+pub struct Store {
+    /// The cache directory (`.tolk-cache`).
+    root: PathBuf,
+    /// The command's directory in it.
+    dir: PathBuf,
+    key: u128,
+    started: Started,
+}
+
+/// What an article's files are, for [`Store::lookup`].
+pub type FilesOf<'a> = &'a (dyn Fn(&str) -> Vec<PathBuf> + Sync);
+
+/// What [`Store::lookup`] found.
+pub struct Lookup<T> {
+    /// Per slug, in the order asked: the stored result, when it holds.
+    pub results: Vec<Option<T>>,
+    /// The notes of the run that stored them (from any valid shard).
+    pub notes: Option<Vec<Option<String>>>,
+    /// Files read again to compare their contents (metadata changed, or
+    /// racy): `TOLK_CACHE_STATS` shows it.
+    pub reread: usize,
+    /// The shards read, with what changed in them.
+    shards: BTreeMap<usize, Loaded>,
+}
+
+struct Loaded {
+    records: BTreeMap<String, Record>,
+    dirty: bool,
+}
+
+/// A result computed in this run, to store: encoded as soon as it is
+/// made (in the parallel pass), so that a cold run does not hold every
+/// result twice until the end.
+pub struct Fresh {
+    pub slug: String,
+    pub files: Vec<FileKey>,
+    result: Vec<u8>,
+}
+
+impl Fresh {
+    pub fn new<T: Serialize>(slug: String, files: Vec<FileKey>, result: &T) -> Fresh {
+        Fresh {
+            slug,
+            files,
+            result: postcard_bytes(result),
+        }
+    }
+}
+
+impl Store {
+    pub fn new(cache_dir: &Path, namespace: &str, key: u128, started: Started) -> Store {
+        Store {
+            root: cache_dir.to_path_buf(),
+            dir: cache_dir.join(namespace),
+            key,
+            started,
+        }
+    }
+
+    fn read_shard(&self, shard: usize) -> Option<Shard> {
+        let bytes = std::fs::read(self.dir.join(shard_name(shard))).ok()?;
+        Shard::decode(&bytes).filter(|s| s.key == self.key)
+    }
+
+    /// The stored results of `slugs` that still hold, their files checked
+    /// as the module explains; shards are read in parallel.
+    pub fn lookup<T: DeserializeOwned + Send>(
+        &self,
+        slugs: &[String],
+        files_of: FilesOf<'_>,
+    ) -> Lookup<T> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, slug) in slugs.iter().enumerate() {
+            groups.entry(shard_of(slug)).or_default().push(i);
+        }
+        let groups: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
+        type Found<T> = (
+            usize,
+            Loaded,
+            Option<Vec<Option<String>>>,
+            Vec<(usize, T)>,
+            usize,
+        );
+        let found: Vec<Found<T>> = groups
+            .into_par_iter()
+            .map(|(shard, members)| {
+                let stored = self.read_shard(shard);
+                let notes = stored.as_ref().map(|s| s.notes.clone());
+                let mut loaded = Loaded {
+                    records: stored
+                        .map(|s| s.records.into_iter().map(|r| (r.slug.clone(), r)).collect())
+                        .unwrap_or_default(),
+                    // A shard that was not there (or not valid) is written.
+                    dirty: notes.is_none(),
+                };
+                let mut hits = Vec::new();
+                let mut reread = 0;
+                for i in members {
+                    let slug = &slugs[i];
+                    let Some(record) = loaded.records.get_mut(slug) else {
+                        continue;
+                    };
+                    let (holds, read) = self.still_holds(record, &files_of(slug));
+                    reread += read;
+                    // Refreshed metadata is written back even when the
+                    // article itself is checked again.
+                    loaded.dirty |= read > 0;
+                    if holds && let Ok(result) = postcard::from_bytes(&record.result) {
+                        hits.push((i, result));
+                    }
+                }
+                // A shard this run will not write needs no keeping: free
+                // it now (a full warm run would otherwise hold every
+                // stored result twice).
+                if !loaded.dirty && hits.len() == loaded.records.len() {
+                    loaded.records.clear();
+                }
+                (shard, loaded, notes, hits, reread)
+            })
+            .collect();
+        let mut lookup = Lookup {
+            results: slugs.iter().map(|_| None).collect(),
+            notes: None,
+            reread: 0,
+            shards: BTreeMap::new(),
+        };
+        for (shard, loaded, notes, hits, reread) in found {
+            lookup.reread += reread;
+            for (i, result) in hits {
+                lookup.results[i] = Some(result);
+            }
+            if lookup.notes.is_none() {
+                lookup.notes = notes;
+            }
+            lookup.shards.insert(shard, loaded);
+        }
+        lookup
+    }
+
+    /// Whether `record` still describes the files at `paths`, and how
+    /// many files were read to tell; refreshes the metadata of files read
+    /// and found unchanged.
+    fn still_holds(&self, record: &mut Record, paths: &[PathBuf]) -> (bool, usize) {
+        if record.files.len() != paths.len() {
+            return (false, 0);
+        }
+        let mut read = 0;
+        for (stored, path) in record.files.iter_mut().zip(paths) {
+            let now = Meta::read(path);
+            match (*stored, now) {
+                (FileKey::Absent, None) => {}
+                (
+                    FileKey::File {
+                        meta,
+                        trusted: true,
+                        ..
+                    },
+                    Some(now),
+                ) if meta == now => {}
+                (FileKey::File { hash: h, .. }, Some(now)) => {
+                    let Ok(bytes) = std::fs::read(path) else {
+                        return (false, read);
+                    };
+                    read += 1;
+                    if hash(&bytes) != h {
+                        return (false, read);
+                    }
+                    // The same contents: known by this metadata from now
+                    // on (unless it is racy still).
+                    *stored = FileKey::recorded(Some(now), h, self.started);
+                }
+                _ => return (false, read),
+            }
+        }
+        (true, read)
+    }
+
+    /// Stores this run's fresh results and writes every shard that
+    /// changed. `all`: the run covered every article, so records of
+    /// articles that are gone are dropped (and shards nobody needs
+    /// removed). Failures are ignored: the cache is an optimisation.
+    pub fn store<T>(
+        &self,
+        mut lookup: Lookup<T>,
+        fresh: Vec<Fresh>,
+        notes: &[Option<String>],
+        all: Option<&[String]>,
+    ) {
+        for f in fresh {
+            let shard = lookup
+                .shards
+                .entry(shard_of(&f.slug))
+                .or_insert_with(|| Loaded {
+                    records: BTreeMap::new(),
+                    dirty: true,
+                });
+            shard.records.insert(
+                f.slug.clone(),
+                Record {
+                    slug: f.slug,
+                    files: f.files,
+                    result: f.result,
+                },
+            );
+            shard.dirty = true;
+        }
+        if let Some(all) = all {
+            let present: BTreeSet<&str> = all.iter().map(String::as_str).collect();
+            for loaded in lookup.shards.values_mut() {
+                let before = loaded.records.len();
+                loaded
+                    .records
+                    .retain(|slug, _| present.contains(slug.as_str()));
+                loaded.dirty |= loaded.records.len() != before;
+            }
+        }
+        let dirty: Vec<(usize, Loaded)> = lookup
+            .shards
+            .into_iter()
+            .filter(|(_, loaded)| loaded.dirty)
+            .collect();
+        if dirty.is_empty() && all.is_none() {
+            return;
+        }
+        if self.prepare().is_err() {
+            return;
+        }
+        let notes = notes.to_vec();
+        let written: BTreeSet<usize> = dirty.iter().map(|(shard, _)| *shard).collect();
+        dirty.into_par_iter().for_each(|(shard, loaded)| {
+            let shard_file = Shard {
+                key: self.key,
+                notes: notes.clone(),
+                records: loaded.records.into_values().collect(),
+            };
+            let _ = self.write(&shard_name(shard), &shard_file.encode());
+        });
+        if let Some(all) = all {
+            // Shards no article of the archive falls in any more.
+            let used: BTreeSet<usize> = all.iter().map(|s| shard_of(s)).collect();
+            for shard in 0..SHARDS {
+                if !used.contains(&shard) && !written.contains(&shard) {
+                    let _ = std::fs::remove_file(self.dir.join(shard_name(shard)));
+                }
+            }
+        }
+    }
+
+    /// Creates the cache directory (with its `.gitignore` and tag) and the
+    /// command's directory in it.
+    fn prepare(&self) -> std::io::Result<()> {
+        if !self.root.is_dir() {
+            std::fs::create_dir_all(&self.root)?;
+            std::fs::write(self.root.join(".gitignore"), GITIGNORE)?;
+            std::fs::write(self.root.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
+        }
+        std::fs::create_dir_all(&self.dir)
+    }
+
+    /// Writes one shard atomically: a temporary file beside it, renamed
+    /// over it. No fsync: a shard lost to a crash is only rebuilt, and a
+    /// torn one fails its checksum.
+    fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(&self.dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// The cache directory: `--cache-dir` (or `TOLK_CACHE_DIR`), else
+/// `.tolk-cache` at the repository root.
+pub fn dir(explicit: Option<&Path>, root: &Path) -> PathBuf {
+    explicit.map_or_else(|| root.join(DIR_NAME), Path::to_path_buf)
+}
+
+/// `tolk cache info`: what the cache holds.
+#[derive(Debug, Default, Serialize)]
+pub struct Info {
+    pub dir: String,
+    pub exists: bool,
+    /// Per command: shard files, articles, bytes.
+    pub namespaces: Vec<NamespaceInfo>,
+    /// Bytes of every file tolk wrote there.
+    pub bytes: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NamespaceInfo {
+    pub name: String,
+    pub shards: usize,
+    pub articles: usize,
+    /// Shards that could not be read (damaged or from another tolk): they
+    /// are rebuilt by the next run.
+    pub unreadable: usize,
+    pub bytes: u64,
+}
+
+/// The commands that keep a cache, each in its own directory.
+pub const NAMESPACES: [&str; 1] = ["check"];
+
+pub fn info(dir: &Path, shown: String) -> Info {
+    let mut info = Info {
+        dir: shown,
+        exists: dir.is_dir(),
+        ..Info::default()
+    };
+    for name in NAMESPACES {
+        let mut ns = NamespaceInfo {
+            name: name.to_string(),
+            shards: 0,
+            articles: 0,
+            unreadable: 0,
+            bytes: 0,
+        };
+        for path in own_files(&dir.join(name)) {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            ns.bytes += bytes.len() as u64;
+            if is_temp(&path) {
+                continue;
+            }
+            ns.shards += 1;
+            match Shard::decode(&bytes) {
+                Some(shard) => ns.articles += shard.records.len(),
+                None => ns.unreadable += 1,
+            }
+        }
+        info.bytes += ns.bytes;
+        if ns.shards > 0 || ns.bytes > 0 {
+            info.namespaces.push(ns);
+        }
+    }
+    info
+}
+
+/// `tolk cache clean`: what was removed.
+#[derive(Debug, Default, Serialize)]
+pub struct Cleaned {
+    pub dir: String,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Removes the files tolk writes in the cache directory, and the
+/// directories when that empties them. Nothing else is touched: a
+/// `--cache-dir` pointing at a directory with other files keeps them.
+pub fn clean(dir: &Path, shown: String) -> std::io::Result<Cleaned> {
+    let mut cleaned = Cleaned {
+        dir: shown,
+        ..Cleaned::default()
+    };
+    let mut remove = |path: &Path| -> std::io::Result<()> {
+        let len = std::fs::symlink_metadata(path).map(|m| m.len());
+        match std::fs::remove_file(path) {
+            Ok(()) => {
+                cleaned.files += 1;
+                cleaned.bytes += len.unwrap_or(0);
+                Ok(())
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(err) => Err(err),
+        }
+    };
+    for name in NAMESPACES {
+        let sub = dir.join(name);
+        for path in own_files(&sub) {
+            remove(&path)?;
+        }
+        let _ = std::fs::remove_dir(&sub);
+    }
+    for (name, text) in [(".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+        let path = dir.join(name);
+        if std::fs::read_to_string(&path).is_ok_and(|t| t == text) {
+            remove(&path)?;
+        }
+    }
+    // Only when empty: whatever else is there stays, with the directory.
+    let _ = std::fs::remove_dir(dir);
+    Ok(cleaned)
+}
+
+/// The shard files (and leftover temporary files) tolk wrote in `dir`.
+fn own_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && (is_shard(p) || is_temp(p)))
+        .collect();
+    files.sort();
+    files
+}
+
+fn is_shard(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".bin"))
+        .is_some_and(|n| n.len() == 2 && usize::from_str_radix(n, 16).is_ok())
+}
+
+fn is_temp(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(TEMP_PREFIX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shard() -> Shard {
+        Shard {
+            key: 7,
+            notes: vec![None, Some("no glossary".into())],
+            records: vec![Record {
+                slug: "a".into(),
+                files: vec![FileKey::Absent],
+                result: vec![1, 2, 3],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_shard_round_trips() {
+        let decoded = Shard::decode(&shard().encode()).expect("decodes");
+        assert_eq!(decoded.key, 7);
+        assert_eq!(decoded.notes, shard().notes);
+        assert_eq!(decoded.records[0].result, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_damaged_shard_is_refused() {
+        let bytes = shard().encode();
+        // Truncated anywhere, one byte changed anywhere, another format.
+        for cut in 0..bytes.len() {
+            assert!(Shard::decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        for at in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x40;
+            assert!(Shard::decode(&bad).is_none(), "byte {at} flipped");
+        }
+        let mut foreign = bytes.clone();
+        foreign[8..12].copy_from_slice(&(FORMAT + 1).to_le_bytes());
+        assert!(Shard::decode(&foreign).is_none());
+    }
+
+    #[test]
+    fn recent_files_are_racy_and_old_ones_are_not() {
+        let started = Started((1_000_000, 500));
+        let at = |secs: i64| Meta {
+            len: 1,
+            mtime: (secs, 0),
+            ctime: (secs, 0),
+            inode: 1,
+        };
+        assert!(at(1_000_000).racy(started.0), "same second");
+        assert!(at(1_000_005).racy(started.0), "in the future");
+        assert!(at(999_999).racy(started.0), "within the tick margin");
+        assert!(!at(999_000).racy(started.0), "safely older");
+        // A recent ctime alone (chmod, `touch -d`) is not: any write moves
+        // the mtime away from its old value. It is still compared.
+        let mut m = at(999_000);
+        m.ctime = (1_000_000, 0);
+        assert!(!m.racy(started.0));
+        assert_ne!(m, at(999_000));
+    }
+
+    #[test]
+    fn a_racy_file_is_recorded_untrusted() {
+        let started = Started((1_000_000, 0));
+        let recent = Meta {
+            len: 1,
+            mtime: (1_000_000, 0),
+            ctime: (1_000_000, 0),
+            inode: 1,
+        };
+        let old = Meta {
+            mtime: (1, 0),
+            ctime: (1, 0),
+            ..recent
+        };
+        let key = |meta, trusted| FileKey::File {
+            meta,
+            trusted,
+            hash: 9,
+        };
+        assert_eq!(
+            FileKey::recorded(Some(recent), 9, started),
+            key(recent, false)
+        );
+        assert_eq!(FileKey::recorded(Some(old), 9, started), key(old, true));
+        assert_eq!(FileKey::recorded(None, 9, started), FileKey::Absent);
+    }
+
+    #[test]
+    fn keys_tell_labelled_values_apart() {
+        let key = |parts: &[(&str, &str)]| {
+            let mut k = KeyBuilder::new("t");
+            for (l, v) in parts {
+                k.text(l, v);
+            }
+            k.finish()
+        };
+        assert_eq!(key(&[("a", "b")]), key(&[("a", "b")]));
+        assert_ne!(key(&[("a", "bc")]), key(&[("ab", "c")]));
+        assert_ne!(key(&[("a", "b")]), key(&[("a", "c")]));
+    }
+
+    #[test]
+    fn shard_names_are_recognised() {
+        assert!(is_shard(Path::new("x/0a.bin")));
+        assert!(!is_shard(Path::new("x/notes.bin")));
+        assert!(!is_shard(Path::new("x/0a.txt")));
+        assert!(is_temp(Path::new("x/.tmp-abc")));
+    }
+}
