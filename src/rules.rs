@@ -192,7 +192,7 @@ impl Rule {
             Rule::DateTime => (
                 "date-time",
                 Error,
-                "a date, clock time, weekday or month differs between the Finnish and the Swedish",
+                "a date or clock time differs between the Finnish and the Swedish, or the Swedish leaves it out",
                 "In an events calendar a wrong date or time sends readers to the wrong event, \
                  so it fails CI. Dates (`6.4.`, `6.4.2025`, `6. huhtikuuta`, `den 6 april`, \
                  `6.–8.4.`), clock times (`klo 15`, `kl. 15.30`, `klo 18–20`, `ma–pe 15–17`), \
@@ -200,10 +200,12 @@ impl Rule {
                  (`marraskuussa`, `i november`) are read on both sides and paired off; the \
                  rule fires when a row is left with two different values of one kind. \
                  Writing does not matter (`klo 15` = `kl. 15.00`, `18–20` = `18-20`, \
-                 `6.4.` = `den 6 april`), and one side only is no contradiction: a weekday or \
-                 month added or dropped, a year on one side only, a date or time dropped \
-                 (those stay `number` warnings). The dates and times it compares are left \
-                 out of `number`, so a wrong date is one error, not also a warning.",
+                 `6.4.` = `den 6 april`). It also fires when a date or clock time of the \
+                 Finnish is nowhere in the Swedish of the row: an event printed without its \
+                 day or hour. One side only is otherwise no contradiction: a weekday or \
+                 month added or dropped, a year on one side only (a `number` warning), a \
+                 date the Swedish repeats fewer times. The dates and times it compares are \
+                 left out of `number`, so a wrong date is one error, not also a warning.",
                 "fi `ti 2.12. klo 18`, sv `tis 2.12. kl. 19`",
                 "fi `tiistaina 2.12. klo 18`, sv `den 2 december kl. 18.00`",
             ),

@@ -277,3 +277,51 @@ fn a_corrected_figure_in_a_half_translated_interview_is_stale_not_shifted() {
     // The figure is named whole, as `check` reads it.
     assert!(out.contains("number changed: 84 000 → 86 000"), "{out}");
 }
+
+/// A Swedish paragraph that holds two Finnish ones is one text but two
+/// segments: each unmarked segment is a `draft` under its own id, so the
+/// editor sees which, and can waive the one on purpose.
+#[test]
+fn a_merged_paragraph_gives_each_finnish_segment_its_own_draft() {
+    let fi = "Valtuusto hyväksyi budjetin\n\n\
+              Kauniaisten valtuusto hyväksyi maanantaina ensi vuoden budjetin.\n\n\
+              Veroprosentti pysyy ennallaan 17,5 prosentissa.\n\n\
+              Kaupunginjohtaja Christoffer Masar kiitti valtuutettuja.\n";
+    let sv = "Fullmäktige godkände budgeten\n\n\
+              Grankulla fullmäktige godkände på måndagen nästa års budget. \
+              Skattesatsen förblir oförändrad på 17,5 procent.\n\n\
+              Stadsdirektör Christoffer Masar tackade ledamöterna.\n";
+    let repo = Repo::empty();
+    repo.import("valtuusto", fi, Some(sv.as_bytes()));
+    let report = json(repo.tolk().args(["check", "valtuusto", "--format", "json"]));
+    let drafts: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "draft")
+        .map(|f| f["segment"].as_str().unwrap())
+        .collect();
+    assert_eq!(drafts, ["title", "p1", "p2", "p3"]);
+    let out = stdout(repo.tolk().args(["check", "valtuusto"]));
+    assert!(
+        out.contains("4 segments translated but never marked: title p1 p2 p3"),
+        "{out}"
+    );
+    repo.tolk()
+        .args([
+            "accept",
+            "valtuusto",
+            "p2",
+            "draft",
+            "--reason",
+            "kept merged",
+        ])
+        .args(["--by", "Eeva Editor"])
+        .assert()
+        .success();
+    let out = stdout(repo.tolk().args(["check", "valtuusto"]));
+    assert!(
+        out.contains("3 segments translated but never marked: title p1 p3"),
+        "{out}"
+    );
+}

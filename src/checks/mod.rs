@@ -210,6 +210,15 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The last finding is about one Finnish segment of its row: a row
+    /// that joins several (a merged Swedish paragraph) has one Swedish
+    /// text, under the row's first id, but each segment its own state.
+    fn name_segment(&mut self, fi: &Segment) {
+        if let Some(f) = self.out.last_mut() {
+            f.segment = Some(fi.id.clone());
+        }
+    }
+
     fn push(&mut self, rule: Rule, at: At<'a>, message: String, excerpt: Option<Excerpt>) {
         let (lang, seg) = match at {
             At::Segment(lang, seg) | At::Words(lang, seg, ..) => (lang, Some(seg)),
@@ -417,6 +426,7 @@ fn states(cx: &mut Ctx<'_>) {
                     "translated but never marked (tolk mark … --as translated)".into(),
                     None,
                 );
+                cx.name_segment(pair.fi);
             }
             State::Translated | State::Reviewed => {}
         }
@@ -432,6 +442,7 @@ fn states(cx: &mut Ctx<'_>) {
                 ),
                 None,
             );
+            cx.name_segment(pair.fi);
         }
     }
 }
@@ -479,17 +490,115 @@ fn structure(cx: &mut Ctx<'_>) {
 /// Copy: the Swedish is the Finnish pasted over. The kicker is exempt
 /// (`KAUPUNKI - STADEN` is bilingual by design), and so are short segments,
 /// where names legitimately stay the same.
+///
+/// Finnish left inside the Swedish is a copy too: the whole Finnish text
+/// behind a placeholder (`[KÄÄNNÖS PUUTTUU] …`), or a Finnish sentence of
+/// [`COPIED_SENTENCE_WORDS`] or more words the translator did not get to.
+/// Names, titles and addresses that stay the same are shorter than that.
 fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     for c in compared {
-        if c.fi.kind != Kind::Kicker && c.fi.words >= 4 && same_text(&c.fi.text, &c.sv.text) {
+        if c.fi.kind == Kind::Kicker || c.fi.words < 4 {
+            continue;
+        }
+        if same_text(&c.fi.text, &c.sv.text) {
             cx.push(
                 Rule::Copy,
                 At::Segment(Lang::Sv, c.sv),
                 "the Swedish is identical to the Finnish".into(),
                 Some(head(Lang::Sv, &c.sv.text)),
             );
+            continue;
+        }
+        let fi = spaced_words(&c.fi.text);
+        let sv = spaced_words(&c.sv.text);
+        if let Some(at) = find_words(&sv, &fi) {
+            let (start, end) = (sv[at].0, sv[at + fi.len() - 1].1);
+            cx.push(
+                Rule::Copy,
+                At::Words(Lang::Sv, c.sv, start, end),
+                "the Swedish holds the whole Finnish text, untranslated".into(),
+                Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
+            );
+            continue;
+        }
+        for sentence in sentences(&fi) {
+            if sentence.len() < COPIED_SENTENCE_WORDS {
+                continue;
+            }
+            if let Some(at) = find_words(&sv, sentence) {
+                let (start, end) = (sv[at].0, sv[at + sentence.len() - 1].1);
+                cx.push(
+                    Rule::Copy,
+                    At::Words(Lang::Sv, c.sv, start, end),
+                    "a Finnish sentence is left untranslated in the Swedish".into(),
+                    Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
+                );
+            }
         }
     }
+}
+
+/// A Finnish sentence this long found word for word in the Swedish is
+/// Finnish left untranslated (an event's name or an address is shorter).
+const COPIED_SENTENCE_WORDS: usize = 6;
+
+/// The words of a text as separated by spaces, punctuation attached, with
+/// their byte ranges: `(start, end, word)`.
+fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        if crate::text::is_space(ch) {
+            if let Some(s) = start.take() {
+                out.push((s, i, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), &text[s..]));
+    }
+    // An answer's or quote's dash is layout, not a word of either language.
+    out.retain(|w| !w.2.chars().all(|ch| matches!(ch, '–' | '—' | '-')));
+    out
+}
+
+/// Where `needle`'s words occur in a row in `hay`.
+fn find_words(hay: &[(usize, usize, &str)], needle: &[(usize, usize, &str)]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| {
+        hay[i..i + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(a, b)| a.2 == b.2)
+    })
+}
+
+/// The sentences of a text's words: a word ending in `.`, `?` or `!`
+/// before a word that starts with a capital letter or a dash ends one.
+fn sentences<'w, 't>(words: &'w [(usize, usize, &'t str)]) -> Vec<&'w [(usize, usize, &'t str)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..words.len() {
+        let ends = words[i].2.ends_with(['.', '?', '!'])
+            && words.get(i + 1).is_none_or(|next| {
+                next.2
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_uppercase() || matches!(ch, '–' | '—' | '-' | '”'))
+            });
+        if ends {
+            out.push(&words[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < words.len() {
+        out.push(&words[start..]);
+    }
+    out
 }
 
 /// The item markers of a list (`- `, `• `, `* `, `1.`, `2)` starting a
@@ -584,6 +693,19 @@ fn number_rule<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
                     d.fi.when.describe()
                 ),
                 Some(excerpt(Lang::Sv, &c.sv.text, d.sv.start, d.sv.end, 30)),
+            );
+        }
+        for m in &dates.dropped {
+            cx.push(
+                Rule::DateTime,
+                At::Segment(Lang::Sv, c.sv),
+                format!(
+                    "the Finnish {} `{}` ({}) is not in the Swedish",
+                    m.when.kind(),
+                    m.text,
+                    m.when.describe()
+                ),
+                Some(excerpt(Lang::Fi, &c.fi.text, m.start, m.end, 30)),
             );
         }
         let diff = numbers::compare(&dates.without(Lang::Fi, &fi), &dates.without(Lang::Sv, &sv));
@@ -992,6 +1114,35 @@ mod tests {
         let fi = FI.replace("– Toukokuussa.", "– Maija Meikäläinen.");
         let sv = SV.replace("– I maj.", "– Maija Meikäläinen.");
         assert!(with_rule(&marked(&fi, &sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
+    }
+
+    #[test]
+    fn copy_fires_on_finnish_left_inside_the_swedish() {
+        // Behind a placeholder.
+        let sv = SV.replace(
+            "– Det gamla huset är för litet.",
+            "– [KÄÄNNÖS PUUTTUU] Vanha talo on liian pieni.",
+        );
+        assert_eq!(
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Copy),
+            ["a1"]
+        );
+        // One sentence translated, the next left in Finnish.
+        let fi = "Kirjasto on suljettu remontin vuoksi. Remontti kestää arviolta \
+                  kolme kuukautta ja maksaa kaupungille noin miljoona euroa.\n";
+        let sv = "Biblioteket är stängt på grund av renovering. Remontti kestää arviolta \
+                  kolme kuukautta ja maksaa kaupungille noin miljoona euroa.\n";
+        let a = marked(fi, sv, "Patricia Heikkilä");
+        let found: Vec<_> = check_article(&a, None)
+            .into_iter()
+            .filter(|f| f.rule == Rule::Copy)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("sentence"), "{found:?}");
+        // A name or an event's name kept in Finnish is no copy.
+        let fi = "Näyttely Helsinki Design Week avataan torstaina Kauniaisten kirjastossa.\n";
+        let sv = "Utställningen Helsinki Design Week öppnar på torsdag i Grankulla bibliotek.\n";
+        assert!(with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
     }
 
     #[test]

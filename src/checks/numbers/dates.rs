@@ -5,11 +5,13 @@
 //! contradict each other.
 //!
 //! A contradiction is two different values of one kind left over in the
-//! same row once equal values are paired off as multisets: a date, a time,
-//! a weekday or a month on one side only is no contradiction (translations
-//! add and drop weekdays, and a date dropped from the Swedish stays a
-//! `number` finding). The dates and times paired off or contradicting
-//! leave the number comparison, so nothing is reported twice.
+//! same row once equal values are paired off as multisets. A weekday or a
+//! month on one side only is no contradiction (translations add and drop
+//! them), nor is a date or time added in the Swedish or repeated fewer
+//! times there. A date or clock time of the Finnish whose value the Swedish
+//! of the row does not have at all is *dropped*: an event printed without
+//! its day or its hour. The dates and times paired off, contradicting or
+//! dropped leave the number comparison, so nothing is reported twice.
 //!
 //! The words come from the language tables (`lang::fi`, `lang::sv`); the
 //! code knows no Finnish or Swedish word.
@@ -143,6 +145,9 @@ pub struct Conflict {
 pub struct DateTimeDiff {
     /// Contradictions, in the order of the Finnish.
     pub conflicts: Vec<Conflict>,
+    /// Dates and clock times of the Finnish whose value is nowhere in the
+    /// Swedish, in the order of the Finnish.
+    pub dropped: Vec<Mention>,
     fi_taken: Vec<Range<usize>>,
     sv_taken: Vec<Range<usize>>,
 }
@@ -225,8 +230,18 @@ pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
                 sv: sv_m[b].clone(),
             });
         }
+        if kind == "date" || kind == "time" {
+            for &a in fi_left.iter().skip(sv_left.len()) {
+                let value = fi_m[a].when.without_year();
+                if !sv_m.iter().any(|m| m.when.without_year() == value) {
+                    diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
+                    diff.dropped.push(fi_m[a].clone());
+                }
+            }
+        }
     }
     diff.conflicts.sort_by_key(|c| (c.fi.start, c.sv.start));
+    diff.dropped.sort_by_key(|m| m.start);
     diff
 }
 
@@ -1062,6 +1077,43 @@ mod tests {
         // A month on one side and a date in that month on the other.
         quiet("huhtikuun 6. päivänä", "den 6 april");
         quiet("Ensi vuoden alusta", "Från och med början av 2023");
+    }
+
+    /// The dates and times of the Finnish the Swedish has nowhere.
+    fn dropped(fi: &str, sv: &str) -> Vec<String> {
+        compare(fi, sv)
+            .dropped
+            .into_iter()
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_date_or_time_the_swedish_lacks_is_dropped() {
+        assert_eq!(
+            dropped(
+                "Kuorokonsertti pidetään keskiviikkona 9.12. klo 17.30 kirkossa.",
+                "Körkonserten hålls i kyrkan."
+            ),
+            ["9.12.", "klo 17.30"]
+        );
+        assert_eq!(
+            dropped("Konsertti on 6.4. klo 15.", "Konserten är den 6 april."),
+            ["klo 15"]
+        );
+        // Written otherwise, with or without a year: not dropped.
+        assert!(dropped("6.4.2025 klo 15", "den 6 april kl. 15.00").is_empty());
+        // A weekday or a month left out is not an event without its day.
+        assert!(dropped("tiistaina 2.12.", "den 2.12.").is_empty());
+        assert!(dropped("huhtikuussa", "").is_empty());
+        // Fewer repeats of a date the Swedish has: merged, not dropped.
+        assert!(dropped("6.4. ja 6.4.", "6.4.").is_empty());
+        // A contradiction is reported as one, not also as dropped.
+        assert!(dropped("klo 15", "kl. 16").is_empty());
+        // The dropped date leaves the number comparison.
+        let fi = "Konsertti 9.12. klo 17.30.";
+        let diff = compare(fi, "Konsert.");
+        assert!(super::super::numbers(&diff.without(Lang::Fi, fi)).is_empty());
     }
 
     #[test]
