@@ -40,7 +40,11 @@ pub const WORDS_FILE: &str = "words.txt";
 
 /// The Finland-Swedish dictionary and the project's word list.
 pub struct Speller {
-    dictionary: spellbook::Dictionary,
+    /// With a fixed hasher: the n-gram suggester walks the word list in
+    /// its hash order and keeps the first of equally good candidates, so a
+    /// hasher seeded per process (spellbook's default) made the suggestion
+    /// change from one run to the next.
+    dictionary: spellbook::Dictionary<rustc_hash::FxBuildHasher>,
     /// `words.txt`, lower-cased.
     words: FastSet<String>,
     /// The `.dic` file read.
@@ -95,7 +99,8 @@ impl Speller {
                 .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
         };
         let (aff_text, dic_text) = (read(&aff)?, read(dic)?);
-        let dictionary = spellbook::Dictionary::new(&aff_text, &dic_text)
+        let dictionary =
+            spellbook::Dictionary::new_with_hasher(&aff_text, &dic_text, rustc_hash::FxBuildHasher)
             .map_err(|e| format!("cannot read the dictionary `{}`: {e}", dic.display()))?;
         Ok(Speller {
             dictionary,
