@@ -133,7 +133,20 @@ impl Speller {
         if word.chars().count() > SUGGEST_MAX_CHARS {
             return None;
         }
+        // Only the first suggestion is shown. The edit-based suggestions
+        // come before the n-gram ones, which scan the whole word list
+        // (most of a suggestion's cost), and every later step keeps that
+        // order: when the edits give one, it is the first either way. A
+        // word with a dash is left to the full search, whose suggestions
+        // for its parts come last.
         let mut out = Vec::new();
+        if !word.contains('-') {
+            let edits = self.dictionary.suggester().with_ngram_suggestions(false);
+            edits.suggest(word, &mut out);
+            if let Some(first) = out.drain(..).next() {
+                return Some(first);
+            }
+        }
         self.dictionary.suggest(word, &mut out);
         out.into_iter().next()
     }
