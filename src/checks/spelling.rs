@@ -101,7 +101,7 @@ impl Speller {
         let (aff_text, dic_text) = (read(&aff)?, read(dic)?);
         let dictionary =
             spellbook::Dictionary::new_with_hasher(&aff_text, &dic_text, rustc_hash::FxBuildHasher)
-            .map_err(|e| format!("cannot read the dictionary `{}`: {e}", dic.display()))?;
+                .map_err(|e| format!("cannot read the dictionary `{}`: {e}", dic.display()))?;
         Ok(Speller {
             dictionary,
             words: words.map(word_list).unwrap_or_default(),
@@ -281,6 +281,66 @@ mod tests {
         let a = crate::tokens::address_spans(t);
         assert_eq!(a.len(), 2);
         assert_eq!(&t[a[0].clone()], "info@grankulla.fi");
+    }
+
+    /// The system's sv_FI dictionary; outside CI a missing one skips the
+    /// test with the reason, under `CI=true` it fails (as in
+    /// `tests/spelling.rs`).
+    fn system_speller() -> Option<Speller> {
+        match locate() {
+            Ok(dic) => Some(Speller::load(&dic, None).unwrap()),
+            Err(why) => {
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "the sv_FI dictionary is required under CI=true: {why}"
+                );
+                eprintln!("skipping: {why}");
+                None
+            }
+        }
+    }
+
+    /// The first of spellbook's full list of suggestions.
+    fn full_first(speller: &Speller, word: &str) -> Option<String> {
+        let mut out = Vec::new();
+        speller.dictionary.suggest(word, &mut out);
+        out.into_iter().next()
+    }
+
+    #[test]
+    fn the_suggestion_is_the_first_of_the_full_search() {
+        let Some(speller) = system_speller() else {
+            return;
+        };
+        // Edits give one (the n-gram search would add more after it).
+        let mut edits = Vec::new();
+        let suggester = speller.dictionary.suggester().with_ngram_suggestions(false);
+        suggester.suggest("närförfrågan", &mut edits);
+        assert_eq!(edits.first().map(String::as_str), Some("nätförfrågan"));
+        // Edits give none: only the n-gram search finds one.
+        suggester.suggest("skollekafton", &mut edits);
+        assert!(edits.is_empty());
+        // (Each full search takes seconds in a debug build: two words.)
+        for (word, first) in [
+            ("närförfrågan", "nätförfrågan"),
+            ("skollekafton", "aftonskolan"),
+        ] {
+            assert_eq!(speller.suggestion(word).as_deref(), Some(first), "{word}");
+            assert_eq!(full_first(&speller, word).as_deref(), Some(first), "{word}");
+        }
+    }
+
+    #[test]
+    fn suggestions_are_the_same_in_every_load() {
+        let Some(first) = system_speller() else {
+            return;
+        };
+        let second = system_speller().unwrap();
+        // A word whose best n-gram candidates tie: with a hasher seeded per
+        // dictionary the first one changed between loads and runs.
+        let word = "digilektjänst";
+        assert_eq!(first.suggestion(word).as_deref(), Some("tjänstledigt"));
+        assert_eq!(second.suggestion(word).as_deref(), Some("tjänstledigt"));
     }
 
     #[test]
