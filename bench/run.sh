@@ -2,9 +2,10 @@
 # End-to-end benchmark: tolk status/check against gettext-style tools
 # (translate-toolkit pocount/pofilter) and the cost of just reading the
 # files, on generated corpora of several sizes. Writes BENCHMARKS.md at the
-# repository root. See bench/README.md.
+# repository root and a plot of time against corpus size to
+# bench/scaling.svg. See bench/README.md.
 #
-#   bash bench/run.sh [SIZES...]        default: 1000 10000 30000
+#   bash bench/run.sh [SIZES...]        default: 1000 3000 10000 30000
 #
 # Environment: RUNS (5), WARMUP (1), SEED (1), TERMS (2000),
 # SLOW (60: commands whose first run takes longer get 2 runs, no warm-up),
@@ -17,7 +18,7 @@ REPO=$(pwd)
 
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then
-    SIZES=(1000 10000 30000)
+    SIZES=(1000 3000 10000 30000)
 fi
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
@@ -31,7 +32,7 @@ RESULTS=$REPO/target/bench-results
 for n in "${SIZES[@]}"; do
     [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: size \`$n\` is not a positive number" >&2; exit 2; }
 done
-for tool in hyperfine pocount pofilter python3; do
+for tool in hyperfine pocount pofilter python3 cmp; do
     command -v "$tool" > /dev/null || { echo "run.sh: \`$tool\` not found" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
@@ -41,7 +42,9 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 log "building release binaries"
 cargo build --release --locked --bins --examples
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tolk-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+EDITED=
+# The after-one-edit row edits an article of the corpus: put it back.
+trap '[ -n "$EDITED" ] && cp "$TMP/edit.orig" "$EDITED"; rm -rf "$TMP"' EXIT
 # Private copies: a rebuild in the tree during the run must not swap binaries.
 mkdir -p "$TMP/bin"
 cp target/release/tolk target/release/examples/corpus "$TMP/bin/"
@@ -52,6 +55,16 @@ CORPUS=$TMP/bin/corpus
 MORPH_FLAG=no
 if "$TOLK" check --help 2>/dev/null | grep -q -- '--morphology'; then
     MORPH_FLAG=yes
+fi
+# Every rule on (`--select ALL` adds the opt-in rules); a result cache
+# (`--no-cache` in the help) gives the warm and after-one-edit rows.
+SELECT_FLAG=no
+if "$TOLK" check --help 2>/dev/null | grep -q -- '--select'; then
+    SELECT_FLAG=yes
+fi
+CACHE=no
+if "$TOLK" check --help 2>/dev/null | grep -q -- '--no-cache'; then
+    CACHE=yes
 fi
 VOIKKO=no
 if [ -e /usr/lib/x86_64-linux-gnu/libvoikko.so.1 ] || ldconfig -p 2>/dev/null | grep -q libvoikko; then
@@ -74,12 +87,15 @@ corpus_key() {
 # /usr/bin/time -v, then hyperfine (fewer runs, or none, for slow commands).
 # An exit status outside OK_EXIT_CODES (e.g. "0 1" for tolk check, which
 # exits 1 on findings) stops the benchmark: a crash must not look fast.
+# An optional fifth argument is a command run before every timed run
+# (the after-one-edit row edits an article with it).
 measure() {
-    local name=$1 n=$2 ok=$3 cmd=$4 out=$RESULTS/$2
+    local name=$1 n=$2 ok=$3 cmd=$4 prep=${5:-true} out=$RESULTS/$2
     local slug=${name//[^a-z0-9]/-}
     mkdir -p "$out"
     log "$n: $name"
     rm -rf "$TMP/pofilter-out"
+    bash -c "$prep"
     # Through bash: wait4 reports the largest RSS of the process tree.
     local rc=0
     /usr/bin/time -v -o "$out/$slug.time" bash -c "$cmd" || rc=$?
@@ -101,7 +117,7 @@ measure() {
         warmup=0
     fi
     hyperfine --style basic --ignore-failure --warmup "$warmup" --runs "$runs" \
-        --prepare "rm -rf '$TMP/pofilter-out'" \
+        --prepare "rm -rf '$TMP/pofilter-out'; $prep" \
         --command-name "$name" --export-json "$out/$slug.hyperfine.json" "$cmd" >&2
     printf '{"name": "%s", "hyperfine": "%s", "rss_kb": %s}\n' \
         "$name" "$out/$slug.hyperfine.json" "$rss_kb" > "$out/$slug.json"
@@ -138,26 +154,122 @@ for n in "${SIZES[@]}"; do
     tail -c 400 "$TMP/check.json" | tr -d '\n ' | grep -o '"summary":{[^}]*}' > "$out/summary" || true
     rm -f "$TMP/check.json"
 
+    # Cold rows run without the cache; the cache is emptied first so the
+    # warm row starts from this corpus as it is.
+    nocache=""
+    if [ "$CACHE" = yes ]; then
+        nocache=" --no-cache"
+        "$TOLK" --root "$dir" cache clean > /dev/null 2>&1 || true
+        rm -rf "$dir/.tolk-cache"
+    fi
+    morph=""
+    if [ "$MORPH_FLAG" = yes ]; then
+        morph=" --morphology builtin"
+    fi
+    all=""
+    if [ "$SELECT_FLAG" = yes ]; then
+        all=" --select ALL"
+    fi
+    # The first article (a glob: `ls | head` would fail the pipeline with
+    # SIGPIPE on a large corpus).
+    articles=("$dir"/articles/*/)
+    one=$(basename "${articles[0]}")
+    unset articles
+
     measure "tolk status" "$n" "0" "$t --root $q status --format json > /dev/null"
     if [ "$MORPH_FLAG" = yes ]; then
-        measure "tolk check (builtin)" "$n" "0 1" "$t --root $q check --morphology builtin --format json > /dev/null"
+        measure "tolk check (builtin)" "$n" "0 1" "$t --root $q check$nocache --morphology builtin --format json > /dev/null"
         if [ "$VOIKKO" = yes ]; then
-            measure "tolk check (voikko)" "$n" "0 1" "$t --root $q check --morphology voikko --format json > /dev/null"
+            measure "tolk check (voikko)" "$n" "0 1" "$t --root $q check$nocache --morphology voikko --format json > /dev/null"
         fi
     else
-        measure "tolk check" "$n" "0 1" "$t --root $q check --format json > /dev/null"
+        measure "tolk check" "$n" "0 1" "$t --root $q check$nocache --format json > /dev/null"
     fi
+    every="$t --root $q check$morph$all --format json"
+    if [ "$SELECT_FLAG" = yes ]; then
+        measure "tolk check, every rule (cold)" "$n" "0 1" "$t --root $q check$nocache$morph$all --format json > /dev/null"
+    fi
+    if [ "$CACHE" = yes ]; then
+        # One untimed run fills the cache.
+        bash -c "$every > /dev/null" || true
+        measure "tolk check, every rule (warm)" "$n" "0 1" "$every > /dev/null"
+        # Each run sees one article's Swedish changed since the run before:
+        # the edit is put in and taken out by turns (and undone on exit).
+        edit_file=$dir/articles/$one/sv.txt
+        cp "$edit_file" "$TMP/edit.orig"
+        { cat "$TMP/edit.orig"; printf '\nEtt stycke till, tillagt för mätningen.\n'; } > "$TMP/edit.new"
+        EDITED=$edit_file
+        e=$(printf '%q' "$edit_file")
+        o=$(printf '%q' "$TMP/edit.orig")
+        w=$(printf '%q' "$TMP/edit.new")
+        measure "tolk check, every rule (one edit)" "$n" "0 1" "$every > /dev/null" \
+            "if cmp -s $e $o; then cp $w $e; else cp $o $e; fi"
+        cp "$TMP/edit.orig" "$edit_file"
+        EDITED=
+    fi
+    measure "tolk check SLUG (one article)" "$n" "0 1" "$every $(printf '%q' "$one") > /dev/null"
     measure "pocount" "$n" "0" "pocount $q/po > /dev/null"
     measure "pofilter" "$n" "0" "pofilter --progress=none $q/po $(printf '%q' "$TMP/pofilter-out") > /dev/null 2>&1"
     measure "cat (reading floor)" "$n" "0" "find $q/articles -name '*.txt' -exec cat {} + > /dev/null"
 done
 
+# The plot: gnuplot if installed (`apt-get install gnuplot-nox`), else
+# python3 with matplotlib, else none (BENCHMARKS.md then has no figure).
+PLOT=
+if command -v gnuplot > /dev/null; then
+    PLOT=bench/scaling.svg
+    plot() {
+        gnuplot <<GNUPLOT
+set terminal svg size 720,480 dynamic font "sans,12" background "white"
+set output "$2"
+set title "tolk check against corpus size"
+set xlabel "articles"
+set ylabel "seconds (median)"
+set logscale xy
+set key bottom right
+set grid
+set datafile missing "?"
+plot "$1" using 1:2 with linespoints title "tolk check, cold", \\
+     "$1" using 1:3 with linespoints title "tolk check, warm", \\
+     "$1" using 1:4 with linespoints title "pofilter", \\
+     "$1" using 1:5 with lines dashtype 2 title "cat (reading floor)"
+GNUPLOT
+    }
+elif python3 -c 'import matplotlib' 2> /dev/null; then
+    PLOT=bench/scaling.svg
+    plot() {
+        python3 - "$1" "$2" <<'PYPLOT'
+import sys
+import matplotlib
+matplotlib.use("svg")
+import matplotlib.pyplot as plt
+rows = [l.split() for l in open(sys.argv[1]) if not l.startswith("#")]
+fig, ax = plt.subplots(figsize=(7.2, 4.8))
+for col, label, style in ((1, "tolk check, cold", "o-"), (2, "tolk check, warm", "s-"),
+                          (3, "pofilter", "^-"), (4, "cat (reading floor)", "--")):
+    pts = [(int(r[0]), float(r[col])) for r in rows if r[col] != "?"]
+    if pts:
+        ax.plot(*zip(*pts), style, label=label)
+ax.set(xscale="log", yscale="log", xlabel="articles", ylabel="seconds (median)",
+       title="tolk check against corpus size")
+ax.grid(True, which="both", alpha=0.3)
+ax.legend(loc="lower right")
+fig.savefig(sys.argv[2])
+PYPLOT
+    }
+else
+    log "no gnuplot or matplotlib: no plot (apt-get install gnuplot-nox)"
+fi
+export PLOT
+
 log "writing BENCHMARKS.md"
-export REPO RESULTS MORPH_FLAG VOIKKO SEED TERMS RUNS WARMUP SLOW SKIP_AFTER
+export REPO RESULTS MORPH_FLAG VOIKKO SELECT_FLAG CACHE SEED TERMS RUNS WARMUP SLOW SKIP_AFTER
 export SIZES_LIST="${SIZES[*]}"
 export CMDLINE="bash bench/run.sh ${*:-}"
 export NPROC=$(nproc)
 export CPU=$(lscpu | awk -F': +' '/^Model name/ {print $2; exit}')
+export MEMORY=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+export OS="$( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s), Linux $(uname -r)"
 export TOLK_VERSION=$("$TOLK" --version)
 export COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 export DIRTY=$( (git status --porcelain --untracked-files=no 2>/dev/null || true) | grep -q . && echo yes || echo no)
@@ -194,12 +306,14 @@ def load(n):
     summary = open(os.path.join(d, "summary")).read().strip()
     return rows, sizes_info, log, rules, summary
 
+COLD, WARM, EDIT, ONE = ("tolk check, every rule (cold)", "tolk check, every rule (warm)",
+                         "tolk check, every rule (one edit)", "tolk check SLUG (one article)")
 order = ["tolk status", "tolk check", "tolk check (builtin)", "tolk check (voikko)",
-         "pocount", "pofilter", "cat (reading floor)"]
+         COLD, WARM, EDIT, ONE, "pocount", "pofilter", "cat (reading floor)"]
 data = {n: load(n) for n in sizes}
 
 def check_name(rows):
-    for name in ("tolk check (builtin)", "tolk check"):
+    for name in (COLD, "tolk check (builtin)", "tolk check"):
         if name in rows:
             return name
     return None
@@ -219,7 +333,7 @@ w("Written by `bench/run.sh`; do not edit by hand. Numbers are wall-clock "
   "seconds (hyperfine) and peak resident memory (`/usr/bin/time -v`) of whole "
   "command runs on generated corpora (`examples/corpus.rs`).\n")
 w(f"- Date: {datetime.date.today().isoformat()}")
-w(f"- Machine: {env['CPU']}, {env['NPROC']} CPUs (`nproc`)")
+w(f"- Machine: {env['CPU']}, {env['NPROC']} CPUs (`nproc`), {env['MEMORY']} of memory; {env['OS']}")
 dirty = " (working tree had uncommitted changes)" if env["DIRTY"] == "yes" else ""
 w(f"- tolk: `{env['TOLK_VERSION']}`, commit `{env['COMMIT']}`{dirty}, release build")
 if env["MORPH_FLAG"] == "yes":
@@ -244,11 +358,21 @@ if env["MORPH_FLAG"] == "yes":
         w("| tolk check (voikko) | `tolk --root DIR check --morphology voikko --format json > /dev/null` |")
 else:
     w("| tolk check | `tolk --root DIR check --format json > /dev/null` |")
+nc = " --no-cache" if env["CACHE"] == "yes" else ""
+mo = " --morphology builtin" if env["MORPH_FLAG"] == "yes" else ""
+if env["SELECT_FLAG"] == "yes":
+    w(f"| {COLD} | `tolk --root DIR check{nc}{mo} --select ALL --format json > /dev/null` |")
+every = f"tolk --root DIR check{mo}" + (" --select ALL" if env["SELECT_FLAG"] == "yes" else "") + " --format json"
+if env["CACHE"] == "yes":
+    w(f"| {WARM} | `{every} > /dev/null`, after one run that fills the cache |")
+    w(f"| {EDIT} | the same, with one article's `sv.txt` changed before every run |")
+w(f"| {ONE} | `{every} SLUG > /dev/null` (the corpus's first article) |")
 w("| pocount | `pocount DIR/po > /dev/null` |")
 w("| pofilter | `pofilter --progress=none DIR/po OUTTMP` (OUTTMP removed before each run) |")
 w("| cat (reading floor) | `find DIR/articles -name '*.txt' -exec cat {} + > /dev/null` |")
 w("")
 
+first_size_at = len(out)
 for n in sizes:
     rows, info, log, rules, summary = data[n]
     mb = int(info["txt_bytes"]) / 1e6
@@ -309,6 +433,83 @@ if pairs:
             w(f"\n{c}, 30 000 / 10 000 articles: **{r:.2f}×** (3.0 would be linear).")
     w("")
 
+# The issue's targets, each beside what it is measured against.
+def med(n, name):
+    r = data.get(n, ({},))[0].get(name)
+    return r["median"] if r else None
+
+def secs(x):
+    return "n/a" if x is None else (f"{x * 1000:.1f} ms" if x < 0.1 else f"{x:.3f} s")
+
+def verdict(ok):
+    return "–" if ok is None else ("yes" if ok else "**no**")
+
+big = "10000" if "10000" in sizes else sizes[-1]
+check = check_name(data[big][0])
+no_cache = "n/a (this build has no result cache)"
+targets = []
+c, cat = med(big, check), med(big, "cat (reading floor)")
+targets.append((f"`{check}`, {big} articles", "≤ 0.7 s or ≤ 2× cat", secs(c),
+                f"cat {secs(cat)}" + (f", {c / cat:.1f}× cat" if c and cat else ""),
+                verdict(None if c is None else (c <= 0.7 or (cat is not None and c <= 2 * cat)))))
+for name, limit in ((WARM, 0.15), (EDIT, 0.2)):
+    x = med(big, name)
+    label = "warm (nothing changed)" if name == WARM else "after editing one article"
+    targets.append((f"`tolk check` {label}, {big} articles", f"≤ {limit} s",
+                    secs(x) if env["CACHE"] == "yes" else no_cache, "",
+                    verdict(None if x is None else x <= limit)))
+x = med(big, ONE)
+targets.append((f"one article (`tolk check SLUG`), in {big} articles", "≤ 10 ms", secs(x), "",
+                verdict(None if x is None else x <= 0.010)))
+for n in sizes:
+    pf, ch = med(n, "pofilter"), med(n, check_name(data[n][0]))
+    if pf and ch:
+        targets.append((f"pofilter / `{check_name(data[n][0])}`, {n} articles", "≥ 50×",
+                        f"{pf / ch:.0f}×", f"pofilter {secs(pf)}", verdict(pf / ch >= 50)))
+st, pc = med(big, "tolk status"), med(big, "pocount")
+targets.append((f"`tolk status`, {big} articles", "≤ 0.3 s", secs(st),
+                f"pocount {secs(pc)}", verdict(None if st is None else st <= 0.3)))
+r = data[big][0].get(check)
+rss = r["rss_mb"] if r else None
+targets.append((f"peak memory of `{check}`, {big} articles", "≤ 200 MB",
+                "n/a" if rss is None else f"{rss:.0f} MB", "", verdict(None if rss is None else rss <= 200)))
+if "10000" in sizes and "30000" in sizes:
+    a, b = med("10000", check), med("30000", check)
+    if a and b:
+        targets.append((f"`{check}`, 30 000 / 10 000 articles", "≤ 3.3×", f"{b / a:.2f}×",
+                        "3.0 is linear", verdict(b / a <= 3.3)))
+else:
+    targets.append(("30 000 / 10 000 articles", "≤ 3.3×", "not measured (sizes 10000 and 30000 needed)", "", "–"))
+v, b = med(big, "tolk check (voikko)"), med(big, "tolk check (builtin)")
+targets.append((f"`tolk check` with Voikko / builtin, {big} articles", "≤ 1.5×",
+                f"{v / b:.2f}×" if v and b else "n/a (Voikko not installed)",
+                "", verdict(None if not (v and b) else v / b <= 1.5)))
+
+head = out[:]
+out.clear()
+w("## Targets\n")
+w("The targets of the speed issue, measured in this run (medians; "
+  "the largest size up to 10 000 articles unless the row says otherwise).\n")
+w("| figure | target | measured | for comparison | met |")
+w("|---|---|---:|---|---|")
+for row in targets:
+    w("| " + " | ".join(row) + " |")
+w("")
+if env.get("PLOT"):
+    w(f"![time against corpus size]({env['PLOT']})\n")
+    w(f"`{env['PLOT']}`: median time against corpus size, both axes logarithmic.\n")
+# The targets come first, after the header and the commands.
+out[:0] = head[:first_size_at]
+out.extend(head[first_size_at:])
+
+# The plot's data: one line per size, "?" where a command was not measured.
+with open(os.path.join(results, "scaling.dat"), "w") as f:
+    f.write("# size cold warm pofilter cat\n")
+    for n in sizes:
+        rows = data[n][0]
+        cells = [med(n, check_name(rows)), med(n, WARM), med(n, "pofilter"), med(n, "cat (reading floor)")]
+        f.write(n + " " + " ".join("?" if x is None else f"{x:.6f}" for x in cells) + "\n")
+
 w("## Reproduce\n")
 w("```sh")
 w(env["CMDLINE"].strip())
@@ -326,4 +527,8 @@ if os.path.exists(path):
         kept = old[at:]
 open(path, "w").write("\n".join(out) + "\n" + kept)
 EOF
+if [ -n "$PLOT" ]; then
+    log "plotting $PLOT"
+    plot "$RESULTS/scaling.dat" "$PLOT"
+fi
 log "done: BENCHMARKS.md"

@@ -158,37 +158,40 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The characters of `text` as the index compares it: words joined by
 /// one space, lower case, typographic quotes and apostrophes as `"` and
-/// `'`, dashes and hyphens of every kind as `-`. A stream, so that hashing
-/// a sentence allocates nothing.
-fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.split(is_space)
-        .filter(|w| !w.is_empty())
-        .enumerate()
-        .flat_map(|(i, word)| {
-            let space = (i > 0).then_some(' ');
-            space.into_iter().chain(word.chars().flat_map(|c| {
-                let folded = match c {
-                    '“' | '”' | '„' | '«' | '»' | '″' => Some('"'),
-                    '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => Some('\''),
-                    '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
-                    _ => None,
-                };
-                let lower = folded.is_none().then(|| c.to_lowercase());
-                folded.into_iter().chain(lower.into_iter().flatten())
-            }))
-        })
+/// `'`, dashes and hyphens of every kind as `-`. Each character goes to
+/// `out` as it is made, so that hashing a sentence allocates nothing.
+fn fold(text: &str, mut out: impl FnMut(char)) {
+    for (i, word) in text.split(is_space).filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out(' ');
+        }
+        for c in word.chars() {
+            // Most characters are ASCII letters (the backtick is an
+            // apostrophe below).
+            if c.is_ascii() && c != '`' {
+                out(c.to_ascii_lowercase());
+                continue;
+            }
+            match c {
+                '“' | '”' | '„' | '«' | '»' | '″' => out('"'),
+                '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => out('\''),
+                '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out('-'),
+                _ => c.to_lowercase().for_each(&mut out),
+            }
+        }
+    }
 }
 
-/// `text` as the index compares it (see [`folded`]).
+/// `text` as the index compares it (see [`fold`]).
 pub fn normalised(text: &str) -> String {
-    folded(text).collect()
+    let mut s = String::with_capacity(text.len());
+    fold(text, |c| s.push(c));
+    s
 }
 
 fn hash(text: &str) -> u64 {
     let mut h = FxBuildHasher.build_hasher();
-    for c in folded(text) {
-        h.write_u32(c as u32);
-    }
+    fold(text, |c| h.write_u32(c as u32));
     h.finish()
 }
 

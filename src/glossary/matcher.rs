@@ -524,30 +524,34 @@ impl Side {
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
         let tokens = prose_tokens(text);
-        let sets: Vec<Vec<Lex>> = {
+        // Every token's lexemes in one buffer (`bounds[i]` is token i's
+        // range): no allocation per token.
+        let mut lexes: Vec<Lex> = Vec::new();
+        let mut bounds: Vec<std::ops::Range<usize>> = Vec::with_capacity(tokens.len());
+        {
             let mut cache = self.cache.get();
-            tokens
-                .iter()
-                .map(|t| {
-                    let raw = &text[t.start..t.end];
-                    // Tokens with a hyphen at an edge are rare and depend on
-                    // more than their text: not cached.
-                    if t.lead_hyphen || t.trail_hyphen {
-                        return self.lexemes(t, &fold(raw));
-                    }
-                    if let Some(hit) = cache.get(raw) {
-                        return hit.to_vec();
-                    }
-                    let lexes = self.lexemes(t, &fold(raw));
-                    self.cache.insert(&mut cache, raw, &lexes);
-                    lexes
-                })
-                .collect()
-        };
+            for t in &tokens {
+                let raw = &text[t.start..t.end];
+                let start = lexes.len();
+                // Tokens with a hyphen at an edge are rare and depend on
+                // more than their text: not cached.
+                if t.lead_hyphen || t.trail_hyphen {
+                    lexes.extend(self.lexemes(t, &fold(raw)));
+                } else if let Some(hit) = cache.get(raw) {
+                    lexes.extend_from_slice(hit);
+                } else {
+                    let found = self.lexemes(t, &fold(raw));
+                    self.cache.insert(&mut cache, raw, &found);
+                    lexes.extend(found);
+                }
+                bounds.push(start..lexes.len());
+            }
+        }
+        let sets: Vec<&[Lex]> = bounds.into_iter().map(|r| &lexes[r]).collect();
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, set) in sets.iter().enumerate() {
-            for lex in set {
+            for lex in *set {
                 let Some(phrases) = self.starts.get(lex) else {
                     continue;
                 };
