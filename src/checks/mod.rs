@@ -511,7 +511,11 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
         }
         let fi = spaced_words(&c.fi.text);
         let sv = spaced_words(&c.sv.text);
-        if let Some(at) = find_words(&sv, &fi) {
+        if fi.len() > sv.len() {
+            continue;
+        }
+        let sv_index = WordIndex::new(&sv);
+        if let Some(at) = sv_index.find(&fi) {
             let (start, end) = (sv[at].0, sv[at + fi.len() - 1].1);
             cx.push(
                 Rule::Copy,
@@ -525,7 +529,7 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
             if sentence.len() < COPIED_SENTENCE_WORDS {
                 continue;
             }
-            if let Some(at) = find_words(&sv, sentence) {
+            if let Some(at) = sv_index.find(sentence) {
                 let (start, end) = (sv[at].0, sv[at + sentence.len() - 1].1);
                 cx.push(
                     Rule::Copy,
@@ -564,17 +568,48 @@ fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
     out
 }
 
-/// Where `needle`'s words occur in a row in `hay`.
-fn find_words(hay: &[(usize, usize, &str)], needle: &[(usize, usize, &str)]) -> Option<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return None;
+/// The number of words a [`WordIndex`] keys runs on.
+const COPY_KEY: usize = 4;
+
+/// Where runs of words start in a text, by their first
+/// [`WordIndex::KEY`] words, so that looking up every sentence of a
+/// paragraph of megabytes stays linear.
+struct WordIndex<'w, 't> {
+    words: &'w [(usize, usize, &'t str)],
+    starts: rustc_hash::FxHashMap<[&'t str; COPY_KEY], Vec<usize>>,
+}
+
+impl<'w, 't> WordIndex<'w, 't> {
+    /// The shortest run looked up (a whole Finnish text of four words).
+    const KEY: usize = COPY_KEY;
+    /// Places checked per key: a run of four words repeated more often is
+    /// boilerplate, not a sentence left in Finnish.
+    const PLACES: usize = 8;
+
+    fn new(words: &'w [(usize, usize, &'t str)]) -> WordIndex<'w, 't> {
+        let mut starts: rustc_hash::FxHashMap<[&'t str; COPY_KEY], Vec<usize>> =
+            rustc_hash::FxHashMap::default();
+        for (i, w) in words.windows(Self::KEY).enumerate() {
+            let at = starts.entry([w[0].2, w[1].2, w[2].2, w[3].2]).or_default();
+            if at.len() < Self::PLACES {
+                at.push(i);
+            }
+        }
+        WordIndex { words, starts }
     }
-    (0..=hay.len() - needle.len()).find(|&i| {
-        hay[i..i + needle.len()]
-            .iter()
-            .zip(needle)
-            .all(|(a, b)| a.2 == b.2)
-    })
+
+    /// Where `needle`'s words occur in a row (it has at least `KEY`).
+    fn find(&self, needle: &[(usize, usize, &str)]) -> Option<usize> {
+        if needle.len() < Self::KEY || needle.len() > self.words.len() {
+            return None;
+        }
+        let key = [needle[0].2, needle[1].2, needle[2].2, needle[3].2];
+        self.starts.get(&key)?.iter().copied().find(|&i| {
+            self.words
+                .get(i..i + needle.len())
+                .is_some_and(|run| run.iter().zip(needle).all(|(a, b)| a.2 == b.2))
+        })
+    }
 }
 
 /// The sentences of a text's words: a word ending in `.`, `?` or `!`
