@@ -221,14 +221,24 @@ fn a_year_on_one_side_only_is_a_number_warning_not_a_date_time_error() {
 }
 
 #[test]
-fn a_date_dropped_from_the_swedish_stays_a_number_warning() {
+/// A date left out of the Swedish: readers miss the deadline as surely as
+/// with a wrong one. (Until the editor's trial of issue 16 this was a
+/// `number` warning and check passed; an event printed without its day and
+/// hour then passed too.)
+fn a_date_dropped_from_the_swedish_is_a_date_time_error() {
     let (code, found) = calendar_with(" Anmälan senast den 22.4.", "");
     let rules: Vec<(&str, &str)> = found
         .iter()
         .map(|f| (f.rule.as_str(), f.words.as_str()))
         .collect();
-    assert_eq!(rules, [("number", "22.4.")], "{found:#?}");
-    assert_eq!(code, Some(0));
+    assert_eq!(rules, [("date-time", "22.4.")], "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("the Finnish date `22.4.` (22 April) is not in the Swedish"),
+        "{found:#?}"
+    );
+    assert_eq!(code, Some(1));
 }
 
 #[test]
