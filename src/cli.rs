@@ -679,13 +679,15 @@ pub struct ImportArgs {
     pub po: Option<PathBuf>,
 
     /// Record the units the file marks translated or reviewed (final,
-    /// signed-off) as `tolk mark` would, by --by; without it states in the
-    /// file are not trusted and imported text stays a draft
-    #[arg(long, requires = "by", conflicts_with_all = ["fi", "sv"])]
+    /// signed-off) as `tolk mark --all` would: segments somebody else
+    /// already recorded in that state keep their record and are listed.
+    /// Without it, states in the file are not trusted
+    #[arg(long, conflicts_with_all = ["fi", "sv"])]
     pub trust_states: bool,
 
     /// With --trust-states: who translated or reviewed the units (a name,
-    /// or an alias from people.toml)
+    /// or an alias from people.toml); without it, TOLK_USER or git's
+    /// user.name, as for `tolk mark`
     #[arg(long, value_name = "NAME", requires = "trust_states")]
     pub by: Option<String>,
 }

@@ -500,12 +500,15 @@ fn imported_text_is_a_draft_unless_states_are_trusted() {
 
 #[test]
 fn trust_states_needs_a_name() {
+    // No --by, no TOLK_USER and no git name: nobody to record, as for
+    // `tolk mark` (which --trust-states now resolves names like).
     let repo = Repo::seed();
     export(&repo, SLUG, "po", "out.po");
     repo.tolk()
         .args(["import", SLUG, "--po", "out.po", "--trust-states"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicates::str::contains("who is marking?"));
 }
 
 #[test]
@@ -898,5 +901,364 @@ fn output_to_a_file_is_what_stdout_shows() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("nowhere/out.po"),
         "{out:?}"
+    );
+}
+
+/// `tolk import SLUG ARGS…` in `repo`.
+fn import_with(repo: &Repo, args: &[&str]) -> std::process::Output {
+    repo.tolk().arg("import").args(args).output().unwrap()
+}
+
+/// The seed, every segment translated by Patricia, exported as XLIFF 1.2
+/// to `out.xlf` with p2 changed and q1 signed off in the CAT tool.
+fn seed_reviewed_in_a_cat_tool() -> Repo {
+    let repo = Repo::seed();
+    repo.mark(
+        SLUG,
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    export(&repo, SLUG, "xliff", "out.xlf");
+    let text = repo
+        .read("out.xlf")
+        .replacen(
+            &format!(r#"<target state="translated">{P2_SV}"#),
+            &format!(r#"<target state="translated">{P2_NEW}"#),
+            1,
+        )
+        .replacen(
+            r#"<target state="translated">Vad är förebyggande"#,
+            r#"<target state="signed-off">Vad är förebyggande"#,
+            1,
+        );
+    assert_ne!(text, repo.read("out.xlf"), "the test edits the file");
+    repo.write("out.xlf", &text);
+    repo
+}
+
+fn record_of(repo: &Repo, id: &str) -> (String, String) {
+    let v = json(repo.tolk().args(["status", SLUG, "--format", "json"]));
+    let detail = v["articles"][0]["detail"].as_array().unwrap();
+    let row = detail.iter().find(|d| d["id"] == id).unwrap();
+    (
+        row["state"].as_str().unwrap().to_string(),
+        row["by"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+#[test]
+fn trusted_states_keep_other_peoples_records_and_record_the_rest() {
+    let repo = seed_reviewed_in_a_cat_tool();
+    let out = import_with(
+        &repo,
+        &[
+            SLUG,
+            "--xliff",
+            "out.xlf",
+            "--trust-states",
+            "--by",
+            "Eeva Editor",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 changed (p2)"), "{stderr}");
+    assert!(
+        stderr.contains("recorded q1 as reviewed by Eeva Editor"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("left as recorded: ") && stderr.contains("p2 (translated by Patricia"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--force"), "{stderr}");
+    assert!(repo.read(&repo.article("sv.txt")).contains(P2_NEW));
+    assert_eq!(
+        record_of(&repo, "p2"),
+        ("translated".into(), "Patricia Heikkilä".into())
+    );
+    assert_eq!(
+        record_of(&repo, "q1"),
+        ("reviewed".into(), "Eeva Editor".into())
+    );
+}
+
+#[test]
+fn a_refused_trusted_import_writes_nothing() {
+    let repo = seed_reviewed_in_a_cat_tool();
+    let sv = repo.read_bytes(&repo.article("sv.txt"));
+    let status = repo.read_bytes(&repo.article("status.toml"));
+    // Nobody to record: no --by, no TOLK_USER, no git name.
+    let out = import_with(&repo, &[SLUG, "--xliff", "out.xlf", "--trust-states"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("who is marking?"),
+        "{out:?}"
+    );
+    assert_eq!(repo.read_bytes(&repo.article("sv.txt")), sv);
+    assert_eq!(repo.read_bytes(&repo.article("status.toml")), status);
+    // A name with a control character, from the environment.
+    let out = repo
+        .tolk()
+        .env("TOLK_USER", "Eeva\u{7}")
+        .args(["import", SLUG, "--xliff", "out.xlf", "--trust-states"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(repo.read_bytes(&repo.article("sv.txt")), sv);
+    assert_eq!(repo.read_bytes(&repo.article("status.toml")), status);
+}
+
+#[test]
+fn trust_states_takes_the_name_from_tolk_user_as_mark_does() {
+    let repo = seed_reviewed_in_a_cat_tool();
+    let out = repo
+        .tolk()
+        .env("TOLK_USER", "Eeva Editor")
+        .args(["import", SLUG, "--xliff", "out.xlf", "--trust-states"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        record_of(&repo, "q1"),
+        ("reviewed".into(), "Eeva Editor".into())
+    );
+}
+
+#[test]
+fn a_po_export_through_po2xliff_finds_its_segments_by_line() {
+    if !tool("po2xliff") {
+        return;
+    }
+    let (repo, slugs) = all_articles();
+    for slug in &slugs {
+        let sv = format!("articles/{slug}/sv.txt");
+        let before = repo.read_bytes(&sv);
+        export(&repo, slug, "po", "out.po");
+        let status = Process::new("po2xliff")
+            .args(["-i", "out.po", "-o", "tt.xlf"])
+            .current_dir(repo.root())
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "po2xliff: {status:?}");
+        let out = import(&repo, slug, "--xliff", "tt.xlf");
+        assert!(out.status.success(), "{slug}: {out:?}");
+        assert_eq!(repo.read_bytes(&sv), before, "{slug} through po2xliff");
+    }
+    // A target changed on the way lands on its segment.
+    let repo = Repo::seed();
+    export(&repo, SLUG, "po", "out.po");
+    let po = repo.read("out.po").replacen(
+        &format!("msgstr \"{P2_SV}\""),
+        &format!("msgstr \"{P2_NEW}\""),
+        1,
+    );
+    repo.write("out.po", po);
+    let status = Process::new("po2xliff")
+        .args(["-i", "out.po", "-o", "tt.xlf"])
+        .current_dir(repo.root())
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "po2xliff: {status:?}");
+    let out = import(&repo, SLUG, "--xliff", "tt.xlf");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 changed (p2)"), "{stderr}");
+    assert!(repo.read(&repo.article("sv.txt")).contains(P2_NEW));
+}
+
+#[test]
+fn a_po_entry_without_msgctxt_is_found_by_its_line() {
+    let repo = Repo::seed();
+    export(&repo, SLUG, "po", "out.po");
+    let po: String = repo
+        .read("out.po")
+        .lines()
+        .filter(|l| !l.starts_with("msgctxt"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    repo.write("out.po", po);
+    let before = repo.read_bytes(&repo.article("sv.txt"));
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(repo.read_bytes(&repo.article("sv.txt")), before);
+    // A reference to a line where no segment with that Finnish starts is
+    // named as the unit it is, not as a segment id.
+    let po = repo.read("out.po").replacen(
+        &format!("#: articles/{SLUG}/fi.txt:5\n"),
+        &format!("#: articles/{SLUG}/fi.txt:6\n"),
+        1,
+    );
+    repo.write("out.po", po);
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the unit at line") && stderr.contains("starts at line 6"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("fi.txt (line"), "{stderr}");
+}
+
+#[test]
+fn a_file_made_from_another_article_is_refused_even_with_force() {
+    let (repo, slugs) = all_articles();
+    let other = slugs.iter().find(|s| *s != SLUG).unwrap();
+    let sv = repo.read_bytes(&repo.article("sv.txt"));
+    for (format, flag) in [("po", "--po"), ("xliff", "--xliff"), ("xliff2", "--xliff")] {
+        export(&repo, other, format, "other");
+        for force in [false, true] {
+            let mut args = vec![SLUG, flag, "other"];
+            if force {
+                args.push("--force");
+            }
+            let out = import_with(&repo, &args);
+            assert_eq!(out.status.code(), Some(2), "{format}: {out:?}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!(
+                    "made from article `{other}`, not `{SLUG}`; import it with \
+                     `tolk import {other} {flag} other`"
+                )),
+                "{format}: {stderr}"
+            );
+            assert_eq!(repo.read_bytes(&repo.article("sv.txt")), sv);
+        }
+    }
+    // With the article's name stripped, the Finnish tells.
+    export(&repo, other, "po", "other.po");
+    let po: String = repo
+        .read("other.po")
+        .lines()
+        .filter(|l| !l.starts_with("#:") && !l.contains("Project-Id-Version"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    repo.write("other.po", po);
+    let out = import_with(&repo, &[SLUG, "--po", "other.po"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("made from article"));
+    assert_eq!(repo.read_bytes(&repo.article("sv.txt")), sv);
+}
+
+#[test]
+fn a_changed_segment_says_it_keeps_the_record_of_its_old_text() {
+    let repo = Repo::seed();
+    repo.mark(
+        SLUG,
+        &["p2", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    export(&repo, SLUG, "po", "out.po");
+    let po = repo
+        .read("out.po")
+        .replacen(
+            &format!("msgstr \"{P2_SV}\""),
+            &format!("msgstr \"{P2_NEW}\""),
+            1,
+        )
+        .replacen(
+            "msgstr \"Vad är förebyggande",
+            "msgstr \"Vad är egentligen förebyggande",
+            1,
+        );
+    repo.write("out.po", po);
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("p2 (translated by Patricia Heikkilä on ")
+            && stderr.contains("keeps the record made for the old text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("`tolk mark {SLUG} p2 --as translated`")));
+    assert!(stderr.contains("q1 is a draft until marked"), "{stderr}");
+    assert!(!stderr.contains("p2 is a draft"), "{stderr}");
+}
+
+#[test]
+fn a_truncated_file_names_the_segments_it_lacks() {
+    let repo = Repo::seed();
+    export(&repo, SLUG, "po", "out.po");
+    let text = repo.read("out.po");
+    let cut = text.find("msgctxt \"p2\"").unwrap();
+    let cut = text[..cut].rfind("\n\n").unwrap();
+    repo.write("out.po", &text[..cut + 1]);
+    let before = repo.read_bytes(&repo.article("sv.txt"));
+    let out = import(&repo, SLUG, "--po", "out.po");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(", 0 without a target"), "{stderr}");
+    assert!(
+        stderr.contains("segments are not in `out.po`: p2, ")
+            && stderr.contains("(a truncated file?)"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read_bytes(&repo.article("sv.txt")), before);
+}
+
+/// Swedish paragraph 2 translates Finnish p1 and p2.
+const MERGED_FI: &str = "Valtuusto hyväksyi budjetin\n\nKauniaisten valtuusto hyväksyi maanantaina ensi vuoden budjetin.\n\nVeroprosentti pysyy ennallaan 17,5 prosentissa.\n\nKaupunginjohtaja Christoffer Masar kiitti valtuutettuja.\n";
+const MERGED_SV: &str = "Fullmäktige godkände budgeten\n\nGrankulla fullmäktige godkände på måndagen nästa års budget. Skattesatsen förblir oförändrad på 17,5 procent.\n\nStadsdirektör Christoffer Masar tackade ledamöterna.\n";
+
+#[test]
+fn a_merged_pair_counts_as_the_file_shows_it() {
+    let repo = Repo::empty();
+    repo.import("v", MERGED_FI, Some(MERGED_SV.as_bytes()));
+    export(&repo, "v", "po", "v.po");
+    let base = repo.read("v.po");
+    assert!(base.contains(
+        "msgctxt \"p2\"\nmsgid \"Veroprosentti pysyy ennallaan 17,5 prosentissa.\"\nmsgstr \"\""
+    ));
+    // Only p1's target changes.
+    repo.write("v.po", base.replacen("på måndagen", "i måndags", 1));
+    let out = import(&repo, "v", "--po", "v.po");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 changed (p1), 0 added, 3 unchanged"),
+        "{stderr}"
+    );
+    repo.write("articles/v/sv.txt", MERGED_SV);
+    // p2 filled in (and its sentence taken off p1): a paragraph of its
+    // own, added, not a second change.
+    let po = base
+        .replacen(
+            " Skattesatsen förblir oförändrad på 17,5 procent.\"",
+            "\"",
+            1,
+        )
+        .replacen(
+            "prosentissa.\"\nmsgstr \"\"",
+            "prosentissa.\"\nmsgstr \"Skattesatsen förblir oförändrad på 17,5 procent.\"",
+            1,
+        );
+    repo.write("v.po", po);
+    let out = import(&repo, "v", "--po", "v.po");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 changed (p1), 1 added (p2), 2 unchanged"),
+        "{stderr}"
+    );
+    assert!(repo.read("articles/v/sv.txt").contains(
+        "nästa års budget.\n\nSkattesatsen förblir oförändrad på 17,5 procent.\n\nStadsdirektör"
+    ));
+}
+
+#[test]
+fn a_changed_answer_keeps_its_dash() {
+    let repo = Repo::empty();
+    let fi = "Otsikko\n\nMitä kuuluu?\n\n– Hyvää.\n";
+    let sv = "Rubrik\n\nHur mår du?\n\n– Bra.\n";
+    repo.import("k", fi, Some(sv.as_bytes()));
+    export(&repo, "k", "po", "k.po");
+    let po = repo.read("k.po");
+    assert!(po.contains("msgstr \"– Bra.\""), "{po}");
+    repo.write(
+        "k.po",
+        po.replace("msgstr \"– Bra.\"", "msgstr \"Utmärkt.\""),
+    );
+    let out = import(&repo, "k", "--po", "k.po");
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 changed (a1)"));
+    assert_eq!(
+        repo.read("articles/k/sv.txt"),
+        "Rubrik\n\nHur mår du?\n\n– Utmärkt.\n"
     );
 }

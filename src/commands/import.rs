@@ -156,12 +156,22 @@ pub struct TranslationsReport {
     pub unchanged: Vec<String>,
     /// Segment ids the file gives no translation: their Swedish stays.
     pub without_target: Vec<String>,
+    /// Segment ids the file has no unit for (a truncated file?): their
+    /// Swedish stays.
+    pub not_in_file: Vec<String>,
     /// Units whose Finnish differs from the article's, imported with --force.
     pub forced: Vec<String>,
     /// With --trust-states: what was recorded.
     pub recorded: Vec<crate::commands::mark::MarkReport>,
     /// Segments that do not read back as written (sv.txt should be looked at).
     pub unsure: Vec<String>,
+    /// Segments whose Swedish was written but not recorded now that keep
+    /// a record made for their old text: `ID (state by NAME on DATE)`.
+    pub kept_records: Vec<String>,
+    /// Segments whose Swedish was written and that have no record: drafts.
+    pub drafts: Vec<String>,
+    /// Whether states in the file were trusted (--trust-states).
+    pub trusted: bool,
 }
 
 impl TranslationsReport {
@@ -185,6 +195,24 @@ impl TranslationsReport {
             self.without_target.len(),
             self.file
         )];
+        if !self.not_in_file.is_empty() {
+            lines.push(format!(
+                "{} {} not in `{}`: {} (a truncated file?); {} Swedish is as it was",
+                self.not_in_file.len(),
+                if self.not_in_file.len() == 1 {
+                    "segment is"
+                } else {
+                    "segments are"
+                },
+                self.file,
+                self.not_in_file.join(", "),
+                if self.not_in_file.len() == 1 {
+                    "its"
+                } else {
+                    "their"
+                },
+            ));
+        }
         if !self.forced.is_empty() {
             lines.push(format!(
                 "imported with --force although the Finnish differs: {}",
@@ -226,11 +254,42 @@ impl TranslationsReport {
                 lines.push(format!("left as recorded: {}", kept.join(", ")));
             }
         }
-        if self.recorded.is_empty() && (!self.changed.is_empty() || !self.added.is_empty()) {
+        let untrusted = if self.trusted {
+            ""
+        } else {
+            "states in the file are not trusted (import with --trust-states to record them): "
+        };
+        if !self.kept_records.is_empty() {
+            let ids: Vec<&str> = self
+                .kept_records
+                .iter()
+                .map(|k| k.split(' ').next().unwrap_or(k))
+                .collect();
             lines.push(format!(
-                "states in the file are not trusted: imported text is a draft until marked \
-                 (`tolk mark {} ID… --as translated`, or import with --trust-states --by NAME)",
-                self.article
+                "{untrusted}{} {} the record made for the old text; `tolk mark {} {} \
+                 --as translated` records the new text",
+                self.kept_records.join(", "),
+                if ids.len() == 1 { "keeps" } else { "keep" },
+                self.article,
+                ids.join(" "),
+            ));
+        }
+        if !self.drafts.is_empty() {
+            lines.push(format!(
+                "{}{} {} until marked (`tolk mark {} {} --as translated`)",
+                if self.kept_records.is_empty() {
+                    untrusted
+                } else {
+                    ""
+                },
+                self.drafts.join(", "),
+                if self.drafts.len() == 1 {
+                    "is a draft"
+                } else {
+                    "are drafts"
+                },
+                self.article,
+                self.drafts.join(" "),
             ));
         }
         lines
@@ -241,7 +300,7 @@ pub fn translations(
     args: &ImportArgs,
     session: &crate::session::Session,
 ) -> Result<TranslationsReport> {
-    use std::collections::{HashMap, HashSet};
+    use std::collections::{BTreeSet, HashMap, HashSet};
 
     use crate::interchange::{self, Claimed};
     use crate::text::same_text;
@@ -261,12 +320,28 @@ pub fn translations(
         .map_err(anyhow::Error::from)
         .map_err(|e| e.context(format!("could not read `{shown}`")))?;
     let text = crate::text::decode(&bytes, &shown)?;
-    let units = if po {
+    let mut units = if po {
         interchange::po::read(text, &shown)?
     } else {
         interchange::xliff::read(text, &shown)?
     };
     let article = session.load(&args.slug)?;
+
+    // A file made for another article is refused whatever its Finnish (and
+    // --force does not change that): its Swedish is another article's.
+    let named: BTreeSet<&str> = units
+        .iter()
+        .filter_map(|u| u.made_from.as_deref())
+        .filter(|slug| *slug != article.slug)
+        .collect();
+    if let Some(other) = named.first() {
+        bail!(
+            "`{shown}` was made from article `{other}`, not `{}`; import it with \
+             `tolk import {other} {} {shown}`; nothing was imported",
+            article.slug,
+            if po { "--po" } else { "--xliff" },
+        );
+    }
 
     // Every unit must be a segment of this article, once.
     let segments: HashMap<&str, &crate::segment::Segment> = article
@@ -275,11 +350,38 @@ pub fn translations(
         .iter()
         .map(|s| (s.id.as_str(), s))
         .collect();
+    // A unit whose id a tool dropped (po2xliff keeps only the PO's `#:
+    // fi.txt:LINE`): the segment that starts at that line, when its Finnish
+    // is the unit's.
+    for unit in &mut units {
+        if !unit.id.is_empty() {
+            continue;
+        }
+        let Some(line) = unit.fi_line else { continue };
+        let found = article.fi.segments.iter().find(|s| {
+            s.line == line
+                && unit
+                    .source
+                    .as_deref()
+                    .is_none_or(|src| same_text(src, &s.text))
+        });
+        if let Some(seg) = found {
+            unit.id = seg.id.clone();
+        }
+    }
     let mut seen = HashSet::new();
     let mut unknown = Vec::new();
     for unit in &units {
         if !segments.contains_key(unit.id.as_str()) {
-            unknown.push(format!("{} (line {})", unit.id, unit.line));
+            unknown.push(match unit.fi_line {
+                _ if !unit.id.is_empty() => format!("{} (line {})", unit.id, unit.line),
+                Some(fi_line) => format!(
+                    "the unit at line {} (no segment with its Finnish starts at line \
+                     {fi_line} of {})",
+                    unit.line, article.fi_file
+                ),
+                None => format!("the unit at line {}", unit.line),
+            });
         } else if !seen.insert(unit.id.as_str()) {
             bail!(
                 "`{shown}` line {}: unit `{}` appears twice; nothing was imported",
@@ -337,7 +439,7 @@ pub fn translations(
                 .map(|t| (u.id.as_str(), t))
         })
         .collect();
-    let rebuilt = rebuild(&article, &targets);
+    let mut rebuilt = rebuild(&article, &targets);
     let sv_path = article.dir.join("sv.txt");
     let unchanged_file = article
         .sv_source
@@ -345,14 +447,32 @@ pub fn translations(
         .is_some_and(|s| s.text == rebuilt.text);
     // Nothing to write: the same bytes, or no sv.txt and nothing to put in one.
     let nothing = article.sv_source.is_none() && rebuilt.added.is_empty();
-    if !unchanged_file && !nothing {
-        repo::write_atomic(&sv_path, rebuilt.text.as_bytes(), &article.sv_file)?;
-    }
+    let write_sv = !unchanged_file && !nothing;
+
+    // The article as it will be: everything is decided on it before
+    // anything is written, so a refusal leaves every file as it was.
+    let after = {
+        let sv = if write_sv {
+            Some(rebuilt.text.as_str())
+        } else {
+            article.sv_source.as_ref().map(|s| s.text.as_str())
+        };
+        let mut after = crate::article::Article::from_texts_with(
+            &article.slug,
+            &article.fi_source.text,
+            sv,
+            &|| session.pairing_matcher(),
+        );
+        after.dir = article.dir.clone();
+        after.fi_file = article.fi_file.clone();
+        after.sv_file = article.sv_file.clone();
+        after.status = article.status.clone();
+        after
+    };
 
     // Does the new Swedish read back as written?
     let mut unsure = Vec::new();
     if !rebuilt.changed.is_empty() || !rebuilt.added.is_empty() {
-        let after = session.load(&args.slug)?;
         for pair in after.pairs() {
             let id = pair.fi.id.as_str();
             let written = rebuilt
@@ -369,30 +489,46 @@ pub fn translations(
         }
     }
 
-    let mut report = TranslationsReport {
-        article: article.slug.clone(),
-        file: shown,
-        sv_file: article.sv_file.clone(),
-        changed: rebuilt.changed,
-        added: rebuilt.added,
-        unchanged: rebuilt.unchanged,
-        without_target: rebuilt.without_target,
-        forced: differing.iter().map(|u| u.id.clone()).collect(),
-        recorded: Vec::new(),
-        unsure,
-    };
-
+    // With --trust-states: what `tolk mark` would record, as its bulk path
+    // (`--all`) does: a segment somebody else already marked in that state
+    // keeps their record and is listed, the rest is recorded.
+    let mut plans = Vec::new();
     if args.trust_states {
-        // Through `tolk mark`, with its guards and its matching of names.
-        for (claimed, state) in [
-            (Claimed::Translated, crate::status::Stored::Translated),
-            (Claimed::Reviewed, crate::status::Stored::Reviewed),
-        ] {
-            let ids: Vec<String> = units
+        let by = args.by.clone().or_else(|| {
+            std::env::var("TOLK_USER")
+                .ok()
+                .filter(|n| !n.trim().is_empty())
+        });
+        if let Some(name) = &by
+            && name.chars().any(crate::text::is_unsafe_char)
+        {
+            bail!("TOLK_USER: a name cannot contain control characters; type it as plain text");
+        }
+        // Somebody to record, even when the file claims nothing: as `mark`.
+        crate::people::typed_name(by.as_deref(), &repo.root)?;
+        let claimed_ids = |claimed: Claimed, taken: &mut HashSet<String>| {
+            let mut ids = Vec::new();
+            for unit in units
                 .iter()
                 .filter(|u| u.claimed == claimed && targets.contains_key(u.id.as_str()))
-                .map(|u| u.id.clone())
-                .collect();
+            {
+                // One Swedish paragraph for several Finnish segments is
+                // marked as the pair it is.
+                for id in after.row_ids(&unit.id) {
+                    if taken.insert(id.clone()) {
+                        ids.push(id);
+                    }
+                }
+            }
+            ids
+        };
+        let mut taken = HashSet::new();
+        let reviewed = claimed_ids(Claimed::Reviewed, &mut taken);
+        let translated = claimed_ids(Claimed::Translated, &mut taken);
+        for (ids, state) in [
+            (translated, crate::status::Stored::Translated),
+            (reviewed, crate::status::Stored::Reviewed),
+        ] {
             if ids.is_empty() {
                 continue;
             }
@@ -406,15 +542,85 @@ pub fn translations(
                     in_state: Vec::new(),
                 },
                 state,
-                by: args.by.clone(),
+                by: by.clone(),
                 force: false,
             };
-            report
-                .recorded
-                .push(crate::commands::mark::run(&mark, session)?);
+            plans.push(crate::commands::mark::plan(&mark, repo, &after, true)?);
         }
     }
-    Ok(report)
+
+    // Written together under the status lock: sv.txt and the records.
+    let marks = plans.iter().any(|p| !p.report.marked.is_empty());
+    if write_sv || marks {
+        repo.check_inside(&article.dir)?;
+        let status_path = article.dir.join("status.toml");
+        let shown_status = repo.display(&status_path);
+        crate::status::with_lock(&status_path, &shown_status, || {
+            let mut staged = Vec::new();
+            if write_sv {
+                staged.push(repo::stage(
+                    &sv_path,
+                    rebuilt.text.as_bytes(),
+                    &article.sv_file,
+                )?);
+            }
+            if marks {
+                let mut status = StatusFile::load(&status_path, &shown_status)?;
+                for plan in &plans {
+                    plan.apply(&after.fi, &mut status)?;
+                }
+                staged.push(status.stage()?);
+            }
+            repo::commit_all(staged)
+        })?;
+    }
+
+    // What the text written now rests on: a record made for the old text,
+    // or none (a draft). Recorded ones are said by the marks.
+    let recorded: HashSet<&str> = plans
+        .iter()
+        .flat_map(|p| p.report.marked.iter().map(String::as_str))
+        .collect();
+    let mut kept_records = Vec::new();
+    let mut drafts = Vec::new();
+    for id in rebuilt.changed.iter().chain(&rebuilt.added) {
+        if recorded.contains(id.as_str()) {
+            continue;
+        }
+        match after.status.entries.get(id.as_str()) {
+            Some(e) => kept_records.push(format!(
+                "{id} ({} by {} on {})",
+                e.state.as_str(),
+                e.by,
+                e.at
+            )),
+            None => drafts.push(id.clone()),
+        }
+    }
+
+    // Segments the file has no unit for, apart from those it left empty.
+    let in_file: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+    let (without_target, not_in_file): (Vec<String>, Vec<String>) =
+        std::mem::take(&mut rebuilt.without_target)
+            .into_iter()
+            .partition(|id| in_file.contains(id.as_str()));
+
+    Ok(TranslationsReport {
+        article: article.slug.clone(),
+        file: shown,
+        sv_file: article.sv_file.clone(),
+        changed: rebuilt.changed,
+        added: rebuilt.added,
+        unchanged: rebuilt.unchanged,
+        without_target,
+        not_in_file,
+        forced: differing.iter().map(|u| u.id.clone()).collect(),
+        recorded: plans.into_iter().map(|p| p.report).collect(),
+        unsure,
+        kept_records,
+        drafts,
+        trusted: args.trust_states,
+    })
 }
 
 /// sv.txt with the translations written in.
@@ -487,13 +693,40 @@ fn rebuild(
                 out.without_target.extend(ids);
                 continue;
             }
-            let new = texts.join("\n\n");
-            if same_text(&new, &segment_text(sv, body)) {
+            // Counted as the file shows the row: its Swedish on the first
+            // segment, the others of one paragraph empty. The first keeps
+            // its Swedish when only another is filled in.
+            let current_text = segment_text(sv, body);
+            let first_new = targets
+                .get(first.id.as_str())
+                .map(|t| keep_answer_dash(first, &current_text, t));
+            let mut pieces = vec![first_new.clone().unwrap_or_else(|| current_text.clone())];
+            pieces.extend(
+                ids[1..]
+                    .iter()
+                    .filter_map(|id| targets.get(id.as_str()).map(|t| t.to_string())),
+            );
+            // Another segment filled in splits the paragraph, even when the
+            // words are the same.
+            let split = pieces.len() > 1;
+            let new = pieces.join("\n\n");
+            if !split && same_text(&new, &current_text) {
                 out.unchanged.extend(ids);
-            } else {
-                edits.push((range.start, range.end, lay(&new)));
-                out.written.insert(first.id.clone(), new);
-                out.changed.extend(ids);
+                continue;
+            }
+            edits.push((range.start, range.end, lay(&new)));
+            out.written.insert(first.id.clone(), new);
+            match &first_new {
+                None => out.without_target.push(first.id.clone()),
+                Some(t) if same_text(t, &current_text) => out.unchanged.push(first.id.clone()),
+                Some(_) => out.changed.push(first.id.clone()),
+            }
+            for id in &ids[1..] {
+                if targets.contains_key(id.as_str()) {
+                    out.added.push(id.clone());
+                } else {
+                    out.unchanged.push(id.clone());
+                }
             }
             continue;
         }
@@ -574,6 +807,22 @@ fn rebuild(
     text.push_str(&body[at..]);
     out.text = text;
     out
+}
+
+/// A changed answer keeps the dash its Swedish has when the CAT tool's
+/// target lost it (the check would flag the missing dash).
+fn keep_answer_dash(fi: &crate::segment::Segment, current: &str, new: &str) -> String {
+    let dashes = ['–', '—', '-'];
+    match current.chars().next() {
+        Some(d)
+            if fi.kind == crate::segment::Kind::Answer
+                && dashes.contains(&d)
+                && !new.trim_start().starts_with(dashes) =>
+        {
+            format!("{d} {}", new.trim_start())
+        }
+        _ => new.to_string(),
+    }
 }
 
 /// A new Swedish segment laid out as its Finnish is: the kicker's bar, an

@@ -9,7 +9,7 @@ use crate::people::{self, People};
 use crate::repo::Repo;
 use crate::select;
 use crate::session::Session;
-use crate::status::{Entry, Stored};
+use crate::status::{Entry, StatusFile, Stored};
 
 #[derive(Debug, Serialize)]
 pub struct MarkReport {
@@ -94,6 +94,36 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     let repo = session.repo()?;
     select::require_article(repo, &args.slug)?;
     let article = session.load(&args.slug)?;
+    let bulk = args.all || args.ids.is_empty();
+    let planned = plan(args, repo, &article, bulk)?;
+    if !planned.report.marked.is_empty() {
+        // The texts were read without the lock; the records are applied to
+        // the file as it is now, so a `mark` running at the same time on
+        // another segment keeps its record.
+        crate::status::update(repo, &article.slug, |status| {
+            planned.apply(&article.fi, status)
+        })?;
+    }
+    Ok(planned.report)
+}
+
+/// What a `mark` will record, decided before anything is written, so a
+/// caller (`import --trust-states`) can write it with other files at once.
+pub struct Planned {
+    pub report: MarkReport,
+    state: Stored,
+    credit: Option<String>,
+    guard: bool,
+    unreviewed: std::collections::HashSet<String>,
+    order: Vec<String>,
+    /// (id, Finnish text, reviewed Swedish text).
+    updates: Vec<(String, String, Option<String>)>,
+}
+
+/// Decides what marking `args` does to `article`. `bulk` (as `--all`):
+/// segments without Swedish, reviewed ones (`--as translated`) and those
+/// somebody else recorded are left alone and listed, instead of refusing.
+pub fn plan(args: &MarkArgs, repo: &Repo, article: &Article, bulk: bool) -> Result<Planned> {
     let states = args.pick.states();
     let at = today();
 
@@ -105,11 +135,10 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
 
     // Named segments must all be markable; `--all` and a state alone mark
     // what can be marked and say what they left alone.
-    let bulk = args.all || args.ids.is_empty();
     let chosen = if args.all {
         article.fi.segments.iter().map(|s| s.id.clone()).collect()
     } else {
-        select::segments(&article, &args.ids, &states)
+        select::segments(article, &args.ids, &states)
             .map_err(|e| anyhow::anyhow!("{e}; nothing was marked"))?
     };
     let mut targets = Vec::new();
@@ -153,7 +182,7 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
 
     // Who, once the segments are settled: a wrong id is the first thing
     // to hear about.
-    let person = who(args.by.as_deref(), repo, &article)?;
+    let person = who(args.by.as_deref(), repo, article)?;
     let by = person.name.clone();
     let credit = article.translators().into_iter().next();
     // Marking a reviewed segment translated drops its review (and the
@@ -264,11 +293,11 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     };
     // Segments nobody had reviewed when the article was read: a review
     // recorded meanwhile (another `mark`, under the lock) is kept too.
-    let unreviewed: std::collections::HashSet<&str> = targets
+    let unreviewed: std::collections::HashSet<String> = targets
         .iter()
         .map(|id| by_id[id.as_str()])
         .filter(|p| p.entry.is_none_or(|e| e.state != Stored::Reviewed))
-        .map(|p| p.fi.id.as_str())
+        .map(|p| p.fi.id.clone())
         .collect();
     let guard = args.state == Stored::Translated && !args.force;
     let mut updates = Vec::new();
@@ -282,66 +311,75 @@ pub fn run(args: &MarkArgs, session: &Session) -> Result<MarkReport> {
     }
     let targets_empty = targets.is_empty();
     let order: Vec<String> = article.fi.segments.iter().map(|s| s.id.clone()).collect();
-    if !targets.is_empty() {
-        // The texts were read without the lock; the records are applied to
-        // the file as it is now, so a `mark` running at the same time on
-        // another segment keeps its record.
-        crate::status::update(repo, &article.slug, |status| {
-            // Records follow their text: when the Finnish gained or lost a
-            // segment, the ids after it shifted; store them under the new
-            // ids (worked out on the file as it is now, under the lock).
-            status.rename(&crate::article::moved_records(&article.fi, status))?;
-            status.ensure_segments(order.iter().map(String::as_str))?;
-            for (id, source, reviewed_text) in updates {
-                if let Some(e) = status.entries.get(&id)
-                    && guard
-                    && e.state == Stored::Reviewed
-                    && unreviewed.contains(id.as_str())
-                {
-                    bail!(
-                        "{id} was reviewed by {} just now, while this ran; nothing was marked \
-                         (run it again to see, or pass --force)",
-                        e.by
-                    );
-                }
-                // Keep who translated it: the credit and invoices depend on it.
-                let translator = match args.state {
-                    Stored::Translated => None,
-                    Stored::Reviewed => status
-                        .entries
-                        .get(&id)
-                        .map(|e| e.translated_by().to_string())
-                        .or_else(|| credit.clone()),
-                };
-                let entry = Entry {
-                    state: args.state,
-                    by: by.clone(),
-                    at: at.clone(),
-                    source,
-                    translator,
-                    reviewed_text,
-                };
-                status.set(&id, entry)?;
-            }
-            Ok(())
-        })?;
-    }
-    Ok(MarkReport {
-        article: article.slug,
-        state: args.state.as_str(),
-        by,
-        at,
-        marked: targets,
-        skipped_missing,
-        with,
-        kept_reviewed,
-        already,
-        kept_others,
-        own_review,
-        states: states.iter().map(|s| s.as_str()).collect(),
-        // Nothing recorded, nothing to say about the name.
-        person: person.note().filter(|_| !targets_empty),
+    Ok(Planned {
+        report: MarkReport {
+            article: article.slug.clone(),
+            state: args.state.as_str(),
+            by,
+            at,
+            marked: targets,
+            skipped_missing,
+            with,
+            kept_reviewed,
+            already,
+            kept_others,
+            own_review,
+            states: states.iter().map(|s| s.as_str()).collect(),
+            // Nothing recorded, nothing to say about the name.
+            person: person.note().filter(|_| !targets_empty),
+        },
+        state: args.state,
+        credit,
+        guard,
+        unreviewed,
+        order,
+        updates,
     })
+}
+
+impl Planned {
+    /// Applies the records to `status` as it is now (re-read under its
+    /// lock); `fi` is the Finnish the plan was made on.
+    pub fn apply(&self, fi: &crate::segment::Segmented, status: &mut StatusFile) -> Result<()> {
+        // Records follow their text: when the Finnish gained or lost a
+        // segment, the ids after it shifted; store them under the new
+        // ids (worked out on the file as it is now, under the lock).
+        status.rename(&crate::article::moved_records(fi, status))?;
+        status.ensure_segments(self.order.iter().map(String::as_str))?;
+        let (by, at) = (&self.report.by, &self.report.at);
+        for (id, source, reviewed_text) in &self.updates {
+            if let Some(e) = status.entries.get(id)
+                && self.guard
+                && e.state == Stored::Reviewed
+                && self.unreviewed.contains(id)
+            {
+                bail!(
+                    "{id} was reviewed by {} just now, while this ran; nothing was marked \
+                     (run it again to see, or pass --force)",
+                    e.by
+                );
+            }
+            // Keep who translated it: the credit and invoices depend on it.
+            let translator = match self.state {
+                Stored::Translated => None,
+                Stored::Reviewed => status
+                    .entries
+                    .get(id)
+                    .map(|e| e.translated_by().to_string())
+                    .or_else(|| self.credit.clone()),
+            };
+            let entry = Entry {
+                state: self.state,
+                by: by.clone(),
+                at: at.clone(),
+                source: source.clone(),
+                translator,
+                reviewed_text: reviewed_text.clone(),
+            };
+            status.set(id, entry)?;
+        }
+        Ok(())
+    }
 }
 
 /// The person to record: `--by`, `TOLK_USER` or git's name, matched to the

@@ -170,6 +170,41 @@ pub struct ReadUnit {
     /// `None` or empty: no translation in the file.
     pub target: Option<String>,
     pub claimed: Claimed,
+    /// The line in fi.txt the unit's reference names (a PO `#:
+    /// articles/SLUG/fi.txt:LINE`, kept by Translate Toolkit's po2xliff):
+    /// how a unit whose id a tool dropped finds its segment.
+    pub fi_line: Option<usize>,
+    /// The article the file says the unit was made from (XLIFF `original`,
+    /// a PO reference or `Project-Id-Version: tolk SLUG`), if it says.
+    pub made_from: Option<String>,
+}
+
+/// The article a file reference names: `SLUG` in `…/SLUG/fi.txt` (a line
+/// after a colon allowed), or `tolk SLUG` as a PO header's project.
+pub fn article_named(reference: &str) -> Option<String> {
+    let reference = reference.trim();
+    if let Some(slug) = reference.strip_prefix("tolk ") {
+        let slug = slug.trim();
+        return crate::repo::check_slug(slug)
+            .is_ok()
+            .then(|| slug.to_string());
+    }
+    let path = match reference.rsplit_once(':') {
+        Some((path, line)) if line.chars().all(|c| c.is_ascii_digit()) => path,
+        _ => reference,
+    };
+    let path = path.replace('\\', "/");
+    let dir = path.strip_suffix("/fi.txt")?;
+    let slug = dir.rsplit('/').next()?;
+    crate::repo::check_slug(slug)
+        .is_ok()
+        .then(|| slug.to_string())
+}
+
+/// The line of a `path:LINE` reference to fi.txt.
+pub fn referenced_line(reference: &str) -> Option<usize> {
+    let (path, line) = reference.trim().rsplit_once(':')?;
+    (path.ends_with("fi.txt")).then(|| line.parse().ok())?
 }
 
 /// The formats `tolk export` writes and `tolk import` reads.
@@ -198,6 +233,24 @@ pub(crate) fn line_at(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_name_their_article_and_line() {
+        assert_eq!(
+            article_named("articles/kolumni/fi.txt:32").as_deref(),
+            Some("kolumni")
+        );
+        assert_eq!(
+            article_named("../articles/kolumni/fi.txt").as_deref(),
+            Some("kolumni")
+        );
+        assert_eq!(article_named("tolk kirjasto").as_deref(), Some("kirjasto"));
+        assert_eq!(article_named("fi.txt"), None);
+        assert_eq!(article_named("k.po"), None);
+        assert_eq!(article_named("p1"), None);
+        assert_eq!(referenced_line("articles/kolumni/fi.txt:32"), Some(32));
+        assert_eq!(referenced_line("p1"), None);
+    }
 
     #[test]
     fn layout_text_keeps_lines_and_paragraph_breaks() {

@@ -280,6 +280,8 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
         entries.push(entry);
     }
     let mut units = Vec::new();
+    // The header's `Project-Id-Version: tolk SLUG` (tolk's export).
+    let mut project: Option<String> = None;
     for entry in entries {
         let Some(source) = entry.id else {
             return Err(fail(entry.line, "an entry without msgid"));
@@ -288,8 +290,22 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
             return Err(fail(entry.line, "an entry without msgstr"));
         }
         if source.is_empty() {
-            continue; // the header
+            // The header.
+            project = entry.strs[0]
+                .lines()
+                .find_map(|l| l.strip_prefix("Project-Id-Version:"))
+                .and_then(super::article_named);
+            continue;
         }
+        // `#: articles/SLUG/fi.txt:LINE`, as tolk writes it.
+        let located = entry
+            .references
+            .iter()
+            .find_map(|r| super::referenced_line(r).map(|line| (r, line)));
+        let made_from = located
+            .and_then(|(r, _)| super::article_named(r))
+            .or_else(|| project.clone());
+        let fi_line = located.map(|(_, line)| line);
         let id = match entry.ctxt.filter(|c| !c.is_empty()) {
             Some(ctxt) => ctxt,
             None => match entry
@@ -298,6 +314,8 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                 .find(|r| !r.contains(':') && !r.contains('/'))
             {
                 Some(reference) => reference.clone(),
+                // Found by its line in fi.txt when the import looks it up.
+                None if fi_line.is_some() => String::new(),
                 None => bail!(
                     "`{shown}` line {}: an entry without msgctxt, so tolk cannot tell its \
                      segment; export with `tolk export SLUG --format po`, which names each \
@@ -317,6 +335,8 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                 Claimed::Translated
             },
             target,
+            fi_line,
+            made_from,
         });
     }
     Ok(units)

@@ -276,6 +276,10 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
     let mut in_text: Option<Slot> = None;
     let mut in_po_reference = false;
     let mut header_unit = false;
+    // The article the `<file original>` names, and a po2xliff header's
+    // `Project-Id-Version: tolk SLUG`.
+    let mut original: Option<String> = None;
+    let mut project: Option<String> = None;
     let mut text_depth = 0usize;
     let mut skip_depth = 0usize; // inside <alt-trans>, <notes>, …
     let fail = |reader: &quick_xml::Reader<&[u8]>, what: String| -> anyhow::Error {
@@ -334,9 +338,15 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                                 source: None,
                                 target: None,
                                 claimed: Claimed::Open,
+                                fi_line: None,
+                                made_from: None,
                             },
                             reference: None,
+                            line_number: None,
                         });
+                    }
+                    "file" => {
+                        original = attr(&e, "original").and_then(|o| super::article_named(&o));
                     }
                     // Translate Toolkit's po2xliff keeps the unit's first id
                     // (which xliff2po made a PO reference) here.
@@ -351,6 +361,16 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                             unit.reference = Some(String::new());
                         }
                         in_text = Some(Slot::Reference);
+                        text_depth = 0;
+                    }
+                    "context"
+                        if in_po_reference
+                            && attr(&e, "context-type").as_deref() == Some("linenumber") =>
+                    {
+                        if let Some(unit) = current.as_mut() {
+                            unit.line_number = Some(String::new());
+                        }
+                        in_text = Some(Slot::LineNumber);
                         text_depth = 0;
                     }
                     "alt-trans" | "notes" | "note" | "context-group" | "originalData" => {
@@ -404,11 +424,32 @@ pub fn read(text: &str, shown: &str) -> Result<Vec<ReadUnit>> {
                     && let Some(mut unit) = current.take()
                 {
                     if header_unit {
+                        project = unit.unit.source.as_deref().and_then(|s| {
+                            s.lines()
+                                .find_map(|l| l.strip_prefix("Project-Id-Version:"))
+                                .and_then(super::article_named)
+                        });
                         continue;
                     }
+                    let mut made_from = None;
                     if let Some(reference) = unit.reference.take().filter(|r| !r.is_empty()) {
-                        unit.unit.id = reference;
+                        let line = unit.line_number.as_deref().map(str::trim);
+                        if reference.contains('/') || reference.ends_with(".txt") {
+                            // A PO reference to fi.txt (tolk's PO through
+                            // po2xliff): the segment is found by its line;
+                            // po2xliff's own unit id means nothing here.
+                            made_from = super::article_named(&reference);
+                            unit.unit.fi_line = line
+                                .and_then(|l| l.parse().ok())
+                                .or_else(|| super::referenced_line(&reference));
+                            unit.unit.id = String::new();
+                        } else {
+                            unit.unit.id = reference;
+                        }
                     }
+                    unit.unit.made_from = made_from
+                        .or_else(|| original.clone())
+                        .or_else(|| project.clone());
                     unit.unit.claimed = match version.as_deref() {
                         Some(v) if v.starts_with("1.") => claimed_12(state.as_deref(), approved),
                         _ => claimed_21(state.as_deref(), sub_state.as_deref()),
@@ -457,6 +498,7 @@ enum Slot {
     Source,
     Target,
     Reference,
+    LineNumber,
 }
 
 /// A unit being read.
@@ -464,6 +506,8 @@ struct Reading {
     unit: ReadUnit,
     /// Translate Toolkit's `po-reference` context: the id the unit had.
     reference: Option<String>,
+    /// Its `linenumber` context.
+    line_number: Option<String>,
 }
 
 impl Reading {
@@ -472,6 +516,7 @@ impl Reading {
             Slot::Source => &mut self.unit.source,
             Slot::Target => &mut self.unit.target,
             Slot::Reference => &mut self.reference,
+            Slot::LineNumber => &mut self.line_number,
         }
     }
 }
