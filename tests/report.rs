@@ -652,3 +652,113 @@ document.getElementById("r").addEventListener("load", function () {
     );
     assert_eq!(log, expected);
 }
+
+/// Loads `report.html` in a frame `width` CSS pixels wide and measures
+/// the overview and the first article's table. With `print`, the print
+/// stylesheet is applied as if on screen and the narrow-screen rules are
+/// dropped: a frame 703 px wide is an A4 page less the `@page` margins.
+fn measure(browser: &Path, repo: &common::Repo, width: u32, print: bool) -> serde_json::Value {
+    let harness = r#"<!DOCTYPE html><html><body><iframe id="r" src="report.html" width="WIDTH" height="1200" style="border:0"></iframe>
+<pre id="log"></pre><script>
+document.getElementById("r").addEventListener("load", function () {
+  var doc = document.getElementById("r").contentDocument;
+  if (PRINT) {
+    var sheet = doc.styleSheets[0], rules = [];
+    for (var i = sheet.cssRules.length - 1; i >= 0; i--) {
+      var rule = sheet.cssRules[i];
+      if (!rule.media) { continue; }
+      if (rule.media.mediaText.indexOf("print") >= 0) {
+        for (var j = 0; j < rule.cssRules.length; j++) {
+          if (rule.cssRules[j].type === 1) { rules.push(rule.cssRules[j].cssText); }
+        }
+      }
+      sheet.deleteRule(i);
+    }
+    rules.forEach(function (t) { sheet.insertRule(t, sheet.cssRules.length); });
+  }
+  var right = function (el) { return Math.round(el.getBoundingClientRect().right); };
+  var row = doc.querySelector(".overview tbody tr");
+  var notes = doc.querySelector(".pairs th.notes");
+  var log = {
+    viewport: doc.documentElement.clientWidth,
+    page: doc.documentElement.scrollWidth,
+    scroll: getComputedStyle(doc.querySelector(".scroll")).overflowX,
+    table: right(doc.querySelector(".overview")),
+    errors: right(row.querySelector(".c-errors")),
+    warnings: right(row.querySelector(".c-warnings")),
+    reviewers: right(doc.querySelector(".overview tbody tr:last-child .c-translators")),
+    notes_border: getComputedStyle(notes).borderTopWidth + " " + getComputedStyle(notes).borderRightWidth,
+    toolbar: doc.querySelector(".toolbar .position").textContent,
+    widest: ""
+  };
+  var most = 0;
+  Array.prototype.forEach.call(doc.querySelectorAll("main *"), function (el) {
+    if (right(el) > most) { most = right(el); log.widest = el.tagName + "." + el.className + " " + most; }
+  });
+  document.getElementById("log").textContent = JSON.stringify(log);
+});
+</script></body></html>"#
+        .replace("WIDTH", &width.to_string())
+        .replace("PRINT", if print { "true" } else { "false" });
+    repo.write("measure.html", harness);
+    let dom = dump_dom(
+        browser,
+        &repo.path("chromium-profile"),
+        &repo.path("measure.html"),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+        ],
+    );
+    let log = &dom[dom.find("<pre id=\"log\">").expect("the log") + "<pre id=\"log\">".len()..];
+    let log = &log[..log.find("</pre>").unwrap()];
+    serde_json::from_str(&log.replace("&quot;", "\"")).unwrap_or_else(|e| panic!("{e}: {log}"))
+}
+
+/// The worked seed with a translator whose name is longer than a
+/// column: the overview has to wrap it, not widen.
+fn long_named_seed() -> Repo {
+    let repo = worked_seed();
+    repo.mark(
+        SLUG,
+        &[
+            "p3",
+            "--as",
+            "translated",
+            "--by",
+            "Anna-Kaisa Wikström-Hagelberg von Lindqvist-Åkerblom",
+        ],
+    );
+    page(&repo, &[]);
+    repo
+}
+
+#[test]
+fn on_a4_paper_the_overview_fits_the_page_and_the_findings_head_is_in_the_table() {
+    let Some(browser) = browser() else { return };
+    let repo = long_named_seed();
+    let m = measure(&browser, &repo, 703, true);
+    let viewport = m["viewport"].as_i64().unwrap();
+    assert_eq!(m["scroll"], "visible", "no scrollbar on paper: {m}");
+    assert!(m["page"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["table"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["reviewers"].as_i64().unwrap() <= viewport, "{m}");
+    // The Findings heading keeps the table's border on paper.
+    assert_eq!(m["notes_border"], "1px 1px", "{m}");
+}
+
+#[test]
+fn on_a_phone_the_overview_needs_no_sideways_scrolling() {
+    let Some(browser) = browser() else { return };
+    let repo = long_named_seed();
+    let m = measure(&browser, &repo, 390, false);
+    let viewport = m["viewport"].as_i64().unwrap();
+    assert!(m["page"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["table"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["errors"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["warnings"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["reviewers"].as_i64().unwrap() <= viewport, "{m}");
+    // Each article is a card whose cells say what they are.
+    let html = repo.read("report.html");
+    assert!(html.contains("data-label=\"Errors\""));
+}

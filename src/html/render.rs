@@ -155,6 +155,22 @@ fn progress(s: &Summary) -> Markup {
     }
 }
 
+/// The overview's columns: heading, and whether it sorts as a number.
+/// Each cell has the class `c-` and the heading in lower case, which the
+/// narrow-screen and print layouts place.
+const COLUMNS: [(&str, bool); 10] = [
+    ("Article", false),
+    ("Kind", false),
+    ("Segments", true),
+    ("Words", true),
+    ("Progress", true),
+    ("Errors", true),
+    ("Warnings", true),
+    ("Waived", true),
+    ("Translators", false),
+    ("Reviewers", false),
+];
+
 /// The first page: every article at a glance, sortable by any column.
 pub fn index(summaries: &[Summary], links: Links) -> Markup {
     let (errors, warnings, waived) = summaries.iter().fold((0, 0, 0), |(e, w, v), s| {
@@ -172,12 +188,10 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
             p class="hint chrome" { "Sort by clicking a column heading. Keys: "
                 kbd { "n" } "/" kbd { "j" } " next finding, " kbd { "p" } "/" kbd { "k" } " previous." }
             div class="scroll" {
-                table class="sortable" {
+                table class="sortable overview" {
                     thead { tr {
-                        @for (name, numeric) in [("Article", false), ("Kind", false), ("Segments", true),
-                            ("Words", true), ("Progress", true), ("Errors", true), ("Warnings", true),
-                            ("Waived", true), ("Translators", false), ("Reviewers", false)] {
-                            th scope="col" data-numeric=[numeric.then_some("1")] {
+                        @for (name, numeric) in COLUMNS {
+                            th scope="col" class={"c-" (name.to_lowercase())} data-numeric=[numeric.then_some("1")] {
                                 button type="button" { (name) }
                             }
                         }
@@ -186,25 +200,25 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
                         @for s in summaries {
                             @let done = s.words[2] + s.words[3];
                             tr class=[s.unreadable.then_some("unreadable")] {
-                                th scope="row" data-sort=(s.slug) {
+                                th scope="row" class="c-article" data-sort=(s.slug) {
                                     @match links {
                                         Links::Fragment => a href={"#" (article_anchor(&s.slug))} { (s.slug) },
                                         Links::Pages => a href=(page_href(&s.slug)) { (s.slug) },
                                     }
                                 }
-                                td { @if s.unreadable { "unreadable" } @else { (s.kind) } }
-                                td class="num" data-sort=(s.segments) { (s.segments) }
-                                td class="num" data-sort=(s.total_words()) { (s.total_words()) }
-                                td class="progress" data-sort=(percent(done, s.total_words())) { (progress(s)) }
-                                td class={"num" @if s.errors > 0 { " sev-error" }} data-sort=(s.errors) {
+                                td class="c-kind" data-label="Kind" { @if s.unreadable { "unreadable" } @else { (s.kind) } }
+                                td class="num c-segments" data-label="Segments" data-sort=(s.segments) { (s.segments) }
+                                td class="num c-words" data-label="Words" data-sort=(s.total_words()) { (s.total_words()) }
+                                td class="progress c-progress" data-sort=(percent(done, s.total_words())) { (progress(s)) }
+                                td class={"num c-errors" @if s.errors > 0 { " sev-error" }} data-label="Errors" data-sort=(s.errors) {
                                     @if s.errors > 0 { span aria-hidden="true" { "✖ " } } (s.errors)
                                 }
-                                td class={"num" @if s.warnings > 0 { " sev-warning" }} data-sort=(s.warnings) {
+                                td class={"num c-warnings" @if s.warnings > 0 { " sev-warning" }} data-label="Warnings" data-sort=(s.warnings) {
                                     @if s.warnings > 0 { span aria-hidden="true" { "▲ " } } (s.warnings)
                                 }
-                                td class="num" data-sort=(s.waived) { (s.waived) }
-                                td { (s.translators.join(", ")) }
-                                td { (s.reviewers.join(", ")) }
+                                td class="num c-waived" data-label="Waived" data-sort=(s.waived) { (s.waived) }
+                                td class="c-translators" data-label="Translators" { (s.translators.join(", ")) }
+                                td class="c-reviewers" data-label="Reviewers" { (s.reviewers.join(", ")) }
                             }
                         }
                     }
