@@ -537,10 +537,15 @@ fn a_real_browser_renders_the_rows_findings_and_marks() {
         "{}",
         &dom[..200]
     );
+    // It counts what it steps through; the seed's waived finding apart.
     let count = dom.matches("<li class=\"finding").count();
+    let waived = dom
+        .matches("<li class=\"finding sev-warning waived\"")
+        .count();
     assert!(count > 10);
+    assert_eq!(waived, 1);
     assert!(
-        dom.contains(&format!(">{count} findings<")),
+        dom.contains(&format!(">{} findings, 1 waived<", count - waived)),
         "the toolbar counts them"
     );
     // Side by side rows, findings beside them, the words marked.
@@ -761,4 +766,85 @@ fn on_a_phone_the_overview_needs_no_sideways_scrolling() {
     // Each article is a card whose cells say what they are.
     let html = repo.read("report.html");
     assert!(html.contains("data-label=\"Errors\""));
+}
+
+#[test]
+fn the_toolbar_counts_the_findings_it_steps_through_and_the_waived_apart() {
+    let Some(browser) = browser() else { return };
+    let repo = worked_seed();
+    page(&repo, &[]);
+    let html = repo.read("report.html");
+    let waived_id = {
+        let at = html
+            .find("<li class=\"finding sev-warning waived\"")
+            .unwrap();
+        let id = &html[at..];
+        let id = &id[id.find(" id=\"").unwrap() + 5..];
+        id[..id.find('"').unwrap()].to_string()
+    };
+    // Press `n` once per finding on the page: the waived one never gets
+    // the focus, and the position says "of" the unwaived count.
+    let total = html.matches("<li class=\"finding").count();
+    repo.write(
+        "keys.html",
+        format!(
+            r#"<!DOCTYPE html><html><body><iframe id="r" src="report.html" width="1200" height="800"></iframe>
+<pre id="log"></pre><script>
+document.getElementById("r").addEventListener("load", function () {{
+  var doc = document.getElementById("r").contentDocument;
+  var log = [doc.querySelector(".position").textContent];
+  for (var i = 0; i < {total}; i++) {{
+    doc.dispatchEvent(new KeyboardEvent("keydown", {{ key: "n", bubbles: true }}));
+    log.push(doc.activeElement.id);
+  }}
+  log.push(doc.querySelector(".position").textContent);
+  document.getElementById("log").textContent = log.join("|");
+}});
+</script></body></html>"#
+        ),
+    );
+    let dom = dump_dom(
+        &browser,
+        &repo.path("chromium-profile"),
+        &repo.path("keys.html"),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+        ],
+    );
+    let log = &dom[dom.find("<pre id=\"log\">").expect("the log") + "<pre id=\"log\">".len()..];
+    let log: Vec<&str> = log[..log.find("</pre>").unwrap()].split('|').collect();
+    let steps = total - 1;
+    assert_eq!(log[0], format!("{steps} findings, 1 waived"), "{log:?}");
+    assert!(!log.contains(&waived_id.as_str()), "{waived_id} in {log:?}");
+    // One press more than there are unwaived findings wraps round.
+    assert_eq!(log[steps + 1], log[1], "wraps round: {log:?}");
+    assert_eq!(log[total + 1], format!("finding 1 of {steps}"));
+}
+
+#[test]
+fn one_finding_is_one_finding() {
+    let Some(browser) = browser() else { return };
+    // One number the Swedish lacks: one finding.
+    let repo = Repo::empty();
+    repo.import(
+        "kolumni",
+        "Marraskuu\n\nVuonna 2023 kaikki muuttui.\n",
+        Some(b"November\n\nAllt \xc3\xa4ndrades.\n"),
+    );
+    let html = page(&repo, &["--select", "number"]);
+    assert_eq!(html.matches("<li class=\"finding").count(), 1);
+    assert!(html.contains("0 errors</span>, <span class=\"sev-warning\">1 warning</span>"));
+    assert!(html.contains("▲ </span>1 warning</span>"), "the totals");
+    assert!(!html.contains(" 1 warnings"));
+    let dom = dump_dom(
+        &browser,
+        &repo.path("chromium-profile"),
+        &repo.path("report.html"),
+        &[],
+    );
+    assert!(
+        dom.contains("aria-live=\"polite\">1 finding</span>"),
+        "{dom}"
+    );
 }

@@ -52,6 +52,15 @@ fn page_href(slug: &str) -> String {
     href
 }
 
+/// `1 error`, `2 errors`.
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The symbol that goes with a state, so that no state is told by colour
 /// alone.
 fn state_symbol(state: State) -> &'static str {
@@ -181,8 +190,8 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
             h2 id="index-title" { "The issue at a glance" }
             p class="totals" {
                 (summaries.len()) @if summaries.len() == 1 { " article · " } @else { " articles · " }
-                span class="sev-error" { span aria-hidden="true" { "✖ " } (errors) " errors" } " · "
-                span class="sev-warning" { span aria-hidden="true" { "▲ " } (warnings) " warnings" } " · "
+                span class="sev-error" { span aria-hidden="true" { "✖ " } (count(errors, "error")) } " · "
+                span class="sev-warning" { span aria-hidden="true" { "▲ " } (count(warnings, "warning")) } " · "
                 (waived) " waived"
             }
             p class="hint chrome" { "Sort by clicking a column heading. Keys: "
@@ -402,9 +411,9 @@ pub fn article(view: &ArticleView, links: Links) -> Markup {
             p class="meta" {
                 @if links == Links::Pages { span class="chrome" { a href="index.html" { "← all articles" } " · " } }
                 @if links == Links::Fragment { span class="chrome" { a href="#index-title" { "↑ all articles" } " · " } }
-                (s.segments) " segments, " (s.total_words()) " Finnish words · "
-                span class=[(s.errors > 0).then_some("sev-error")] { (s.errors) " errors" } ", "
-                span class=[(s.warnings > 0).then_some("sev-warning")] { (s.warnings) " warnings" } ", "
+                (count(s.segments, "segment")) ", " (count(s.total_words(), "Finnish word")) " · "
+                span class=[(s.errors > 0).then_some("sev-error")] { (count(s.errors, "error")) } ", "
+                span class=[(s.warnings > 0).then_some("sev-warning")] { (count(s.warnings, "warning")) } ", "
                 (s.waived) " waived"
                 @if !s.translators.is_empty() { " · translated by " (s.translators.join(", ")) }
                 @if !s.reviewers.is_empty() { " · reviewed by " (s.reviewers.join(", ")) }
