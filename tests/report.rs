@@ -848,3 +848,27 @@ fn one_finding_is_one_finding() {
         "{dom}"
     );
 }
+
+#[test]
+fn a_new_output_name_without_an_extension_is_a_file_and_stderr_says_how_to_get_a_directory() {
+    let repo = seed();
+    report(&repo, &["-o", "review"])
+        .success()
+        .stderr(contains(
+            "tolk: `review` has no extension: writing the report as one HTML file named `review`; for a directory with a page per article, write `-o review/`\n",
+        ));
+    assert!(repo.path("review").is_file());
+    assert!(repo.read("review").starts_with("<!DOCTYPE html>"));
+    // Once it exists, writing over it again is what was asked: no remark.
+    let out = report(&repo, &["-o", "review"]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(!stderr.contains("no extension"), "{stderr}");
+    // Any extension, and the trailing slash, are taken as they are.
+    for name in ["review.txt", "pages/"] {
+        let out = report(&repo, &["-o", name]).success();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(!stderr.contains("no extension"), "{name}: {stderr}");
+    }
+    assert!(repo.path("review.txt").is_file());
+    assert!(repo.path("pages/index.html").is_file());
+}

@@ -53,6 +53,23 @@ pub fn target(output: Option<&PathBuf>, articles: usize) -> Target {
     }
 }
 
+/// A new file named without an extension (`-o review`) is most likely
+/// meant as a directory: the report is still one file of that name, as
+/// asked (people name their files as they like), and stderr says how to
+/// ask for a directory. An existing file of that name is not remarked on.
+fn bare_name_note(target: &Target) -> Option<String> {
+    let Target::File(path) = target else {
+        return None;
+    };
+    if path.extension().is_some() || path.exists() {
+        return None;
+    }
+    let name = path.display();
+    Some(format!(
+        "`{name}` has no extension: writing the report as one HTML file named `{name}`; for a directory with a page per article, write `-o {name}/`"
+    ))
+}
+
 /// The date the report says it was written: today (UTC), or the date of
 /// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible output.
 pub fn report_date() -> Result<String> {
@@ -124,6 +141,9 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
             slugs.len(),
             dir.display()
         ));
+    }
+    if let Some(note) = bare_name_note(&target) {
+        notes.push(note);
     }
     let links = html::links(&target);
     // A broken glossary is already an `invalid` finding; terms are then
