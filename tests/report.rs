@@ -872,3 +872,39 @@ fn a_new_output_name_without_an_extension_is_a_file_and_stderr_says_how_to_get_a
     assert!(repo.path("review.txt").is_file());
     assert!(repo.path("pages/index.html").is_file());
 }
+
+#[test]
+fn the_report_reuses_what_check_found_and_writes_the_same_page() {
+    let repo = worked_seed();
+    let cold = page(&repo, &["--no-cache"]);
+    repo.tolk().arg("check").assert().code(1);
+    // The findings come from check's cache: only the rows are built anew.
+    let stats = |args: &[&str]| {
+        let out = repo
+            .tolk()
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .env("TOLK_CACHE_STATS", "1")
+            .arg("report")
+            .args(args)
+            .args(["-o", "report.html"])
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let stderr = stats(&[]);
+    assert!(
+        stderr.contains("tolk: cache: 1 of 1 articles reused"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read("report.html"), cold, "the waived finding too");
+    // An edit is seen: the article is checked again.
+    repo.edit("sv.txt", "2023", "2022");
+    let stderr = stats(&[]);
+    assert!(stderr.contains("0 of 1 articles reused"), "{stderr}");
+    let warm = repo.read("report.html");
+    assert_ne!(warm, cold);
+    assert_eq!(warm, page(&repo, &["--no-cache"]));
+    // --no-cache neither reads nor writes it.
+    let stderr = stats(&["--no-cache"]);
+    assert!(!stderr.contains("cache:"), "{stderr}");
+}

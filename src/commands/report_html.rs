@@ -1,9 +1,10 @@
 //! `tolk report`: the editor's review page. Gathers what `tolk check`
 //! reports (the same `tolk.toml` selection, severities and waivers; the
-//! waived findings too), loads each article again for its rows, and hands
-//! one article at a time to `html` to render and write.
+//! waived findings too; through `check`'s result cache, so that a second
+//! run reuses them), loads each article for its rows, and hands one
+//! article at a time to `html` to render and write.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -88,7 +89,14 @@ pub fn report_date() -> Result<String> {
 
 type PerArticle = FxHashMap<String, (Vec<Finding>, Vec<Waived>)>;
 
-pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
+/// `cache_dir` is `check`'s result cache (`None` with `--no-cache`): the
+/// findings come from it when the articles have not changed since the
+/// last `check` or `report`, so only the rows are built from the files.
+pub fn run(
+    args: &ReportArgs,
+    session: &Session,
+    cache_dir: Option<&Path>,
+) -> Result<ReportOutcome> {
     let date = report_date()?;
     let check = CheckArgs {
         slugs: args.slugs.clone(),
@@ -103,11 +111,17 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
         statistics: false,
         watch: false,
     };
-    let checked = crate::commands::check::run(&check, session)?;
+    let checked = crate::commands::check::run_with(&check, session, cache_dir)?;
     let mut notes: Vec<String> = [checked.glossary_note, checked.spelling_note]
         .into_iter()
         .flatten()
         .collect();
+    // As `check` does: what the cache reused, for tests and timing.
+    if let Some(note) = &checked.cache_note
+        && std::env::var_os("TOLK_CACHE_STATS").is_some_and(|v| !v.is_empty())
+    {
+        notes.push(note.clone());
+    }
     let invalid = checked
         .findings
         .iter()
