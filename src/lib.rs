@@ -338,7 +338,8 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             }
         }
         Command::Report(args) => {
-            let report = commands::report_html::run(args, session)?;
+            let cache = commands::cache::dir(global, session, true);
+            let report = commands::report_html::run(args, session, cache.as_deref())?;
             for note in &report.notes {
                 eprintln!("tolk: {}", escape_controls(note));
             }

@@ -537,10 +537,15 @@ fn a_real_browser_renders_the_rows_findings_and_marks() {
         "{}",
         &dom[..200]
     );
+    // It counts what it steps through; the seed's waived finding apart.
     let count = dom.matches("<li class=\"finding").count();
+    let waived = dom
+        .matches("<li class=\"finding sev-warning waived\"")
+        .count();
     assert!(count > 10);
+    assert_eq!(waived, 1);
     assert!(
-        dom.contains(&format!(">{count} findings<")),
+        dom.contains(&format!(">{} findings, 1 waived<", count - waived)),
         "the toolbar counts them"
     );
     // Side by side rows, findings beside them, the words marked.
@@ -651,4 +656,255 @@ document.getElementById("r").addEventListener("load", function () {
         order[0], order[1], order[2], order[1], order[0], order[0]
     );
     assert_eq!(log, expected);
+}
+
+/// Loads `report.html` in a frame `width` CSS pixels wide and measures
+/// the overview and the first article's table. With `print`, the print
+/// stylesheet is applied as if on screen and the narrow-screen rules are
+/// dropped: a frame 703 px wide is an A4 page less the `@page` margins.
+fn measure(browser: &Path, repo: &common::Repo, width: u32, print: bool) -> serde_json::Value {
+    let harness = r#"<!DOCTYPE html><html><body><iframe id="r" src="report.html" width="WIDTH" height="1200" style="border:0"></iframe>
+<pre id="log"></pre><script>
+document.getElementById("r").addEventListener("load", function () {
+  var doc = document.getElementById("r").contentDocument;
+  if (PRINT) {
+    var sheet = doc.styleSheets[0], rules = [];
+    for (var i = sheet.cssRules.length - 1; i >= 0; i--) {
+      var rule = sheet.cssRules[i];
+      if (!rule.media) { continue; }
+      if (rule.media.mediaText.indexOf("print") >= 0) {
+        for (var j = 0; j < rule.cssRules.length; j++) {
+          if (rule.cssRules[j].type === 1) { rules.push(rule.cssRules[j].cssText); }
+        }
+      }
+      sheet.deleteRule(i);
+    }
+    rules.forEach(function (t) { sheet.insertRule(t, sheet.cssRules.length); });
+  }
+  var right = function (el) { return Math.round(el.getBoundingClientRect().right); };
+  var row = doc.querySelector(".overview tbody tr");
+  var notes = doc.querySelector(".pairs th.notes");
+  var log = {
+    viewport: doc.documentElement.clientWidth,
+    page: doc.documentElement.scrollWidth,
+    scroll: getComputedStyle(doc.querySelector(".scroll")).overflowX,
+    table: right(doc.querySelector(".overview")),
+    errors: right(row.querySelector(".c-errors")),
+    warnings: right(row.querySelector(".c-warnings")),
+    reviewers: right(doc.querySelector(".overview tbody tr:last-child .c-translators")),
+    notes_border: getComputedStyle(notes).borderTopWidth + " " + getComputedStyle(notes).borderRightWidth,
+    toolbar: doc.querySelector(".toolbar .position").textContent,
+    widest: ""
+  };
+  var most = 0;
+  Array.prototype.forEach.call(doc.querySelectorAll("main *"), function (el) {
+    if (right(el) > most) { most = right(el); log.widest = el.tagName + "." + el.className + " " + most; }
+  });
+  document.getElementById("log").textContent = JSON.stringify(log);
+});
+</script></body></html>"#
+        .replace("WIDTH", &width.to_string())
+        .replace("PRINT", if print { "true" } else { "false" });
+    repo.write("measure.html", harness);
+    let dom = dump_dom(
+        browser,
+        &repo.path("chromium-profile"),
+        &repo.path("measure.html"),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+        ],
+    );
+    let log = &dom[dom.find("<pre id=\"log\">").expect("the log") + "<pre id=\"log\">".len()..];
+    let log = &log[..log.find("</pre>").unwrap()];
+    serde_json::from_str(&log.replace("&quot;", "\"")).unwrap_or_else(|e| panic!("{e}: {log}"))
+}
+
+/// The worked seed with a translator whose name is longer than a
+/// column: the overview has to wrap it, not widen.
+fn long_named_seed() -> Repo {
+    let repo = worked_seed();
+    repo.mark(
+        SLUG,
+        &[
+            "p3",
+            "--as",
+            "translated",
+            "--by",
+            "Anna-Kaisa Wikström-Hagelberg von Lindqvist-Åkerblom",
+        ],
+    );
+    page(&repo, &[]);
+    repo
+}
+
+#[test]
+fn on_a4_paper_the_overview_fits_the_page_and_the_findings_head_is_in_the_table() {
+    let Some(browser) = browser() else { return };
+    let repo = long_named_seed();
+    let m = measure(&browser, &repo, 703, true);
+    let viewport = m["viewport"].as_i64().unwrap();
+    assert_eq!(m["scroll"], "visible", "no scrollbar on paper: {m}");
+    assert!(m["page"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["table"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["reviewers"].as_i64().unwrap() <= viewport, "{m}");
+    // The Findings heading keeps the table's border on paper.
+    assert_eq!(m["notes_border"], "1px 1px", "{m}");
+}
+
+#[test]
+fn on_a_phone_the_overview_needs_no_sideways_scrolling() {
+    let Some(browser) = browser() else { return };
+    let repo = long_named_seed();
+    let m = measure(&browser, &repo, 390, false);
+    let viewport = m["viewport"].as_i64().unwrap();
+    assert!(m["page"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["table"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["errors"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["warnings"].as_i64().unwrap() <= viewport, "{m}");
+    assert!(m["reviewers"].as_i64().unwrap() <= viewport, "{m}");
+    // Each article is a card whose cells say what they are.
+    let html = repo.read("report.html");
+    assert!(html.contains("data-label=\"Errors\""));
+}
+
+#[test]
+fn the_toolbar_counts_the_findings_it_steps_through_and_the_waived_apart() {
+    let Some(browser) = browser() else { return };
+    let repo = worked_seed();
+    page(&repo, &[]);
+    let html = repo.read("report.html");
+    let waived_id = {
+        let at = html
+            .find("<li class=\"finding sev-warning waived\"")
+            .unwrap();
+        let id = &html[at..];
+        let id = &id[id.find(" id=\"").unwrap() + 5..];
+        id[..id.find('"').unwrap()].to_string()
+    };
+    // Press `n` once per finding on the page: the waived one never gets
+    // the focus, and the position says "of" the unwaived count.
+    let total = html.matches("<li class=\"finding").count();
+    repo.write(
+        "keys.html",
+        format!(
+            r#"<!DOCTYPE html><html><body><iframe id="r" src="report.html" width="1200" height="800"></iframe>
+<pre id="log"></pre><script>
+document.getElementById("r").addEventListener("load", function () {{
+  var doc = document.getElementById("r").contentDocument;
+  var log = [doc.querySelector(".position").textContent];
+  for (var i = 0; i < {total}; i++) {{
+    doc.dispatchEvent(new KeyboardEvent("keydown", {{ key: "n", bubbles: true }}));
+    log.push(doc.activeElement.id);
+  }}
+  log.push(doc.querySelector(".position").textContent);
+  document.getElementById("log").textContent = log.join("|");
+}});
+</script></body></html>"#
+        ),
+    );
+    let dom = dump_dom(
+        &browser,
+        &repo.path("chromium-profile"),
+        &repo.path("keys.html"),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+        ],
+    );
+    let log = &dom[dom.find("<pre id=\"log\">").expect("the log") + "<pre id=\"log\">".len()..];
+    let log: Vec<&str> = log[..log.find("</pre>").unwrap()].split('|').collect();
+    let steps = total - 1;
+    assert_eq!(log[0], format!("{steps} findings, 1 waived"), "{log:?}");
+    assert!(!log.contains(&waived_id.as_str()), "{waived_id} in {log:?}");
+    // One press more than there are unwaived findings wraps round.
+    assert_eq!(log[steps + 1], log[1], "wraps round: {log:?}");
+    assert_eq!(log[total + 1], format!("finding 1 of {steps}"));
+}
+
+#[test]
+fn one_finding_is_one_finding() {
+    let Some(browser) = browser() else { return };
+    // One number the Swedish lacks: one finding.
+    let repo = Repo::empty();
+    repo.import(
+        "kolumni",
+        "Marraskuu\n\nVuonna 2023 kaikki muuttui.\n",
+        Some(b"November\n\nAllt \xc3\xa4ndrades.\n"),
+    );
+    let html = page(&repo, &["--select", "number"]);
+    assert_eq!(html.matches("<li class=\"finding").count(), 1);
+    assert!(html.contains("0 errors</span>, <span class=\"sev-warning\">1 warning</span>"));
+    assert!(html.contains("▲ </span>1 warning</span>"), "the totals");
+    assert!(!html.contains(" 1 warnings"));
+    let dom = dump_dom(
+        &browser,
+        &repo.path("chromium-profile"),
+        &repo.path("report.html"),
+        &[],
+    );
+    assert!(
+        dom.contains("aria-live=\"polite\">1 finding</span>"),
+        "{dom}"
+    );
+}
+
+#[test]
+fn a_new_output_name_without_an_extension_is_a_file_and_stderr_says_how_to_get_a_directory() {
+    let repo = seed();
+    report(&repo, &["-o", "review"])
+        .success()
+        .stderr(contains(
+            "tolk: `review` has no extension: writing the report as one HTML file named `review`; for a directory with a page per article, write `-o review/`\n",
+        ));
+    assert!(repo.path("review").is_file());
+    assert!(repo.read("review").starts_with("<!DOCTYPE html>"));
+    // Once it exists, writing over it again is what was asked: no remark.
+    let out = report(&repo, &["-o", "review"]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(!stderr.contains("no extension"), "{stderr}");
+    // Any extension, and the trailing slash, are taken as they are.
+    for name in ["review.txt", "pages/"] {
+        let out = report(&repo, &["-o", name]).success();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(!stderr.contains("no extension"), "{name}: {stderr}");
+    }
+    assert!(repo.path("review.txt").is_file());
+    assert!(repo.path("pages/index.html").is_file());
+}
+
+#[test]
+fn the_report_reuses_what_check_found_and_writes_the_same_page() {
+    let repo = worked_seed();
+    let cold = page(&repo, &["--no-cache"]);
+    repo.tolk().arg("check").assert().code(1);
+    // The findings come from check's cache: only the rows are built anew.
+    let stats = |args: &[&str]| {
+        let out = repo
+            .tolk()
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .env("TOLK_CACHE_STATS", "1")
+            .arg("report")
+            .args(args)
+            .args(["-o", "report.html"])
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let stderr = stats(&[]);
+    assert!(
+        stderr.contains("tolk: cache: 1 of 1 articles reused"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read("report.html"), cold, "the waived finding too");
+    // An edit is seen: the article is checked again.
+    repo.edit("sv.txt", "2023", "2022");
+    let stderr = stats(&[]);
+    assert!(stderr.contains("0 of 1 articles reused"), "{stderr}");
+    let warm = repo.read("report.html");
+    assert_ne!(warm, cold);
+    assert_eq!(warm, page(&repo, &["--no-cache"]));
+    // --no-cache neither reads nor writes it.
+    let stderr = stats(&["--no-cache"]);
+    assert!(!stderr.contains("cache:"), "{stderr}");
 }

@@ -1,9 +1,10 @@
 //! `tolk report`: the editor's review page. Gathers what `tolk check`
 //! reports (the same `tolk.toml` selection, severities and waivers; the
-//! waived findings too), loads each article again for its rows, and hands
-//! one article at a time to `html` to render and write.
+//! waived findings too; through `check`'s result cache, so that a second
+//! run reuses them), loads each article for its rows, and hands one
+//! article at a time to `html` to render and write.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -53,6 +54,23 @@ pub fn target(output: Option<&PathBuf>, articles: usize) -> Target {
     }
 }
 
+/// A new file named without an extension (`-o review`) is most likely
+/// meant as a directory: the report is still one file of that name, as
+/// asked (people name their files as they like), and stderr says how to
+/// ask for a directory. An existing file of that name is not remarked on.
+fn bare_name_note(target: &Target) -> Option<String> {
+    let Target::File(path) = target else {
+        return None;
+    };
+    if path.extension().is_some() || path.exists() {
+        return None;
+    }
+    let name = path.display();
+    Some(format!(
+        "`{name}` has no extension: writing the report as one HTML file named `{name}`; for a directory with a page per article, write `-o {name}/`"
+    ))
+}
+
 /// The date the report says it was written: today (UTC), or the date of
 /// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible output.
 pub fn report_date() -> Result<String> {
@@ -71,7 +89,14 @@ pub fn report_date() -> Result<String> {
 
 type PerArticle = FxHashMap<String, (Vec<Finding>, Vec<Waived>)>;
 
-pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
+/// `cache_dir` is `check`'s result cache (`None` with `--no-cache`): the
+/// findings come from it when the articles have not changed since the
+/// last `check` or `report`, so only the rows are built from the files.
+pub fn run(
+    args: &ReportArgs,
+    session: &Session,
+    cache_dir: Option<&Path>,
+) -> Result<ReportOutcome> {
     let date = report_date()?;
     let check = CheckArgs {
         slugs: args.slugs.clone(),
@@ -86,11 +111,17 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
         statistics: false,
         watch: false,
     };
-    let checked = crate::commands::check::run(&check, session)?;
+    let checked = crate::commands::check::run_with(&check, session, cache_dir)?;
     let mut notes: Vec<String> = [checked.glossary_note, checked.spelling_note]
         .into_iter()
         .flatten()
         .collect();
+    // As `check` does: what the cache reused, for tests and timing.
+    if let Some(note) = &checked.cache_note
+        && std::env::var_os("TOLK_CACHE_STATS").is_some_and(|v| !v.is_empty())
+    {
+        notes.push(note.clone());
+    }
     let invalid = checked
         .findings
         .iter()
@@ -124,6 +155,9 @@ pub fn run(args: &ReportArgs, session: &Session) -> Result<ReportOutcome> {
             slugs.len(),
             dir.display()
         ));
+    }
+    if let Some(note) = bare_name_note(&target) {
+        notes.push(note);
     }
     let links = html::links(&target);
     // A broken glossary is already an `invalid` finding; terms are then

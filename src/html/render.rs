@@ -52,6 +52,15 @@ fn page_href(slug: &str) -> String {
     href
 }
 
+/// `1 error`, `2 errors`.
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The symbol that goes with a state, so that no state is told by colour
 /// alone.
 fn state_symbol(state: State) -> &'static str {
@@ -155,6 +164,22 @@ fn progress(s: &Summary) -> Markup {
     }
 }
 
+/// The overview's columns: heading, and whether it sorts as a number.
+/// Each cell has the class `c-` and the heading in lower case, which the
+/// narrow-screen and print layouts place.
+const COLUMNS: [(&str, bool); 10] = [
+    ("Article", false),
+    ("Kind", false),
+    ("Segments", true),
+    ("Words", true),
+    ("Progress", true),
+    ("Errors", true),
+    ("Warnings", true),
+    ("Waived", true),
+    ("Translators", false),
+    ("Reviewers", false),
+];
+
 /// The first page: every article at a glance, sortable by any column.
 pub fn index(summaries: &[Summary], links: Links) -> Markup {
     let (errors, warnings, waived) = summaries.iter().fold((0, 0, 0), |(e, w, v), s| {
@@ -165,19 +190,17 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
             h2 id="index-title" { "The issue at a glance" }
             p class="totals" {
                 (summaries.len()) @if summaries.len() == 1 { " article · " } @else { " articles · " }
-                span class="sev-error" { span aria-hidden="true" { "✖ " } (errors) " errors" } " · "
-                span class="sev-warning" { span aria-hidden="true" { "▲ " } (warnings) " warnings" } " · "
+                span class="sev-error" { span aria-hidden="true" { "✖ " } (count(errors, "error")) } " · "
+                span class="sev-warning" { span aria-hidden="true" { "▲ " } (count(warnings, "warning")) } " · "
                 (waived) " waived"
             }
             p class="hint chrome" { "Sort by clicking a column heading. Keys: "
                 kbd { "n" } "/" kbd { "j" } " next finding, " kbd { "p" } "/" kbd { "k" } " previous." }
             div class="scroll" {
-                table class="sortable" {
+                table class="sortable overview" {
                     thead { tr {
-                        @for (name, numeric) in [("Article", false), ("Kind", false), ("Segments", true),
-                            ("Words", true), ("Progress", true), ("Errors", true), ("Warnings", true),
-                            ("Waived", true), ("Translators", false), ("Reviewers", false)] {
-                            th scope="col" data-numeric=[numeric.then_some("1")] {
+                        @for (name, numeric) in COLUMNS {
+                            th scope="col" class={"c-" (name.to_lowercase())} data-numeric=[numeric.then_some("1")] {
                                 button type="button" { (name) }
                             }
                         }
@@ -186,25 +209,25 @@ pub fn index(summaries: &[Summary], links: Links) -> Markup {
                         @for s in summaries {
                             @let done = s.words[2] + s.words[3];
                             tr class=[s.unreadable.then_some("unreadable")] {
-                                th scope="row" data-sort=(s.slug) {
+                                th scope="row" class="c-article" data-sort=(s.slug) {
                                     @match links {
                                         Links::Fragment => a href={"#" (article_anchor(&s.slug))} { (s.slug) },
                                         Links::Pages => a href=(page_href(&s.slug)) { (s.slug) },
                                     }
                                 }
-                                td { @if s.unreadable { "unreadable" } @else { (s.kind) } }
-                                td class="num" data-sort=(s.segments) { (s.segments) }
-                                td class="num" data-sort=(s.total_words()) { (s.total_words()) }
-                                td class="progress" data-sort=(percent(done, s.total_words())) { (progress(s)) }
-                                td class={"num" @if s.errors > 0 { " sev-error" }} data-sort=(s.errors) {
+                                td class="c-kind" data-label="Kind" { @if s.unreadable { "unreadable" } @else { (s.kind) } }
+                                td class="num c-segments" data-label="Segments" data-sort=(s.segments) { (s.segments) }
+                                td class="num c-words" data-label="Words" data-sort=(s.total_words()) { (s.total_words()) }
+                                td class="progress c-progress" data-sort=(percent(done, s.total_words())) { (progress(s)) }
+                                td class={"num c-errors" @if s.errors > 0 { " sev-error" }} data-label="Errors" data-sort=(s.errors) {
                                     @if s.errors > 0 { span aria-hidden="true" { "✖ " } } (s.errors)
                                 }
-                                td class={"num" @if s.warnings > 0 { " sev-warning" }} data-sort=(s.warnings) {
+                                td class={"num c-warnings" @if s.warnings > 0 { " sev-warning" }} data-label="Warnings" data-sort=(s.warnings) {
                                     @if s.warnings > 0 { span aria-hidden="true" { "▲ " } } (s.warnings)
                                 }
-                                td class="num" data-sort=(s.waived) { (s.waived) }
-                                td { (s.translators.join(", ")) }
-                                td { (s.reviewers.join(", ")) }
+                                td class="num c-waived" data-label="Waived" data-sort=(s.waived) { (s.waived) }
+                                td class="c-translators" data-label="Translators" { (s.translators.join(", ")) }
+                                td class="c-reviewers" data-label="Reviewers" { (s.reviewers.join(", ")) }
                             }
                         }
                     }
@@ -388,9 +411,9 @@ pub fn article(view: &ArticleView, links: Links) -> Markup {
             p class="meta" {
                 @if links == Links::Pages { span class="chrome" { a href="index.html" { "← all articles" } " · " } }
                 @if links == Links::Fragment { span class="chrome" { a href="#index-title" { "↑ all articles" } " · " } }
-                (s.segments) " segments, " (s.total_words()) " Finnish words · "
-                span class=[(s.errors > 0).then_some("sev-error")] { (s.errors) " errors" } ", "
-                span class=[(s.warnings > 0).then_some("sev-warning")] { (s.warnings) " warnings" } ", "
+                (count(s.segments, "segment")) ", " (count(s.total_words(), "Finnish word")) " · "
+                span class=[(s.errors > 0).then_some("sev-error")] { (count(s.errors, "error")) } ", "
+                span class=[(s.warnings > 0).then_some("sev-warning")] { (count(s.warnings, "warning")) } ", "
                 (s.waived) " waived"
                 @if !s.translators.is_empty() { " · translated by " (s.translators.join(", ")) }
                 @if !s.reviewers.is_empty() { " · reviewed by " (s.reviewers.join(", ")) }

@@ -1,7 +1,11 @@
 (function () {
   "use strict";
   document.documentElement.classList.remove("nojs");
-  var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
+  // The navigation steps through what is still to be dealt with; a
+  // waived finding stays on the page but is counted apart.
+  var findings = Array.prototype.slice.call(document.querySelectorAll(".finding:not(.waived)"));
+  var waived = document.querySelectorAll(".finding.waived").length;
+  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   var position = document.querySelector(".toolbar .position");
   var current = -1;
   function go(step) {
@@ -26,7 +30,9 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-go]"), function (b) {
     b.addEventListener("click", function () { go(Number(b.getAttribute("data-go"))); });
   });
-  if (position) { position.textContent = findings.length + " findings"; }
+  if (position) {
+    position.textContent = count(findings.length, "finding") + (waived ? ", " + waived + " waived" : "");
+  }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
     var heads = table.querySelectorAll("thead th");
     Array.prototype.forEach.call(heads, function (th, col) {
