@@ -869,7 +869,9 @@ pub enum GlossaryCommand {
         format: Option<TermFormat>,
 
         /// Update a term already in the glossary in place, instead of
-        /// refusing it
+        /// refusing it. A CSV column the file does not have leaves that key
+        /// as it is; an empty cell in a column it has removes the key (the
+        /// note, the avoid list…), and the output says so
         #[arg(long)]
         replace: bool,
 
