@@ -192,13 +192,17 @@ pub enum Command {
     /// reviewer as `changeid`), and the state and role as `x-state` and
     /// `x-role` properties. Missing, draft and stale segments are left out: a
     /// draft is nobody's word yet, and a stale segment's Swedish translates
-    /// Finnish that is no longer there.
+    /// Finnish that is no longer there. So is a reviewed segment whose
+    /// Swedish changed after the review (`reviewed*` in `tolk status`):
+    /// nobody vouches for the new text until it is marked again.
     Tmx(TmxArgs),
     /// Show the closest earlier translations in the archive for an
     /// article's missing and stale segments, with match percentages
     ///
     /// Matches come from every translated or reviewed segment of the archive
-    /// (this article's other segments included), best first, each
+    /// (this article's other segments included; not a reviewed one whose
+    /// Swedish changed after the review, `reviewed*` in `tolk status`), best
+    /// first, each
     /// Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
     /// when the Finnish is the same (spaces and line breaks aside); otherwise
     /// the share of words that need no change (word-level edit distance over

@@ -57,7 +57,9 @@ impl Unit {
 /// The units of one article, in reading order: each row whose Finnish
 /// segments are all translated or reviewed and whose Swedish is there.
 /// Missing, draft and stale segments are left out (a stale one's Swedish
-/// translates a Finnish text that is no longer there).
+/// translates a Finnish text that is no longer there), and so is a
+/// reviewed segment whose Swedish changed after the review (`reviewed*`
+/// in `tolk status`): nobody vouches for the new text.
 pub fn units(article: &Article) -> Vec<Unit> {
     let pairs = article.pairs();
     let mut out = Vec::new();
@@ -67,7 +69,7 @@ pub fn units(article: &Article) -> Vec<Unit> {
         };
         let done = members
             .iter()
-            .all(|p| matches!(p.state, State::Translated | State::Reviewed));
+            .all(|p| matches!(p.state, State::Translated | State::Reviewed) && !p.edited);
         let (Some(first), Some(sv)) = (members.first(), members.first().and_then(|p| p.sv)) else {
             continue;
         };

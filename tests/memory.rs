@@ -482,3 +482,79 @@ fn tmx_reports_an_unreadable_article_and_keeps_the_others() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(units(&text).len(), 5);
 }
+
+/// The archive with the library story's p2 (the paragraph the second
+/// article reuses) reviewed, `reviewed_text` being the Swedish as the
+/// reviewer saw it.
+fn archive_with_p2_reviewed_as(reviewed_text: &str) -> Repo {
+    let repo = archive();
+    let status = LIBRARY_STATUS.replace(
+        "[segments.p2]
+state = \"translated\"
+by = \"Patricia Heikkilä\"
+at = \"2025-11-02\"",
+        &format!(
+            "[segments.p2]
+state = \"reviewed\"
+by = \"Eeva Editor\"
+translator = \"Patricia Heikkilä\"
+at = \"2025-11-04\"
+reviewed_text = \"{reviewed_text}\""
+        ),
+    );
+    assert_ne!(status, LIBRARY_STATUS);
+    repo.write(&format!("articles/{LIBRARY}/status.toml"), status);
+    repo
+}
+
+const P2_SV: &str = "Biblioteket har öppet vardagar kl. 10–20 och lördagar kl. 10–16.";
+
+#[test]
+fn a_reviewed_pair_whose_swedish_changed_since_is_left_out_of_tmx_and_suggest() {
+    // Reviewed as it stands: in the memory, as reviewed.
+    let repo = archive_with_p2_reviewed_as(P2_SV);
+    let p2: Vec<Tu> = units(&tmx(&repo))
+        .into_iter()
+        .filter(|u| u.tuid == "kirjasto-avautuu/p2")
+        .collect();
+    assert_eq!(p2.len(), 1);
+    assert_eq!(p2[0].state, "reviewed");
+    let v = suggest(&repo, &["p1"]);
+    assert_eq!(
+        hits(&v["segments"][0]),
+        [("kirjasto-avautuu/p2".to_string(), 100)]
+    );
+    assert_eq!(v["segments"][0]["suggestions"][0]["state"], "reviewed");
+
+    // The Swedish changed after the review: nobody vouches for it.
+    let repo = archive_with_p2_reviewed_as("Biblioteket är öppet vardagar kl. 10–20.");
+    let ids: Vec<String> = units(&tmx(&repo)).into_iter().map(|u| u.tuid).collect();
+    assert!(!ids.contains(&"kirjasto-avautuu/p2".to_string()), "{ids:?}");
+    assert!(ids.contains(&"kirjasto-avautuu/p1".to_string()), "{ids:?}");
+    let v = suggest(&repo, &["p1"]);
+    assert_eq!(hits(&v["segments"][0]), []);
+}
+
+#[test]
+fn suggest_names_the_translator_and_the_reviewer_apart() {
+    let repo = archive_with_p2_reviewed_as(P2_SV);
+    let v = suggest(&repo, &["p1", "p2"]);
+    let reviewed = &v["segments"][0]["suggestions"][0];
+    assert_eq!(reviewed["translator"], "Patricia Heikkilä");
+    assert_eq!(reviewed["reviewer"], "Eeva Editor");
+    let translated = &v["segments"][1]["suggestions"][0];
+    assert_eq!(translated["translator"], "Patricia Heikkilä");
+    assert_eq!(translated["reviewer"], serde_json::Value::Null);
+    let text = stdout(repo.tolk().args(["suggest", HOURS, "p1", "p2"]));
+    assert!(
+        text.contains(
+            "kirjasto-avautuu/p2  translated by Patricia Heikkilä, reviewed by Eeva Editor\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("kirjasto-avautuu/p3  translated by Patricia Heikkilä\n"),
+        "{text}"
+    );
+    assert!(!text.contains("reviewed by Patricia"), "{text}");
+}

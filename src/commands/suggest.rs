@@ -45,7 +45,10 @@ pub struct Suggestion {
     /// Where the match is: `slug/id`.
     pub source: String,
     pub state: State,
+    /// Who translated the match.
     pub translator: String,
+    /// Who reviewed it, when it is reviewed.
+    pub reviewer: Option<String>,
     pub fi: String,
     pub sv: String,
     /// The match's Finnish (deleted) against the segment's (inserted).
@@ -82,6 +85,7 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
                         source: u.tuid(),
                         state: u.state,
                         translator: u.translator.clone(),
+                        reviewer: u.reviewer.clone(),
                         fi: u.fi.clone(),
                         sv: u.sv.clone(),
                         changes: word_diff(&u.fi, &p.fi.text),
@@ -144,13 +148,19 @@ pub fn print(out: &mut impl Write, report: &SuggestReport, style: &Style) -> Res
             writeln!(out, "  no match of {}% or more", report.min)?;
         }
         for s in &q.suggestions {
+            let who = match &s.reviewer {
+                Some(reviewer) => format!(
+                    "translated by {}, reviewed by {}",
+                    esc(&s.translator),
+                    esc(reviewer)
+                ),
+                None => format!("translated by {}", esc(&s.translator)),
+            };
             writeln!(
                 out,
-                "  {}  {}  {} by {}",
+                "  {}  {}  {who}",
                 style.bold(&format!("{:>3}%", s.percent)),
                 esc(&s.source),
-                s.state.as_str(),
-                esc(&s.translator)
             )?;
             let fi = if s.percent == 100 {
                 esc(&s.fi).into_owned()
