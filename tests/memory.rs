@@ -558,3 +558,74 @@ fn suggest_names_the_translator_and_the_reviewer_apart() {
     );
     assert!(!text.contains("reviewed by Patricia"), "{text}");
 }
+
+/// A council story whose second paragraph has two sentences on both
+/// sides, and a tax story repeating one of them as a paragraph.
+fn council_and_tax(sv_p1: &str) -> Repo {
+    let repo = Repo::empty();
+    repo.import(
+        "valtuusto",
+        "Valtuusto päätti budjetista\n\nKokous kesti kolme tuntia.\n\n\
+         Valtuusto hyväksyi talousarvion maanantaina. Veroprosentti pysyy ennallaan 17,5 prosentissa.\n",
+        Some(
+            format!(
+                "Fullmäktige beslöt om budgeten\n\nMötet pågick i tre timmar.\n\n{sv_p1}\n"
+            )
+            .as_bytes(),
+        ),
+    );
+    repo.mark(
+        "valtuusto",
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    repo.import(
+        "vero",
+        "Veroprosentti ennallaan\n\nVeroprosentti pysyy ennallaan 17,5 prosentissa.\n",
+        None,
+    );
+    repo
+}
+
+#[test]
+fn suggest_offers_a_sentence_repeated_from_inside_a_longer_paragraph() {
+    let repo = council_and_tax(
+        "Fullmäktige godkände budgeten på måndagen. Skattesatsen förblir oförändrad på 17,5 procent.",
+    );
+    let v = json(
+        repo.tolk()
+            .args(["suggest", "vero", "p1", "--format", "json"]),
+    );
+    let hit = &v["segments"][0]["suggestions"][0];
+    assert_eq!(hit["source"], "valtuusto/p2");
+    assert_eq!(hit["sentence"], 2);
+    assert_eq!(hit["percent"], 100);
+    assert_eq!(
+        hit["sv"],
+        "Skattesatsen förblir oförändrad på 17,5 procent."
+    );
+    // The memory counts pairs, not sentences.
+    assert_eq!(v["memory"], 3);
+    let text = stdout(repo.tolk().args(["suggest", "vero", "p1"]));
+    assert!(
+        text.contains("100%  valtuusto/p2, sentence 2  translated by Patricia Heikkilä"),
+        "{text}"
+    );
+    // Sentences are not TMX units: the memory file stays one unit a row.
+    let ids: Vec<String> = units(&tmx(&repo)).into_iter().map(|u| u.tuid).collect();
+    assert_eq!(ids, ["valtuusto/title", "valtuusto/p1", "valtuusto/p2"]);
+}
+
+#[test]
+fn suggest_offers_no_sentence_when_the_swedish_has_another_number_of_sentences() {
+    // One Swedish sentence for two Finnish: which part is which is unknown.
+    let repo = council_and_tax(
+        "Fullmäktige godkände budgeten på måndagen, och skattesatsen förblir oförändrad på 17,5 procent.",
+    );
+    let v = json(
+        repo.tolk()
+            .args(["suggest", "vero", "p1", "--format", "json"]),
+    );
+    let hits = v["segments"][0]["suggestions"].as_array().unwrap();
+    assert!(hits.iter().all(|h| h["sentence"].is_null()), "{hits:?}");
+    assert!(hits.iter().all(|h| h["percent"] != 100), "{hits:?}");
+}

@@ -46,6 +46,9 @@ pub struct Suggestion {
     pub percent: u8,
     /// Where the match is: `slug/id`.
     pub source: String,
+    /// The match is this sentence (from 1) of `source`, not all of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
     pub state: State,
     /// Who translated the match.
     pub translator: String,
@@ -182,7 +185,12 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
     let every = session.select(&[])?;
     let (per_article, mut errors) = session.map_articles(&every.slugs, memory::units)?;
     errors.extend(every.misnamed.iter().map(ArticleError::misnamed));
-    let memory = Memory::new(per_article.into_iter().flatten().collect());
+    let mut units: Vec<_> = per_article.into_iter().flatten().collect();
+    let pairs_in_memory = units.len();
+    // Sentences after the rows: on a tie the whole row comes first.
+    let sentences = memory::sentence_units(&units);
+    units.extend(sentences);
+    let memory = Memory::new(units);
     let pairs = article.pairs();
     let asked: Vec<_> = pairs.iter().filter(|p| ids.contains(&p.fi.id)).collect();
     // Each look-up is independent: the segments are searched in parallel.
@@ -200,6 +208,7 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
                     Suggestion {
                         percent: h.percent,
                         source: u.tuid(),
+                        sentence: u.sentence,
                         state: u.state,
                         translator: u.translator.clone(),
                         reviewer: u.reviewer.clone(),
@@ -220,7 +229,7 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
         .collect();
     Ok(SuggestReport {
         article: article.slug.clone(),
-        memory: memory.units.len(),
+        memory: pairs_in_memory,
         min: args.min,
         segments,
         errors,
@@ -273,11 +282,14 @@ pub fn print(out: &mut impl Write, report: &SuggestReport, style: &Style) -> Res
                 ),
                 None => format!("translated by {}", esc(&s.translator)),
             };
+            let source = match s.sentence {
+                Some(n) => format!("{}, sentence {n}", esc(&s.source)),
+                None => esc(&s.source).into_owned(),
+            };
             writeln!(
                 out,
-                "  {}  {}  {who}",
+                "  {}  {source}  {who}",
                 style.bold(&format!("{:>3}%", s.percent)),
-                esc(&s.source),
             )?;
             let fi = if s.percent == 100 {
                 esc(&s.fi).into_owned()
