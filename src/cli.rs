@@ -201,9 +201,10 @@ pub enum Command {
     ///
     /// Matches come from every translated or reviewed segment of the archive
     /// (this article's other segments included; not a reviewed one whose
-    /// Swedish changed after the review, `reviewed*` in `tolk status`), best
-    /// first, each
-    /// Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
+    /// Swedish changed after the review, `reviewed*` in `tolk status`), and
+    /// from each sentence of a segment or merged row whose Finnish and
+    /// Swedish have as many sentences (shown as `slug/id, sentence N`), best
+    /// first, each Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
     /// when the Finnish is the same (spaces and line breaks aside); otherwise
     /// the share of words that need no change (word-level edit distance over
     /// the longer text, case and punctuation aside), at most 99%: one changed
