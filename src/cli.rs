@@ -192,14 +192,19 @@ pub enum Command {
     /// reviewer as `changeid`), and the state and role as `x-state` and
     /// `x-role` properties. Missing, draft and stale segments are left out: a
     /// draft is nobody's word yet, and a stale segment's Swedish translates
-    /// Finnish that is no longer there.
+    /// Finnish that is no longer there. So is a reviewed segment whose
+    /// Swedish changed after the review (`reviewed*` in `tolk status`):
+    /// nobody vouches for the new text until it is marked again.
     Tmx(TmxArgs),
     /// Show the closest earlier translations in the archive for an
     /// article's missing and stale segments, with match percentages
     ///
     /// Matches come from every translated or reviewed segment of the archive
-    /// (this article's other segments included), best first, each
-    /// Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
+    /// (this article's other segments included; not a reviewed one whose
+    /// Swedish changed after the review, `reviewed*` in `tolk status`), and
+    /// from each sentence of a segment or merged row whose Finnish and
+    /// Swedish have as many sentences (shown as `slug/id, sentence N`), best
+    /// first, each Finnish–Swedish pair once. The percentage is what CAT tools show: 100%
     /// when the Finnish is the same (spaces and line breaks aside); otherwise
     /// the share of words that need no change (word-level edit distance over
     /// the longer text, case and punctuation aside), at most 99%: one changed
@@ -871,7 +876,9 @@ pub enum GlossaryCommand {
         format: Option<TermFormat>,
 
         /// Update a term already in the glossary in place, instead of
-        /// refusing it
+        /// refusing it. A CSV column the file does not have leaves that key
+        /// as it is; an empty cell in a column it has removes the key (the
+        /// note, the avoid list…), and the output says so
         #[arg(long)]
         replace: bool,
 

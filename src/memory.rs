@@ -1,6 +1,7 @@
 //! The archive as a translation memory: every translated or reviewed
 //! aligned row as a Finnish–Swedish unit (what `tolk tmx` writes), and the
-//! fuzzy look-up `tolk suggest` makes in it.
+//! fuzzy look-up `tolk suggest` makes in it (in those units and, for rows
+//! of several sentences, in their sentences: [`sentence_units`]).
 //!
 //! A match percentage is what CAT tools show: 100 when the Finnish is the
 //! same after whitespace normalisation; otherwise the word-level edit
@@ -23,6 +24,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::article::{Article, State};
+use crate::checks::inconsistent::sentences;
 use crate::text::normalize_ws;
 
 /// One translated or reviewed row of an article: the Finnish segments it
@@ -45,6 +47,10 @@ pub struct Unit {
     /// When the state was recorded (`status.toml`'s `at`, the latest of
     /// the row's segments).
     pub at: String,
+    /// For a sentence of the row (see [`sentence_units`]), its number
+    /// (from 1); `None` for the whole row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
 }
 
 impl Unit {
@@ -57,7 +63,9 @@ impl Unit {
 /// The units of one article, in reading order: each row whose Finnish
 /// segments are all translated or reviewed and whose Swedish is there.
 /// Missing, draft and stale segments are left out (a stale one's Swedish
-/// translates a Finnish text that is no longer there).
+/// translates a Finnish text that is no longer there), and so is a
+/// reviewed segment whose Swedish changed after the review (`reviewed*`
+/// in `tolk status`): nobody vouches for the new text.
 pub fn units(article: &Article) -> Vec<Unit> {
     let pairs = article.pairs();
     let mut out = Vec::new();
@@ -67,7 +75,7 @@ pub fn units(article: &Article) -> Vec<Unit> {
         };
         let done = members
             .iter()
-            .all(|p| matches!(p.state, State::Translated | State::Reviewed));
+            .all(|p| matches!(p.state, State::Translated | State::Reviewed) && !p.edited);
         let (Some(first), Some(sv)) = (members.first(), members.first().and_then(|p| p.sv)) else {
             continue;
         };
@@ -100,7 +108,36 @@ pub fn units(article: &Article) -> Vec<Unit> {
             translator: entry.translated_by().to_string(),
             reviewer: (state == State::Reviewed).then(|| entry.by.clone()),
             at,
+            sentence: None,
         });
+    }
+    out
+}
+
+/// The sentences of rows of several sentences, as units of their own,
+/// where the Finnish and the Swedish have as many sentences (split as the
+/// `inconsistent` rule splits them): a CAT tool segments by sentence, and
+/// a sentence repeated from inside a longer paragraph or a merged row is
+/// an exact match a translator should be offered.
+pub fn sentence_units(units: &[Unit]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for unit in units {
+        let fi = sentences(&unit.fi);
+        if fi.len() < 2 {
+            continue;
+        }
+        let sv = sentences(&unit.sv);
+        if sv.len() != fi.len() {
+            continue;
+        }
+        for (n, (f, s)) in fi.into_iter().zip(sv).enumerate() {
+            out.push(Unit {
+                fi: unit.fi[f].to_string(),
+                sv: unit.sv[s].to_string(),
+                sentence: Some(n + 1),
+                ..unit.clone()
+            });
+        }
     }
     out
 }
@@ -373,6 +410,7 @@ mod tests {
             translator: "T".into(),
             reviewer: None,
             at: String::new(),
+            sentence: None,
         }
     }
 

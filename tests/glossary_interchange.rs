@@ -469,3 +469,187 @@ fn export_of_a_broken_glossary_names_its_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("glossary.toml") && err.contains("sv"), "{err}");
 }
+
+/// A glossary with a note, an avoid list and aligned end-of-line comments.
+const NOTED: &str = "[[term]]
+fi = \"Kauniainen\"      # our own city
+sv = \"Grankulla\"       # official name
+note = \"Official Swedish name.\"
+
+[[term]]
+fi = \"Espoo\"
+sv = \"Esbo\"
+avoid = [\"Espoo\"]      # never the Finnish form
+";
+
+#[test]
+fn import_with_replace_leaves_the_keys_the_file_has_no_column_for() {
+    let repo = repo_with(NOTED);
+    // As a spreadsheet saves two columns: CRLF, no BOM.
+    repo.write(
+        "two.csv",
+        "fi,sv\r\nKauniainen,Grankulla stad\r\nEspoo,Esbo\r\n",
+    );
+    let (code, out, err) = import(&repo, &["two.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("updated `Kauniainen` (sv)"), "{out}");
+    assert!(!out.contains("remove"), "{out}");
+    let text = repo.read("glossary.toml");
+    let got = terms(&text);
+    assert_eq!(got[0].sv, "Grankulla stad");
+    assert_eq!(got[0].note.as_deref(), Some("Official Swedish name."));
+    assert_eq!(got[1].avoid, vec!["Espoo".to_string()]);
+}
+
+#[test]
+fn import_with_replace_clears_a_key_whose_column_is_empty_and_the_dry_run_says_so() {
+    let repo = repo_with(NOTED);
+    repo.write(
+        "full.csv",
+        "fi,sv,avoid,note\nKauniainen,Grankulla,,\nEspoo,Esbo,Espoo,\n",
+    );
+    let (code, out, err) = import(&repo, &["full.csv", "--replace", "--dry-run"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("would remove the note of `Kauniainen`"),
+        "{out}"
+    );
+    assert!(!out.contains("`Espoo`"), "{out}");
+    assert_eq!(repo.read("glossary.toml"), NOTED);
+    let (code, out, err) = import(&repo, &["full.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("removed the note of `Kauniainen`"), "{out}");
+    assert_eq!(terms(&repo.read("glossary.toml"))[0].note, None);
+}
+
+#[test]
+fn import_with_replace_keeps_end_of_line_comments_where_they_were() {
+    let repo = repo_with(NOTED);
+    repo.write(
+        "new.csv",
+        "fi,sv,avoid\nKauniainen,Grankulla,\nEspoo,Esbo,Espoo;Espoossa\n",
+    );
+    let (code, _, err) = import(&repo, &["new.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = repo.read("glossary.toml");
+    // A shorter value: the comment keeps its column. A value too long for
+    // it: one space, never glued to the value.
+    assert!(
+        text.contains(
+            "fi = \"Kauniainen\"      # our own city\nsv = \"Grankulla\"       # official name\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("avoid = [\"Espoo\", \"Espoossa\"] # never the Finnish form\n"),
+        "{text}"
+    );
+    let repo = repo_with(NOTED);
+    repo.write("short.csv", "fi,sv,avoid\nEspoo,Esbo,Esp*\n");
+    let (code, _, err) = import(&repo, &["short.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = repo.read("glossary.toml");
+    assert!(
+        text.contains("avoid = [\"Esp*\"]       # never the Finnish form\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_cell_spanning_lines_in_a_crlf_file_leaves_no_carriage_return() {
+    let repo = repo_with(NOTED);
+    repo.write(
+        "rep.csv",
+        "\u{feff}fi,sv,note\r\nKauniainen,Grankulla,\"Official Swedish name.\r\nUse also in addresses.\"\r\n",
+    );
+    let (code, _, err) = import(&repo, &["rep.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = repo.read("glossary.toml");
+    assert!(!text.contains('\r'), "{text:?}");
+    assert_eq!(
+        terms(&text)[0].note.as_deref(),
+        Some("Official Swedish name.\nUse also in addresses.")
+    );
+    // An LF file's cell was already right, and stays so.
+    let repo = repo_with(NOTED);
+    repo.write("lf.csv", "fi,sv,note\nKauniainen,Grankulla,\"a\nb\"\n");
+    let (code, _, err) = import(&repo, &["lf.csv", "--replace"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        terms(&repo.read("glossary.toml"))[0].note.as_deref(),
+        Some("a\nb")
+    );
+}
+
+#[test]
+fn csv_errors_name_the_right_line_with_crlf_and_a_byte_order_mark() {
+    for (name, text) in [
+        (
+            "lf.csv",
+            "fi,sv\nHelsinki,Helsingfors\nHelsinki,Helsingfors\n",
+        ),
+        (
+            "crlf.csv",
+            "\u{feff}fi,sv\r\nHelsinki,Helsingfors\r\nHelsinki,Helsingfors\r\n",
+        ),
+        (
+            "cell.csv",
+            "\u{feff}fi,sv,note\r\nHelsinki,Helsingfors,\"two\r\nlines\"\r\nHelsinki,Helsingfors,\r\n",
+        ),
+    ] {
+        let repo = repo_with(NOTED);
+        repo.write(name, text);
+        let (code, _, err) = import(&repo, &[name]);
+        assert_eq!(code, Some(2), "{name}");
+        let second = if name == "cell.csv" { 4 } else { 3 };
+        let first = 2;
+        assert!(
+            err.contains(&format!(
+                "{name}:{second}: `Helsinki` is in this file twice (also on line {first})"
+            )),
+            "{name}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_row_with_too_few_fields_is_named_in_tolks_words() {
+    let repo = repo_with(NOTED);
+    repo.write("short.csv", "\u{feff}fi,sv,note\r\nTurku,Åbo,\r\n;;;;;\r\n");
+    let (code, _, err) = import(&repo, &["short.csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("short.csv:3: this row has 1 field but the header row has 3"),
+        "{err}"
+    );
+    assert!(!err.contains("CSV error"), "{err}");
+    // The separator the header does not use, in a row: said so.
+    repo.write("mixed.csv", "\u{feff}fi,sv,note\r\nTampere;Tammerfors;\r\n");
+    let (code, _, err) = import(&repo, &["mixed.csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("mixed.csv:2: this row has 1 field but the header row has 3; the header is separated by `,` but this row by `;`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_semicolon_separated_file_is_read() {
+    // Excel in a Finnish locale saves `;`-separated CSV; a list field is
+    // then quoted.
+    let repo = repo_with(NOTED);
+    repo.write(
+        "semi.csv",
+        "\u{feff}fi;sv;avoid;note\r\nTampere;Tammerfors;\"Tampere;Tammerfors stad\";Sv. Tammerfors.\r\n",
+    );
+    let (code, out, err) = import(&repo, &["semi.csv"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("added `Tampere`"), "{out}");
+    let got = terms(&repo.read("glossary.toml"));
+    assert_eq!(got[2].sv, "Tammerfors");
+    assert_eq!(
+        got[2].avoid,
+        vec!["Tampere".to_string(), "Tammerfors stad".to_string()]
+    );
+    assert_eq!(got[2].note.as_deref(), Some("Sv. Tammerfors."));
+}

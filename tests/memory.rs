@@ -482,3 +482,150 @@ fn tmx_reports_an_unreadable_article_and_keeps_the_others() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(units(&text).len(), 5);
 }
+
+/// The archive with the library story's p2 (the paragraph the second
+/// article reuses) reviewed, `reviewed_text` being the Swedish as the
+/// reviewer saw it.
+fn archive_with_p2_reviewed_as(reviewed_text: &str) -> Repo {
+    let repo = archive();
+    let status = LIBRARY_STATUS.replace(
+        "[segments.p2]
+state = \"translated\"
+by = \"Patricia Heikkilä\"
+at = \"2025-11-02\"",
+        &format!(
+            "[segments.p2]
+state = \"reviewed\"
+by = \"Eeva Editor\"
+translator = \"Patricia Heikkilä\"
+at = \"2025-11-04\"
+reviewed_text = \"{reviewed_text}\""
+        ),
+    );
+    assert_ne!(status, LIBRARY_STATUS);
+    repo.write(&format!("articles/{LIBRARY}/status.toml"), status);
+    repo
+}
+
+const P2_SV: &str = "Biblioteket har öppet vardagar kl. 10–20 och lördagar kl. 10–16.";
+
+#[test]
+fn a_reviewed_pair_whose_swedish_changed_since_is_left_out_of_tmx_and_suggest() {
+    // Reviewed as it stands: in the memory, as reviewed.
+    let repo = archive_with_p2_reviewed_as(P2_SV);
+    let p2: Vec<Tu> = units(&tmx(&repo))
+        .into_iter()
+        .filter(|u| u.tuid == "kirjasto-avautuu/p2")
+        .collect();
+    assert_eq!(p2.len(), 1);
+    assert_eq!(p2[0].state, "reviewed");
+    let v = suggest(&repo, &["p1"]);
+    assert_eq!(
+        hits(&v["segments"][0]),
+        [("kirjasto-avautuu/p2".to_string(), 100)]
+    );
+    assert_eq!(v["segments"][0]["suggestions"][0]["state"], "reviewed");
+
+    // The Swedish changed after the review: nobody vouches for it.
+    let repo = archive_with_p2_reviewed_as("Biblioteket är öppet vardagar kl. 10–20.");
+    let ids: Vec<String> = units(&tmx(&repo)).into_iter().map(|u| u.tuid).collect();
+    assert!(!ids.contains(&"kirjasto-avautuu/p2".to_string()), "{ids:?}");
+    assert!(ids.contains(&"kirjasto-avautuu/p1".to_string()), "{ids:?}");
+    let v = suggest(&repo, &["p1"]);
+    assert_eq!(hits(&v["segments"][0]), []);
+}
+
+#[test]
+fn suggest_names_the_translator_and_the_reviewer_apart() {
+    let repo = archive_with_p2_reviewed_as(P2_SV);
+    let v = suggest(&repo, &["p1", "p2"]);
+    let reviewed = &v["segments"][0]["suggestions"][0];
+    assert_eq!(reviewed["translator"], "Patricia Heikkilä");
+    assert_eq!(reviewed["reviewer"], "Eeva Editor");
+    let translated = &v["segments"][1]["suggestions"][0];
+    assert_eq!(translated["translator"], "Patricia Heikkilä");
+    assert_eq!(translated["reviewer"], serde_json::Value::Null);
+    let text = stdout(repo.tolk().args(["suggest", HOURS, "p1", "p2"]));
+    assert!(
+        text.contains(
+            "kirjasto-avautuu/p2  translated by Patricia Heikkilä, reviewed by Eeva Editor\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("kirjasto-avautuu/p3  translated by Patricia Heikkilä\n"),
+        "{text}"
+    );
+    assert!(!text.contains("reviewed by Patricia"), "{text}");
+}
+
+/// A council story whose second paragraph has two sentences on both
+/// sides, and a tax story repeating one of them as a paragraph.
+fn council_and_tax(sv_p1: &str) -> Repo {
+    let repo = Repo::empty();
+    repo.import(
+        "valtuusto",
+        "Valtuusto päätti budjetista\n\nKokous kesti kolme tuntia.\n\n\
+         Valtuusto hyväksyi talousarvion maanantaina. Veroprosentti pysyy ennallaan 17,5 prosentissa.\n",
+        Some(
+            format!(
+                "Fullmäktige beslöt om budgeten\n\nMötet pågick i tre timmar.\n\n{sv_p1}\n"
+            )
+            .as_bytes(),
+        ),
+    );
+    repo.mark(
+        "valtuusto",
+        &["--all", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    repo.import(
+        "vero",
+        "Veroprosentti ennallaan\n\nVeroprosentti pysyy ennallaan 17,5 prosentissa.\n",
+        None,
+    );
+    repo
+}
+
+#[test]
+fn suggest_offers_a_sentence_repeated_from_inside_a_longer_paragraph() {
+    let repo = council_and_tax(
+        "Fullmäktige godkände budgeten på måndagen. Skattesatsen förblir oförändrad på 17,5 procent.",
+    );
+    let v = json(
+        repo.tolk()
+            .args(["suggest", "vero", "p1", "--format", "json"]),
+    );
+    let hit = &v["segments"][0]["suggestions"][0];
+    assert_eq!(hit["source"], "valtuusto/p2");
+    assert_eq!(hit["sentence"], 2);
+    assert_eq!(hit["percent"], 100);
+    assert_eq!(
+        hit["sv"],
+        "Skattesatsen förblir oförändrad på 17,5 procent."
+    );
+    // The memory counts pairs, not sentences.
+    assert_eq!(v["memory"], 3);
+    let text = stdout(repo.tolk().args(["suggest", "vero", "p1"]));
+    assert!(
+        text.contains("100%  valtuusto/p2, sentence 2  translated by Patricia Heikkilä"),
+        "{text}"
+    );
+    // Sentences are not TMX units: the memory file stays one unit a row.
+    let ids: Vec<String> = units(&tmx(&repo)).into_iter().map(|u| u.tuid).collect();
+    assert_eq!(ids, ["valtuusto/title", "valtuusto/p1", "valtuusto/p2"]);
+}
+
+#[test]
+fn suggest_offers_no_sentence_when_the_swedish_has_another_number_of_sentences() {
+    // One Swedish sentence for two Finnish: which part is which is unknown.
+    let repo = council_and_tax(
+        "Fullmäktige godkände budgeten på måndagen, och skattesatsen förblir oförändrad på 17,5 procent.",
+    );
+    let v = json(
+        repo.tolk()
+            .args(["suggest", "vero", "p1", "--format", "json"]),
+    );
+    let hits = v["segments"][0]["suggestions"].as_array().unwrap();
+    assert!(hits.iter().all(|h| h["sentence"].is_null()), "{hits:?}");
+    assert!(hits.iter().all(|h| h["percent"] != 100), "{hits:?}");
+}

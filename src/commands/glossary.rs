@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::cli::TermFormat;
 use crate::formats;
+use crate::formats::csv::COLUMNS;
 use crate::glossary::{Glossary, Term};
 use crate::repo;
 use crate::session::Session;
@@ -66,8 +67,12 @@ pub struct Imported {
     pub dry_run: bool,
     /// Terms appended.
     pub added: Vec<String>,
-    /// Terms updated in place (`--replace`), with the keys that changed.
+    /// Terms updated in place (`--replace`), with the keys that changed
+    /// (removed ones included).
     pub replaced: Vec<(String, Vec<String>)>,
+    /// Of those, the keys removed: the file's column for them is there
+    /// and empty for that term.
+    pub removed: Vec<(String, Vec<String>)>,
     /// Terms already in the glossary exactly as in the file.
     pub unchanged: Vec<String>,
 }
@@ -88,6 +93,66 @@ fn format_of(file: &Path, format: Option<TermFormat>) -> Result<TermFormat> {
             "cannot tell the format of `{}` from its name; add --format tbx or --format csv",
             file.display()
         ),
+    }
+}
+
+/// Takes from `old` the keys of `term` that `columns` (the file's) do not
+/// have: a file without a `note` column says nothing about the notes.
+fn keep_absent(term: &mut Term, old: &Term, columns: &[&str]) {
+    let has = |key: &str| columns.contains(&key);
+    if !has("sv") {
+        term.sv = old.sv.clone();
+    }
+    if !has("avoid") {
+        term.avoid = old.avoid.clone();
+    }
+    if !has("fi_forms") {
+        term.fi_forms = old.fi_forms.clone();
+    }
+    if !has("sv_forms") {
+        term.sv_forms = old.sv_forms.clone();
+    }
+    if !has("note") {
+        term.note = old.note.clone();
+    }
+}
+
+/// Whether `old` has something under `key` (a non-empty list, a note).
+fn table_had(old: &Term, key: &str) -> bool {
+    match key {
+        "avoid" => !old.avoid.is_empty(),
+        "fi_forms" => !old.fi_forms.is_empty(),
+        "sv_forms" => !old.sv_forms.is_empty(),
+        "note" => old.note.is_some(),
+        _ => false,
+    }
+}
+
+/// Puts `item`'s value in `slot`, keeping the slot's decor (the spaces
+/// around the value and its end-of-line comment) and, when the value's
+/// length changes, the column where that comment starts (at least one
+/// space before it).
+fn replace_value(slot: &mut toml_edit::Item, item: &toml_edit::Item) {
+    let Some(old) = slot.as_value() else {
+        *slot = item.clone();
+        return;
+    };
+    let decor = old.decor().clone();
+    let old_len = old.clone().decorated("", "").to_string().chars().count();
+    *slot = item.clone();
+    let Some(value) = slot.as_value_mut() else {
+        return;
+    };
+    *value.decor_mut() = decor.clone();
+    let suffix = decor.suffix().and_then(|s| s.as_str()).unwrap_or_default();
+    let comment = suffix.trim_start_matches([' ', '\t']);
+    if comment.starts_with('#') {
+        let pad = suffix.len() - comment.len();
+        let new_len = value.clone().decorated("", "").to_string().chars().count();
+        let spaces = (old_len + pad).saturating_sub(new_len).max(1);
+        value
+            .decor_mut()
+            .set_suffix(format!("{}{comment}", " ".repeat(spaces)));
     }
 }
 
@@ -125,11 +190,14 @@ pub fn import(
     let format = format_of(file, format)?;
     let shown_file = file.display().to_string();
     let text = repo::read_text(&session.cwd.join(file), &shown_file)?;
+    // The glossary keys the file speaks for: a TBX entry holds them all;
+    // a CSV file only those its header has.
     let read = match format {
-        TermFormat::Tbx => formats::tbx::read(&text),
-        TermFormat::Csv => formats::csv::read(&text),
+        TermFormat::Tbx => formats::tbx::read(&text).map(|terms| (terms, COLUMNS.to_vec())),
+        TermFormat::Csv => formats::csv::read(&text).map(|sheet| (sheet.terms, sheet.columns)),
     };
-    let terms = read.map_err(|(line, why)| anyhow::anyhow!("{shown_file}:{line}: {why}"))?;
+    let (mut terms, columns) =
+        read.map_err(|(line, why)| anyhow::anyhow!("{shown_file}:{line}: {why}"))?;
     let repo = session.repo_or_here()?;
     let shown = repo.display(&repo.glossary);
     let current = if repo.glossary.exists() {
@@ -138,6 +206,16 @@ pub fn import(
         String::new()
     };
     let existing = Glossary::parse(&current, &shown)?;
+    // A key the file has no column for is left as the glossary has it.
+    for term in &mut terms {
+        if let Some(old) = existing
+            .terms
+            .iter()
+            .find(|o| o.fi.to_lowercase() == term.fi.to_lowercase())
+        {
+            keep_absent(term, old, &columns);
+        }
+    }
 
     let mut problems: Vec<String> = Vec::new();
     let mut checked: Vec<Term> = Vec::new();
@@ -196,6 +274,7 @@ pub fn import(
         dry_run,
         added: Vec::new(),
         replaced: Vec::new(),
+        removed: Vec::new(),
         unchanged: Vec::new(),
     };
     if doc.get("term").is_none() {
@@ -228,28 +307,28 @@ pub fn import(
                     .get_mut(i)
                     .with_context(|| format!("`{shown}` changed while it was read"))?;
                 let new = t.to_table();
-                for key in formats::csv::COLUMNS {
+                // Only the keys that changed are touched: the others keep
+                // their text exactly.
+                for key in &keys {
                     match new.get(key) {
-                        Some(item) => {
-                            // Keep the key's place and comments; only the
-                            // value changes.
-                            match table.get_mut(key) {
-                                Some(slot) if slot.is_value() => {
-                                    let decor = slot.as_value().map(|v| v.decor().clone());
-                                    *slot = item.clone();
-                                    if let (Some(decor), Some(v)) = (decor, slot.as_value_mut()) {
-                                        *v.decor_mut() = decor;
-                                    }
-                                }
-                                _ => {
-                                    table.insert(key, item.clone());
-                                }
+                        Some(item) => match table.get_mut(key) {
+                            Some(slot) if slot.is_value() => replace_value(slot, item),
+                            _ => {
+                                table.insert(key, item.clone());
                             }
-                        }
+                        },
                         None => {
                             table.remove(key);
                         }
                     }
+                }
+                let removed: Vec<String> = keys
+                    .iter()
+                    .filter(|k| new.get(k).is_none() && table_had(old, k))
+                    .cloned()
+                    .collect();
+                if !removed.is_empty() {
+                    report.removed.push((t.fi.clone(), removed));
                 }
                 report.replaced.push((t.fi, keys));
             }
@@ -274,8 +353,31 @@ pub fn print_imported(out: &mut impl Write, r: &Imported) -> Result<()> {
     for fi in &r.added {
         writeln!(out, "{add} `{}`", esc(fi))?;
     }
+    let remove = if r.dry_run { "would remove" } else { "removed" };
     for (fi, keys) in &r.replaced {
-        writeln!(out, "{rep} `{}` ({})", esc(fi), keys.join(", "))?;
+        let removed = r
+            .removed
+            .iter()
+            .find(|(f, _)| f == fi)
+            .map(|(_, k)| k.as_slice())
+            .unwrap_or_default();
+        let updated: Vec<&str> = keys
+            .iter()
+            .filter(|k| !removed.contains(k))
+            .map(String::as_str)
+            .collect();
+        if !updated.is_empty() {
+            writeln!(out, "{rep} `{}` ({})", esc(fi), updated.join(", "))?;
+        }
+        for key in removed {
+            let what = match key.as_str() {
+                "avoid" => "the avoid list",
+                "fi_forms" => "the Finnish forms (fi_forms)",
+                "sv_forms" => "the Swedish forms (sv_forms)",
+                _ => "the note",
+            };
+            writeln!(out, "{remove} {what} of `{}`", esc(fi))?;
+        }
     }
     if !r.unchanged.is_empty() {
         writeln!(

@@ -10,13 +10,15 @@ use serde::Serialize;
 
 use crate::article::State;
 use crate::cli::SuggestArgs;
-use crate::commands::diff::{Change, word_diff};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::commands::diff::Op;
 use crate::memory::{self, Memory};
-use crate::report::{render_changes, wrap_indented};
+use crate::report::wrap_indented;
 use crate::select;
 use crate::session::{ArticleError, Session};
 use crate::style::Style;
-use crate::text::escape_controls as esc;
+use crate::text::{escape_controls as esc, is_space, normalize_ws};
 
 #[derive(Debug, Serialize)]
 pub struct SuggestReport {
@@ -44,12 +46,133 @@ pub struct Suggestion {
     pub percent: u8,
     /// Where the match is: `slug/id`.
     pub source: String,
+    /// The match is this sentence (from 1) of `source`, not all of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
     pub state: State,
+    /// Who translated the match.
     pub translator: String,
+    /// Who reviewed it, when it is reviewed.
+    pub reviewer: Option<String>,
     pub fi: String,
     pub sv: String,
     /// The match's Finnish (deleted) against the segment's (inserted).
     pub changes: Vec<Change>,
+}
+
+/// A run of words and punctuation that is equal, deleted or inserted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub op: Op,
+    /// As written (white space inside it as one space).
+    pub text: String,
+    /// Whether white space comes before the run in its own text (`lapset`
+    /// does, the `.` after it does not).
+    #[serde(skip)]
+    pub spaced: bool,
+}
+
+/// The pieces of a text a suggestion's difference compares: its words, as
+/// `tokens` defines them, and each punctuation mark on its own, so that a
+/// word inserted before a full stop is that word alone (`valtuutettuja
+/// {+lämpimästi+}.`). Each piece is a byte range and whether white space
+/// comes before it.
+fn pieces(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut spaced = false;
+    for t in crate::tokens::tokenize(text, false) {
+        marks(text, at, t.start, &mut out, &mut spaced);
+        out.push((t.start, t.end, spaced));
+        spaced = false;
+        at = t.end;
+    }
+    marks(text, at, text.len(), &mut out, &mut spaced);
+    out
+}
+
+/// The punctuation marks between two words (`from..to` of `text`), each a
+/// piece of its own.
+fn marks(
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<(usize, usize, bool)>,
+    spaced: &mut bool,
+) {
+    for (i, c) in text[from..to].char_indices() {
+        if is_space(c) {
+            *spaced = true;
+        } else {
+            out.push((from + i, from + i + c.len_utf8(), *spaced));
+            *spaced = false;
+        }
+    }
+}
+
+/// The difference of the match's Finnish (`old`) and the segment's
+/// (`new`), on words and punctuation marks.
+pub fn changes(old: &str, new: &str) -> Vec<Change> {
+    let (pa, pb) = (pieces(old), pieces(new));
+    let a: Vec<&str> = pa.iter().map(|&(s, e, _)| &old[s..e]).collect();
+    let b: Vec<&str> = pb.iter().map(|&(s, e, _)| &new[s..e]).collect();
+    let mut out: Vec<Change> = Vec::new();
+    let mut push = |op: Op, text: &str, pieces: &[(usize, usize, bool)]| {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        out.push(Change {
+            op,
+            text: normalize_ws(&text[first.0..last.1]),
+            spaced: first.2,
+        });
+    };
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                push(Op::Equal, old, &pa[old_index..old_index + len]);
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(Op::Delete, old, &pa[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(Op::Insert, new, &pb[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(Op::Delete, old, &pa[old_index..old_index + old_len]);
+                push(Op::Insert, new, &pb[new_index..new_index + new_len]);
+            }
+        }
+    }
+    out
+}
+
+/// The difference for people, git `--word-diff=plain` style:
+/// `[-old-]{+new+}`, spaced as the texts are (no space before a full stop).
+/// The markers stay when colour is on: red and green alone are one colour
+/// to many readers.
+pub fn render(changes: &[Change], style: &Style) -> String {
+    let mut out = String::new();
+    let mut prev: Option<Op> = None;
+    for c in changes {
+        let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
+        if !out.is_empty() && c.spaced && !glued {
+            out.push(' ');
+        }
+        let text = esc(&c.text);
+        match c.op {
+            Op::Equal => out.push_str(&text),
+            Op::Delete => out.push_str(&style.red(&format!("[-{text}-]"))),
+            Op::Insert => out.push_str(&style.green(&format!("{{+{text}+}}"))),
+        }
+        prev = Some(c.op);
+    }
+    out
 }
 
 pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
@@ -62,7 +185,12 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
     let every = session.select(&[])?;
     let (per_article, mut errors) = session.map_articles(&every.slugs, memory::units)?;
     errors.extend(every.misnamed.iter().map(ArticleError::misnamed));
-    let memory = Memory::new(per_article.into_iter().flatten().collect());
+    let mut units: Vec<_> = per_article.into_iter().flatten().collect();
+    let pairs_in_memory = units.len();
+    // Sentences after the rows: on a tie the whole row comes first.
+    let sentences = memory::sentence_units(&units);
+    units.extend(sentences);
+    let memory = Memory::new(units);
     let pairs = article.pairs();
     let asked: Vec<_> = pairs.iter().filter(|p| ids.contains(&p.fi.id)).collect();
     // Each look-up is independent: the segments are searched in parallel.
@@ -80,11 +208,13 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
                     Suggestion {
                         percent: h.percent,
                         source: u.tuid(),
+                        sentence: u.sentence,
                         state: u.state,
                         translator: u.translator.clone(),
+                        reviewer: u.reviewer.clone(),
                         fi: u.fi.clone(),
                         sv: u.sv.clone(),
-                        changes: word_diff(&u.fi, &p.fi.text),
+                        changes: changes(&u.fi, &p.fi.text),
                     }
                 })
                 .collect();
@@ -99,7 +229,7 @@ pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
         .collect();
     Ok(SuggestReport {
         article: article.slug.clone(),
-        memory: memory.units.len(),
+        memory: pairs_in_memory,
         min: args.min,
         segments,
         errors,
@@ -144,18 +274,27 @@ pub fn print(out: &mut impl Write, report: &SuggestReport, style: &Style) -> Res
             writeln!(out, "  no match of {}% or more", report.min)?;
         }
         for s in &q.suggestions {
+            let who = match &s.reviewer {
+                Some(reviewer) => format!(
+                    "translated by {}, reviewed by {}",
+                    esc(&s.translator),
+                    esc(reviewer)
+                ),
+                None => format!("translated by {}", esc(&s.translator)),
+            };
+            let source = match s.sentence {
+                Some(n) => format!("{}, sentence {n}", esc(&s.source)),
+                None => esc(&s.source).into_owned(),
+            };
             writeln!(
                 out,
-                "  {}  {}  {} by {}",
+                "  {}  {source}  {who}",
                 style.bold(&format!("{:>3}%", s.percent)),
-                esc(&s.source),
-                s.state.as_str(),
-                esc(&s.translator)
             )?;
             let fi = if s.percent == 100 {
                 esc(&s.fi).into_owned()
             } else {
-                render_changes(&s.changes, style)
+                render(&s.changes, style)
             };
             writeln!(
                 out,
@@ -170,4 +309,31 @@ pub fn print(out: &mut impl Write, report: &SuggestReport, style: &Style) -> Res
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(old: &str, new: &str) -> String {
+        render(&changes(old, new), &Style::plain(80))
+    }
+
+    #[test]
+    fn a_word_before_a_full_stop_is_marked_alone() {
+        assert_eq!(
+            plain("Kiitti valtuutettuja.", "Kiitti valtuutettuja lämpimästi."),
+            "Kiitti valtuutettuja {+lämpimästi+}."
+        );
+    }
+
+    #[test]
+    fn a_changed_word_is_marked_and_the_rest_kept_as_written() {
+        assert_eq!(
+            plain("– Tulin, sanoi hän.", "– Tulin, sanoo hän."),
+            "– Tulin, [-sanoi-]{+sanoo+} hän."
+        );
+        assert_eq!(plain("Aina auki.", "Aina auki!"), "Aina auki[-.-]{+!+}");
+        assert_eq!(plain("Sama teksti.", "Sama teksti."), "Sama teksti.");
+    }
 }
