@@ -352,13 +352,13 @@ w("Commands (DIR is the corpus; `check` exits 1 because the corpus has errors, "
 w("| name | command |")
 w("|---|---|")
 w("| tolk status | `tolk --root DIR status --format json > /dev/null` |")
-if env["MORPH_FLAG"] == "yes":
-    w("| tolk check (builtin) | `tolk --root DIR check --morphology builtin --format json > /dev/null` |")
-    if env["VOIKKO"] == "yes":
-        w("| tolk check (voikko) | `tolk --root DIR check --morphology voikko --format json > /dev/null` |")
-else:
-    w("| tolk check | `tolk --root DIR check --format json > /dev/null` |")
 nc = " --no-cache" if env["CACHE"] == "yes" else ""
+if env["MORPH_FLAG"] == "yes":
+    w(f"| tolk check (builtin) | `tolk --root DIR check{nc} --morphology builtin --format json > /dev/null` |")
+    if env["VOIKKO"] == "yes":
+        w(f"| tolk check (voikko) | `tolk --root DIR check{nc} --morphology voikko --format json > /dev/null` |")
+else:
+    w(f"| tolk check | `tolk --root DIR check{nc} --format json > /dev/null` |")
 mo = " --morphology builtin" if env["MORPH_FLAG"] == "yes" else ""
 if env["SELECT_FLAG"] == "yes":
     w(f"| {COLD} | `tolk --root DIR check{nc}{mo} --select ALL --format json > /dev/null` |")
