@@ -498,23 +498,31 @@ pub fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> Stri
 }
 
 pub fn render_changes(changes: &[Change], style: &Style) -> String {
+    render_word_changes(changes.iter().map(|c| (c.op, c.text.as_str(), true)), style)
+}
+
+/// A word difference for people, git `--word-diff=plain` style:
+/// `[-old-]{+new+}` with no space between. Each run says whether a space
+/// comes before it (not before a full stop). The markers stay when colour
+/// is on: red and green alone are one colour to many readers.
+pub fn render_word_changes<'a>(
+    changes: impl IntoIterator<Item = (Op, &'a str, bool)>,
+    style: &Style,
+) -> String {
     let mut out = String::new();
     let mut prev: Option<Op> = None;
-    for c in changes {
-        // git --word-diff=plain style: `[-old-]{+new+}` with no space
-        // between. The markers stay when colour is on: red and green alone
-        // are one colour to many readers.
-        let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
-        if !out.is_empty() && !glued {
+    for (op, text, spaced) in changes {
+        let glued = prev == Some(Op::Delete) && op == Op::Insert;
+        if !out.is_empty() && spaced && !glued {
             out.push(' ');
         }
-        let text = esc(&c.text);
-        match c.op {
+        let text = esc(text);
+        match op {
             Op::Equal => out.push_str(&text),
             Op::Delete => out.push_str(&style.red(&format!("[-{text}-]"))),
             Op::Insert => out.push_str(&style.green(&format!("{{+{text}+}}"))),
         }
-        prev = Some(c.op);
+        prev = Some(op);
     }
     out
 }

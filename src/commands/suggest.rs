@@ -152,27 +152,13 @@ pub fn changes(old: &str, new: &str) -> Vec<Change> {
     out
 }
 
-/// The difference for people, git `--word-diff=plain` style:
-/// `[-old-]{+new+}`, spaced as the texts are (no space before a full stop).
-/// The markers stay when colour is on: red and green alone are one colour
-/// to many readers.
+/// The difference for people, `[-old-]{+new+}`, spaced as the texts are
+/// (no space before a full stop).
 pub fn render(changes: &[Change], style: &Style) -> String {
-    let mut out = String::new();
-    let mut prev: Option<Op> = None;
-    for c in changes {
-        let glued = prev == Some(Op::Delete) && c.op == Op::Insert;
-        if !out.is_empty() && c.spaced && !glued {
-            out.push(' ');
-        }
-        let text = esc(&c.text);
-        match c.op {
-            Op::Equal => out.push_str(&text),
-            Op::Delete => out.push_str(&style.red(&format!("[-{text}-]"))),
-            Op::Insert => out.push_str(&style.green(&format!("{{+{text}+}}"))),
-        }
-        prev = Some(c.op);
-    }
-    out
+    crate::report::render_word_changes(
+        changes.iter().map(|c| (c.op, c.text.as_str(), c.spaced)),
+        style,
+    )
 }
 
 pub fn run(args: &SuggestArgs, session: &Session) -> Result<SuggestReport> {
