@@ -525,7 +525,10 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
             );
             continue;
         }
-        for sentence in sentences(&fi) {
+        for range in inconsistent::sentences(&c.fi.text) {
+            let first = fi.partition_point(|w| w.0 < range.start);
+            let end = fi.partition_point(|w| w.1 <= range.end);
+            let sentence = &fi[first..end.max(first)];
             if sentence.len() < COPIED_SENTENCE_WORDS {
                 continue;
             }
@@ -549,23 +552,11 @@ const COPIED_SENTENCE_WORDS: usize = 6;
 /// The words of a text as separated by spaces, punctuation attached, with
 /// their byte ranges: `(start, end, word)`.
 fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text.char_indices() {
-        if crate::text::is_space(ch) {
-            if let Some(s) = start.take() {
-                out.push((s, i, &text[s..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len(), &text[s..]));
-    }
-    // An answer's or quote's dash is layout, not a word of either language.
-    out.retain(|w| !w.2.chars().all(|ch| matches!(ch, '–' | '—' | '-')));
-    out
+    crate::tokens::words(text)
+        // An answer's or quote's dash is layout, not a word of either language.
+        .filter(|(_, w)| !w.chars().all(|ch| matches!(ch, '–' | '—' | '-')))
+        .map(|(at, w)| (at, at + w.len(), w))
+        .collect()
 }
 
 /// The number of words a [`WordIndex`] keys runs on.
@@ -610,30 +601,6 @@ impl<'w, 't> WordIndex<'w, 't> {
                 .is_some_and(|run| run.iter().zip(needle).all(|(a, b)| a.2 == b.2))
         })
     }
-}
-
-/// The sentences of a text's words: a word ending in `.`, `?` or `!`
-/// before a word that starts with a capital letter or a dash ends one.
-fn sentences<'w, 't>(words: &'w [(usize, usize, &'t str)]) -> Vec<&'w [(usize, usize, &'t str)]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..words.len() {
-        let ends = words[i].2.ends_with(['.', '?', '!'])
-            && words.get(i + 1).is_none_or(|next| {
-                next.2
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_uppercase() || matches!(ch, '–' | '—' | '-' | '”'))
-            });
-        if ends {
-            out.push(&words[start..=i]);
-            start = i + 1;
-        }
-    }
-    if start < words.len() {
-        out.push(&words[start..]);
-    }
-    out
 }
 
 /// The item markers of a list (`- `, `• `, `* `, `1.`, `2)` starting a
