@@ -510,35 +510,53 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
             continue;
         }
         let fi = spaced_words(&c.fi.text);
-        let sv = spaced_words(&c.sv.text);
-        if fi.len() > sv.len() {
-            continue;
-        }
-        let sv_index = WordIndex::new(&sv);
-        if let Some(at) = sv_index.find(&fi) {
-            let (start, end) = (sv[at].0, sv[at + fi.len() - 1].1);
-            cx.push(
-                Rule::Copy,
-                At::Words(Lang::Sv, c.sv, start, end),
-                "the Swedish holds the whole Finnish text, untranslated".into(),
-                Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
-            );
-            continue;
-        }
+        // The runs looked for: the whole Finnish text, then each of its
+        // long sentences.
+        let mut runs = vec![&fi[..]];
         for range in inconsistent::sentences(&c.fi.text) {
             let first = fi.partition_point(|w| w.0 < range.start);
             let end = fi.partition_point(|w| w.1 <= range.end);
             let sentence = &fi[first..end.max(first)];
-            if sentence.len() < COPIED_SENTENCE_WORDS {
-                continue;
+            if sentence.len() >= COPIED_SENTENCE_WORDS {
+                runs.push(sentence);
             }
-            if let Some(at) = sv_index.find(sentence) {
-                let (start, end) = (sv[at].0, sv[at + sentence.len() - 1].1);
-                cx.push(
-                    Rule::Copy,
-                    At::Words(Lang::Sv, c.sv, start, end),
-                    "a Finnish sentence is left untranslated in the Swedish".into(),
-                    Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
+        }
+        // A run can only be there if its first word is: most rows share
+        // no such word, and are done without splitting the Swedish.
+        let sv_text: &str = &c.sv.text;
+        let firsts: FastSet<&str> = runs
+            .iter()
+            .filter(|run| run.len() >= COPY_KEY)
+            .map(|run| run[0].2)
+            .collect();
+        if firsts.len() <= COPY_PREFILTER && !firsts.iter().any(|w| sv_text.contains(w)) {
+            continue;
+        }
+        let sv = spaced_words(sv_text);
+        let found = find_runs(&sv, &runs);
+        let mut report = |at: usize, len: usize, message: &str| {
+            let (start, end) = (sv[at].0, sv[at + len - 1].1);
+            cx.push(
+                Rule::Copy,
+                At::Words(Lang::Sv, c.sv, start, end),
+                message.into(),
+                Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
+            );
+        };
+        if let Some(at) = found[0] {
+            report(
+                at,
+                fi.len(),
+                "the Swedish holds the whole Finnish text, untranslated",
+            );
+            continue;
+        }
+        for (run, at) in runs.iter().zip(&found).skip(1) {
+            if let Some(at) = *at {
+                report(
+                    at,
+                    run.len(),
+                    "a Finnish sentence is left untranslated in the Swedish",
                 );
             }
         }
@@ -559,48 +577,69 @@ fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
         .collect()
 }
 
-/// The number of words a [`WordIndex`] keys runs on.
+/// Up to this many distinct first words, the Swedish is searched for each
+/// before it is split into words (a long paragraph has more, and is split).
+const COPY_PREFILTER: usize = 16;
+
+/// The number of words a run is first recognised by.
 const COPY_KEY: usize = 4;
 
-/// Where runs of words start in a text, by their first
-/// [`WordIndex::KEY`] words, so that looking up every sentence of a
-/// paragraph of megabytes stays linear.
-struct WordIndex<'w, 't> {
-    words: &'w [(usize, usize, &'t str)],
-    starts: rustc_hash::FxHashMap<[&'t str; COPY_KEY], Vec<usize>>,
+/// Places tried per run: a run whose first [`COPY_KEY`] words recur more
+/// often than this without the rest following is boilerplate, not a
+/// sentence left in Finnish.
+const COPY_PLACES: usize = 8;
+
+type Words<'t> = [(usize, usize, &'t str)];
+
+/// Where in `hay` each of `runs` first occurs word for word (runs shorter
+/// than [`COPY_KEY`] words are not looked for). One pass over `hay`, one
+/// hash per word: the runs are few (one per sentence), the Swedish long,
+/// and Finnish words are rare in it, so a place is only looked at closely
+/// when its word starts a run. Linear: runs are looked up by their first
+/// [`COPY_KEY`] words, and each is tried at most [`COPY_PLACES`] times.
+fn find_runs(hay: &Words<'_>, runs: &[&Words<'_>]) -> Vec<Option<usize>> {
+    let mut found = vec![None; runs.len()];
+    let mut by_key: rustc_hash::FxHashMap<[&str; COPY_KEY], Vec<usize>> = Default::default();
+    for (r, run) in runs.iter().enumerate() {
+        if run.len() >= COPY_KEY && run.len() <= hay.len() {
+            by_key.entry(key_of(run)).or_default().push(r);
+        }
+    }
+    let firsts: FastSet<&str> = by_key.keys().map(|k| k[0]).collect();
+    let mut tries = vec![0usize; runs.len()];
+    for i in 0..hay.len().saturating_sub(COPY_KEY - 1) {
+        if by_key.is_empty() {
+            break;
+        }
+        if !firsts.contains(hay[i].2) {
+            continue;
+        }
+        let key = key_of(&hay[i..]);
+        let Some(open) = by_key.get_mut(&key) else {
+            continue;
+        };
+        open.retain(|&r| {
+            let run = runs[r];
+            tries[r] += 1;
+            let whole = hay
+                .get(i..i + run.len())
+                .is_some_and(|at| at.iter().zip(run.iter()).all(|(x, y)| x.2 == y.2));
+            if whole {
+                found[r] = Some(i);
+                return false;
+            }
+            tries[r] < COPY_PLACES
+        });
+        if open.is_empty() {
+            by_key.remove(&key);
+        }
+    }
+    found
 }
 
-impl<'w, 't> WordIndex<'w, 't> {
-    /// The shortest run looked up (a whole Finnish text of four words).
-    const KEY: usize = COPY_KEY;
-    /// Places checked per key: a run of four words repeated more often is
-    /// boilerplate, not a sentence left in Finnish.
-    const PLACES: usize = 8;
-
-    fn new(words: &'w [(usize, usize, &'t str)]) -> WordIndex<'w, 't> {
-        let mut starts: rustc_hash::FxHashMap<[&'t str; COPY_KEY], Vec<usize>> =
-            rustc_hash::FxHashMap::default();
-        for (i, w) in words.windows(Self::KEY).enumerate() {
-            let at = starts.entry([w[0].2, w[1].2, w[2].2, w[3].2]).or_default();
-            if at.len() < Self::PLACES {
-                at.push(i);
-            }
-        }
-        WordIndex { words, starts }
-    }
-
-    /// Where `needle`'s words occur in a row (it has at least `KEY`).
-    fn find(&self, needle: &[(usize, usize, &str)]) -> Option<usize> {
-        if needle.len() < Self::KEY || needle.len() > self.words.len() {
-            return None;
-        }
-        let key = [needle[0].2, needle[1].2, needle[2].2, needle[3].2];
-        self.starts.get(&key)?.iter().copied().find(|&i| {
-            self.words
-                .get(i..i + needle.len())
-                .is_some_and(|run| run.iter().zip(needle).all(|(a, b)| a.2 == b.2))
-        })
-    }
+/// The first [`COPY_KEY`] words of a run (it has that many).
+fn key_of<'t>(words: &Words<'t>) -> [&'t str; COPY_KEY] {
+    std::array::from_fn(|k| words[k].2)
 }
 
 /// The item markers of a list (`- `, `• `, `* `, `1.`, `2)` starting a
@@ -1145,6 +1184,42 @@ mod tests {
         let fi = "Näyttely Helsinki Design Week avataan torstaina Kauniaisten kirjastossa.\n";
         let sv = "Utställningen Helsinki Design Week öppnar på torsdag i Grankulla bibliotek.\n";
         assert!(with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
+    }
+
+    #[test]
+    fn copy_finds_a_finnish_sentence_in_a_swedish_shorter_than_the_finnish() {
+        let fi = "Kirjasto kiinni\n\nKirjasto on suljettu remontin vuoksi koko kevään ajan. Remontti \
+                  kestää arviolta kolme kuukautta ja maksaa kaupungille noin miljoona euroa.\n";
+        let sv = "Biblioteket stängt\n\nRemontti kestää arviolta kolme kuukautta ja maksaa kaupungille.\n";
+        assert!(with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
+        let sv = "Biblioteket stängt\n\nStängt. Remontti kestää arviolta kolme kuukautta ja maksaa \
+                  kaupungille noin miljoona euroa.\n";
+        assert_eq!(
+            with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy),
+            ["p1"]
+        );
+    }
+
+    #[test]
+    fn runs_are_found_at_their_first_place_and_tried_a_bounded_number_of_times() {
+        let words = |t: &'static str| spaced_words(t);
+        let run = words("a b c d e f");
+        // The first whole occurrence, after a place where only the key matches.
+        let hay = words("x a b c d z a b c d e f a b c d e f");
+        assert_eq!(find_runs(&hay, &[&run]), [Some(6)]);
+        // Its key recurring more than COPY_PLACES times without the rest:
+        // boilerplate, the run is no longer looked for.
+        let mut text = "a b c d z ".repeat(COPY_PLACES);
+        text.push_str("a b c d e f");
+        let hay = spaced_words(&text);
+        assert_eq!(find_runs(&hay, &[&run]), [None]);
+        let mut text = "a b c d z ".repeat(COPY_PLACES - 1);
+        text.push_str("a b c d e f");
+        let hay = spaced_words(&text);
+        assert_eq!(find_runs(&hay, &[&run]), [Some(5 * (COPY_PLACES - 1))]);
+        // Runs shorter than the key, or longer than the text, are not looked for.
+        let short = words("a b c");
+        assert_eq!(find_runs(&words("a b c"), &[&short, &run]), [None, None]);
     }
 
     #[test]
