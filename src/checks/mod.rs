@@ -9,7 +9,7 @@ pub mod spelling;
 use serde::Serialize;
 
 use crate::article::{Article, Pair, State};
-use crate::glossary::{MatchKind, Matcher};
+use crate::glossary::{MatchKind, Matcher, TermMatch};
 use crate::lang::Lang;
 use crate::morph::FastMap;
 use crate::pairing::SlipKind;
@@ -307,11 +307,17 @@ pub fn check_article_with(
     qa_count(&mut cx);
     punctuation(&mut cx, &compared);
     credit(&mut cx);
+    // The glossary's matches in each row's Swedish, found once for both
+    // rules that use them.
+    let sv_found: Vec<Vec<TermMatch>> = match matcher {
+        Some(m) => compared.iter().map(|c| m.find_sv(&c.sv.text)).collect(),
+        None => Vec::new(),
+    };
     if let Some(matcher) = matcher {
-        glossary(&mut cx, matcher, &compared);
+        glossary(&mut cx, matcher, &compared, &sv_found);
     }
     if let Some(speller) = speller {
-        spelling::spelling(&mut cx, speller, matcher, &compared);
+        spelling::spelling(&mut cx, speller, &sv_found, &compared);
     }
     // Segment numbers by id, looked up once: `Segmented::get` scans, and
     // an article with thousands of findings would scan once per comparison.
@@ -908,15 +914,27 @@ fn credit(cx: &mut Ctx<'_>) {
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the
 /// Finnish of a row uses a term and its Swedish lacks the rendering.
-fn glossary<'a>(cx: &mut Ctx<'a>, matcher: &Matcher, compared: &[Compared<'a>]) {
+///
+/// `sv_found` holds the matches in each row's Swedish (`compared`'s order).
+fn glossary<'a>(
+    cx: &mut Ctx<'a>,
+    matcher: &Matcher,
+    compared: &[Compared<'a>],
+    sv_found: &[Vec<TermMatch>],
+) {
     let article = cx.article;
     let terms = &matcher.glossary().terms;
     // Each Swedish text is searched once, for both rules: the rows' and
     // the extra paragraphs'.
-    let extras = article.extra().iter().map(|s| (None, s));
-    let rows = compared.iter().map(|c| (Some(c), c.sv));
-    for (row, sv) in rows.chain(extras) {
-        let sv_matches = matcher.find_sv(&sv.text);
+    let extras = article
+        .extra()
+        .iter()
+        .map(|s| (None, s, Cow::Owned(matcher.find_sv(&s.text))));
+    let rows = compared
+        .iter()
+        .zip(sv_found)
+        .map(|(c, found)| (Some(c), c.sv, Cow::Borrowed(found)));
+    for (row, sv, sv_matches) in rows.chain(extras) {
         for m in sv_matches.iter().filter(|m| m.kind == MatchKind::Avoid) {
             let term = &terms[m.term];
             cx.push(

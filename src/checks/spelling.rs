@@ -8,10 +8,10 @@
 //! quarter of a second) and shared by the parallel article checks.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{OnceLock, RwLock};
 
 use super::{At, Compared, Ctx, excerpt};
-use crate::glossary::{MatchKind, Matcher};
+use crate::glossary::{MatchKind, TermMatch};
 use crate::lang::Lang;
 use crate::morph::FastMap;
 use crate::segment::Kind;
@@ -59,7 +59,7 @@ pub struct Speller {
     /// Words looked up in this run, shared by the parallel article checks:
     /// a failed lookup tries every way of compounding the word, and a
     /// suggestion costs far more, so each word is looked up once.
-    verdicts: Mutex<FastMap<String, Verdict>>,
+    verdicts: RwLock<FastMap<String, Verdict>>,
 }
 
 /// What the dictionary says about a word: known, or unknown with its
@@ -119,7 +119,7 @@ impl Speller {
             dic_text,
             words: words.map(word_list).unwrap_or_default(),
             path: dic.to_path_buf(),
-            verdicts: Mutex::default(),
+            verdicts: RwLock::default(),
         })
     }
 
@@ -209,7 +209,7 @@ impl Speller {
     /// [`Speller::knows`] and, for an unknown word, the suggestion, once
     /// per run. The lock is not held while looking up.
     fn verdict(&self, word: &str) -> Verdict {
-        let cached = self.verdicts.lock().ok().and_then(|v| v.get(word).cloned());
+        let cached = self.verdicts.read().ok().and_then(|v| v.get(word).cloned());
         if let Some(v) = cached {
             return v;
         }
@@ -218,7 +218,7 @@ impl Speller {
         } else {
             Verdict::Unknown(self.suggestion(word))
         };
-        if let Ok(mut map) = self.verdicts.lock() {
+        if let Ok(mut map) = self.verdicts.write() {
             map.insert(word.to_string(), v.clone());
         }
         v
@@ -275,10 +275,10 @@ fn named_in_finnish(word: &str, names: &[String]) -> bool {
 pub(super) fn spelling<'a>(
     cx: &mut Ctx<'a>,
     speller: &Speller,
-    matcher: Option<&Matcher>,
+    sv_found: &[Vec<TermMatch>],
     compared: &[Compared<'a>],
 ) {
-    for c in compared {
+    for (i, c) in compared.iter().enumerate() {
         // The kicker is bilingual by design; a Swedish that is the
         // Finnish is `copy`'s.
         if c.fi.kind == Kind::Kicker || same_text(&c.fi.text, &c.sv.text) {
@@ -291,10 +291,10 @@ pub(super) fn spelling<'a>(
             .into_iter()
             .map(|r| (r.start, r.end))
             .collect();
-        if let Some(m) = matcher {
+        if let Some(found) = sv_found.get(i) {
             accepted.extend(
-                m.find_sv(text)
-                    .into_iter()
+                found
+                    .iter()
                     .filter(|m| m.kind == MatchKind::Sv)
                     .map(|m| (m.start, m.end)),
             );
