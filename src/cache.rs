@@ -567,6 +567,78 @@ impl Store {
     }
 }
 
+/// Namespaces that hold one file each, kept whole ([`Blob`]): the
+/// compiled glossary.
+pub const BLOBS: [&str; 1] = ["matcher"];
+
+/// One file of a namespace kept whole under its key (a compiled
+/// glossary): read back only when it is whole, of this format and
+/// intact; written atomically, replacing the files of older keys.
+pub struct Blob {
+    root: PathBuf,
+    dir: PathBuf,
+    name: String,
+}
+
+impl Blob {
+    pub fn new(cache_dir: &Path, namespace: &str, key: u128) -> Blob {
+        Blob {
+            root: cache_dir.to_path_buf(),
+            dir: cache_dir.join(namespace),
+            name: format!("{key:032x}.bin"),
+        }
+    }
+
+    /// The bytes written under this key, if they are there and intact.
+    pub fn read(&self) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.dir.join(&self.name)).ok()?;
+        blob_body(&bytes).map(<[u8]>::to_vec)
+    }
+
+    /// Keeps `body` under this key, in place of what older keys left; a
+    /// cache that cannot be written is not written.
+    pub fn write(&self, body: &[u8]) {
+        let _ = self.try_write(body);
+    }
+
+    fn try_write(&self, body: &[u8]) -> std::io::Result<()> {
+        if !self.root.is_dir() {
+            std::fs::create_dir_all(&self.root)?;
+            std::fs::write(self.root.join(".gitignore"), GITIGNORE)?;
+            std::fs::write(self.root.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
+        }
+        std::fs::create_dir_all(&self.dir)?;
+        for old in own_files(&self.dir) {
+            if !is_temp(&old) && old.file_name().is_some_and(|n| n != self.name.as_str()) {
+                let _ = std::fs::remove_file(old);
+            }
+        }
+        let mut out = Vec::with_capacity(HEADER + body.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&xxh3_64(body).to_le_bytes());
+        out.extend_from_slice(body);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(&self.dir)?;
+        tmp.write_all(&out)?;
+        tmp.persist(self.dir.join(&self.name))
+            .map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// The body of a [`Blob`] file, if it is whole, of this format and intact.
+fn blob_body(bytes: &[u8]) -> Option<&[u8]> {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        return None;
+    }
+    let format = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
+    let sum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
+    let body = &bytes[HEADER..];
+    (format == FORMAT && xxh3_64(body) == sum).then_some(body)
+}
+
 /// The cache directory: `--cache-dir` (or `TOLK_CACHE_DIR`), else
 /// `.tolk-cache` at the repository root.
 pub fn dir(explicit: Option<&Path>, root: &Path) -> PathBuf {
@@ -604,7 +676,7 @@ pub fn info(dir: &Path, shown: String) -> Info {
         exists: dir.is_dir(),
         ..Info::default()
     };
-    for name in NAMESPACES {
+    for name in NAMESPACES.into_iter().chain(BLOBS) {
         let mut ns = NamespaceInfo {
             name: name.to_string(),
             shards: 0,
@@ -621,6 +693,10 @@ pub fn info(dir: &Path, shown: String) -> Info {
                 continue;
             }
             ns.shards += 1;
+            if BLOBS.contains(&name) {
+                ns.unreadable += usize::from(blob_body(&bytes).is_none());
+                continue;
+            }
             match Shard::decode(&bytes) {
                 Some(shard) => ns.articles += shard.records.len(),
                 None => ns.unreadable += 1,
@@ -662,7 +738,7 @@ pub fn clean(dir: &Path, shown: String) -> std::io::Result<Cleaned> {
             Err(err) => Err(err),
         }
     };
-    for name in NAMESPACES {
+    for name in NAMESPACES.iter().chain(&BLOBS) {
         let sub = dir.join(name);
         for path in own_files(&sub) {
             remove(&path)?;
@@ -688,7 +764,7 @@ fn own_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && (is_shard(p) || is_temp(p)))
+        .filter(|p| p.is_file() && (is_shard(p) || is_blob(p) || is_temp(p)))
         .collect();
     files.sort();
     files
@@ -699,6 +775,14 @@ fn is_shard(path: &Path) -> bool {
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".bin"))
         .is_some_and(|n| n.len() == 2 && usize::from_str_radix(n, 16).is_ok())
+}
+
+/// A [`Blob`]'s file: its key in hexadecimal.
+fn is_blob(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".bin"))
+        .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
 }
 
 fn is_temp(path: &Path) -> bool {

@@ -268,6 +268,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             // A format that cannot show statistics is refused before the work.
             let printer = args.format.printer(args.statistics)?;
             let cache = commands::cache::dir(global, session, true);
+            session.keep_in(cache.as_deref());
             let mut report = commands::check::run_with(args, session, cache.as_deref())?;
             if matches!(
                 args.format,
@@ -339,6 +340,7 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
         }
         Command::Report(args) => {
             let cache = commands::cache::dir(global, session, true);
+            session.keep_in(cache.as_deref());
             let report = commands::report_html::run(args, session, cache.as_deref())?;
             for note in &report.notes {
                 eprintln!("tolk: {}", escape_controls(note));

@@ -3,7 +3,7 @@
 //! matcher, the morphology back end and the output style. Commands receive
 //! a `Session` and decide nothing of this themselves.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::cache::{Blob, KeyBuilder};
 use crate::checks::spelling::{self, Speller};
 use crate::cli::Global;
 use crate::config::{Config, Overrides};
@@ -33,6 +34,9 @@ pub struct Session {
     repo: OnceLock<Repo>,
     /// The glossary matcher for aligning articles, compiled on first need.
     pairing: OnceLock<Option<Matcher>>,
+    /// The result cache, where compiled glossaries are kept too, for the
+    /// commands that keep results ([`Session::keep_in`]).
+    cache_dir: OnceLock<PathBuf>,
 }
 
 /// An article that could not be loaded, named with the file at fault.
@@ -111,7 +115,17 @@ impl Session {
             style: Style::new(global.color),
             repo: OnceLock::new(),
             pairing: OnceLock::new(),
+            cache_dir: OnceLock::new(),
         })
+    }
+
+    /// Keeps the compiled glossary in the result cache `dir` (a command
+    /// that reads and writes it; `None` is `--no-cache`). Set before the
+    /// glossary is first compiled.
+    pub fn keep_in(&self, dir: Option<&Path>) {
+        if let Some(dir) = dir {
+            let _ = self.cache_dir.set(dir.to_path_buf());
+        }
     }
 
     /// The data repository, found once.
@@ -140,6 +154,15 @@ impl Session {
     /// Reads and parses the glossary. An explicit `--glossary` must exist;
     /// the default one may be absent (`None`).
     pub fn read_glossary(&self) -> Result<Option<Glossary>, LoadError> {
+        match self.glossary_text()? {
+            Some((text, shown)) => Ok(Some(Glossary::parse(&text, &shown)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The glossary's text and its name as shown, as [`Session::read_glossary`]
+    /// finds it.
+    fn glossary_text(&self) -> Result<Option<(String, String)>, LoadError> {
         let repo = match self.repo() {
             Ok(repo) => repo,
             Err(_) => return Ok(None),
@@ -152,7 +175,32 @@ impl Session {
             return Ok(None);
         }
         let text = repo::read_text(&repo.glossary, &shown)?;
-        Ok(Some(Glossary::parse(&text, &shown)?))
+        Ok(Some((text, shown)))
+    }
+
+    /// `text`, the glossary, compiled for `backend`: from the result cache
+    /// when it holds this glossary compiled by this tolk with these back
+    /// ends, else parsed and compiled (and kept there for the next run).
+    /// A glossary that does not parse is the parse error.
+    fn compiled(&self, backend: &Backend, text: &str, shown: &str) -> Result<Matcher, LoadError> {
+        let place = self.cache_dir.get().map(|dir| {
+            let mut key = KeyBuilder::new("matcher");
+            key.text("glossary", text);
+            key.text("back ends", &backend.identity());
+            Blob::new(dir, "matcher", key.finish())
+        });
+        if let Some(found) = place
+            .as_ref()
+            .and_then(Blob::read)
+            .and_then(|bytes| Matcher::decode(&bytes, backend.fi_backends()))
+        {
+            return Ok(found);
+        }
+        let matcher = backend.matcher(&Glossary::parse(text, shown)?);
+        if let Some(place) = place {
+            place.write(&matcher.encode());
+        }
+        Ok(matcher)
     }
 
     /// The project settings: `--config`, else `ROOT/tolk.toml` when there
@@ -179,7 +227,7 @@ impl Session {
 
     /// Loads and compiles the glossary once for the run.
     pub fn terms(&self) -> Result<Terms> {
-        let Some(glossary) = self.read_glossary()? else {
+        let Some((text, shown)) = self.glossary_text()? else {
             let repo = self.repo()?;
             let shown = repo.display(&repo.glossary);
             return Ok(Terms {
@@ -190,7 +238,7 @@ impl Session {
         };
         let backend = Backend::choose(self.morphology)?;
         Ok(Terms {
-            matcher: Some(backend.matcher(&glossary)),
+            matcher: Some(self.compiled(&backend, &text, &shown)?),
             note: None,
             builtin: matches!(backend, Backend::Builtin { .. }),
         })
@@ -230,8 +278,9 @@ impl Session {
     pub fn pairing_matcher(&self) -> Option<&Matcher> {
         self.pairing
             .get_or_init(|| {
-                let glossary = self.read_glossary().ok()??;
-                Some(Backend::Builtin { why: None }.matcher(&glossary))
+                let (text, shown) = self.glossary_text().ok()??;
+                self.compiled(&Backend::Builtin { why: None }, &text, &shown)
+                    .ok()
             })
             .as_ref()
     }

@@ -43,12 +43,14 @@ use std::sync::Arc;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use serde::{Deserialize, Serialize};
+
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
 use crate::tokens::{Token, fold, is_hyphen, prose_tokens, tokenize};
 
 /// Which side of the glossary a match stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MatchKind {
     /// A Finnish term (`fi` or `fi_forms`) in Finnish text.
     Fi,
@@ -116,6 +118,47 @@ impl Matcher {
         }
     }
 
+    /// The compiled matcher as bytes, to be read back by
+    /// [`Matcher::decode`] with the same back ends (the result cache keeps
+    /// it, so that checking one article does not compile the glossary).
+    pub fn encode(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Stored<'m> {
+            glossary: &'m Glossary,
+            fi: &'m Side,
+            sv: &'m Side,
+        }
+        let stored = Stored {
+            glossary: &self.glossary,
+            fi: &self.fi,
+            sv: &self.sv,
+        };
+        postcard::to_allocvec(&stored).unwrap_or_default()
+    }
+
+    /// A matcher [`Matcher::encode`] wrote, with `fi` as its Finnish back
+    /// ends (those it was compiled with: [`Matcher::with_backends`]'s);
+    /// `None` when the bytes are not one.
+    pub fn decode(bytes: &[u8], fi: Vec<Arc<dyn Morphology>>) -> Option<Matcher> {
+        #[derive(Deserialize)]
+        struct Stored {
+            glossary: Glossary,
+            fi: Side,
+            sv: Side,
+        }
+        let mut stored: Stored = postcard::from_bytes(bytes).ok()?;
+        if stored.fi.keyed.len() != fi.len() || stored.sv.keyed.len() != 1 {
+            return None;
+        }
+        stored.fi.backends = fi;
+        stored.sv.backends = vec![Arc::new(morph::swedish::Swedish)];
+        Some(Matcher {
+            glossary: stored.glossary,
+            fi: stored.fi,
+            sv: stored.sv,
+        })
+    }
+
     /// The glossary this matcher was built from.
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
@@ -164,6 +207,7 @@ enum Word {
     Part(String),
 }
 
+#[derive(Serialize, Deserialize)]
 struct Phrase {
     term: usize,
     kind: MatchKind,
@@ -173,7 +217,7 @@ struct Phrase {
 }
 
 /// The Swedish renderings looked for inside compounds.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct Compounds {
     /// Base form (folded), its characters and its part lexeme.
     bases: Vec<(String, usize, Lex)>,
@@ -189,8 +233,11 @@ struct Compounds {
 /// (`stads|budget`): fewer are an inflection or a prefix, not a word.
 const MODIFIER_CHARS: usize = 3;
 
-/// One language's compiled half of the glossary.
+/// One language's compiled half of the glossary. Stored whole (see
+/// [`Matcher::encode`]) but for its back ends and word caches.
+#[derive(Serialize, Deserialize)]
 struct Side {
+    #[serde(skip)]
     backends: Vec<Arc<dyn Morphology>>,
     /// Per back end: key → lexemes.
     keyed: Vec<FastMap<String, Vec<Lex>>>,
@@ -208,6 +255,7 @@ struct Side {
     /// Lexeme → phrases it starts.
     starts: FastMap<Lex, Vec<usize>>,
     /// Text words already analysed.
+    #[serde(skip, default = "WordCaches::fresh")]
     cache: WordCaches,
 }
 
@@ -243,6 +291,10 @@ struct WordCaches {
 struct Slot(Mutex<WordCache>);
 
 impl WordCaches {
+    fn fresh() -> WordCaches {
+        WordCaches::new(CACHED_WORDS)
+    }
+
     fn new(limit: usize) -> WordCaches {
         // Rayon's default pool has one worker per CPU. Asking rayon instead
         // would create its global pool as a side effect.
@@ -1322,6 +1374,31 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
                 .collect();
             assert_eq!(workers, here);
         }
+    }
+
+    #[test]
+    fn a_decoded_matcher_finds_what_the_compiled_one_finds() {
+        let compiled = matcher();
+        let bytes = compiled.encode();
+        let decoded = Matcher::decode(&bytes, vec![Arc::new(morph::builtin::Finnish)]).unwrap();
+        assert_eq!(decoded.glossary(), compiled.glossary());
+        let fi = "Kauniaisissa hyvinvointikoordinaattori kertoo sote-alueen \
+                  hyvinvointikertomuksesta ja talousarviosta.";
+        let sv = "I Grankulla berättar välfärdskoordinatorn om välfärdsberättelsen, \
+                  budgetrundan och budgetförslaget.";
+        assert!(!compiled.find_fi(fi).is_empty() && !compiled.find_sv(sv).is_empty());
+        assert_eq!(decoded.find_fi(fi), compiled.find_fi(fi));
+        assert_eq!(decoded.find_sv(sv), compiled.find_sv(sv));
+        // Other back ends than it was compiled with, or bytes that are no
+        // matcher: none.
+        assert!(Matcher::decode(&bytes, Vec::new()).is_none());
+        assert!(
+            Matcher::decode(
+                &bytes[..bytes.len() / 2],
+                vec![Arc::new(morph::builtin::Finnish)]
+            )
+            .is_none()
+        );
     }
 
     #[test]

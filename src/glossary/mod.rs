@@ -13,19 +13,19 @@ pub use matcher::{MatchKind, Matcher, TermMatch};
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{ErrorKind, LoadError};
 
 /// A parsed `glossary.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Glossary {
     pub terms: Vec<Term>,
 }
 
 /// One `[[term]]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     /// Finnish base form, white space normalised.
     pub fi: String,

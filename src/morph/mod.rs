@@ -78,11 +78,31 @@ impl Backend {
         }
     }
 
-    pub fn matcher(&self, glossary: &Glossary) -> Matcher {
+    /// The Finnish back ends a matcher of this choice asks, in order.
+    pub fn fi_backends(&self) -> Vec<Arc<dyn Morphology>> {
         match self {
-            Backend::Builtin { .. } => Matcher::builtin(glossary),
-            Backend::Voikko(v) => Matcher::new(glossary, v.clone()),
+            Backend::Builtin { .. } => vec![Arc::new(builtin::Finnish)],
+            Backend::Voikko(v) => vec![v.clone(), Arc::new(builtin::Finnish)],
         }
+    }
+
+    /// What tells one back end apart from another for a cached matcher:
+    /// Voikko's version and dictionary.
+    pub fn identity(&self) -> String {
+        match self {
+            Backend::Builtin { .. } => "builtin".to_string(),
+            Backend::Voikko(v) => {
+                let info = v.info();
+                format!(
+                    "voikko {} {} {}",
+                    info.library, info.version, info.dictionary
+                )
+            }
+        }
+    }
+
+    pub fn matcher(&self, glossary: &Glossary) -> Matcher {
+        Matcher::with_backends(glossary, self.fi_backends())
     }
 }
 
