@@ -177,6 +177,18 @@ impl StatusFile {
         }
     }
 
+    /// The file's bytes as they were read (a byte-order mark included):
+    /// what the result cache hashes. Empty for a file that was not there.
+    pub fn as_read(&self) -> std::borrow::Cow<'_, [u8]> {
+        if self.bom {
+            let mut bytes = b"\xEF\xBB\xBF".to_vec();
+            bytes.extend_from_slice(self.text.as_bytes());
+            bytes.into()
+        } else {
+            self.text.as_bytes().into()
+        }
+    }
+
     /// Loads `path`; a missing file is an empty status.
     pub fn load(path: &Path, shown: &str) -> Result<StatusFile, LoadError> {
         let bytes = match std::fs::read(path) {
