@@ -237,7 +237,13 @@ fn dispatch(cli: &Cli, session: &Session, out: &mut impl Write) -> Result<ExitSt
             }
         }
         Command::Status(args) => {
-            let report = commands::status::run(session, &args.slugs)?;
+            let cache = commands::cache::dir(global, session, true);
+            let report = commands::status::run_with(session, &args.slugs, cache.as_deref())?;
+            if let Some(note) = &report.cache_note
+                && std::env::var_os("TOLK_CACHE_STATS").is_some_and(|v| !v.is_empty())
+            {
+                eprintln!("tolk: {note}");
+            }
             match args.format {
                 Format::Human => report::status(out, &report, &style)?,
                 Format::Json => report::json(out, &report)?,

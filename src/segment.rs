@@ -277,12 +277,13 @@ fn credit_role(key: &str) -> Option<Role> {
 
 /// The role of a `KEY:` at the start of `text`, and what follows the colon.
 fn credit_key(text: &str) -> Option<(Role, &str)> {
-    let (key, value) = text.split_once(':')?;
     // The longest key, `TEKSTI JA KUVAT`, is 15 letters: anything longer
-    // before the colon is a sentence, not a credit.
-    if key.len() > 24 {
-        return None;
-    }
+    // before the colon is a sentence, not a credit. So the colon is looked
+    // for among the first bytes only (every line of every paragraph is
+    // asked).
+    let head = &text.as_bytes()[..text.len().min(25)];
+    let colon = memchr::memchr(b':', head)?;
+    let (key, value) = (&text[..colon], &text[colon + 1..]);
     Some((credit_role(&normalize_ws(key).to_lowercase())?, value))
 }
 

@@ -56,7 +56,7 @@ impl ArticleError {
         ArticleError::new(&m.name, &m.error())
     }
 
-    fn new(slug: &str, err: &LoadError) -> ArticleError {
+    pub fn new(slug: &str, err: &LoadError) -> ArticleError {
         ArticleError {
             article: slug.to_string(),
             file: err.file.clone(),

@@ -128,6 +128,43 @@ fn valid_date(at: &str) -> bool {
             .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok())
 }
 
+/// `status.toml` as the fast path reads it (serde, or [`quick`]): what
+/// it does not accept goes through [`StatusFile::parse_checked`].
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+struct Raw {
+    credit: Option<RawCredit>,
+    #[serde(default)]
+    segments: BTreeMap<String, RawEntry>,
+}
+
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+struct RawCredit {
+    translator: Option<String>,
+}
+
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+struct RawEntry {
+    state: Option<String>,
+    by: Option<String>,
+    at: Option<toml::Value>,
+    source: Option<String>,
+    translator: Option<String>,
+    reviewed_text: Option<String>,
+    waived: Option<BTreeMap<String, RawWaiver>>,
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWaiver {
+    reason: String,
+    by: String,
+    at: toml::Value,
+    fi_hash: String,
+    sv_hash: String,
+    #[serde(default)]
+    words: Vec<String>,
+}
+
 /// The 1-based line of the first git conflict marker in `text`, if any.
 pub fn conflict_marker(text: &str) -> Option<usize> {
     text.lines()
@@ -177,6 +214,18 @@ impl StatusFile {
         }
     }
 
+    /// The file's bytes as they were read (a byte-order mark included):
+    /// what the result cache hashes. Empty for a file that was not there.
+    pub fn as_read(&self) -> std::borrow::Cow<'_, [u8]> {
+        if self.bom {
+            let mut bytes = b"\xEF\xBB\xBF".to_vec();
+            bytes.extend_from_slice(self.text.as_bytes());
+            bytes.into()
+        } else {
+            self.text.as_bytes().into()
+        }
+    }
+
     /// Loads `path`; a missing file is an empty status.
     pub fn load(path: &Path, shown: &str) -> Result<StatusFile, LoadError> {
         let bytes = match std::fs::read(path) {
@@ -194,44 +243,20 @@ impl StatusFile {
         Ok(status)
     }
 
-    /// The common case, a well-formed file, read with plain serde (several
-    /// times faster than building a span-carrying document). Anything it
+    /// The common case, a well-formed file, read by [`quick`] (tolk's own
+    /// layout) or plain serde (several times faster than building a
+    /// span-carrying document). Anything it
     /// does not accept goes through [`StatusFile::parse_checked`], which
     /// names the line of the problem.
     fn parse(&mut self, text: &str) -> Result<(), LoadError> {
-        #[derive(serde::Deserialize)]
-        struct Raw {
-            credit: Option<RawCredit>,
-            #[serde(default)]
-            segments: BTreeMap<String, RawEntry>,
-        }
-        #[derive(serde::Deserialize)]
-        struct RawCredit {
-            translator: Option<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct RawEntry {
-            state: Option<String>,
-            by: Option<String>,
-            at: Option<toml::Value>,
-            source: Option<String>,
-            translator: Option<String>,
-            reviewed_text: Option<String>,
-            waived: Option<BTreeMap<String, RawWaiver>>,
-        }
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawWaiver {
-            reason: String,
-            by: String,
-            at: toml::Value,
-            fi_hash: String,
-            sv_hash: String,
-            #[serde(default)]
-            words: Vec<String>,
-        }
-        let Ok(raw) = toml::from_str::<Raw>(text) else {
-            return self.parse_checked(text);
+        // tolk's own layout first, read without a TOML parser; anything
+        // else it leaves to the toml crate.
+        let raw = match quick::parse(text) {
+            Some(raw) => raw,
+            None => match toml::from_str::<Raw>(text) {
+                Ok(raw) => raw,
+                Err(_) => return self.parse_checked(text),
+            },
         };
         let mut entries = BTreeMap::new();
         let mut waivers = BTreeMap::new();
@@ -878,6 +903,287 @@ pub fn update<T>(
     })
 }
 
+/// `status.toml` as tolk writes it, read without a TOML parser: comment
+/// and blank lines, `[credit]` and `[segments.ID]` headers, and keys with
+/// string values (basic, literal or multi-line basic). Anything else (a
+/// waiver, a date that is not a string, a quoted key, an escape or a
+/// construct it does not know, anything TOML would refuse) gives `None`,
+/// and the file is read by the toml crate instead, which is the reference:
+/// what this accepts, it reads exactly as the toml crate does.
+mod quick {
+    use super::{Raw, RawCredit, RawEntry};
+
+    /// Where the keys that follow go.
+    enum Table {
+        Root,
+        Credit,
+        Segment(String),
+    }
+
+    fn is_bare(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+    }
+
+    /// A character TOML allows in no string or comment (tab aside).
+    fn is_control(b: u8) -> bool {
+        (b < 0x20 && b != b'\t') || b == 0x7F
+    }
+
+    struct Reader<'a> {
+        text: &'a str,
+        at: usize,
+    }
+
+    impl<'a> Reader<'a> {
+        fn peek(&self) -> Option<u8> {
+            self.text.as_bytes().get(self.at).copied()
+        }
+
+        fn rest(&self) -> &'a [u8] {
+            &self.text.as_bytes()[self.at..]
+        }
+
+        fn skip_blanks(&mut self) {
+            while matches!(self.peek(), Some(b' ' | b'\t')) {
+                self.at += 1;
+            }
+        }
+
+        /// The end of a line: blanks, perhaps a comment, a newline (or the
+        /// end of the text).
+        fn end_of_line(&mut self) -> Option<()> {
+            self.skip_blanks();
+            match self.peek() {
+                None => Some(()),
+                Some(b'#') => self.comment(),
+                _ => self.newline(),
+            }
+        }
+
+        fn newline(&mut self) -> Option<()> {
+            if self.rest().starts_with(b"\n") {
+                self.at += 1;
+            } else if self.rest().starts_with(b"\r\n") {
+                self.at += 2;
+            } else {
+                return None;
+            }
+            Some(())
+        }
+
+        /// A comment up to and with its newline.
+        fn comment(&mut self) -> Option<()> {
+            let len = memchr::memchr(b'\n', self.rest()).unwrap_or(self.rest().len());
+            let body = &self.rest()[..len];
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            if body.iter().any(|&b| is_control(b)) {
+                return None;
+            }
+            self.at += len;
+            if self.peek().is_some() {
+                self.at += 1;
+            }
+            Some(())
+        }
+
+        fn bare_key(&mut self) -> Option<&'a str> {
+            let len = self.rest().iter().take_while(|&&b| is_bare(b)).count();
+            let key = &self.text[self.at..self.at + len];
+            self.at += len;
+            (!key.is_empty()).then_some(key)
+        }
+
+        fn value(&mut self) -> Option<String> {
+            let rest = self.rest();
+            if rest.starts_with(b"\"\"\"") {
+                self.at += 3;
+                self.multiline()
+            } else if rest.starts_with(b"\"") {
+                self.at += 1;
+                self.basic()
+            } else if rest.starts_with(b"'''") {
+                None
+            } else if rest.starts_with(b"'") {
+                self.at += 1;
+                let len = memchr::memchr(b'\'', self.rest())?;
+                let body = &self.text[self.at..self.at + len];
+                if body.bytes().any(is_control) {
+                    return None;
+                }
+                self.at += len + 1;
+                Some(body.to_string())
+            } else {
+                None
+            }
+        }
+
+        /// A basic string's body after its opening quote, and the quote
+        /// that closes it.
+        fn basic(&mut self) -> Option<String> {
+            let mut out = String::new();
+            let mut from = self.at;
+            loop {
+                let b = self.peek()?;
+                match b {
+                    b'"' => {
+                        out.push_str(&self.text[from..self.at]);
+                        self.at += 1;
+                        return Some(out);
+                    }
+                    b'\\' => {
+                        out.push_str(&self.text[from..self.at]);
+                        self.escape(&mut out)?;
+                        from = self.at;
+                    }
+                    b if is_control(b) => return None,
+                    _ => self.at += 1,
+                }
+            }
+        }
+
+        /// A multi-line basic string's body after its opening quotes: a
+        /// newline right after them is not part of it. Line-ending
+        /// backslashes, carriage returns and quotes just before the closing
+        /// ones are left to the toml crate.
+        fn multiline(&mut self) -> Option<String> {
+            if self.rest().starts_with(b"\n") {
+                self.at += 1;
+            }
+            let mut out = String::new();
+            let mut from = self.at;
+            loop {
+                let b = self.peek()?;
+                match b {
+                    b'"' if self.rest().starts_with(b"\"\"\"") => {
+                        if self.rest().get(3) == Some(&b'"') {
+                            return None;
+                        }
+                        out.push_str(&self.text[from..self.at]);
+                        self.at += 3;
+                        return Some(out);
+                    }
+                    b'\\' => {
+                        out.push_str(&self.text[from..self.at]);
+                        self.escape(&mut out)?;
+                        from = self.at;
+                    }
+                    b'\n' => self.at += 1,
+                    b if is_control(b) => return None,
+                    _ => self.at += 1,
+                }
+            }
+        }
+
+        /// An escape at the backslash, its character pushed to `out`.
+        fn escape(&mut self, out: &mut String) -> Option<()> {
+            let code = *self.rest().get(1)?;
+            let c = match code {
+                b'b' => '\u{8}',
+                b't' => '\t',
+                b'n' => '\n',
+                b'f' => '\u{c}',
+                b'r' => '\r',
+                b'"' => '"',
+                b'\\' => '\\',
+                b'u' | b'U' => {
+                    let len = if code == b'u' { 4 } else { 8 };
+                    let hex = self.rest().get(2..2 + len)?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    let hex = std::str::from_utf8(hex).ok()?;
+                    let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                    self.at += len;
+                    c
+                }
+                _ => return None,
+            };
+            self.at += 2;
+            out.push(c);
+            Some(())
+        }
+    }
+
+    pub(super) fn parse(text: &str) -> Option<Raw> {
+        let mut raw = Raw::default();
+        let mut table = Table::Root;
+        // The keys of the current table, to refuse one given twice.
+        let mut keys: Vec<&str> = Vec::new();
+        let mut r = Reader { text, at: 0 };
+        loop {
+            r.skip_blanks();
+            match r.peek() {
+                None => return Some(raw),
+                Some(b'#') => r.comment()?,
+                Some(b'\n' | b'\r') => r.newline()?,
+                Some(b'[') => {
+                    r.at += 1;
+                    let name = r.bare_key()?;
+                    table = match name {
+                        "credit" if raw.credit.is_none() => {
+                            raw.credit = Some(RawCredit::default());
+                            Table::Credit
+                        }
+                        "segments" if r.peek() == Some(b'.') => {
+                            r.at += 1;
+                            let id = r.bare_key()?;
+                            if raw.segments.contains_key(id) {
+                                return None;
+                            }
+                            raw.segments.insert(id.to_string(), RawEntry::default());
+                            Table::Segment(id.to_string())
+                        }
+                        _ => return None,
+                    };
+                    if r.peek() != Some(b']') {
+                        return None;
+                    }
+                    r.at += 1;
+                    r.end_of_line()?;
+                    keys.clear();
+                }
+                Some(_) => {
+                    let key = r.bare_key()?;
+                    r.skip_blanks();
+                    if r.peek() != Some(b'=') {
+                        return None;
+                    }
+                    r.at += 1;
+                    r.skip_blanks();
+                    let value = r.value()?;
+                    r.end_of_line()?;
+                    if keys.contains(&key) {
+                        return None;
+                    }
+                    keys.push(key);
+                    match &table {
+                        Table::Root => return None,
+                        Table::Credit => {
+                            if key == "translator" {
+                                raw.credit.as_mut()?.translator = Some(value);
+                            }
+                        }
+                        Table::Segment(id) => {
+                            let entry = raw.segments.get_mut(id)?;
+                            match key {
+                                "state" => entry.state = Some(value),
+                                "by" => entry.by = Some(value),
+                                "at" => entry.at = Some(toml::Value::String(value)),
+                                "source" => entry.source = Some(value),
+                                "translator" => entry.translator = Some(value),
+                                "reviewed_text" => entry.reviewed_text = Some(value),
+                                "waived" => return None,
+                                // Keys tolk does not own are the user's.
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1111,5 +1417,153 @@ mod tests {
                 prop_assert_eq!(&again.entries[&id], &e);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod quick_tests {
+    use super::*;
+
+    /// What the toml crate reads from `text`, beside what [`quick`] reads:
+    /// wherever `quick` reads something, it must be the same.
+    fn agrees(text: &str) -> bool {
+        let quick = quick::parse(text);
+        if let Some(quick) = &quick {
+            let reference = toml::from_str::<Raw>(text);
+            assert_eq!(reference.as_ref().ok(), Some(quick), "{text:?}");
+        }
+        quick.is_some()
+    }
+
+    fn entry(source: &str, reviewed: Option<&str>) -> Entry {
+        Entry {
+            state: if reviewed.is_some() {
+                Stored::Reviewed
+            } else {
+                Stored::Translated
+            },
+            by: "Patricia Heikkilä".into(),
+            at: "2026-11-23".into(),
+            source: source.into(),
+            translator: reviewed.map(|_| "Outi Lindholm".to_string()),
+            reviewed_text: reviewed.map(str::to_string),
+        }
+    }
+
+    /// Files as tolk writes them, with texts holding everything that needs
+    /// quoting: the fast path reads them all, as the toml crate does.
+    #[test]
+    fn tolk_s_own_files_are_read_as_the_toml_crate_reads_them() {
+        let texts = [
+            "Mitä?",
+            "",
+            "Hän sanoi \"ei\" ja lähti.",
+            "It's 'quoted'",
+            "both \" and '",
+            "back\\slash \\n not a newline",
+            "– Vastaus.\n\nToinen kappale.",
+            "three \"\"\" quotes",
+            "ends with a quote\"",
+            "tab\there",
+            "bell\u{7}and del\u{7f}",
+            "cr\r\nlf",
+            "ünïcödé ”lainaus” 😀",
+            "'''",
+            "multi\nline with 'single' and \"double\" quotes\n",
+        ];
+        let mut s = StatusFile::empty(Path::new("status.toml"), "status.toml");
+        s.set_translator("Patricia \"P\" Heikkilä").unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            let reviewed = (i % 2 == 0).then_some(*text);
+            s.set(&format!("p{i}"), entry(text, reviewed)).unwrap();
+        }
+        let out = s.render();
+        agrees(&out);
+        let mut reread = StatusFile::empty(Path::new("status.toml"), "status.toml");
+        reread.parse(&out).unwrap();
+        assert_eq!(reread.entries, s.entries);
+        assert_eq!(reread.translator, s.translator);
+        // One text at a time: each file the fast path takes, or not.
+        let mut taken = 0;
+        for (i, text) in texts.iter().enumerate() {
+            let mut one = StatusFile::empty(Path::new("status.toml"), "status.toml");
+            one.set("p1", entry(text, (i % 2 == 0).then_some(*text)))
+                .unwrap();
+            taken += usize::from(agrees(&one.render()));
+        }
+        assert!(taken >= 10, "the fast path took only {taken} files");
+        // The layout of plain files is the fast path's.
+        let mut plain = StatusFile::empty(Path::new("status.toml"), "status.toml");
+        plain.set("title", entry("Otsikko", None)).unwrap();
+        plain.ensure_segments(["p1", "p2"]).unwrap();
+        assert!(agrees(&plain.render()), "{}", plain.render());
+    }
+
+    #[test]
+    fn whatever_the_fast_path_takes_reads_as_the_toml_crate_reads_it() {
+        let cases = [
+            "",
+            "\n\n",
+            "# only a comment",
+            "# comment\r\n[credit]\r\ntranslator = \"A\"\r\n",
+            "[credit]\ntranslator = 'literal \\ no escape'\n",
+            "[credit] # trailing\ntranslator = \"A\" # x\n",
+            "[credit]\ntranslator = \"A\"\nother = \"kept\"\n",
+            "[credit]\ntranslator = 3\n",
+            "[credit]\n[credit]\n",
+            "[credit]\ntranslator = \"A\"\ntranslator = \"B\"\n",
+            "translator = \"root key\"\n",
+            "[segments.p1]\n[segments.p1]\n",
+            "[segments.p1]\nstate = \"translated\"\nstate = \"reviewed\"\n",
+            "[segments.p1]\nstate=\"translated\"\nby\t=\t\"A\"\nsource = \"x\"\n",
+            "  [segments.p1]\n  state = \"translated\"\n",
+            "[ segments.p1 ]\n",
+            "[segments . p1]\n",
+            "[segments.\"p 1\"]\nstate = \"x\"\n",
+            "[segments]\n[segments.p1]\n",
+            "[segments.p1.waived.copy]\nreason = \"x\"\n",
+            "[[segments.p1]]\n",
+            "[segments.p1]\nat = 2026-11-01\n",
+            "[segments.p1]\nsource = \"\\u00e4\\U0001F600\\t\\b\\f\\r\\n\\\"\\\\\"\n",
+            "[segments.p1]\nsource = \"\\uD800\"\n",
+            "[segments.p1]\nsource = \"\\u00g0\"\n",
+            "[segments.p1]\nsource = \"\\u+0e4\"\n",
+            "[segments.p1]\nsource = \"\\e\"\n",
+            "[segments.p1]\nsource = \"\\x41\"\n",
+            "[segments.p1]\nsource = \"\\q\"\n",
+            "[segments.p1]\nsource = \"tab\tok\"\n",
+            "[segments.p1]\nsource = \"nul\u{0}no\"\n",
+            "[segments.p1]\nsource = \"del\u{7f}no\"\n",
+            "[segments.p1]\nsource = \"unterminated\n",
+            "[segments.p1]\nsource = \"a\" \"b\"\n",
+            "[segments.p1]\nsource = \"a\"b\n",
+            "[segments.p1]\nsource = \"\"\"\nfirst\n\nsecond\"\"\"\n",
+            "[segments.p1]\nsource = \"\"\"no newline\"\"\"\n",
+            "[segments.p1]\nsource = \"\"\"\r\ncrlf\"\"\"\n",
+            "[segments.p1]\nsource = \"\"\"quote\"\"\"\"\n",
+            "[segments.p1]\nsource = \"\"\"two \"\" inside\"\"\"\n",
+            "[segments.p1]\nsource = \"\"\"line \\\n  joined\"\"\"\n",
+            "[segments.p1]\nsource = '''literal\nmulti'''\n",
+            "[segments.p1]\nsource = 'a'\n",
+            "[segments.p1]\nsource = ''\n",
+            "[segments.p1]\nsource = \"x\"\r",
+            "[segments.p1]\nsource = \"x\"\rstate = \"y\"\n",
+            "[segments.p1]\n# comment with \u{1} control\n",
+            "[segments.p1]\nmood = \"happy\"\n",
+            "[segments.p1]\nmood = 3\n",
+            "[segments.p1]\nwaived = \"x\"\n",
+            "[segments.p1]\nsource.x = \"dotted\"\n",
+            "[segments.p1]\n\"source\" = \"quoted key\"\n",
+            "[segments.p1]\nsource = \"x\"",
+            "[segments.p1]\nsource =\n",
+            "[segments.p1]\n= \"x\"\n",
+            "[segments.p-1_A]\nstate = \"translated\"\n",
+            "[segments.p1]\nsource = \"ä\"\n[credit]\ntranslator = \"B\"\n",
+        ];
+        let mut taken = 0;
+        for text in cases {
+            taken += usize::from(agrees(text));
+        }
+        assert!(taken >= 20, "the fast path took only {taken} cases");
     }
 }

@@ -1,9 +1,13 @@
 //! `tolk status`: how far each article is.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::Result;
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, State};
+use crate::cache::{self, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
 use crate::session::{ArticleError, Session};
 
 #[derive(Debug, Serialize)]
@@ -12,6 +16,9 @@ pub struct StatusReport {
     /// Articles that could not be read, with the reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ArticleError>,
+    /// What the result cache did, shown with `TOLK_CACHE_STATS=1`.
+    #[serde(skip)]
+    pub cache_note: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -155,10 +162,217 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
 }
 
 pub fn run(session: &Session, slugs: &[String]) -> Result<StatusReport> {
+    run_with(session, slugs, None)
+}
+
+/// An article's files, in the order the cache keys them.
+const ARTICLE_FILES: [&str; 3] = ["fi.txt", "sv.txt", "status.toml"];
+
+/// `run`, keeping the articles' summaries in the cache directory
+/// `cache_dir` (when there is one: `None` is `--no-cache`) and reusing
+/// those that still hold. The table of one article (its segments in
+/// detail) is always made afresh: it is one article.
+pub fn run_with(
+    session: &Session,
+    slugs: &[String],
+    cache_dir: Option<&Path>,
+) -> Result<StatusReport> {
+    let started = Started::now();
     let all = session.some_articles(slugs)?;
     let detail = slugs.len() == 1 || all.len() == 1;
-    let (articles, mut errors) = session.map_articles(&all.slugs, |a| summarize(a, detail))?;
-    errors.extend(all.misnamed.iter().map(ArticleError::misnamed));
+    // Every article: records of articles that are gone are dropped.
+    let every = slugs.is_empty();
+    let store = match cache_dir {
+        Some(dir) if !detail => Some(Store::new(dir, "status", run_key(session), started)),
+        _ => None,
+    };
+    let Some(store) = store else {
+        let (articles, errors) = session.map_articles(&all.slugs, |a| summarize(a, detail))?;
+        return Ok(finish(articles, errors, &all.misnamed, None));
+    };
+    let repo = session.repo()?;
+    let files_of = |slug: &str| -> Vec<PathBuf> {
+        let dir = repo.article_dir(slug);
+        ARTICLE_FILES.iter().map(|f| dir.join(f)).collect()
+    };
+    let slugs = &all.slugs;
+    let mut lookup = store.lookup::<Stored>(slugs, &files_of);
+    let mut results: Vec<Option<Result<ArticleStatus, ArticleError>>> =
+        std::mem::take(&mut lookup.results)
+            .into_iter()
+            .zip(slugs)
+            .map(|(stored, slug)| stored.map(|s| Ok(s.restore(slug))))
+            .collect();
+    let misses: Vec<usize> = (0..slugs.len()).filter(|&i| results[i].is_none()).collect();
+    let loaded: Vec<(Result<ArticleStatus, ArticleError>, Option<Fresh>)> = misses
+        .par_iter()
+        .map(|&i| {
+            let slug = &slugs[i];
+            let paths = files_of(slug);
+            // Metadata before reading: a write after it changes it.
+            let before: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
+            match session.load(slug) {
+                Ok(article) => {
+                    let status = summarize(&article, false);
+                    let fresh = file_keys(&article, &paths, before, started)
+                        .map(|files| Fresh::new(slug.clone(), files, &Stored::keep(&status)));
+                    (Ok(status), fresh)
+                }
+                // Unreadable input is read again every time: the fix (a
+                // permission, a file put back) may not show in its metadata.
+                Err(err) => (Err(ArticleError::new(slug, &err)), None),
+            }
+        })
+        .collect();
+    let mut fresh = Vec::new();
+    for (&i, (result, kept)) in misses.iter().zip(loaded) {
+        fresh.extend(kept);
+        results[i] = Some(result);
+    }
+    let note = format!(
+        "cache: {} of {} articles reused ({} files read again to compare), {} read",
+        slugs.len() - misses.len(),
+        slugs.len(),
+        lookup.reread,
+        misses.len()
+    );
+    store.store(lookup, fresh, &[], every.then_some(&slugs[..]));
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(s) => articles.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(finish(articles, errors, &all.misnamed, Some(note)))
+}
+
+fn finish(
+    articles: Vec<ArticleStatus>,
+    mut errors: Vec<ArticleError>,
+    misnamed: &[crate::repo::Misnamed],
+    cache_note: Option<String>,
+) -> StatusReport {
+    errors.extend(misnamed.iter().map(ArticleError::misnamed));
     errors.sort_by(|a, b| a.article.cmp(&b.article));
-    Ok(StatusReport { articles, errors })
+    StatusReport {
+        articles,
+        errors,
+        cache_note,
+    }
+}
+
+/// Everything besides the articles that can change a summary: tolk's
+/// version and build (in every key), the repository, and the glossary
+/// (its terms are anchors when an article is aligned by content).
+fn run_key(session: &Session) -> u128 {
+    let mut key = KeyBuilder::new("status");
+    let Ok(repo) = session.repo() else {
+        return key.finish();
+    };
+    // A shared --cache-dir serves several repositories.
+    let root = std::fs::canonicalize(&repo.root).unwrap_or_else(|_| repo.root.clone());
+    key.text("root", &root.to_string_lossy());
+    key.file("glossary", &repo.glossary);
+    key.finish()
+}
+
+/// The files of a loaded article as the cache keys them, or `None` when
+/// one changed while it was read (then nothing is kept): `before`, their
+/// metadata before reading; each hashed as the article holds it.
+fn file_keys(
+    article: &Article,
+    paths: &[PathBuf],
+    before: Vec<Option<Meta>>,
+    started: Started,
+) -> Option<Vec<FileKey>> {
+    let hashes = [
+        Some(cache::hash(article.fi_source.text.as_bytes())),
+        article
+            .sv_source
+            .as_ref()
+            .map(|s| cache::hash(s.text.as_bytes())),
+        // A status.toml that is not there reads as an empty one.
+        before[2]
+            .is_some()
+            .then(|| cache::hash(&article.status.as_read())),
+    ];
+    let mut keys = Vec::with_capacity(paths.len());
+    for (meta, hash) in before.iter().zip(hashes) {
+        keys.push(match (meta, hash) {
+            (None, None) => FileKey::Absent,
+            (Some(_), Some(hash)) => FileKey::recorded(*meta, hash, started),
+            // There and not read, or read and not there: it changed.
+            _ => return None,
+        });
+    }
+    // A file written while the article was read: keep nothing.
+    let after: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
+    (after == before).then_some(keys)
+}
+
+/// An article's summary as the cache keeps it: the counts, in the order
+/// of [`ArticleStatus`], its percentage and translators (never the
+/// detail: a run that shows it does not use the cache).
+#[derive(Debug, Serialize, Deserialize)]
+struct Stored {
+    counts: [usize; 11],
+    percent: f64,
+    translators: Vec<String>,
+}
+
+impl Stored {
+    fn keep(s: &ArticleStatus) -> Stored {
+        Stored {
+            counts: [
+                s.segments,
+                s.missing,
+                s.draft,
+                s.translated,
+                s.reviewed,
+                s.stale,
+                s.orphan,
+                s.edited,
+                s.extra,
+                s.words,
+                s.done_words,
+            ],
+            percent: s.percent,
+            translators: s.translators.clone(),
+        }
+    }
+
+    fn restore(self, slug: &str) -> ArticleStatus {
+        let [
+            segments,
+            missing,
+            draft,
+            translated,
+            reviewed,
+            stale,
+            orphan,
+            edited,
+            extra,
+            words,
+            done_words,
+        ] = self.counts;
+        ArticleStatus {
+            article: slug.to_string(),
+            segments,
+            missing,
+            draft,
+            translated,
+            reviewed,
+            stale,
+            orphan,
+            edited,
+            extra,
+            words,
+            done_words,
+            percent: self.percent,
+            translators: self.translators,
+            detail: None,
+        }
+    }
 }
