@@ -48,12 +48,13 @@ pub struct Global {
     #[arg(long, global = true)]
     pub pretty: bool,
 
-    /// Neither read nor write the result cache: check everything afresh
+    /// Neither read nor write the result cache: check and read everything
+    /// afresh
     #[arg(long, global = true)]
     pub no_cache: bool,
 
-    /// Where `check` keeps results between runs [default: TOLK_CACHE_DIR
-    /// when set, else ROOT/.tolk-cache]
+    /// Where `check`, `status` and `report` keep results between runs
+    /// [default: TOLK_CACHE_DIR when set, else ROOT/.tolk-cache]
     #[arg(long, global = true, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
 }
