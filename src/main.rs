@@ -3,7 +3,29 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: a check allocates small
+/// strings and vectors per word and per finding on every worker thread
+/// (on the 10,000-article benchmark, 11% less CPU for `check`, 25% less
+/// for `status`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in the `mimalloc.h` of the mimalloc 3 that
+/// `libmimalloc-sys` builds (the option after
+/// `mi_option_deprecated_eager_commit_delay`, 14; the crate names neither).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system at once instead of after a second:
+/// the same CPU time, and a peak of about 160 MB instead of about 220 MB
+/// for every rule on 10,000 articles.
+fn purge_at_once() {
+    // SAFETY: `mi_option_set` only stores an option value; mimalloc reads
+    // options at any time and any value of this one is valid.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 fn main() -> ExitCode {
+    purge_at_once();
     let cli = tolk::cli::Cli::parse();
     match tolk::run(cli) {
         Ok(status) => status.into(),
@@ -14,5 +36,25 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "tolk: {message}");
             tolk::ExitStatus::Error.into()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // SAFETY: reading and storing option values, as above.
+        let default = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        // mimalloc 3's default purge delay, in ms (`src/options.c`): the
+        // option is the one meant.
+        assert_eq!(default, 1000);
+        purge_at_once();
+        // SAFETY: as above.
+        assert_eq!(
+            unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) },
+            0
+        );
     }
 }
