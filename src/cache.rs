@@ -568,8 +568,8 @@ impl Store {
 }
 
 /// Namespaces that hold one file each, kept whole ([`Blob`]): the
-/// compiled glossary.
-pub const BLOBS: [&str; 1] = ["matcher"];
+/// compiled glossary and the spelling verdicts.
+pub const BLOBS: [&str; 2] = ["matcher", "words"];
 
 /// One file of a namespace kept whole under its key (a compiled
 /// glossary): read back only when it is whole, of this format and

@@ -255,7 +255,21 @@ impl Session {
         } else {
             None
         };
-        let loaded = spelling::locate().and_then(|dic| Speller::load(&dic, words.as_deref()));
+        let loaded = spelling::locate().and_then(|dic| match self.cache_dir.get() {
+            // Verdicts are kept with the results: keyed on this tolk, the
+            // dictionary (by name, size and times, as check's results are)
+            // and `words.txt`.
+            Some(dir) => {
+                let mut key = KeyBuilder::new("words");
+                key.stamp("dictionary", &dic);
+                key.stamp("affixes", &dic.with_extension("aff"));
+                key.text("words.txt", words.as_deref().unwrap_or(""));
+                let keep = Blob::new(dir, "words", key.finish());
+                let remembered = keep.read();
+                Speller::remembering(&dic, words.as_deref(), remembered.as_deref(), keep)
+            }
+            None => Speller::load(&dic, words.as_deref()),
+        });
         Ok(match loaded {
             Ok(speller) => Spelling {
                 speller: Some(speller),

@@ -221,3 +221,89 @@ fn without_a_dictionary_the_rule_is_skipped_with_a_notice() {
     assert_eq!(doctor.status.code(), Some(0), "{text}");
     let _ = SLUG;
 }
+
+/// stdout of `check --select ALL --format json`, with the result cache or
+/// without it.
+fn check_all(repo: &Repo, cached: bool) -> String {
+    let mut cmd = repo.tolk_spelling();
+    cmd.env_remove("TOLK_CACHE_DIR");
+    if !cached {
+        cmd.arg("--no-cache");
+    }
+    let out = cmd
+        .args(["check", "--format", "json", "--select", "ALL"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The file of remembered verdicts in the result cache.
+fn remembered(repo: &Repo) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(repo.path(".tolk-cache/words"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn remembered_verdicts_find_what_the_dictionary_finds() {
+    let repo = Repo::seed();
+    if !dictionary_available(&repo) {
+        return;
+    }
+    assert_eq!(check_all(&repo, true), check_all(&repo, false));
+    assert_eq!(remembered(&repo).len(), 1);
+    // The article changes: checked again, its words from the kept verdicts,
+    // a new typo from the dictionary.
+    repo.edit("sv.txt", "budget och bokslut", "budgetrnda och bokslut");
+    let fresh = check_all(&repo, false);
+    assert!(fresh.contains("did you mean `budgetrunda`"), "{fresh}");
+    assert_eq!(check_all(&repo, true), fresh);
+    // Now that word is remembered too: the same again, from the cache.
+    repo.edit(
+        "sv.txt",
+        "budgetrnda och bokslut",
+        "budgetrnda och boksluten",
+    );
+    assert_eq!(check_all(&repo, true), check_all(&repo, false));
+    // words.txt changes the verdicts: kept apart.
+    repo.write("words.txt", "budgetrnda\n");
+    let fresh = check_all(&repo, false);
+    assert!(!fresh.contains("budgetrnda"), "{fresh}");
+    assert_eq!(check_all(&repo, true), fresh);
+    assert_eq!(
+        remembered(&repo).len(),
+        1,
+        "the older verdicts are replaced"
+    );
+}
+
+#[test]
+fn damaged_remembered_verdicts_are_looked_up_again() {
+    let repo = Repo::seed();
+    if !dictionary_available(&repo) {
+        return;
+    }
+    repo.edit("sv.txt", "budget och bokslut", "budgetrnda och bokslut");
+    let fresh = check_all(&repo, false);
+    check_all(&repo, true);
+    let file = remembered(&repo).pop().unwrap();
+    let whole = std::fs::read(&file).unwrap();
+    let mut flipped = whole.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0x55;
+    for (i, damaged) in [flipped, whole[..whole.len() / 2].to_vec(), Vec::new()]
+        .into_iter()
+        .enumerate()
+    {
+        std::fs::write(&file, &damaged).unwrap();
+        // Another text each time, so that the article is checked again.
+        repo.edit(
+            "sv.txt",
+            "bokslut",
+            &format!("bokslut{}", " ".repeat(i + 1)),
+        );
+        let now = check_all(&repo, false);
+        assert_eq!(check_all(&repo, true), now);
+    }
+    assert!(fresh.contains("budgetrunda"));
+}

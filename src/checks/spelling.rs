@@ -5,12 +5,17 @@
 //! the Finnish names too, or are in the project's `words.txt`.
 //!
 //! The dictionary is loaded once per run ([`Speller::load`], about a
-//! quarter of a second) and shared by the parallel article checks.
+//! tenth of a second) and shared by the parallel article checks. With the
+//! result cache, each word's verdict is kept for the next run, which reads
+//! the dictionary only when it meets a word no earlier run looked up.
 
 use std::path::{Path, PathBuf};
 use std::sync::{OnceLock, RwLock};
 
+use serde::{Deserialize, Serialize};
+
 use super::{At, Compared, Ctx, excerpt};
+use crate::cache::Blob;
 use crate::glossary::{MatchKind, TermMatch};
 use crate::lang::Lang;
 use crate::morph::FastMap;
@@ -40,31 +45,39 @@ pub const WORDS_FILE: &str = "words.txt";
 
 /// The Finland-Swedish dictionary and the project's word list.
 pub struct Speller {
-    /// With a fixed hasher: the n-gram suggester walks the word list in
-    /// its hash order and keeps the first of equally good candidates, so a
-    /// hasher seeded per process (spellbook's default) made the suggestion
-    /// change from one run to the next.
-    dictionary: spellbook::Dictionary<rustc_hash::FxBuildHasher>,
+    /// With a fixed hasher, so that suggestions never depend on the
+    /// process. Read on first need when the verdicts of earlier runs were
+    /// remembered ([`Speller::remembering`]): most words are then settled
+    /// without it.
+    dictionary: OnceLock<Option<spellbook::Dictionary<rustc_hash::FxBuildHasher>>>,
     /// The same dictionary without its compounding rules, read the first
     /// time a suggestion is needed; suggestions come from it (see
     /// [`Speller::suggestion`]).
     simple: OnceLock<Option<spellbook::Dictionary<rustc_hash::FxBuildHasher>>>,
-    /// The texts `simple` is read from.
-    aff_text: String,
-    dic_text: String,
+    /// The `.aff` and `.dic` texts both are read from, read on first need.
+    texts: OnceLock<Option<(String, String)>>,
     /// `words.txt`, lower-cased.
     words: FastSet<String>,
     /// The `.dic` file read.
     pub path: PathBuf,
-    /// Words looked up in this run, shared by the parallel article checks:
-    /// a failed lookup tries every way of compounding the word, and a
-    /// suggestion costs far more, so each word is looked up once.
+    /// Words looked up in this run and remembered from earlier ones,
+    /// shared by the parallel article checks: a failed lookup tries every
+    /// way of compounding the word, and a suggestion costs far more, so
+    /// each word is looked up once.
     verdicts: RwLock<FastMap<String, Verdict>>,
+    /// How many verdicts were remembered, and where to keep them for the
+    /// next run (the result cache) when this one adds to them.
+    remembered: usize,
+    keep: Option<Blob>,
 }
+
+/// Verdicts kept beyond this many are not written back: a cache, not an
+/// archive of every word ever typed.
+const REMEMBERED_WORDS: usize = 1 << 20;
 
 /// What the dictionary says about a word: known, or unknown with its
 /// suggestion.
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 enum Verdict {
     Known,
     Unknown(Option<String>),
@@ -102,25 +115,77 @@ impl Speller {
     /// Reads the dictionary at `dic` (and the `.aff` beside it); `words` is
     /// the text of `words.txt`, if any.
     pub fn load(dic: &Path, words: Option<&str>) -> Result<Speller, String> {
-        let aff = dic.with_extension("aff");
-        let read = |p: &Path| {
-            std::fs::read(p)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-        };
-        let (aff_text, dic_text) = (read(&aff)?, read(dic)?);
+        let speller = Speller::new(dic, words, FastMap::default(), None);
+        let (aff_text, dic_text) = read_texts(dic)?;
         let dictionary =
             spellbook::Dictionary::new_with_hasher(&aff_text, &dic_text, rustc_hash::FxBuildHasher)
                 .map_err(|e| format!("cannot read the dictionary `{}`: {e}", dic.display()))?;
-        Ok(Speller {
-            dictionary,
+        let _ = speller.texts.set(Some((aff_text, dic_text)));
+        let _ = speller.dictionary.set(Some(dictionary));
+        Ok(speller)
+    }
+
+    /// [`Speller::load`] that keeps its verdicts in `keep` for the next
+    /// run, starting from `remembered`, what earlier runs with this
+    /// dictionary and `words.txt` kept there (`None`: nothing). With
+    /// verdicts remembered the dictionary is only read when a word is new.
+    pub fn remembering(
+        dic: &Path,
+        words: Option<&str>,
+        remembered: Option<&[u8]>,
+        keep: Blob,
+    ) -> Result<Speller, String> {
+        let known: Option<FastMap<String, Verdict>> =
+            remembered.and_then(|bytes| postcard::from_bytes(bytes).ok());
+        match known {
+            Some(known) => Ok(Speller::new(dic, words, known, Some(keep))),
+            None => {
+                let mut speller = Speller::load(dic, words)?;
+                speller.keep = Some(keep);
+                Ok(speller)
+            }
+        }
+    }
+
+    fn new(
+        dic: &Path,
+        words: Option<&str>,
+        known: FastMap<String, Verdict>,
+        keep: Option<Blob>,
+    ) -> Speller {
+        Speller {
+            dictionary: OnceLock::new(),
             simple: OnceLock::new(),
-            aff_text,
-            dic_text,
+            texts: OnceLock::new(),
             words: words.map(word_list).unwrap_or_default(),
             path: dic.to_path_buf(),
-            verdicts: RwLock::default(),
-        })
+            remembered: known.len(),
+            verdicts: RwLock::new(known),
+            keep,
+        }
+    }
+
+    /// The `.aff` and `.dic` texts, read once.
+    fn texts(&self) -> Option<&(String, String)> {
+        self.texts
+            .get_or_init(|| read_texts(&self.path).ok())
+            .as_ref()
+    }
+
+    /// The dictionary, read once. A dictionary that read before under the
+    /// same name, size and times and does not now is none: every word is
+    /// then taken as known.
+    fn dictionary(&self) -> Option<&spellbook::Dictionary<rustc_hash::FxBuildHasher>> {
+        self.dictionary
+            .get_or_init(|| {
+                let (aff, dic) = self.texts()?;
+                spellbook::Dictionary::new_with_hasher(aff, dic, rustc_hash::FxBuildHasher).ok()
+            })
+            .as_ref()
+    }
+
+    fn check(&self, word: &str) -> bool {
+        self.dictionary().is_none_or(|d| d.check(word))
     }
 
     /// How many words `words.txt` holds.
@@ -130,7 +195,7 @@ impl Speller {
 
     /// The dictionary or the word list knows `word`.
     fn knows(&self, word: &str) -> bool {
-        if self.words.contains(&word.to_lowercase()) || self.dictionary.check(word) {
+        if self.words.contains(&word.to_lowercase()) || self.check(word) {
             return true;
         }
         // A hyphenated compound (`Helsingfors-bon`) is right when its parts
@@ -139,7 +204,7 @@ impl Speller {
             && word
                 .split('-')
                 .filter(|p| !p.is_empty())
-                .all(|p| self.words.contains(&p.to_lowercase()) || self.dictionary.check(p))
+                .all(|p| self.words.contains(&p.to_lowercase()) || self.check(p))
     }
 
     /// The word meant, if a small edit of `word` gives one: the first of
@@ -164,9 +229,10 @@ impl Speller {
             return None;
         }
         let simple = self.simple.get_or_init(|| {
+            let (aff, dic) = self.texts()?;
             spellbook::Dictionary::new_with_hasher(
-                &without_compounding(&self.aff_text),
-                &self.dic_text,
+                &without_compounding(aff),
+                dic,
                 rustc_hash::FxBuildHasher,
             )
             .ok()
@@ -193,13 +259,12 @@ impl Speller {
             if tail.chars().count() < COMPOUND_PART_CHARS {
                 break;
             }
-            let candidates: Vec<String> =
-                match (self.dictionary.check(head), self.dictionary.check(tail)) {
-                    (true, false) => edits(tail).iter().map(|t| format!("{head}{t}")).collect(),
-                    (false, true) => edits(head).iter().map(|h| format!("{h}{tail}")).collect(),
-                    _ => continue,
-                };
-            if let Some(found) = candidates.into_iter().find(|c| self.dictionary.check(c)) {
+            let candidates: Vec<String> = match (self.check(head), self.check(tail)) {
+                (true, false) => edits(tail).iter().map(|t| format!("{head}{t}")).collect(),
+                (false, true) => edits(head).iter().map(|h| format!("{h}{tail}")).collect(),
+                _ => continue,
+            };
+            if let Some(found) = candidates.into_iter().find(|c| self.check(c)) {
                 return Some(found);
             }
         }
@@ -223,6 +288,31 @@ impl Speller {
         }
         v
     }
+}
+
+/// A run that looked up new words leaves all its verdicts for the next
+/// (written when the speller is done with, at the end of the run).
+impl Drop for Speller {
+    fn drop(&mut self) {
+        let (Some(keep), Ok(verdicts)) = (&self.keep, self.verdicts.get_mut()) else {
+            return;
+        };
+        if verdicts.len() > self.remembered && verdicts.len() <= REMEMBERED_WORDS {
+            if let Ok(bytes) = postcard::to_allocvec(&*verdicts) {
+                keep.write(&bytes);
+            }
+        }
+    }
+}
+
+/// The `.aff` beside `dic` and `dic` itself, as text.
+fn read_texts(dic: &Path) -> Result<(String, String), String> {
+    let read = |p: &Path| {
+        std::fs::read(p)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+    };
+    Ok((read(&dic.with_extension("aff"))?, read(dic)?))
 }
 
 /// An `.aff` file's text without the directives that let words compound
@@ -406,7 +496,7 @@ mod tests {
             assert_eq!(speller.suggestion(word), None, "{word}");
         }
         let mut full = Vec::new();
-        speller.dictionary.suggest("cykelråd", &mut full);
+        speller.dictionary().unwrap().suggest("cykelråd", &mut full);
         assert_eq!(full.first().map(String::as_str), Some("cykeltråd"));
     }
 
