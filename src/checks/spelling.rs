@@ -297,10 +297,11 @@ impl Drop for Speller {
         let (Some(keep), Ok(verdicts)) = (&self.keep, self.verdicts.get_mut()) else {
             return;
         };
-        if verdicts.len() > self.remembered && verdicts.len() <= REMEMBERED_WORDS {
-            if let Ok(bytes) = postcard::to_allocvec(&*verdicts) {
-                keep.write(&bytes);
-            }
+        if verdicts.len() > self.remembered
+            && verdicts.len() <= REMEMBERED_WORDS
+            && let Ok(bytes) = postcard::to_allocvec(&*verdicts)
+        {
+            keep.write(&bytes);
         }
     }
 }
