@@ -52,9 +52,7 @@ mod tests {
         assert_eq!(default, 1000);
         purge_at_once();
         // SAFETY: as above.
-        assert_eq!(
-            unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) },
-            0
-        );
+        let set = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(set, 0);
     }
 }
