@@ -489,8 +489,27 @@ pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> R
 /// Wraps `text` to the width, every line after the first indented to
 /// `indent` (ANSI colour codes do not count towards the width).
 pub fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
+    let width = (width as usize).max(indent + 20);
+    // Most lines fit: then textwrap gives `first` and the text without its
+    // trailing spaces, whatever its algorithm (one line costs one line
+    // penalty, any break at least two), and finding its words and
+    // costing its breaks is most of the time a long report takes. The
+    // widths are textwrap's own.
+    let line = text.trim_end_matches(' ');
+    if !line.is_empty()
+        && !text.contains('\n')
+        && textwrap::core::display_width(line)
+            <= width
+                .saturating_sub(textwrap::core::display_width(first))
+                .max(1)
+    {
+        let mut out = String::with_capacity(first.len() + line.len());
+        out.push_str(first);
+        out.push_str(line);
+        return out;
+    }
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new((width as usize).max(indent + 20))
+    let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(&pad)
         .break_words(false);
