@@ -852,22 +852,20 @@ fn index_findings(
 /// The key of the entry each finding is about, in the order of `found`;
 /// `None` when a finding's place does not tell one entry.
 fn keyed(articles: &[ArticleEntries], found: &[Finding]) -> Option<Vec<u64>> {
-    let mut by_place: FxHashMap<(&str, usize, usize), Option<u64>> = FxHashMap::default();
-    for a in articles {
-        for e in &a.entries {
-            by_place
-                .entry((a.slug.as_str(), e.line, e.column))
-                .and_modify(|k| {
-                    if *k != Some(e.key) {
-                        *k = None;
-                    }
-                })
-                .or_insert(Some(e.key));
-        }
-    }
+    let by_slug: FxHashMap<&str, &ArticleEntries> =
+        articles.iter().map(|a| (a.slug.as_str(), a)).collect();
     found
         .iter()
-        .map(|f| *by_place.get(&(f.article.as_str(), f.line, f.column))?)
+        .map(|f| {
+            let mut keys = by_slug
+                .get(f.article.as_str())?
+                .entries
+                .iter()
+                .filter(|e| (e.line, e.column) == (f.line, f.column))
+                .map(|e| e.key);
+            let key = keys.next()?;
+            keys.all(|k| k == key).then_some(key)
+        })
         .collect()
 }
 
