@@ -850,7 +850,7 @@ impl Printer {
 const JSON_CHUNK: usize = 2048;
 
 /// Tasks of [`check_json`] written out together: what is held at once.
-const JSON_WINDOW: usize = 16;
+const JSON_WINDOW: usize = 8;
 
 /// `check --format json`: the bytes [`json`] writes of the report, the
 /// findings serialized in parallel, a window of chunks at a time (a large

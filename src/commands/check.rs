@@ -842,6 +842,8 @@ fn index_findings(
             .zip(&at)
             .flat_map(|(a, &i)| a.entries.iter().map(move |e| (e.key, i)))
             .collect();
+        // The entries are not needed any more: less held at once.
+        drop(all);
         postings.sort_unstable();
         postings.dedup();
         write_index(store, slugs, &digests, keyed, &found, &postings);
