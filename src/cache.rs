@@ -48,7 +48,7 @@ pub const DIR_NAME: &str = ".tolk-cache";
 
 /// Bumped whenever the layout of a shard changes: a shard of another
 /// format is ignored.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The first bytes of every shard.
 const MAGIC: &[u8; 8] = b"tolkcach";
@@ -251,6 +251,35 @@ struct Record {
     result: Vec<u8>,
 }
 
+/// A [`Record`] read in place from a shard's bytes: the result is not
+/// copied (postcard writes a `Vec<u8>` as its length and its bytes, as it
+/// reads a `&[u8]`).
+#[derive(Debug, Deserialize)]
+struct RecordView<'a> {
+    slug: &'a str,
+    files: Vec<FileKey>,
+    result: &'a [u8],
+}
+
+impl RecordView<'_> {
+    fn owned(&self) -> Record {
+        Record {
+            slug: self.slug.to_string(),
+            files: self.files.clone(),
+            result: self.result.to_vec(),
+        }
+    }
+}
+
+/// A [`Shard`] read in place.
+#[derive(Debug, Deserialize)]
+struct ShardView<'a> {
+    key: u128,
+    notes: Vec<Option<String>>,
+    #[serde(borrow)]
+    records: Vec<RecordView<'a>>,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Shard {
     key: u128,
@@ -262,28 +291,40 @@ struct Shard {
 
 impl Shard {
     fn encode(&self) -> Vec<u8> {
-        let body = postcard_bytes(self);
-        let mut out = Vec::with_capacity(HEADER + body.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
-        out.extend_from_slice(&body);
-        out
+        framed(&postcard_bytes(self))
     }
 
     /// The shard in `bytes`, if it is whole, of this format and intact.
     fn decode(bytes: &[u8]) -> Option<Shard> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-            return None;
-        }
-        let format = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
-        let sum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
-        let body = &bytes[HEADER..];
-        if format != FORMAT || xxh3_64(body) != sum {
-            return None;
-        }
-        postcard::from_bytes(body).ok()
+        postcard::from_bytes(body(bytes)?).ok()
     }
+
+    /// [`Shard::decode`], reading the results in place.
+    fn view(bytes: &[u8]) -> Option<ShardView<'_>> {
+        postcard::from_bytes(body(bytes)?).ok()
+    }
+}
+
+/// Header and checksum around `body`.
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER + body.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&xxh3_64(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+/// The body of a file [`framed`], if it is whole, of this format and
+/// intact.
+fn body(bytes: &[u8]) -> Option<&[u8]> {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        return None;
+    }
+    let format = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
+    let sum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
+    let body = &bytes[HEADER..];
+    (format == FORMAT && xxh3_64(body) == sum).then_some(body)
 }
 
 fn shard_of(slug: &str) -> usize {
@@ -354,17 +395,24 @@ impl Store {
         }
     }
 
-    fn read_shard(&self, shard: usize) -> Option<Shard> {
-        let bytes = std::fs::read(self.dir.join(shard_name(shard))).ok()?;
-        Shard::decode(&bytes).filter(|s| s.key == self.key)
-    }
-
     /// The stored results of `slugs` that still hold, their files checked
     /// as the module explains; shards are read in parallel.
     pub fn lookup<T: DeserializeOwned + Send>(
         &self,
         slugs: &[String],
         files_of: FilesOf<'_>,
+    ) -> Lookup<T> {
+        self.lookup_with(slugs, files_of, &|bytes| postcard::from_bytes(bytes).ok())
+    }
+
+    /// [`Store::lookup`], each result made by `decode` from its bytes as
+    /// stored (read in place from the shard, not copied): `None` is a
+    /// result that cannot be read back, as if there were none.
+    pub fn lookup_with<T: Send>(
+        &self,
+        slugs: &[String],
+        files_of: FilesOf<'_>,
+        decode: &(dyn Fn(&[u8]) -> Option<T> + Sync),
     ) -> Lookup<T> {
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, slug) in slugs.iter().enumerate() {
@@ -381,38 +429,59 @@ impl Store {
         let found: Vec<Found<T>> = groups
             .into_par_iter()
             .map(|(shard, members)| {
-                let stored = self.read_shard(shard);
-                let notes = stored.as_ref().map(|s| s.notes.clone());
-                let mut loaded = Loaded {
-                    records: stored
-                        .map(|s| s.records.into_iter().map(|r| (r.slug.clone(), r)).collect())
-                        .unwrap_or_default(),
+                let bytes = std::fs::read(self.dir.join(shard_name(shard))).unwrap_or_default();
+                let stored = Shard::view(&bytes).filter(|s| s.key == self.key);
+                let Some(mut stored) = stored else {
                     // A shard that was not there (or not valid) is written.
-                    dirty: notes.is_none(),
+                    let loaded = Loaded {
+                        records: BTreeMap::new(),
+                        dirty: true,
+                    };
+                    return (shard, loaded, None, Vec::new(), 0);
                 };
+                let at: BTreeMap<&str, usize> = stored
+                    .records
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| (r.slug, k))
+                    .collect();
+                let mut dirty = false;
                 let mut hits = Vec::new();
                 let mut reread = 0;
-                for i in members {
+                for &i in &members {
                     let slug = &slugs[i];
-                    let Some(record) = loaded.records.get_mut(slug) else {
+                    let Some(&k) = at.get(slug.as_str()) else {
                         continue;
                     };
-                    let (holds, read) = self.still_holds(record, &files_of(slug));
+                    let record = &mut stored.records[k];
+                    let (holds, read) = self.still_holds(&mut record.files, &files_of(slug));
                     reread += read;
                     // Refreshed metadata is written back even when the
                     // article itself is checked again.
-                    loaded.dirty |= read > 0;
-                    if holds && let Ok(result) = postcard::from_bytes(&record.result) {
+                    dirty |= read > 0;
+                    if holds && let Some(result) = decode(record.result) {
                         hits.push((i, result));
                     }
                 }
-                // A shard this run will not write needs no keeping: free
-                // it now (a full warm run would otherwise hold every
-                // stored result twice).
-                if !loaded.dirty && hits.len() == loaded.records.len() {
-                    loaded.records.clear();
-                }
-                (shard, loaded, notes, hits, reread)
+                // A shard this run will not write needs no keeping (a full
+                // warm run would otherwise hold every stored result twice);
+                // one it may write is kept whole: one with records of
+                // other articles, or with an article to check (whose
+                // fresh result goes in beside the others).
+                let records = if !dirty
+                    && hits.len() == stored.records.len()
+                    && hits.len() == members.len()
+                {
+                    BTreeMap::new()
+                } else {
+                    stored
+                        .records
+                        .iter()
+                        .map(|r| (r.slug.to_string(), r.owned()))
+                        .collect()
+                };
+                let loaded = Loaded { records, dirty };
+                (shard, loaded, Some(stored.notes), hits, reread)
             })
             .collect();
         let mut lookup = Lookup {
@@ -434,15 +503,39 @@ impl Store {
         lookup
     }
 
+    /// A file of the command's own beside the shards (`name`, one of
+    /// [`SIDE_FILES`]), if it is whole, intact and of this run key: the
+    /// file's bytes, what was written from [`Store::SIDE`] on.
+    pub fn read_side(&self, name: &str) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.dir.join(name)).ok()?;
+        let key = body(&bytes)?.get(..16)?;
+        (u128::from_le_bytes(key.try_into().ok()?) == self.key).then_some(bytes)
+    }
+
+    /// Where the payload of a side file starts in what
+    /// [`Store::read_side`] gives.
+    pub const SIDE: usize = HEADER + 16;
+
+    /// Writes a side file (see [`Store::read_side`]) atomically; failures
+    /// are ignored, as for shards.
+    pub fn write_side(&self, name: &str, payload: &[u8]) {
+        let mut body = Vec::with_capacity(16 + payload.len());
+        body.extend_from_slice(&self.key.to_le_bytes());
+        body.extend_from_slice(payload);
+        if self.prepare().is_ok() {
+            let _ = self.write(name, &framed(&body));
+        }
+    }
+
     /// Whether `record` still describes the files at `paths`, and how
     /// many files were read to tell; refreshes the metadata of files read
     /// and found unchanged.
-    fn still_holds(&self, record: &mut Record, paths: &[PathBuf]) -> (bool, usize) {
-        if record.files.len() != paths.len() {
+    fn still_holds(&self, files: &mut [FileKey], paths: &[PathBuf]) -> (bool, usize) {
+        if files.len() != paths.len() {
             return (false, 0);
         }
         let mut read = 0;
-        for (stored, path) in record.files.iter_mut().zip(paths) {
+        for (stored, path) in files.iter_mut().zip(paths) {
             let now = Meta::read(path);
             match (*stored, now) {
                 (FileKey::Absent, None) => {}
@@ -668,7 +761,11 @@ pub struct NamespaceInfo {
 }
 
 /// The commands that keep a cache, each in its own directory.
-pub const NAMESPACES: [&str; 1] = ["check"];
+pub const NAMESPACES: [&str; 2] = ["check", "status"];
+
+/// Files a command keeps beside its shards ([`Store::read_side`]):
+/// `check`'s index of the `inconsistent` rule.
+pub const SIDE_FILES: [&str; 1] = ["index.bin"];
 
 pub fn info(dir: &Path, shown: String) -> Info {
     let mut info = Info {
@@ -689,7 +786,7 @@ pub fn info(dir: &Path, shown: String) -> Info {
                 continue;
             };
             ns.bytes += bytes.len() as u64;
-            if is_temp(&path) {
+            if is_temp(&path) || is_side(&path) {
                 continue;
             }
             ns.shards += 1;
@@ -764,7 +861,7 @@ fn own_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && (is_shard(p) || is_blob(p) || is_temp(p)))
+        .filter(|p| p.is_file() && (is_shard(p) || is_blob(p) || is_temp(p) || is_side(p)))
         .collect();
     files.sort();
     files
@@ -783,6 +880,12 @@ fn is_blob(path: &Path) -> bool {
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".bin"))
         .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
+}
+
+fn is_side(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| SIDE_FILES.contains(&n))
 }
 
 fn is_temp(path: &Path) -> bool {
@@ -813,6 +916,17 @@ mod tests {
         assert_eq!(decoded.key, 7);
         assert_eq!(decoded.notes, shard().notes);
         assert_eq!(decoded.records[0].result, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_shard_reads_in_place_as_written() {
+        let bytes = shard().encode();
+        let view = Shard::view(&bytes).expect("reads");
+        assert_eq!(view.key, 7);
+        assert_eq!(view.notes, shard().notes);
+        assert_eq!(view.records[0].slug, "a");
+        assert_eq!(view.records[0].result, [1, 2, 3]);
+        assert_eq!(view.records[0].owned().files, vec![FileKey::Absent]);
     }
 
     #[test]
@@ -900,5 +1014,7 @@ mod tests {
         assert!(!is_shard(Path::new("x/notes.bin")));
         assert!(!is_shard(Path::new("x/0a.txt")));
         assert!(is_temp(Path::new("x/.tmp-abc")));
+        assert!(is_side(Path::new("x/index.bin")));
+        assert!(!is_shard(Path::new("x/index.bin")));
     }
 }

@@ -489,8 +489,27 @@ pub fn credits(out: &mut impl Write, report: &CreditsReport, style: &Style) -> R
 /// Wraps `text` to the width, every line after the first indented to
 /// `indent` (ANSI colour codes do not count towards the width).
 pub fn wrap_indented(text: &str, first: &str, indent: usize, width: u16) -> String {
+    let width = (width as usize).max(indent + 20);
+    // Most lines fit: then textwrap gives `first` and the text without its
+    // trailing spaces, whatever its algorithm (one line costs one line
+    // penalty, any break at least two), and finding its words and
+    // costing its breaks is most of the time a long report takes. The
+    // widths are textwrap's own.
+    let line = text.trim_end_matches(' ');
+    if !line.is_empty()
+        && !text.contains('\n')
+        && textwrap::core::display_width(line)
+            <= width
+                .saturating_sub(textwrap::core::display_width(first))
+                .max(1)
+    {
+        let mut out = String::with_capacity(first.len() + line.len());
+        out.push_str(first);
+        out.push_str(line);
+        return out;
+    }
     let pad = " ".repeat(indent);
-    let options = textwrap::Options::new((width as usize).max(indent + 20))
+    let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(&pad)
         .break_words(false);
@@ -817,7 +836,7 @@ impl Printer {
         match self {
             Printer::Human => check(out, report, style),
             Printer::Concise => concise(out, report),
-            Printer::Json => json(out, report),
+            Printer::Json => check_json(out, report),
             Printer::Github => github(out, report),
             Printer::Sarif => sarif::print(out, report),
             Printer::Junit => junit::print(out, report, strict),
@@ -825,6 +844,53 @@ impl Printer {
             Printer::JsonStatistics => statistics::json(out, report),
         }
     }
+}
+
+/// Findings serialized per task of [`check_json`].
+const JSON_CHUNK: usize = 2048;
+
+/// Tasks of [`check_json`] written out together: what is held at once.
+const JSON_WINDOW: usize = 8;
+
+/// `check --format json`: the bytes [`json`] writes of the report, the
+/// findings serialized in parallel, a window of chunks at a time (a large
+/// archive has a hundred thousand findings, tens of megabytes).
+pub fn check_json(out: &mut impl Write, report: &CheckReport) -> Result<()> {
+    use rayon::prelude::*;
+    if PRETTY.load(std::sync::atomic::Ordering::Relaxed) {
+        return json(out, report);
+    }
+    out.write_all(b"{\"findings\":[")?;
+    let chunks: Vec<&[Finding]> = report.findings.chunks(JSON_CHUNK).collect();
+    for (w, window) in chunks.chunks(JSON_WINDOW).enumerate() {
+        let written: Vec<Vec<u8>> = window
+            .par_iter()
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for (i, f) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, f)?;
+                }
+                Ok(buf)
+            })
+            .collect::<Result<_>>()?;
+        for (i, buf) in written.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(buf)?;
+        }
+    }
+    out.write_all(b"],\"summary\":")?;
+    serde_json::to_writer(&mut *out, &report.summary)?;
+    if !report.waived.is_empty() {
+        out.write_all(b",\"waived\":")?;
+        serde_json::to_writer(&mut *out, &report.waived)?;
+    }
+    out.write_all(b"}\n")?;
+    Ok(())
 }
 
 pub(crate) fn summary_line(report: &CheckReport) -> String {
@@ -1426,4 +1492,107 @@ pub fn init(out: &mut impl Write, r: &InitReport) -> Result<()> {
         r.git_config
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::check::Summary;
+    use crate::waive::{Waived, WaiverNote};
+
+    fn report(findings: usize, waived: usize) -> CheckReport {
+        let finding = |n: usize| {
+            let mut f = Finding::at_file(
+                &format!("a{n}"),
+                Rule::Number,
+                "articles/a/sv.txt",
+                n + 1,
+                2,
+                format!("\"quoted\" \u{1b} {n}"),
+            );
+            f.segment = n.is_multiple_of(2).then(|| format!("p{n}"));
+            f
+        };
+        CheckReport {
+            findings: (0..findings).map(finding).collect(),
+            summary: Summary {
+                errors: 1,
+                warnings: findings,
+                articles: 3,
+                invalid: 0,
+                waived,
+            },
+            waived: (0..waived)
+                .map(|n| Waived {
+                    finding: finding(n),
+                    waiver: WaiverNote {
+                        reason: "ok".into(),
+                        by: "Anna".into(),
+                        at: "2025-01-01".into(),
+                    },
+                })
+                .collect(),
+            glossary_note: Some("no glossary".into()),
+            spelling_note: None,
+            strict: false,
+            changed_note: None,
+            checked: vec!["a".into()],
+            cache_note: None,
+        }
+    }
+
+    #[test]
+    fn check_json_writes_what_serde_writes() {
+        let sizes = [
+            0,
+            1,
+            2,
+            JSON_CHUNK,
+            JSON_CHUNK + 1,
+            JSON_CHUNK * JSON_WINDOW + 3,
+        ];
+        for findings in sizes {
+            for waived in [0, 2] {
+                let report = report(findings, waived);
+                let mut ours = Vec::new();
+                check_json(&mut ours, &report).unwrap();
+                let mut serde = Vec::new();
+                json(&mut serde, &report).unwrap();
+                assert!(ours == serde, "{findings} findings, {waived} waived");
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_that_fits_is_wrapped_as_textwrap_wraps_it() {
+        let texts = [
+            "short",
+            "two  spaces and trailing   ",
+            "  leading spaces",
+            "word-with-hyphens and – dashes — and “quotes” åäö",
+            "exactly seventy-six characters long, which is the width less its indent....",
+            "exactly seventy-seven characters long, which is the width less its indent....",
+            "\u{1b}[1mbold\u{1b}[0m text",
+            "wide 漢字 characters",
+            "",
+            " ",
+            "a\nb",
+        ];
+        for text in texts {
+            for (first, indent) in [("    ", 4), ("    sv │ ", 9), ("", 0)] {
+                for width in [0, 30, 80] {
+                    let pad = " ".repeat(indent);
+                    let options = textwrap::Options::new((width as usize).max(indent + 20))
+                        .initial_indent(first)
+                        .subsequent_indent(&pad)
+                        .break_words(false);
+                    assert_eq!(
+                        wrap_indented(text, first, indent, width),
+                        textwrap::fill(text, options),
+                        "{text:?} {first:?} {width}"
+                    );
+                }
+            }
+        }
+    }
 }

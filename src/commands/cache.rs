@@ -74,7 +74,7 @@ pub fn write_info(out: &mut impl Write, info: &Info) -> Result<()> {
     if !info.exists {
         writeln!(
             out,
-            "no cache at `{dir}` yet: the next `tolk check` writes one"
+            "no cache at `{dir}` yet: the next `tolk check` or `tolk status` writes one"
         )?;
         return Ok(());
     }

@@ -19,6 +19,7 @@ use crate::error::{ErrorKind, LoadError};
 use crate::lang::Lang;
 use crate::session::{Session, Spelling};
 use crate::waive::{Waived, WaiverNote, settle};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Debug, Serialize)]
 pub struct CheckReport {
@@ -398,13 +399,23 @@ pub fn run_with(
         let key = run_key(args, session, &config);
         Store::new(dir, "check", key, started)
     });
+    let decode = |bytes: &[u8]| postcard::from_bytes::<StoredView>(bytes).ok()?.restore();
     let mut lookup = store
         .as_ref()
-        .map(|store| store.lookup::<Stored>(slugs, &files_of));
+        .map(|store| store.lookup_with(slugs, &files_of, &decode));
+    // Per article: its result, and its `inconsistent` entries as stored
+    // when it is reused.
+    let mut stored_entries: Vec<Option<Entries>> = slugs.iter().map(|_| None).collect();
     let mut cached: Vec<Option<Checked>> = match &mut lookup {
         Some(lookup) => std::mem::take(&mut lookup.results)
             .into_iter()
-            .map(|r| r.and_then(Stored::restore))
+            .zip(&mut stored_entries)
+            .map(|(r, e)| {
+                r.map(|(checked, entries)| {
+                    *e = entries;
+                    checked
+                })
+            })
             .collect(),
         None => slugs.iter().map(|_| None).collect(),
     };
@@ -431,6 +442,7 @@ pub fn run_with(
         }
     }
     let mut cache_note = None;
+    let all = (args.slugs.is_empty() && args.changed_since.is_none()).then_some(&slugs[..]);
     if let (Some(store), Some(lookup)) = (&store, lookup) {
         cache_note = Some(format!(
             "cache: {} of {} articles reused ({} files read again to compare), {} checked",
@@ -439,10 +451,8 @@ pub fn run_with(
             lookup.reread,
             misses.len()
         ));
-        let all = (args.slugs.is_empty() && args.changed_since.is_none()).then_some(&slugs[..]);
         store.store(lookup, fresh, &notes, all);
     }
-    let per_article = cached.into_iter().flatten();
     let index = config.selects(Rule::Inconsistent);
     let mut report = CheckReport::new(config.strict);
     let mut notes = notes.into_iter();
@@ -451,9 +461,40 @@ pub fn run_with(
     report.changed_note = changed_note;
     report.cache_note = cache_note;
     report.checked = slugs.clone();
+    // The `inconsistent` entries first: the rule's findings are counted
+    // in before the findings are gathered, which are moved once.
     let mut entries = Vec::new();
-    for (ok, findings, waived, article_entries) in per_article {
-        entries.extend(article_entries);
+    let mut results = Vec::with_capacity(cached.len());
+    for (checked, stored) in cached.into_iter().zip(stored_entries) {
+        let Some((ok, findings, waived, article_entries)) = checked else {
+            entries.push(None);
+            continue;
+        };
+        entries.push(match (article_entries, stored) {
+            (Some(fresh), _) => Some(Source::Fresh(fresh)),
+            (None, Some(stored)) => Some(Source::Stored(stored)),
+            (None, None) => None,
+        });
+        results.push((ok, findings, waived));
+    }
+    // Settled apart from the per-article pass: selection and severity from
+    // tolk.toml here; waivers do not apply to this rule.
+    let mut across = Vec::new();
+    if index {
+        let severity = config.severity(Rule::Inconsistent);
+        // With the cache, a full run keeps the rule's index and updates
+        // it for the articles that changed.
+        let memo = store.as_ref().filter(|_| all.is_some());
+        match index_findings(memo, slugs, entries, severity) {
+            Some(findings) => across = findings,
+            // Stored entries that do not read back: everything afresh.
+            None => return run_with(args, session, None),
+        }
+    }
+    report.findings.reserve(
+        results.iter().map(|r| r.1.len()).sum::<usize>() + across.len() + selection.misnamed.len(),
+    );
+    for (ok, findings, waived) in results {
         report.summary.invalid += usize::from(!ok);
         report.findings.extend(findings);
         report.summary.waived += waived.len();
@@ -461,14 +502,7 @@ pub fn run_with(
             report.waived.extend(waived);
         }
     }
-    // Settled apart from the per-article pass: selection and severity from
-    // tolk.toml here; waivers do not apply to this rule.
-    if index {
-        let severity = config.severity(Rule::Inconsistent);
-        report
-            .findings
-            .extend(inconsistent::findings(&entries, severity));
-    }
+    report.findings.extend(across);
     // A directory no command can name is an article nobody checks: one
     // `invalid` finding each, in name order among the others.
     for m in &selection.misnamed {
@@ -489,14 +523,29 @@ pub fn run_with(
 /// One article's result as the cache keeps it: its settled and waived
 /// findings and its `inconsistent` entries, in the model's own terms
 /// (the model's types are made for printing, not for reading back).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 struct Stored {
     findings: Vec<StoredFinding>,
     waived: Vec<(StoredFinding, StoredNote)>,
-    entries: Option<(String, String, Vec<StoredEntry>)>,
+    /// The `inconsistent` entries, themselves postcard
+    /// ([`StoredEntries`]): read in place, and decoded only when the
+    /// index needs them (see [`Index`]).
+    entries: Option<Vec<u8>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+/// [`Stored`] as read back, its entries still encoded.
+#[derive(Debug, Deserialize)]
+struct StoredView<'a> {
+    findings: Vec<StoredFinding>,
+    waived: Vec<(StoredFinding, StoredNote)>,
+    entries: Option<&'a [u8]>,
+}
+
+/// One article's `inconsistent` entries as stored: slug, Swedish file,
+/// entries.
+type StoredEntries = (String, String, Vec<StoredEntry>);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredFinding {
     article: String,
     segment: Option<String>,
@@ -552,28 +601,16 @@ impl Stored {
                     Some((StoredFinding::keep(&w.finding)?, note))
                 })
                 .collect::<Option<_>>()?,
-            entries: entries.as_ref().map(|a| {
-                let entries = a
-                    .entries
-                    .iter()
-                    .map(|e| StoredEntry {
-                        key: e.key,
-                        rendering: e.rendering,
-                        segment: e.segment.clone(),
-                        sv: e.sv.clone(),
-                        line: e.line,
-                        column: e.column,
-                        span: (e.span.start, e.span.end),
-                    })
-                    .collect();
-                (a.slug.clone(), a.sv_file.clone(), entries)
-            }),
+            entries: entries.as_ref().map(encode_entries),
         })
     }
+}
 
+impl StoredView<'_> {
     /// The result back, or `None` when something in it is not what this
-    /// tolk would write (then the article is checked again).
-    fn restore(self) -> Option<Checked> {
+    /// tolk would write (then the article is checked again): its entries
+    /// as stored, with their digest.
+    fn restore(self) -> Option<(Checked, Option<Entries>)> {
         let findings = self
             .findings
             .into_iter()
@@ -593,27 +630,61 @@ impl Stored {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let entries = self.entries.map(|(slug, sv_file, entries)| ArticleEntries {
-            slug,
-            sv_file,
-            entries: entries
-                .into_iter()
-                .map(|e| inconsistent::Entry {
-                    key: e.key,
-                    rendering: e.rendering,
-                    segment: e.segment,
-                    sv: e.sv,
-                    line: e.line,
-                    column: e.column,
-                    span: ByteSpan {
-                        start: e.span.0,
-                        end: e.span.1,
-                    },
-                })
-                .collect(),
+        let entries = self.entries.map(|bytes| Entries {
+            digest: cache::hash(bytes),
+            bytes: bytes.to_vec(),
         });
-        Some((true, findings, waived, entries))
+        Some(((true, findings, waived, None), entries))
     }
+}
+
+/// One article's `inconsistent` entries as the cache keeps them, encoded.
+fn encode_entries(a: &ArticleEntries) -> Vec<u8> {
+    let entries: Vec<StoredEntry> = a
+        .entries
+        .iter()
+        .map(|e| StoredEntry {
+            key: e.key,
+            rendering: e.rendering,
+            segment: e.segment.clone(),
+            sv: e.sv.clone(),
+            line: e.line,
+            column: e.column,
+            span: (e.span.start, e.span.end),
+        })
+        .collect();
+    postcard::to_allocvec(&(&a.slug, &a.sv_file, entries)).unwrap_or_default()
+}
+
+/// [`encode_entries`] undone; `None` when they do not read back.
+fn decode_entries(bytes: &[u8]) -> Option<ArticleEntries> {
+    let (slug, sv_file, entries): StoredEntries = postcard::from_bytes(bytes).ok()?;
+    Some(ArticleEntries {
+        slug,
+        sv_file,
+        entries: entries
+            .into_iter()
+            .map(|e| inconsistent::Entry {
+                key: e.key,
+                rendering: e.rendering,
+                segment: e.segment,
+                sv: e.sv,
+                line: e.line,
+                column: e.column,
+                span: ByteSpan {
+                    start: e.span.0,
+                    end: e.span.1,
+                },
+            })
+            .collect(),
+    })
+}
+
+/// An article's `inconsistent` entries encoded ([`encode_entries`]), and
+/// the hash of that encoding, which tells the index whether they changed.
+struct Entries {
+    digest: u128,
+    bytes: Vec<u8>,
 }
 
 impl StoredFinding {
@@ -660,4 +731,273 @@ impl StoredFinding {
             }),
         })
     }
+}
+
+/// One article's `inconsistent` entries for the index: checked in this
+/// run, or as the cache keeps them.
+enum Source {
+    Fresh(ArticleEntries),
+    Stored(Entries),
+}
+
+impl Source {
+    fn digest(&self) -> u128 {
+        match self {
+            Source::Fresh(a) => cache::hash(&encode_entries(a)),
+            Source::Stored(e) => e.digest,
+        }
+    }
+
+    fn decode(self) -> Option<ArticleEntries> {
+        match self {
+            Source::Fresh(a) => Some(a),
+            Source::Stored(e) => decode_entries(&e.bytes),
+        }
+    }
+}
+
+/// The cache's file of the `inconsistent` index.
+const INDEX: &str = cache::SIDE_FILES[0];
+
+/// The `inconsistent` rule's index as the cache keeps it: the articles of
+/// the last full run with the digest of their entries, its findings by
+/// the Finnish sentence (entry key) they are about, and which articles
+/// have entries of which key. The rule compares each key's entries on
+/// their own, so a run where a few articles changed recomputes only the
+/// keys those articles had or have, with the articles that share them.
+#[derive(Serialize)]
+struct Index {
+    articles: Vec<(String, Option<u128>)>,
+    findings: Vec<(u64, StoredFinding)>,
+    /// `Vec<(key, article)>`, sorted, encoded: decoded only when
+    /// something changed.
+    postings: Vec<u8>,
+}
+
+#[derive(Deserialize)]
+struct IndexView<'a> {
+    #[serde(borrow)]
+    articles: Vec<(&'a str, Option<u128>)>,
+    findings: Vec<(u64, StoredFinding)>,
+    postings: &'a [u8],
+}
+
+/// The `inconsistent` findings over the articles' entries (`sources`, in
+/// the order of `slugs`), at `severity`, through the index in the cache of
+/// `store` when there is one. `None` when stored entries do not read back.
+fn index_findings(
+    store: Option<&Store>,
+    slugs: &[String],
+    sources: Vec<Option<Source>>,
+    severity: Severity,
+) -> Option<Vec<Finding>> {
+    let Some(store) = store else {
+        let all: Vec<ArticleEntries> = sources
+            .into_iter()
+            .flatten()
+            .map(Source::decode)
+            .collect::<Option<_>>()?;
+        return Some(inconsistent::findings(&all, severity));
+    };
+    let digests: Vec<Option<u128>> = sources
+        .iter()
+        .map(|s| s.as_ref().map(Source::digest))
+        .collect();
+    let bytes = store.read_side(INDEX);
+    let memo = bytes
+        .as_deref()
+        .and_then(|b| postcard::from_bytes::<IndexView>(&b[Store::SIDE..]).ok());
+    if let Some(memo) = &memo {
+        let same = memo.articles.len() == slugs.len()
+            && memo
+                .articles
+                .iter()
+                .zip(slugs.iter().zip(&digests))
+                .all(|(&(slug, digest), (s, d))| slug == s && digest == *d);
+        if same {
+            return memo
+                .findings
+                .iter()
+                .map(|(_, f)| f.clone().restore())
+                .collect();
+        }
+        if let Some(found) = update_index(store, memo, slugs, &digests, &sources, severity) {
+            return Some(found);
+        }
+    }
+    // No index (or one that cannot be updated): the rule over every
+    // article, and the index for the next run.
+    let mut all = Vec::new();
+    let mut at = Vec::new();
+    for (i, source) in sources.into_iter().enumerate() {
+        if let Some(source) = source {
+            all.push(source.decode()?);
+            at.push(i as u32);
+        }
+    }
+    let found = inconsistent::findings(&all, severity);
+    if let Some(keyed) = keyed(&all, &found) {
+        let mut postings: Vec<(u64, u32)> = all
+            .iter()
+            .zip(&at)
+            .flat_map(|(a, &i)| a.entries.iter().map(move |e| (e.key, i)))
+            .collect();
+        // The entries are not needed any more: less held at once.
+        drop(all);
+        postings.sort_unstable();
+        postings.dedup();
+        write_index(store, slugs, &digests, keyed, &found, &postings);
+    }
+    Some(found)
+}
+
+/// The key of the entry each finding is about, in the order of `found`;
+/// `None` when a finding's place does not tell one entry.
+fn keyed(articles: &[ArticleEntries], found: &[Finding]) -> Option<Vec<u64>> {
+    let by_slug: FxHashMap<&str, &ArticleEntries> =
+        articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+    found
+        .iter()
+        .map(|f| {
+            let mut keys = by_slug
+                .get(f.article.as_str())?
+                .entries
+                .iter()
+                .filter(|e| (e.line, e.column) == (f.line, f.column))
+                .map(|e| e.key);
+            let key = keys.next()?;
+            keys.all(|k| k == key).then_some(key)
+        })
+        .collect()
+}
+
+fn write_index(
+    store: &Store,
+    slugs: &[String],
+    digests: &[Option<u128>],
+    keys: Vec<u64>,
+    found: &[Finding],
+    postings: &[(u64, u32)],
+) {
+    let Some(findings) = keys
+        .into_iter()
+        .zip(found)
+        .map(|(k, f)| Some((k, StoredFinding::keep(f)?)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return;
+    };
+    let index = Index {
+        articles: slugs.iter().cloned().zip(digests.iter().copied()).collect(),
+        findings,
+        postings: postcard::to_allocvec(postings).unwrap_or_default(),
+    };
+    if let Ok(bytes) = postcard::to_allocvec(&index) {
+        store.write_side(INDEX, &bytes);
+    }
+}
+
+/// The findings through the stored index `memo`, recomputing only the
+/// keys of the articles that changed, and the index written back; `None`
+/// when it cannot be used (then everything is computed afresh).
+fn update_index(
+    store: &Store,
+    memo: &IndexView,
+    slugs: &[String],
+    digests: &[Option<u128>],
+    sources: &[Option<Source>],
+    severity: Severity,
+) -> Option<Vec<Finding>> {
+    let postings: Vec<(u64, u32)> = postcard::from_bytes(memo.postings).ok()?;
+    let old: FxHashMap<&str, (usize, Option<u128>)> = memo
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(o, &(slug, digest))| (slug, (o, digest)))
+        .collect();
+    // Old article → its place now, when its entries are the same.
+    let mut kept: Vec<Option<u32>> = vec![None; memo.articles.len()];
+    let mut changed = Vec::new();
+    for (i, (slug, digest)) in slugs.iter().zip(digests).enumerate() {
+        match old.get(slug.as_str()) {
+            Some(&(o, d)) if d == *digest => kept[o] = Some(i as u32),
+            _ => changed.push(i),
+        }
+    }
+    // The articles that stay keep their order (their findings name each
+    // other in it).
+    let order: Vec<u32> = kept.iter().flatten().copied().collect();
+    if order.windows(2).any(|w| w[0] >= w[1]) {
+        return None;
+    }
+    let decode = |i: usize| -> Option<Option<ArticleEntries>> {
+        match &sources[i] {
+            None => Some(None),
+            Some(Source::Fresh(a)) => Some(Some(a.clone())),
+            Some(Source::Stored(e)) => decode_entries(&e.bytes).map(Some),
+        }
+    };
+    let mut now: FxHashMap<usize, ArticleEntries> = FxHashMap::default();
+    for &i in &changed {
+        if let Some(a) = decode(i)? {
+            now.insert(i, a);
+        }
+    }
+    // The keys to compare again: those the changed articles had, and have.
+    let mut affected: FxHashSet<u64> = postings
+        .iter()
+        .filter(|&&(_, o)| kept.get(o as usize).is_none_or(Option::is_none))
+        .map(|&(k, _)| k)
+        .collect();
+    affected.extend(now.values().flat_map(|a| a.entries.iter().map(|e| e.key)));
+    // Every article with such a key, in order, with those entries only.
+    let mut with: Vec<usize> = postings
+        .iter()
+        .filter(|(k, _)| affected.contains(k))
+        .filter_map(|&(_, o)| kept.get(o as usize).copied().flatten())
+        .map(|i| i as usize)
+        .chain(now.keys().copied())
+        .collect();
+    with.sort_unstable();
+    with.dedup();
+    let mut part = Vec::new();
+    for i in with {
+        let a = match now.get(&i) {
+            Some(a) => a.clone(),
+            None => decode(i)??,
+        };
+        let entries: Vec<inconsistent::Entry> = a
+            .entries
+            .into_iter()
+            .filter(|e| affected.contains(&e.key))
+            .collect();
+        if !entries.is_empty() {
+            part.push(ArticleEntries { entries, ..a });
+        }
+    }
+    let fresh = inconsistent::findings(&part, severity);
+    let fresh_keys = keyed(&part, &fresh)?;
+    let mut found: Vec<(u64, Finding)> = memo
+        .findings
+        .iter()
+        .filter(|(k, _)| !affected.contains(k))
+        .map(|(k, f)| Some((*k, f.clone().restore()?)))
+        .collect::<Option<_>>()?;
+    found.extend(fresh_keys.into_iter().zip(fresh));
+    found.sort_by(|(_, a), (_, b)| {
+        (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column))
+    });
+    let mut new_postings: Vec<(u64, u32)> = postings
+        .iter()
+        .filter_map(|&(k, o)| Some((k, kept.get(o as usize).copied().flatten()?)))
+        .chain(
+            now.iter()
+                .flat_map(|(&i, a)| a.entries.iter().map(move |e| (e.key, i as u32))),
+        )
+        .collect();
+    new_postings.sort_unstable();
+    new_postings.dedup();
+    let (keys, found): (Vec<u64>, Vec<Finding>) = found.into_iter().unzip();
+    write_index(store, slugs, digests, keys, &found, &new_postings);
+    Some(found)
 }
