@@ -307,3 +307,25 @@ fn damaged_remembered_verdicts_are_looked_up_again() {
     }
     assert!(fresh.contains("budgetrunda"));
 }
+
+#[test]
+fn calendars_titles_kept_in_finnish_and_compounds_of_renderings() {
+    let repo = Repo::empty();
+    let fi = "Otsikko tässä\n\nKirjaston johtaja kertoo uudesta kirjastosta. Teatteri esittää \
+              näytelmän \"Kun joulupukki unohti lahjat kotiin\" ensi viikolla.\n\nKirjasto on \
+              auki ma, ti, ke, to, pe ja la. Muun muassa lapsille on omat tilat.\n";
+    let sv = "Rubrik här\n\nVi har en ny biblioteksdirektörr här. Teatern spelar pjäsen \"Kun \
+              joulupukki unohti lahjat kotiin\" nästa vecka.\n\nBiblioteket är öppet må, ti, \
+              ons, to, fre och lö. Bl.a. barnen har egna utrymmen, t.ex. en lekhörna. Pris \
+              inkl. moms.\n";
+    repo.import(SLUG, fi, Some(sv.as_bytes()));
+    if !dictionary_available(&repo) {
+        return;
+    }
+    repo.write("glossary.toml", "[[term]]\nfi = \"kirjasto\"\nsv = \"bibliotek\"\n");
+    let found = spelling(&repo);
+    // Only the typo in a compound of the rendering `bibliotek`: not the
+    // weekdays, the abbreviations, or the title the Finnish has too.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.starts_with("`biblioteksdirektörr`"), "{found:?}");
+}

@@ -86,6 +86,13 @@ enum Verdict {
 /// The shortest part of a compound a suggestion corrects on its own.
 const COMPOUND_PART_CHARS: usize = 3;
 
+/// Words with more `a` and `o` than this are not tried with `å`, `ä`, `ö`
+/// (3^4 · 2^2 spellings at most).
+const NORDIC_PLACES: usize = 6;
+
+/// Words shorter than this get no suggestion.
+const SUGGEST_MIN_CHARS: usize = 4;
+
 /// Words longer than this get no suggestion: they are compounds, for which
 /// Hunspell's suggestions are slow (seconds) and seldom the word meant.
 const SUGGEST_MAX_CHARS: usize = 14;
@@ -225,7 +232,9 @@ impl Speller {
     /// Typos of simple words, and of compounds the dictionary lists
     /// (`stadstyrelsen` → `stadsstyrelsen`), are found either way.
     fn suggestion(&self, word: &str) -> Option<String> {
-        if word.chars().count() > SUGGEST_MAX_CHARS || word.contains('-') {
+        let chars = word.chars().count();
+        // One letter away from a word of three is a guess (`ons` → `nos`).
+        if !(SUGGEST_MIN_CHARS..=SUGGEST_MAX_CHARS).contains(&chars) || word.contains('-') {
             return None;
         }
         let simple = self.simple.get_or_init(|| {
@@ -238,6 +247,9 @@ impl Speller {
             .ok()
         });
         let simple = simple.as_ref()?;
+        if let Some(found) = with_nordic_letters(word, |w| simple.check(w)) {
+            return Some(found);
+        }
         let edits = |w: &str| {
             let mut out = Vec::new();
             simple
@@ -316,6 +328,52 @@ fn read_texts(dic: &Path) -> Result<(String, String), String> {
     Ok((read(&dic.with_extension("aff"))?, read(dic)?))
 }
 
+/// `word` with `å`/`ä` for some of its `a` and `ö` for some of its `o`,
+/// when that is a word: typed on a keyboard without them (`forening`,
+/// `garna`, `halsovard`), by `is_word`. Fewest changes first, then from
+/// the left.
+fn with_nordic_letters(word: &str, is_word: impl Fn(&str) -> bool) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let places: Vec<usize> = (0..chars.len())
+        .filter(|&i| matches!(chars[i], 'a' | 'o' | 'A' | 'O'))
+        .collect();
+    if places.is_empty() || places.len() > NORDIC_PLACES {
+        return None;
+    }
+    let options = |c: char| -> &'static [char] {
+        match c {
+            'a' => &['å', 'ä'],
+            'A' => &['Å', 'Ä'],
+            'o' => &['ö'],
+            _ => &['Ö'],
+        }
+    };
+    // Every choice of places, fewest first, as bit sets.
+    let mut sets: Vec<u32> = (1..1u32 << places.len()).collect();
+    sets.sort_by_key(|set| (set.count_ones(), set.reverse_bits()));
+    for set in sets {
+        let chosen: Vec<usize> = (0..places.len()).filter(|k| set & (1 << k) != 0).collect();
+        // Each chosen place takes one of its letters: count through them.
+        let total: usize = chosen
+            .iter()
+            .map(|&k| options(chars[places[k]]).len())
+            .product();
+        for mut n in 0..total {
+            let mut variant = chars.clone();
+            for &k in &chosen {
+                let letters = options(chars[places[k]]);
+                variant[places[k]] = letters[n % letters.len()];
+                n /= letters.len();
+            }
+            let variant: String = variant.into_iter().collect();
+            if is_word(&variant) {
+                return Some(variant);
+            }
+        }
+    }
+    None
+}
+
 /// An `.aff` file's text without the directives that let words compound
 /// (`COMPOUNDRULE`, `COMPOUNDBEGIN`, `CHECKCOMPOUNDDUP` and the rest).
 /// `ONLYINCOMPOUND` stays, so parts that only occur inside compounds are
@@ -339,15 +397,42 @@ pub fn word_list(text: &str) -> FastSet<String> {
         .collect()
 }
 
-/// Capitalised words of the Finnish, lower-cased: names a Swedish word may
-/// repeat.
-fn finnish_names(fi: &str) -> Vec<String> {
-    tokenize(fi, false)
-        .iter()
-        .map(|t| &fi[t.start..t.end])
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
-        .collect()
+/// The capitalised words of the Finnish (names a Swedish word may
+/// repeat), and all its words, lower-cased.
+fn finnish_words(fi: &str) -> (Vec<String>, FastSet<String>) {
+    let mut names = Vec::new();
+    let mut all = FastSet::default();
+    for t in tokenize(fi, false) {
+        let word = &fi[t.start..t.end];
+        let lower = word.to_lowercase();
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            names.push(lower.clone());
+        }
+        all.insert(lower);
+    }
+    (names, all)
+}
+
+/// Swedish abbreviations the dictionary does not list: weekdays and months
+/// as calendars print them (`må–fre`, `lö 3.12`), and those written with
+/// full stops (`bl.a.`, `t.ex.`, `inkl.`), which the tokenizer splits.
+const ABBREVIATIONS: &[&str] = &[
+    "må", "mån", "ti", "tis", "on", "ons", "to", "tor", "tors", "fr", "fre", "lö", "lör", "sö",
+    "sön", "jan", "febr", "aug", "sept", "okt", "nov", "dec",
+];
+
+/// Parts of abbreviations written with a full stop after each part.
+const DOTTED: &[&str] = &[
+    "bl", "a", "t", "ex", "o", "s", "v", "m", "fr", "f", "d", "p", "g", "inkl", "exkl", "kl", "ca",
+    "jfr", "resp", "tfn", "tel", "obs", "st", "nr", "ev", "etc", "dvs", "osv", "pga", "fd", "doc",
+    "prof", "red", "äv", "gm", "enl", "kap", "forts", "uppl",
+];
+
+/// `word`, followed by `rest` in the text, is a Swedish abbreviation.
+fn is_abbreviation(word: &str, rest: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (rest.starts_with('.') && DOTTED.contains(&lower.as_str()))
 }
 
 /// A capitalised Swedish word that names what the Finnish names (`Taru
@@ -384,24 +469,29 @@ pub(super) fn spelling<'a>(
             .collect();
         if let Some(found) = sv_found.get(i) {
             accepted.extend(
+                // A rendering written whole; one found inside a compound
+                // vouches for that part only, and the dictionary judges
+                // the compound (`biblioteksdirektörr`).
                 found
                     .iter()
-                    .filter(|m| m.kind == MatchKind::Sv)
+                    .filter(|m| m.kind == MatchKind::Sv && !m.part)
                     .map(|m| (m.start, m.end)),
             );
         }
-        let mut names: Option<Vec<String>> = None;
+        let mut names: Option<(Vec<String>, FastSet<String>)> = None;
         for Token { start, end, .. } in tokenize(text, false) {
             let word = text[start..end].trim_matches(|c| c == '\'' || c == '’');
             if word.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
                 || accepted.iter().any(|&(s, e)| s <= start && end <= e)
+                || is_abbreviation(word, &text[end..])
             {
                 continue;
             }
-            // A name the Finnish shares is settled before the dictionary:
-            // names are what the dictionary does not know.
-            let names = names.get_or_insert_with(|| finnish_names(&c.fi.text));
-            if named_in_finnish(word, names) {
+            // A word the Finnish of the row has too is settled before the
+            // dictionary: a name (inflected on either side), a title kept
+            // in Finnish, or Finnish left untranslated, which is `copy`'s.
+            let (names, fi_words) = names.get_or_insert_with(|| finnish_words(&c.fi.text));
+            if fi_words.contains(&word.to_lowercase()) || named_in_finnish(word, names) {
                 continue;
             }
             let Verdict::Unknown(hint) = speller.verdict(word) else {
@@ -478,6 +568,14 @@ mod tests {
             ("stadstyrelsen", "stadsstyrelsen"),
             // A typo in one part of a compound it builds.
             ("budgetrnda", "budgetrunda"),
+            // Typed without å, ä, ö.
+            ("forening", "förening"),
+            ("garna", "gärna"),
+            ("forsta", "första"),
+            ("mote", "möte"),
+            ("oppet", "öppet"),
+            ("halsovard", "hälsovård"),
+            ("manniskor", "människor"),
             ("budgtrunda", "budgetrunda"),
             ("kulturhuest", "kulturhuset"),
             ("uppgörandet", "uppgörande"),
@@ -528,7 +626,7 @@ mod tests {
 
     #[test]
     fn names_inflect_on_either_side() {
-        let names = finnish_names("Taru Ikäheimonen kertoo Kauniaisten asioista.");
+        let (names, _) = finnish_words("Taru Ikäheimonen kertoo Kauniaisten asioista.");
         assert!(named_in_finnish("Ikäheimonens", &names));
         assert!(named_in_finnish("Kauniainen", &names));
         assert!(!named_in_finnish("ikäheimonen", &names), "not capitalised");

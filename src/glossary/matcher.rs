@@ -71,6 +71,9 @@ pub struct TermMatch {
     pub end: usize,
     /// The matched words as written.
     pub text: String,
+    /// A Swedish rendering found as a part of a compound (`stadsbudget`
+    /// for `budget`): the compound's other part is not the glossary's.
+    pub part: bool,
 }
 
 /// A glossary compiled for matching; build once per run.
@@ -647,6 +650,7 @@ impl Side {
                 start,
                 end,
                 text: text[start..end].to_string(),
+                part: phrase.part,
             });
         }
         kept.sort_by_key(|m| (m.start, m.term, m.kind));

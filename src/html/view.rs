@@ -547,6 +547,7 @@ mod tests {
             start,
             end,
             text: String::new(),
+            part: false,
         }
     }
 
