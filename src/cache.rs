@@ -639,11 +639,7 @@ impl Store {
     /// Creates the cache directory (with its `.gitignore` and tag) and the
     /// command's directory in it.
     fn prepare(&self) -> std::io::Result<()> {
-        if !self.root.is_dir() {
-            std::fs::create_dir_all(&self.root)?;
-            std::fs::write(self.root.join(".gitignore"), GITIGNORE)?;
-            std::fs::write(self.root.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
-        }
+        prepare_root(&self.root)?;
         std::fs::create_dir_all(&self.dir)
     }
 
@@ -695,11 +691,7 @@ impl Blob {
     }
 
     fn try_write(&self, body: &[u8]) -> std::io::Result<()> {
-        if !self.root.is_dir() {
-            std::fs::create_dir_all(&self.root)?;
-            std::fs::write(self.root.join(".gitignore"), GITIGNORE)?;
-            std::fs::write(self.root.join("CACHEDIR.TAG"), CACHEDIR_TAG)?;
-        }
+        prepare_root(&self.root)?;
         std::fs::create_dir_all(&self.dir)?;
         for old in own_files(&self.dir) {
             if !is_temp(&old) && old.file_name().is_some_and(|n| n != self.name.as_str()) {
@@ -719,6 +711,26 @@ impl Blob {
             .map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Creates the cache directory with its `.gitignore` and `CACHEDIR.TAG`;
+/// puts them back in `.tolk-cache` when they are gone (a directory other
+/// files kept alive through `cache clean`, or removed by hand), so that
+/// the cache is never committed. A `--cache-dir` that exists is left as
+/// it is: it may be somebody's directory.
+fn prepare_root(root: &Path) -> std::io::Result<()> {
+    let created = !root.is_dir();
+    if created {
+        std::fs::create_dir_all(root)?;
+    }
+    let ours = created || root.file_name().is_some_and(|n| n == DIR_NAME);
+    for (name, text) in [(".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+        let path = root.join(name);
+        if ours && !path.exists() {
+            std::fs::write(path, text)?;
+        }
+    }
+    Ok(())
 }
 
 /// The body of a [`Blob`] file, if it is whole, of this format and intact.

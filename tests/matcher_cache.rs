@@ -1,4 +1,5 @@
-//! The compiled glossary kept in the result cache (`.tolk-cache/matcher/`):
+//! The compiled glossary kept in the result cache (`.tolk-cache/matcher/`),
+//! and the cache directory's housekeeping. The glossary:
 //! `tolk check SLUG` after an edit reads it instead of compiling the
 //! glossary, finds exactly what a run without the cache finds, and a
 //! changed glossary or a damaged file is only compiled again.
@@ -130,5 +131,36 @@ fn cache_clean_removes_the_kept_glossary() {
     assert!(info.contains("matcher"), "{info}");
     tolk(&repo).args(["cache", "clean"]).assert().success();
     assert!(kept(&repo).is_empty());
+    assert!(!repo.path(".tolk-cache").exists());
+}
+
+#[test]
+fn the_cache_is_git_ignored_again_after_its_ignore_file_is_gone() {
+    let repo = seed();
+    check(&repo, true);
+    let ignore = repo.path(".tolk-cache/.gitignore");
+    assert!(ignore.exists());
+    // Removed by hand, or gone with a `cache clean` that left other files.
+    std::fs::remove_file(&ignore).unwrap();
+    repo.edit("sv.txt", "budget och bokslut", "budget och boksluten");
+    check(&repo, true);
+    assert_eq!(
+        std::fs::read_to_string(&ignore).unwrap(),
+        "# Automatically created by tolk.\n*\n"
+    );
+}
+
+#[test]
+fn cache_clean_removes_what_status_keeps_too() {
+    let repo = seed();
+    // Two articles: `status` keeps summaries for an archive, not for one.
+    let fi = repo.read(&repo.article("fi.txt"));
+    let sv = repo.read(&repo.article("sv.txt"));
+    repo.import("toinen", fi, Some(sv.as_bytes()));
+    tolk(&repo).arg("status").assert().success();
+    assert!(repo.path(".tolk-cache/status").is_dir());
+    let info = tolk(&repo).args(["cache", "info"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("status"));
+    tolk(&repo).args(["cache", "clean"]).assert().success();
     assert!(!repo.path(".tolk-cache").exists());
 }

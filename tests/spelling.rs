@@ -322,7 +322,10 @@ fn calendars_titles_kept_in_finnish_and_compounds_of_renderings() {
     if !dictionary_available(&repo) {
         return;
     }
-    repo.write("glossary.toml", "[[term]]\nfi = \"kirjasto\"\nsv = \"bibliotek\"\n");
+    repo.write(
+        "glossary.toml",
+        "[[term]]\nfi = \"kirjasto\"\nsv = \"bibliotek\"\n",
+    );
     let found = spelling(&repo);
     // Only the typo in a compound of the rendering `bibliotek`: not the
     // weekdays, the abbreviations, or the title the Finnish has too.

@@ -503,6 +503,20 @@ fn structure(cx: &mut Ctx<'_>) {
 /// Names, titles and addresses that stay the same are shorter than that.
 fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
     for c in compared {
+        // A note in brackets where the Finnish has text (`[KÄÄNNÖS
+        // PUUTTUU]`, `[översätts]`) is a translation still to come.
+        if is_placeholder(&c.sv.text) && !is_placeholder(&c.fi.text) {
+            cx.push(
+                Rule::Missing,
+                At::Segment(Lang::Sv, c.sv),
+                format!(
+                    "the Swedish is a placeholder, `{}`, not a translation",
+                    c.sv.text.trim()
+                ),
+                Some(head(Lang::Sv, &c.sv.text)),
+            );
+            continue;
+        }
         if c.fi.kind == Kind::Kicker || c.fi.words < 4 {
             continue;
         }
@@ -567,6 +581,12 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
             }
         }
     }
+}
+
+/// A text that is one note in brackets and nothing else.
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']'])
 }
 
 /// A Finnish sentence this long found word for word in the Swedish is
@@ -1202,6 +1222,20 @@ mod tests {
         let fi = "Näyttely Helsinki Design Week avataan torstaina Kauniaisten kirjastossa.\n";
         let sv = "Utställningen Helsinki Design Week öppnar på torsdag i Grankulla bibliotek.\n";
         assert!(with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_for_the_swedish_is_missing_not_translated() {
+        let sv = SV.replace("– Det gamla huset är för litet.", "[KÄÄNNÖS PUUTTUU]");
+        let a = marked(FI, &sv, "Patricia Heikkilä");
+        assert_eq!(with_rule(&a, Rule::Missing), ["a1"]);
+        // Brackets around a note on both sides are the text itself.
+        let fi = FI.replace("– Vanha talo on liian pieni.", "[Kuva: Anna Lindholm]");
+        let sv = SV.replace("– Det gamla huset är för litet.", "[Bild: Anna Lindholm]");
+        assert!(with_rule(&marked(&fi, &sv, "Patricia Heikkilä"), Rule::Missing).is_empty());
+        assert!(
+            !is_placeholder("[a] och [b]") && !is_placeholder("[]") && is_placeholder(" [TODO] ")
+        );
     }
 
     #[test]

@@ -80,12 +80,17 @@ pub fn write_info(out: &mut impl Write, info: &Info) -> Result<()> {
     }
     writeln!(out, "cache at `{dir}`, {}", size(info.bytes))?;
     for ns in &info.namespaces {
+        // The namespaces kept whole say what they hold.
+        let what = match ns.name.as_str() {
+            "matcher" => "the compiled glossary".to_string(),
+            "words" => "spelling verdicts".to_string(),
+            _ => plural(ns.articles, "article"),
+        };
         write!(
             out,
-            "  {:<8}{} in {} files, {}",
+            "  {:<8}{what} in {}, {}",
             ns.name,
-            plural(ns.articles, "article"),
-            ns.shards,
+            plural(ns.shards, "file"),
             size(ns.bytes)
         )?;
         if ns.unreadable > 0 {
