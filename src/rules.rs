@@ -143,9 +143,12 @@ impl Rule {
             Rule::Copy => (
                 "copy",
                 Error,
-                "the Swedish equals the Finnish",
-                "The Finnish pasted into sv.txt and not translated yet. Segments under four \
-                 words (names, dates) and the kicker, which is bilingual by design, are exempt.",
+                "Finnish left untranslated in the Swedish",
+                "The Finnish pasted into sv.txt and not translated yet: the whole segment, a \
+                 whole Finnish sentence of four words or more, or eight Finnish words in a row, \
+                 inside a Swedish paragraph (case and punctuation aside). Segments under four \
+                 words (names, dates), lists of names, titles kept in Finnish inside a \
+                 sentence, and the kicker, which is bilingual by design, are exempt.",
                 "sv a2 reads `Kunnan tehtävänä on tarjota palveluita.`",
                 "sv kicker `KAUPUNKI - STADEN`, the same as the Finnish",
             ),

@@ -520,63 +520,78 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
         if c.fi.kind == Kind::Kicker || c.fi.words < 4 {
             continue;
         }
-        if same_text(&c.fi.text, &c.sv.text) {
-            cx.push(
-                Rule::Copy,
-                At::Segment(Lang::Sv, c.sv),
-                "the Swedish is identical to the Finnish".into(),
-                Some(head(Lang::Sv, &c.sv.text)),
-            );
-            continue;
-        }
         let fi = spaced_words(&c.fi.text);
-        // The runs looked for: the whole Finnish text, then each of its
-        // long sentences.
-        let mut runs = vec![&fi[..]];
-        for range in inconsistent::sentences(&c.fi.text) {
-            let first = fi.partition_point(|w| w.0 < range.start);
-            let end = fi.partition_point(|w| w.1 <= range.end);
-            let sentence = &fi[first..end.max(first)];
-            if sentence.len() >= COPIED_SENTENCE_WORDS {
-                runs.push(sentence);
+        if same_text(&c.fi.text, &c.sv.text) {
+            // A list of people or places reads the same in both languages.
+            if !only_names(&fi) {
+                cx.push(
+                    Rule::Copy,
+                    At::Segment(Lang::Sv, c.sv),
+                    "the Swedish is identical to the Finnish".into(),
+                    Some(head(Lang::Sv, &c.sv.text)),
+                );
             }
-        }
-        // A run can only be there if its first word is: most rows share
-        // no such word, and are done without splitting the Swedish.
-        let sv_text: &str = &c.sv.text;
-        let firsts: FastSet<&str> = runs
-            .iter()
-            .filter(|run| run.len() >= COPY_KEY)
-            .map(|run| run[0].2)
-            .collect();
-        if firsts.len() <= COPY_PREFILTER && !firsts.iter().any(|w| sv_text.contains(w)) {
             continue;
         }
-        let sv = spaced_words(sv_text);
-        let found = find_runs(&sv, &runs);
-        let mut report = |at: usize, len: usize, message: &str| {
-            let (start, end) = (sv[at].0, sv[at + len - 1].1);
+        // Finnish can only be left in the Swedish if its words are: most
+        // rows share none of the Finnish's lower-case words of a few
+        // letters (names aside), and are done without comparing them
+        // word by word.
+        let swedish = WordBits::of(&c.sv.text);
+        let shared = fi
+            .iter()
+            .map(|w| w.2.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() >= SHARED_BYTES && w.chars().next().is_some_and(char::is_lowercase))
+            .any(|w| swedish.may_have(w));
+        if !shared {
+            continue;
+        }
+        let sv = spaced_words(&c.sv.text);
+        let runs = common_runs(&fi, &sv);
+        let mut report = |run: &CommonRun, message: String| {
+            let (start, end) = (sv[run.sv].0, sv[run.sv + run.len - 1].1);
             cx.push(
                 Rule::Copy,
                 At::Words(Lang::Sv, c.sv, start, end),
-                message.into(),
+                message,
                 Some(excerpt(Lang::Sv, &c.sv.text, start, end, 30)),
             );
         };
-        if let Some(at) = found[0] {
+        if let Some(whole) = runs.iter().find(|r| r.fi == 0 && r.len == fi.len()) {
             report(
-                at,
-                fi.len(),
-                "the Swedish holds the whole Finnish text, untranslated",
+                whole,
+                "the Swedish holds the whole Finnish text, untranslated".into(),
             );
             continue;
         }
-        for (run, at) in runs.iter().zip(&found).skip(1) {
-            if let Some(at) = *at {
+        // Sentences as ranges of words.
+        let sentences: Vec<Range<usize>> = inconsistent::sentences(&c.fi.text)
+            .into_iter()
+            .map(|range| {
+                let first = fi.partition_point(|w| w.0 < range.start);
+                let end = fi.partition_point(|w| w.1 <= range.end);
+                first..end.max(first)
+            })
+            .filter(|r| r.len() >= COPIED_SENTENCE_WORDS)
+            .collect();
+        for run in &runs {
+            let words = &fi[run.fi..run.fi + run.len];
+            if only_names(words) {
+                continue;
+            }
+            let covers = |s: &Range<usize>| run.fi <= s.start && s.end <= run.fi + run.len;
+            if sentences.iter().any(covers) {
                 report(
-                    at,
-                    run.len(),
-                    "a Finnish sentence is left untranslated in the Swedish",
+                    run,
+                    "a Finnish sentence is left untranslated in the Swedish".into(),
+                );
+            } else if run.len >= COPIED_RUN_WORDS {
+                report(
+                    run,
+                    format!(
+                        "{} words of the Finnish are left untranslated in the Swedish",
+                        run.len
+                    ),
                 );
             }
         }
@@ -589,9 +604,25 @@ fn is_placeholder(text: &str) -> bool {
     t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']'])
 }
 
-/// A Finnish sentence this long found word for word in the Swedish is
-/// Finnish left untranslated (an event's name or an address is shorter).
-const COPIED_SENTENCE_WORDS: usize = 6;
+/// A whole Finnish sentence of this many words found in the Swedish is
+/// Finnish left untranslated; a quoted title or an event's name kept in
+/// Finnish is part of a sentence, not all of one.
+const COPIED_SENTENCE_WORDS: usize = 4;
+
+/// Any run of this many Finnish words found in the Swedish is Finnish left
+/// untranslated too (one word translated at the start of a sentence).
+const COPIED_RUN_WORDS: usize = 8;
+
+/// The shortest run looked for.
+const COPY_MIN_RUN: usize = 4;
+
+/// A lower-case Finnish word of this many bytes, found in the Swedish,
+/// makes the row worth comparing word by word.
+const SHARED_BYTES: usize = 4;
+
+/// Places in the Finnish a word is tried at: a word repeated more often
+/// is boilerplate, and the search stays linear.
+const COPY_PLACES: usize = 8;
 
 /// The words of a text as separated by spaces, punctuation attached, with
 /// their byte ranges: `(start, end, word)`.
@@ -603,70 +634,110 @@ fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
         .collect()
 }
 
-/// Up to this many distinct first words, the Swedish is searched for each
-/// before it is split into words (a long paragraph has more, and is split).
-const COPY_PREFILTER: usize = 16;
+/// The words of a text of [`SHARED_BYTES`] or more, as a Bloom filter
+/// (4096 bits, two of them per word): a word not in it is certainly not in
+/// the text; one in it may be (a long paragraph fills it, and is then
+/// compared word by word).
+struct WordBits([u64; 64]);
 
-/// The number of words a run is first recognised by.
-const COPY_KEY: usize = 4;
+impl WordBits {
+    fn of(text: &str) -> WordBits {
+        let mut bits = WordBits([0; 64]);
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.len() >= SHARED_BYTES {
+                for bit in Self::bits(w) {
+                    bits.0[bit >> 6] |= 1 << (bit & 63);
+                }
+            }
+        }
+        bits
+    }
 
-/// Places tried per run: a run whose first [`COPY_KEY`] words recur more
-/// often than this without the rest following is boilerplate, not a
-/// sentence left in Finnish.
-const COPY_PLACES: usize = 8;
+    fn may_have(&self, word: &str) -> bool {
+        Self::bits(word)
+            .iter()
+            .all(|&bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)
+    }
+
+    /// Two bit positions out of 4096 from one 64-bit hash.
+    fn bits(word: &str) -> [usize; 2] {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(word.as_bytes());
+        let h = h.finish();
+        [(h & 4095) as usize, ((h >> 32) & 4095) as usize]
+    }
+}
+
+/// A word as copy compares it: lower case, without the punctuation around
+/// it (`Remontti` and `remontti,` are the same word left in Finnish).
+fn copy_key(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Every word is capitalised or a number: names, not prose.
+fn only_names(words: &[(usize, usize, &str)]) -> bool {
+    words.iter().all(|w| {
+        w.2.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+    })
+}
+
+/// A run of words the Finnish and the Swedish share: where it starts in
+/// each (word indices) and how many words it has.
+#[derive(Debug, PartialEq, Eq)]
+struct CommonRun {
+    fi: usize,
+    sv: usize,
+    len: usize,
+}
+
+/// The runs of at least [`COPY_MIN_RUN`] words `fi` and `sv` share (by
+/// [`copy_key`]), left to right in the Swedish, none overlapping there:
+/// at each Swedish word the longest run from any of its first
+/// [`COPY_PLACES`] places in the Finnish, and after a run the search goes
+/// on after it. Linear in the two texts.
+fn common_runs(fi: &Words<'_>, sv: &Words<'_>) -> Vec<CommonRun> {
+    let fi_keys: Vec<String> = fi.iter().map(|w| copy_key(w.2)).collect();
+    let sv_keys: Vec<String> = sv.iter().map(|w| copy_key(w.2)).collect();
+    let mut places: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (i, key) in fi_keys.iter().enumerate() {
+        let at = places.entry(key.as_str()).or_default();
+        if at.len() < COPY_PLACES && !key.is_empty() {
+            at.push(i);
+        }
+    }
+    let mut runs = Vec::new();
+    let mut j = 0;
+    while j < sv_keys.len() {
+        let best = places
+            .get(sv_keys[j].as_str())
+            .into_iter()
+            .flatten()
+            .map(|&p| {
+                let len = fi_keys[p..]
+                    .iter()
+                    .zip(&sv_keys[j..])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                (len, std::cmp::Reverse(p))
+            })
+            .max();
+        match best {
+            Some((len, std::cmp::Reverse(p))) if len >= COPY_MIN_RUN => {
+                runs.push(CommonRun { fi: p, sv: j, len });
+                j += len;
+            }
+            _ => j += 1,
+        }
+    }
+    runs
+}
 
 type Words<'t> = [(usize, usize, &'t str)];
-
-/// Where in `hay` each of `runs` first occurs word for word (runs shorter
-/// than [`COPY_KEY`] words are not looked for). One pass over `hay`, one
-/// hash per word: the runs are few (one per sentence), the Swedish long,
-/// and Finnish words are rare in it, so a place is only looked at closely
-/// when its word starts a run. Linear: runs are looked up by their first
-/// [`COPY_KEY`] words, and each is tried at most [`COPY_PLACES`] times.
-fn find_runs(hay: &Words<'_>, runs: &[&Words<'_>]) -> Vec<Option<usize>> {
-    let mut found = vec![None; runs.len()];
-    let mut by_key: rustc_hash::FxHashMap<[&str; COPY_KEY], Vec<usize>> = Default::default();
-    for (r, run) in runs.iter().enumerate() {
-        if run.len() >= COPY_KEY && run.len() <= hay.len() {
-            by_key.entry(key_of(run)).or_default().push(r);
-        }
-    }
-    let firsts: FastSet<&str> = by_key.keys().map(|k| k[0]).collect();
-    let mut tries = vec![0usize; runs.len()];
-    for i in 0..hay.len().saturating_sub(COPY_KEY - 1) {
-        if by_key.is_empty() {
-            break;
-        }
-        if !firsts.contains(hay[i].2) {
-            continue;
-        }
-        let key = key_of(&hay[i..]);
-        let Some(open) = by_key.get_mut(&key) else {
-            continue;
-        };
-        open.retain(|&r| {
-            let run = runs[r];
-            tries[r] += 1;
-            let whole = hay
-                .get(i..i + run.len())
-                .is_some_and(|at| at.iter().zip(run.iter()).all(|(x, y)| x.2 == y.2));
-            if whole {
-                found[r] = Some(i);
-                return false;
-            }
-            tries[r] < COPY_PLACES
-        });
-        if open.is_empty() {
-            by_key.remove(&key);
-        }
-    }
-    found
-}
-
-/// The first [`COPY_KEY`] words of a run (it has that many).
-fn key_of<'t>(words: &Words<'t>) -> [&'t str; COPY_KEY] {
-    std::array::from_fn(|k| words[k].2)
-}
 
 /// The item markers of a list (`- `, `• `, `* `, `1.`, `2)` starting a
 /// line of the file), as byte ranges of the segment's text, and whether
@@ -1225,6 +1296,55 @@ mod tests {
     }
 
     #[test]
+    fn copy_finds_finnish_left_in_however_it_is_punctuated() {
+        let copies = |fi: &str, sv: &str| -> Vec<String> {
+            let fi = format!("Otsikko tässä\n\n{fi}\n");
+            let sv = format!("Rubrik här\n\n{sv}\n");
+            check_article(&marked(&fi, &sv, "Patricia Heikkilä"), None)
+                .into_iter()
+                .filter(|f| f.rule == Rule::Copy)
+                .map(|f| f.message)
+                .collect()
+        };
+        let fi = "Kunta kehittää palveluitaan jatkuvasti yhdessä asukkaiden kanssa. Kunnan \
+                  tehtävänä on tarjota palveluita.";
+        // A sentence of five words, last or first.
+        let sv = "Kommunen utvecklar sina tjänster kontinuerligt tillsammans med invånarna. \
+                  Kunnan tehtävänä on tarjota palveluita.";
+        assert_eq!(
+            copies(fi, sv),
+            ["a Finnish sentence is left untranslated in the Swedish"]
+        );
+        // The whole paragraph, its full stop dropped or its first letter
+        // in lower case.
+        let fi = "Remontti maksoi kaupungille yhteensä noin 450 000 euroa viime vuonna.";
+        for sv in [
+            "Remontti maksoi kaupungille yhteensä noin 450 000 euroa viime vuonna",
+            "remontti maksoi kaupungille yhteensä noin 450 000 euroa viime vuonna!",
+        ] {
+            assert_eq!(
+                copies(fi, sv),
+                ["the Swedish holds the whole Finnish text, untranslated"],
+                "{sv}"
+            );
+        }
+        // Only its first word translated.
+        let sv = "Renoveringen maksoi kaupungille yhteensä noin 450 000 euroa viime vuonna.";
+        assert_eq!(
+            copies(fi, sv),
+            ["9 words of the Finnish are left untranslated in the Swedish"]
+        );
+        // A title kept in Finnish, inside a sentence, is no copy; nor is a
+        // list of names that reads the same in both languages.
+        let fi =
+            "Teatteri esittää näytelmän \"Kun joulupukki unohti lahjat kotiin\" ensi viikolla.";
+        let sv = "Teatern spelar pjäsen \"Kun joulupukki unohti lahjat kotiin\" nästa vecka.";
+        assert!(copies(fi, sv).is_empty());
+        let names = "- Helena Lindqvist\n- Jari Mäkelä\n- Anna-Karin Wikström";
+        assert!(copies(names, names).is_empty());
+    }
+
+    #[test]
     fn a_placeholder_for_the_swedish_is_missing_not_translated() {
         let sv = SV.replace("– Det gamla huset är för litet.", "[KÄÄNNÖS PUUTTUU]");
         let a = marked(FI, &sv, "Patricia Heikkilä");
@@ -1242,7 +1362,20 @@ mod tests {
     fn copy_finds_a_finnish_sentence_in_a_swedish_shorter_than_the_finnish() {
         let fi = "Kirjasto kiinni\n\nKirjasto on suljettu remontin vuoksi koko kevään ajan. Remontti \
                   kestää arviolta kolme kuukautta ja maksaa kaupungille noin miljoona euroa.\n";
+        // Part of a sentence: eight words of Finnish are left in all the same.
         let sv = "Biblioteket stängt\n\nRemontti kestää arviolta kolme kuukautta ja maksaa kaupungille.\n";
+        let a = marked(fi, sv, "Patricia Heikkilä");
+        let found: Vec<_> = check_article(&a, None)
+            .into_iter()
+            .filter(|f| f.rule == Rule::Copy)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.starts_with("8 words of the Finnish"),
+            "{found:?}"
+        );
+        // Fewer: a phrase the languages share, not Finnish left in.
+        let sv = "Biblioteket stängt\n\nRemontti kestää arviolta tre månader.\n";
         assert!(with_rule(&marked(fi, sv, "Patricia Heikkilä"), Rule::Copy).is_empty());
         let sv = "Biblioteket stängt\n\nStängt. Remontti kestää arviolta kolme kuukautta ja maksaa \
                   kaupungille noin miljoona euroa.\n";
@@ -1253,25 +1386,34 @@ mod tests {
     }
 
     #[test]
-    fn runs_are_found_at_their_first_place_and_tried_a_bounded_number_of_times() {
-        let words = |t: &'static str| spaced_words(t);
-        let run = words("a b c d e f");
-        // The first whole occurrence, after a place where only the key matches.
-        let hay = words("x a b c d z a b c d e f a b c d e f");
-        assert_eq!(find_runs(&hay, &[&run]), [Some(6)]);
-        // Its key recurring more than COPY_PLACES times without the rest:
-        // boilerplate, the run is no longer looked for.
-        let mut text = "a b c d z ".repeat(COPY_PLACES);
-        text.push_str("a b c d e f");
-        let hay = spaced_words(&text);
-        assert_eq!(find_runs(&hay, &[&run]), [None]);
-        let mut text = "a b c d z ".repeat(COPY_PLACES - 1);
-        text.push_str("a b c d e f");
-        let hay = spaced_words(&text);
-        assert_eq!(find_runs(&hay, &[&run]), [Some(5 * (COPY_PLACES - 1))]);
-        // Runs shorter than the key, or longer than the text, are not looked for.
-        let short = words("a b c");
-        assert_eq!(find_runs(&words("a b c"), &[&short, &run]), [None, None]);
+    fn common_runs_are_the_longest_left_to_right_in_the_swedish() {
+        let w = |t: &'static str| spaced_words(t);
+        let fi =
+            w("Kunta kehittää palveluitaan jatkuvasti. Kunnan tehtävänä on tarjota palveluita.");
+        let sv = w("Kommunen utvecklar sina tjänster. kunnan tehtävänä on tarjota palveluita!");
+        assert_eq!(
+            common_runs(&fi, &sv),
+            [CommonRun {
+                fi: 4,
+                sv: 4,
+                len: 5
+            }]
+        );
+        // Three shared words are no run; a word repeated past
+        // COPY_PLACES is tried at its first places only.
+        assert!(common_runs(&w("a b c x"), &w("a b c y")).is_empty());
+        let many = "a ".repeat(COPY_PLACES + 2) + "b c d";
+        let fi = spaced_words(&many);
+        let runs = common_runs(&fi, &w("a b c d"));
+        assert!(runs.is_empty(), "{runs:?}");
+        let few = "a ".repeat(COPY_PLACES - 1) + "b c d";
+        let fi = spaced_words(&few);
+        assert_eq!(common_runs(&fi, &w("a b c d")).len(), 1);
+        // Punctuation and case aside.
+        assert_eq!(
+            common_runs(&w("Yksi kaksi kolme neljä."), &w("yksi, kaksi kolme neljä")).len(),
+            1
+        );
     }
 
     #[test]
