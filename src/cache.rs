@@ -305,6 +305,30 @@ impl Shard {
     }
 }
 
+/// The file keys of an article read from `paths` (fi.txt, sv.txt,
+/// status.toml), or `None` when one changed while it was read (then
+/// nothing is kept): `before`, their metadata before reading; `hashes`,
+/// the contents as read (`None`: not there).
+pub fn article_keys(
+    paths: &[PathBuf],
+    before: &[Option<Meta>],
+    hashes: [Option<u128>; 3],
+    started: Started,
+) -> Option<Vec<FileKey>> {
+    let mut keys = Vec::with_capacity(paths.len());
+    for (meta, hash) in before.iter().zip(hashes) {
+        keys.push(match (meta, hash) {
+            (None, None) => FileKey::Absent,
+            (Some(_), Some(hash)) => FileKey::recorded(*meta, hash, started),
+            // There and not read, or read and not there: it changed.
+            _ => return None,
+        });
+    }
+    // A file written while the article was read: keep nothing.
+    let after: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
+    (after == before).then_some(keys)
+}
+
 /// Header and checksum around `body`.
 fn framed(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + body.len());
@@ -681,7 +705,7 @@ impl Blob {
     /// The bytes written under this key, if they are there and intact.
     pub fn read(&self) -> Option<Vec<u8>> {
         let bytes = std::fs::read(self.dir.join(&self.name)).ok()?;
-        blob_body(&bytes).map(<[u8]>::to_vec)
+        body(&bytes).map(<[u8]>::to_vec)
     }
 
     /// Keeps `body` under this key, in place of what older keys left; a
@@ -698,15 +722,10 @@ impl Blob {
                 let _ = std::fs::remove_file(old);
             }
         }
-        let mut out = Vec::with_capacity(HEADER + body.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&xxh3_64(body).to_le_bytes());
-        out.extend_from_slice(body);
         let mut tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&self.dir)?;
-        tmp.write_all(&out)?;
+        tmp.write_all(&framed(body))?;
         tmp.persist(self.dir.join(&self.name))
             .map_err(|e| e.error)?;
         Ok(())
@@ -731,17 +750,6 @@ fn prepare_root(root: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The body of a [`Blob`] file, if it is whole, of this format and intact.
-fn blob_body(bytes: &[u8]) -> Option<&[u8]> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-        return None;
-    }
-    let format = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
-    let sum = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
-    let body = &bytes[HEADER..];
-    (format == FORMAT && xxh3_64(body) == sum).then_some(body)
 }
 
 /// The cache directory: `--cache-dir` (or `TOLK_CACHE_DIR`), else
@@ -803,7 +811,7 @@ pub fn info(dir: &Path, shown: String) -> Info {
             }
             ns.shards += 1;
             if BLOBS.contains(&name) {
-                ns.unreadable += usize::from(blob_body(&bytes).is_none());
+                ns.unreadable += usize::from(body(&bytes).is_none());
                 continue;
             }
             match Shard::decode(&bytes) {

@@ -298,18 +298,7 @@ fn file_keys(
             .is_some()
             .then(|| cache::hash(&article.status.as_read())),
     ];
-    let mut keys = Vec::with_capacity(paths.len());
-    for (meta, hash) in before.iter().zip(hashes) {
-        keys.push(match (meta, hash) {
-            (None, None) => FileKey::Absent,
-            (Some(_), Some(hash)) => FileKey::recorded(*meta, hash, started),
-            // There and not read, or read and not there: it changed.
-            _ => return None,
-        });
-    }
-    // A file written while the article was read: keep nothing.
-    let after: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
-    (after == before).then_some(keys)
+    cache::article_keys(paths, &before, hashes, started)
 }
 
 /// An article's summary as the cache keeps it: the counts, in the order
