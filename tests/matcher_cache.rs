@@ -8,14 +8,8 @@ mod common;
 
 use std::path::PathBuf;
 
+use common::cache_runs::tolk;
 use common::{Repo, SLUG};
-
-fn tolk(repo: &Repo) -> assert_cmd::Command {
-    let mut cmd = repo.tolk();
-    cmd.env_remove("TOLK_CACHE_DIR")
-        .env_remove("TOLK_CACHE_STATS");
-    cmd
-}
 
 /// stdout and exit code of `check SLUG --format json`, with or without the
 /// cache.

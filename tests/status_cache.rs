@@ -12,78 +12,24 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use common::cache_runs::{self, Run, age, fixture, set_mtime, tolk};
 use common::{Repo, SLUG};
-
-/// The kinds fixtures imported besides the seed: six articles in all.
-const KINDS: [&str; 5] = ["news", "gallup", "column", "calendar", "dash-interview"];
-
-fn fixture(kind: &str, file: &str) -> Vec<u8> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kinds");
-    std::fs::read(dir.join(kind).join(file)).unwrap()
-}
 
 /// The seed and the kinds fixtures, one half of the seed marked (four
 /// segments of it reviewed) and three segments of the news reviewed.
 fn archive() -> Repo {
-    let repo = Repo::seed();
-    for kind in KINDS {
-        repo.import(
-            kind,
-            fixture(kind, "fi.txt"),
-            Some(&fixture(kind, "sv.txt")),
-        );
-    }
-    repo.mark(
-        SLUG,
-        &["1-8", "--as", "translated", "--by", "Anna Lindholm"],
-    );
+    let repo = cache_runs::archive();
     repo.mark(SLUG, &["1-4", "--as", "reviewed", "--by", "Eeva Editori"]);
     repo.mark("news", &["1-3", "--as", "reviewed", "--by", "Eeva Editori"]);
     repo
 }
 
-/// What a run shows: stdout, stderr and the exit code.
-#[derive(Debug, PartialEq, Eq)]
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: Option<i32>,
-}
-
-fn tolk(repo: &Repo) -> assert_cmd::Command {
-    let mut cmd = repo.tolk();
-    cmd.env_remove("TOLK_CACHE_DIR")
-        .env_remove("TOLK_CACHE_STATS");
-    cmd
-}
-
 fn run(repo: &Repo, args: &[&str], cached: bool) -> Run {
-    let mut cmd = tolk(repo);
-    if !cached {
-        cmd.arg("--no-cache");
-    }
-    let out = cmd.arg("status").args(args).output().unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code(),
-    }
+    cache_runs::run(repo, "status", args, cached)
 }
 
-/// What the cache did in a run of `status ARGS`, from `TOLK_CACHE_STATS`.
 fn stats(repo: &Repo, args: &[&str]) -> String {
-    let out = tolk(repo)
-        .env("TOLK_CACHE_STATS", "1")
-        .arg("status")
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("tolk: cache: "))
-        .unwrap_or_else(|| panic!("no cache note in {stderr:?}"))
-        .to_string()
+    cache_runs::stats(repo, "status", args)
 }
 
 /// Runs `status ARGS` with the cache (twice: the run that stores and the
@@ -98,33 +44,7 @@ fn agree(repo: &Repo, args: &[&str]) -> Run {
 }
 
 fn cache_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("status"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
-
-fn set_mtime(path: &Path, when: SystemTime) {
-    std::fs::File::options()
-        .append(true)
-        .open(path)
-        .unwrap()
-        .set_modified(when)
-        .unwrap();
-}
-
-/// Every file of every article, dated long ago (as after a checkout a
-/// while back).
-fn age(repo: &Repo) {
-    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
-    for dir in std::fs::read_dir(repo.path("articles")).unwrap().flatten() {
-        for file in std::fs::read_dir(dir.path()).unwrap().flatten() {
-            if file.path().is_file() {
-                set_mtime(&file.path(), long_ago);
-            }
-        }
-    }
+    cache_runs::cache_files(dir, "status")
 }
 
 const FORMATS: [&[&str]; 3] = [

@@ -2,6 +2,8 @@
 //! seed article, and a command builder for the real binary.
 #![allow(dead_code)]
 
+pub mod cache_runs;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
