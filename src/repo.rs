@@ -79,6 +79,7 @@ impl Repo {
                 return Err(err).with_context(|| format!("could not list `{}`", dir.display()));
             }
         };
+        let mut dirs = Vec::new();
         for entry in entries {
             let entry = entry.with_context(|| format!("could not list `{}`", dir.display()))?;
             let name = entry.file_name();
@@ -91,20 +92,27 @@ impl Repo {
                 .file_type()
                 .map(|t| t.is_dir() || (t.is_symlink() && entry.path().is_dir()))
                 .unwrap_or(false);
-            if !is_dir {
-                continue;
+            if is_dir {
+                dirs.push((name.into_owned(), entry.path()));
             }
-            if leftover(&entry.path()) {
-                continue;
-            }
+        }
+        // One lookup of `fi.txt` per directory: on both cores.
+        let below = crate::cache::Below::new(&dir);
+        let dirs: Vec<(String, PathBuf)> = {
+            use rayon::prelude::*;
+            dirs.into_par_iter()
+                .filter(|(_, path)| !leftover(&below, path))
+                .collect()
+        };
+        for (name, path) in dirs {
             if valid_slug(&name) {
-                found.slugs.push(name.into_owned());
+                found.slugs.push(name);
             } else {
                 found.misnamed.push(Misnamed {
                     suggestion: suggest_slug(&name),
                     taken: false,
-                    shown: self.display(&entry.path()),
-                    name: name.into_owned(),
+                    shown: self.display(&path),
+                    name,
                 });
             }
         }
@@ -217,8 +225,8 @@ fn find_root(start: &Path) -> Option<PathBuf> {
 /// renamed: no `fi.txt`, and nothing but tolk's own ignored files (the lock
 /// file, temporary files). Not an article; an empty directory, or one with
 /// anything else in it, still is (and is reported if it cannot be read).
-fn leftover(dir: &Path) -> bool {
-    if dir.join("fi.txt").exists() {
+fn leftover(below: &crate::cache::Below, dir: &Path) -> bool {
+    if below.meta(&dir.join("fi.txt")).is_some() {
         return false;
     }
     let Ok(entries) = std::fs::read_dir(dir) else {

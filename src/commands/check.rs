@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::cache::{self, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
+use crate::cache::{self, Below, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
 use crate::checks::inconsistent::{self, ArticleEntries};
 use crate::checks::publish::publish_gate;
 use crate::checks::spelling::Speller;
@@ -213,6 +213,7 @@ fn check_articles(
     // The `inconsistent` rule needs every article: the parallel pass also
     // gives each article's entries, and the index is built once after it.
     let index = config.selects(Rule::Inconsistent);
+    let below = Below::new(&repo.articles_dir());
     // Articles are independent: check them in parallel, keep slug order.
     let results = which
         .par_iter()
@@ -226,14 +227,14 @@ fn check_articles(
             // article keeps its texts as read, but not `status.toml`: that
             // is hashed as read just before the article.
             let before: Option<(Vec<Option<Meta>>, Option<u128>)> = keep.then(|| {
-                let metas = paths.iter().map(|p| Meta::read(p)).collect();
+                let metas = paths.iter().map(|p| below.meta(p)).collect();
                 let status = std::fs::read(&paths[2]).ok().map(|b| cache::hash(&b));
                 (metas, status)
             });
             let loaded = Article::load(repo, slug, &pairing);
             let files = match (&loaded, before) {
                 (Ok(article), Some((before, status))) if !article.fi.segments.is_empty() => {
-                    file_keys(article, &paths, before, status, started)
+                    file_keys(&below, article, &paths, before, status, started)
                 }
                 // Unreadable input is checked again every time: the fix
                 // (a permission, a file put back) may not show in its
@@ -280,6 +281,7 @@ fn check_articles(
 /// `status.toml` by `status`, the hash of its contents read just before
 /// the article was.
 fn file_keys(
+    below: &Below,
     article: &Article,
     paths: &[PathBuf],
     before: Vec<Option<Meta>>,
@@ -294,7 +296,7 @@ fn file_keys(
             .map(|s| cache::hash(s.text.as_bytes())),
         status,
     ];
-    cache::article_keys(paths, &before, hashes, started)
+    cache::article_keys(below, paths, &before, hashes, started)
 }
 
 /// Everything besides the articles that can change `check`'s findings:
@@ -386,7 +388,7 @@ pub fn run_with(
     // What earlier runs found that still holds; only the rest is checked.
     let store = cache_dir.map(|dir| {
         let key = run_key(args, session, &config);
-        Store::new(dir, "check", key, started)
+        Store::new(dir, "check", key, started, &repo.articles_dir())
     });
     let decode = |bytes: &[u8]| postcard::from_bytes::<StoredView>(bytes).ok()?.restore();
     let mut lookup = store

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, State};
-use crate::cache::{self, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
+use crate::cache::{self, Below, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
 use crate::session::{ArticleError, Session};
 
 #[derive(Debug, Serialize)]
@@ -183,7 +183,13 @@ pub fn run_with(
     // Every article: records of articles that are gone are dropped.
     let every = slugs.is_empty();
     let store = match cache_dir {
-        Some(dir) if !detail => Some(Store::new(dir, "status", run_key(session), started)),
+        Some(dir) if !detail => Some(Store::new(
+            dir,
+            "status",
+            run_key(session),
+            started,
+            &session.repo()?.articles_dir(),
+        )),
         _ => None,
     };
     let Some(store) = store else {
@@ -204,17 +210,18 @@ pub fn run_with(
             .map(|(stored, slug)| stored.map(|s| Ok(s.restore(slug))))
             .collect();
     let misses: Vec<usize> = (0..slugs.len()).filter(|&i| results[i].is_none()).collect();
+    let below = Below::new(&repo.articles_dir());
     let loaded: Vec<(Result<ArticleStatus, ArticleError>, Option<Fresh>)> = misses
         .par_iter()
         .map(|&i| {
             let slug = &slugs[i];
             let paths = files_of(slug);
             // Metadata before reading: a write after it changes it.
-            let before: Vec<Option<Meta>> = paths.iter().map(|p| Meta::read(p)).collect();
+            let before: Vec<Option<Meta>> = paths.iter().map(|p| below.meta(p)).collect();
             match session.load(slug) {
                 Ok(article) => {
                     let status = summarize(&article, false);
-                    let fresh = file_keys(&article, &paths, before, started)
+                    let fresh = file_keys(&below, &article, &paths, before, started)
                         .map(|files| Fresh::new(slug.clone(), files, &Stored::keep(&status)));
                     (Ok(status), fresh)
                 }
@@ -282,6 +289,7 @@ fn run_key(session: &Session) -> u128 {
 /// one changed while it was read (then nothing is kept): `before`, their
 /// metadata before reading; each hashed as the article holds it.
 fn file_keys(
+    below: &Below,
     article: &Article,
     paths: &[PathBuf],
     before: Vec<Option<Meta>>,
@@ -298,7 +306,7 @@ fn file_keys(
             .is_some()
             .then(|| cache::hash(&article.status.as_read())),
     ];
-    cache::article_keys(paths, &before, hashes, started)
+    cache::article_keys(below, paths, &before, hashes, started)
 }
 
 /// An article's summary as the cache keeps it: the counts, in the order
