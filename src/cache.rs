@@ -442,6 +442,13 @@ pub struct Store {
     below: Below,
 }
 
+/// The metadata of each article's `fi.txt` as listing `articles/` saw it
+/// ([`crate::repo::Repo::article_dirs`] asks, to tell articles from
+/// directories git left behind), by slug: [`Store::lookup`] takes it from
+/// here rather than asking again. Seen after the run started, like any
+/// other look.
+pub type Listed = rustc_hash::FxHashMap<String, Meta>;
+
 /// What an article's files are, for [`Store::lookup`].
 pub type FilesOf<'a> = &'a (dyn Fn(&str) -> Vec<PathBuf> + Sync);
 
@@ -507,17 +514,22 @@ impl Store {
         &self,
         slugs: &[String],
         files_of: FilesOf<'_>,
+        listed: &Listed,
     ) -> Lookup<T> {
-        self.lookup_with(slugs, files_of, &|bytes| postcard::from_bytes(bytes).ok())
+        self.lookup_with(slugs, files_of, listed, &|bytes| {
+            postcard::from_bytes(bytes).ok()
+        })
     }
 
     /// [`Store::lookup`], each result made by `decode` from its bytes as
     /// stored (read in place from the shard, not copied): `None` is a
-    /// result that cannot be read back, as if there were none.
+    /// result that cannot be read back, as if there were none. `listed`:
+    /// what listing saw of the articles' first files (see [`Listed`]).
     pub fn lookup_with<T: Send>(
         &self,
         slugs: &[String],
         files_of: FilesOf<'_>,
+        listed: &Listed,
         decode: &(dyn Fn(&[u8]) -> Option<T> + Sync),
     ) -> Lookup<T> {
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -560,7 +572,8 @@ impl Store {
                         continue;
                     };
                     let record = &mut stored.records[k];
-                    let (holds, read) = self.still_holds(&mut record.files, &files_of(slug));
+                    let seen = listed.get(slug.as_str()).copied();
+                    let (holds, read) = self.still_holds(&mut record.files, &files_of(slug), seen);
                     reread += read;
                     // Refreshed metadata is written back even when the
                     // article itself is checked again.
@@ -635,14 +648,23 @@ impl Store {
 
     /// Whether `record` still describes the files at `paths`, and how
     /// many files were read to tell; refreshes the metadata of files read
-    /// and found unchanged.
-    fn still_holds(&self, files: &mut [FileKey], paths: &[PathBuf]) -> (bool, usize) {
+    /// and found unchanged. `seen`: the first file's metadata, when this
+    /// run has it already.
+    fn still_holds(
+        &self,
+        files: &mut [FileKey],
+        paths: &[PathBuf],
+        seen: Option<Meta>,
+    ) -> (bool, usize) {
         if files.len() != paths.len() {
             return (false, 0);
         }
         let mut read = 0;
-        for (stored, path) in files.iter_mut().zip(paths) {
-            let now = self.below.meta(path);
+        for (i, (stored, path)) in files.iter_mut().zip(paths).enumerate() {
+            let now = match seen {
+                Some(meta) if i == 0 => Some(meta),
+                _ => self.below.meta(path),
+            };
             match (*stored, now) {
                 (FileKey::Absent, None) => {}
                 (

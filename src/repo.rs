@@ -98,14 +98,20 @@ impl Repo {
         }
         // One lookup of `fi.txt` per directory: on both cores.
         let below = crate::cache::Below::new(&dir);
-        let dirs: Vec<(String, PathBuf)> = {
+        let dirs: Vec<(String, PathBuf, Option<crate::cache::Meta>)> = {
             use rayon::prelude::*;
             dirs.into_par_iter()
-                .filter(|(_, path)| !leftover(&below, path))
+                .filter_map(|(name, path)| {
+                    let fi = below.meta(&path.join("fi.txt"));
+                    (fi.is_some() || !leftover(&path)).then_some((name, path, fi))
+                })
                 .collect()
         };
-        for (name, path) in dirs {
+        for (name, path, fi) in dirs {
             if valid_slug(&name) {
+                if let Some(meta) = fi {
+                    found.listed.insert(name.clone(), meta);
+                }
                 found.slugs.push(name);
             } else {
                 found.misnamed.push(Misnamed {
@@ -149,6 +155,9 @@ impl Repo {
 pub struct ArticleDirs {
     pub slugs: Vec<String>,
     pub misnamed: Vec<Misnamed>,
+    /// The metadata of the articles' `fi.txt`, looked up to tell them
+    /// from leftovers: the result cache needs it too.
+    pub listed: crate::cache::Listed,
 }
 
 /// A directory under `articles/` whose name is not a valid slug.
@@ -221,14 +230,12 @@ fn find_root(start: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-/// An article directory git left behind when the article was removed or
-/// renamed: no `fi.txt`, and nothing but tolk's own ignored files (the lock
-/// file, temporary files). Not an article; an empty directory, or one with
-/// anything else in it, still is (and is reported if it cannot be read).
-fn leftover(below: &crate::cache::Below, dir: &Path) -> bool {
-    if below.meta(&dir.join("fi.txt")).is_some() {
-        return false;
-    }
+/// An article directory without `fi.txt` that git left behind when the
+/// article was removed or renamed: nothing but tolk's own ignored files
+/// (the lock file, temporary files). Not an article; an empty directory,
+/// or one with anything else in it, still is (and is reported if it
+/// cannot be read).
+fn leftover(dir: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return false;
     };

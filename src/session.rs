@@ -74,6 +74,9 @@ impl ArticleError {
 pub struct Selection {
     pub slugs: Vec<String>,
     pub misnamed: Vec<Misnamed>,
+    /// What listing `articles/` saw of each `fi.txt` (empty when the
+    /// articles were named).
+    pub listed: crate::cache::Listed,
 }
 
 impl Selection {
@@ -316,6 +319,7 @@ impl Session {
             return Ok(Selection {
                 slugs: dirs.slugs,
                 misnamed: dirs.misnamed,
+                listed: dirs.listed,
             });
         }
         for slug in named {
@@ -327,6 +331,7 @@ impl Session {
         Ok(Selection {
             slugs,
             misnamed: Vec::new(),
+            listed: crate::cache::Listed::default(),
         })
     }
 

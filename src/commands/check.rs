@@ -393,7 +393,7 @@ pub fn run_with(
     let decode = |bytes: &[u8]| postcard::from_bytes::<StoredView>(bytes).ok()?.restore();
     let mut lookup = store
         .as_ref()
-        .map(|store| store.lookup_with(slugs, &files_of, &decode));
+        .map(|store| store.lookup_with(slugs, &files_of, &selection.listed, &decode));
     // Per article: its result, and its `inconsistent` entries as stored
     // when it is reused.
     let mut stored_entries: Vec<Option<Entries>> = slugs.iter().map(|_| None).collect();

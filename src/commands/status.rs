@@ -202,7 +202,7 @@ pub fn run_with(
         ARTICLE_FILES.iter().map(|f| dir.join(f)).collect()
     };
     let slugs = &all.slugs;
-    let mut lookup = store.lookup::<Stored>(slugs, &files_of);
+    let mut lookup = store.lookup::<Stored>(slugs, &files_of, &all.listed);
     let mut results: Vec<Option<Result<ArticleStatus, ArticleError>>> =
         std::mem::take(&mut lookup.results)
             .into_iter()
