@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod finding_json;
 pub mod formats;
 pub mod git;
 pub mod glossary;

@@ -871,11 +871,11 @@ pub fn check_json(out: &mut impl Write, report: &CheckReport) -> Result<()> {
                     if i > 0 {
                         buf.push(b',');
                     }
-                    serde_json::to_writer(&mut buf, f)?;
+                    crate::finding_json::write(&mut buf, f);
                 }
-                Ok(buf)
+                buf
             })
-            .collect::<Result<_>>()?;
+            .collect();
         for (i, buf) in written.iter().enumerate() {
             if w > 0 || i > 0 {
                 out.write_all(b",")?;
