@@ -16,7 +16,7 @@ use crate::pairing::SlipKind;
 pub use crate::rules::{Rule, Severity};
 use crate::segment::{Element, Kind, Segment};
 use crate::source::Source;
-use crate::text::same_text;
+use crate::text::{is_word_char, same_text};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -520,10 +520,9 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
         if c.fi.kind == Kind::Kicker || c.fi.words < 4 {
             continue;
         }
-        let fi = spaced_words(&c.fi.text);
         if same_text(&c.fi.text, &c.sv.text) {
             // A list of people or places reads the same in both languages.
-            if !only_names(&fi) {
+            if !only_names(&spaced_words(&c.fi.text)) {
                 cx.push(
                     Rule::Copy,
                     At::Segment(Lang::Sv, c.sv),
@@ -536,16 +535,17 @@ fn copies<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
         // Finnish can only be left in the Swedish if its words are: most
         // rows share none of the Finnish's lower-case words of a few
         // letters (names aside), and are done without comparing them
-        // word by word.
+        // word by word, or collecting the Finnish's words. (A dash that
+        // `spaced_words` leaves out trims to nothing here.)
         let swedish = WordBits::of(&c.sv.text);
-        let shared = fi
-            .iter()
-            .map(|w| w.2.trim_matches(|c: char| !c.is_alphanumeric()))
+        let shared = crate::tokens::words(&c.fi.text)
+            .map(|(_, w)| w.trim_matches(|c: char| !is_word_char(c)))
             .filter(|w| w.len() >= SHARED_BYTES && w.chars().next().is_some_and(char::is_lowercase))
             .any(|w| swedish.may_have(w));
         if !shared {
             continue;
         }
+        let fi = spaced_words(&c.fi.text);
         let sv = spaced_words(&c.sv.text);
         let runs = common_runs(&fi, &sv);
         let mut report = |run: &CommonRun, message: String| {
@@ -643,7 +643,7 @@ struct WordBits([u64; 64]);
 impl WordBits {
     fn of(text: &str) -> WordBits {
         let mut bits = WordBits([0; 64]);
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
+        for w in text.split(|c: char| !is_word_char(c)) {
             if w.len() >= SHARED_BYTES {
                 for bit in Self::bits(w) {
                     bits.0[bit >> 6] |= 1 << (bit & 63);
