@@ -230,11 +230,13 @@ fn find_root(start: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-/// An article directory without `fi.txt` that git left behind when the
-/// article was removed or renamed: nothing but tolk's own ignored files
-/// (the lock file, temporary files). Not an article; an empty directory,
-/// or one with anything else in it, still is (and is reported if it
-/// cannot be read).
+/// A directory without `fi.txt` that is not an article: one git left
+/// behind when the article was removed or renamed (nothing but tolk's own
+/// ignored files: the lock file, temporary files), or a cache directory
+/// (marked by `CACHEDIR.TAG`, as tolk's own is: a relative
+/// `TOLK_CACHE_DIR` used from inside `articles/` puts it there). An empty
+/// directory, or one with anything else in it, still is an article (and
+/// is reported if it cannot be read).
 fn leftover(dir: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return false;
@@ -244,6 +246,9 @@ fn leftover(dir: &Path) -> bool {
         let Ok(entry) = entry else { return false };
         let name = entry.file_name();
         let name = name.to_string_lossy();
+        if name == "CACHEDIR.TAG" {
+            return true;
+        }
         let ours =
             name == ".status.toml.lock" || (name.starts_with(".tolk-") && name.ends_with(".tmp"));
         if !ours {
@@ -277,10 +282,37 @@ pub fn check_slug(slug: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// `std::fs::read` for the files people put in the repository, refusing
+/// what is not a regular file instead of waiting on it: a named pipe
+/// (`mkfifo sv.txt`) would block the run until something wrote to it.
+/// Opened without blocking, then asked what it is through the open file;
+/// a regular file reads as usual.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = std::fs::File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a named pipe or a device?): replace it with the text file",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads a text file people wrote: UTF-8 (a BOM is fine), with errors that
 /// name the file and the line.
 pub fn read_text(path: &Path, shown: &str) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(shown, e))?;
+    let bytes = read_file(path).map_err(|e| LoadError::io(shown, e))?;
     Ok(crate::text::decode(&bytes, shown)?.to_string())
 }
 
@@ -288,7 +320,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, LoadError> {
 /// translation starts), keeping it as written (BOM included) for locating
 /// findings.
 pub fn read_source(path: &Path, shown: &str) -> Result<Option<Source>, LoadError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_file(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(LoadError::io(shown, err)),

@@ -228,7 +228,7 @@ impl StatusFile {
 
     /// Loads `path`; a missing file is an empty status.
     pub fn load(path: &Path, shown: &str) -> Result<StatusFile, LoadError> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::repo::read_file(path) {
             Ok(bytes) => Some(bytes),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
             Err(err) => return Err(LoadError::io(shown, err)),

@@ -203,3 +203,62 @@ fn doctor_lists_misnamed_directories() {
         .stdout(contains("rename `with space` to `with-space`"))
         .stdout(contains("rename `Kirjasto` to `kirjasto`"));
 }
+
+#[test]
+fn a_cache_directory_under_articles_is_not_an_article() {
+    let repo = Repo::seed();
+    // A relative TOLK_CACHE_DIR used from inside `articles/`.
+    repo.tolk()
+        .current_dir(repo.path("articles"))
+        .env("TOLK_CACHE_DIR", "c")
+        .arg("check")
+        .assert()
+        .code(0);
+    assert!(repo.path("articles/c/CACHEDIR.TAG").is_file());
+    let (code, doc) = check_json(&repo);
+    assert_eq!(code, Some(0), "{doc}");
+    assert_eq!(doc["summary"]["articles"], 1, "{doc}");
+    assert!(invalid_messages(&doc).is_empty(), "{doc}");
+    // Without the tag it is a directory like any other: reported.
+    std::fs::remove_file(repo.path("articles/c/CACHEDIR.TAG")).unwrap();
+    let (code, doc) = check_json(&repo);
+    assert_eq!(code, Some(2), "{doc}");
+    assert_eq!(invalid_messages(&doc).len(), 1, "{doc}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_place_of_a_text_is_reported_not_waited_on() {
+    for file in ["sv.txt", "status.toml", "fi.txt"] {
+        let repo = Repo::seed();
+        let path = repo.path(&format!("articles/{SLUG}/{file}"));
+        let _ = std::fs::remove_file(&path);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        for cache in [true, false] {
+            let mut cmd = repo.tolk();
+            if !cache {
+                cmd.arg("--no-cache");
+            }
+            let out = cmd
+                .args(["check", "--format", "json"])
+                .timeout(std::time::Duration::from_secs(30))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{file}: {out:?}");
+            let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let invalid = invalid_messages(&doc);
+            assert_eq!(invalid.len(), 1, "{file}: {doc}");
+            assert!(invalid[0].1.contains("not a regular file"), "{file}: {doc}");
+        }
+        repo.tolk()
+            .args(["status"])
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stderr(contains("not a regular file"));
+    }
+}

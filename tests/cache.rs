@@ -461,7 +461,14 @@ fn concurrent_runs_leave_a_cache_every_run_can_read() {
         let children: Vec<std::process::Child> = (0..4)
             .map(|i| {
                 if i == 2 {
-                    repo.edit("sv.txt", "Grankullas nya", "Grankullas nya");
+                    // Saved as editors save, a new file renamed over the
+                    // old: the runs already going read the text whole, old
+                    // or new. (Written in place, a run could read it half
+                    // written, and print findings of half an article.)
+                    let rel = repo.article("sv.txt");
+                    let staged = repo.path("sv.txt.new");
+                    std::fs::write(&staged, repo.read(&rel)).unwrap();
+                    std::fs::rename(&staged, repo.path(&rel)).unwrap();
                 }
                 let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tolk"));
                 cmd.current_dir(repo.root())

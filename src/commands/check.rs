@@ -228,7 +228,9 @@ fn check_articles(
             // is hashed as read just before the article.
             let before: Option<(Vec<Option<Meta>>, Option<u128>)> = keep.then(|| {
                 let metas = paths.iter().map(|p| below.meta(p)).collect();
-                let status = std::fs::read(&paths[2]).ok().map(|b| cache::hash(&b));
+                let status = crate::repo::read_file(&paths[2])
+                    .ok()
+                    .map(|b| cache::hash(&b));
                 (metas, status)
             });
             let loaded = Article::load(repo, slug, &pairing);
