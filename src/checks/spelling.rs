@@ -269,20 +269,20 @@ impl Speller {
         // `klimatstadsdag`) is a compound it cannot build, not a typo: an
         // edit of one part gives another compound (`ekonomlistig`,
         // `klimatstadslag`), never the word meant.
-        let splits: Vec<(&str, &str)> = word
+        // Each split with whether the dictionary knows its head and tail:
+        // an unknown part costs a full try at compounding, asked once.
+        let splits: Vec<(&str, &str, bool, bool)> = word
             .char_indices()
             .map(|(at, _)| word.split_at(at))
             .skip(COMPOUND_PART_CHARS)
             .take_while(|(_, tail)| tail.chars().count() >= COMPOUND_PART_CHARS)
+            .map(|(head, tail)| (head, tail, self.check(head), self.check(tail)))
             .collect();
-        if splits
-            .iter()
-            .any(|(head, tail)| self.check(head) && self.check(tail))
-        {
+        if splits.iter().any(|&(_, _, head, tail)| head && tail) {
             return None;
         }
-        for &(head, tail) in &splits {
-            let candidates: Vec<String> = match (self.check(head), self.check(tail)) {
+        for &(head, tail, head_known, tail_known) in &splits {
+            let candidates: Vec<String> = match (head_known, tail_known) {
                 (true, false) => edits(tail).iter().map(|t| format!("{head}{t}")).collect(),
                 (false, true) => edits(head).iter().map(|h| format!("{h}{tail}")).collect(),
                 _ => continue,
