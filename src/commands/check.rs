@@ -279,10 +279,11 @@ fn check_articles(
 
 /// The files of a loaded article as the cache keys them, or `None` when
 /// one changed while it was read (then nothing is kept): `before`, their
-/// metadata before reading; the texts hashed as the article holds them,
-/// `status.toml` by `status`, the hash of its contents read just before
-/// the article was.
-fn file_keys(
+/// metadata before reading; the texts hashed as the article holds them;
+/// `status`, the hash of `status.toml` (`check` hashes it as read just
+/// before the article, `tolk status` as the article holds it), `None`
+/// when there is none. Both commands key their caches with it.
+pub(crate) fn file_keys(
     below: &Below,
     article: &Article,
     paths: &[PathBuf],

@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, State};
-use crate::cache::{self, Below, FileKey, Fresh, KeyBuilder, Meta, Started, Store};
+use crate::cache::{self, Below, Fresh, KeyBuilder, Meta, Started, Store};
+use crate::commands::check::file_keys;
 use crate::session::{ArticleError, Session};
 
 #[derive(Debug, Serialize)]
@@ -221,7 +222,11 @@ pub fn run_with(
             match session.load(slug) {
                 Ok(article) => {
                     let status = summarize(&article, false);
-                    let fresh = file_keys(&below, &article, &paths, before, started)
+                    // A status.toml that is not there reads as an empty one.
+                    let status_hash = before[2]
+                        .is_some()
+                        .then(|| cache::hash(&article.status.as_read()));
+                    let fresh = file_keys(&below, &article, &paths, before, status_hash, started)
                         .map(|files| Fresh::new(slug.clone(), files, &Stored::keep(&status)));
                     (Ok(status), fresh)
                 }
@@ -283,30 +288,6 @@ fn run_key(session: &Session) -> u128 {
     key.text("root", &root.to_string_lossy());
     key.file("glossary", &repo.glossary);
     key.finish()
-}
-
-/// The files of a loaded article as the cache keys them, or `None` when
-/// one changed while it was read (then nothing is kept): `before`, their
-/// metadata before reading; each hashed as the article holds it.
-fn file_keys(
-    below: &Below,
-    article: &Article,
-    paths: &[PathBuf],
-    before: Vec<Option<Meta>>,
-    started: Started,
-) -> Option<Vec<FileKey>> {
-    let hashes = [
-        Some(cache::hash(article.fi_source.text.as_bytes())),
-        article
-            .sv_source
-            .as_ref()
-            .map(|s| cache::hash(s.text.as_bytes())),
-        // A status.toml that is not there reads as an empty one.
-        before[2]
-            .is_some()
-            .then(|| cache::hash(&article.status.as_read())),
-    ];
-    cache::article_keys(below, paths, &before, hashes, started)
 }
 
 /// An article's summary as the cache keeps it: the counts, in the order
