@@ -217,6 +217,7 @@ fn check_articles(
     // Articles are independent: check them in parallel, keep slug order.
     let results = which
         .par_iter()
+        .with_max_len(crate::session::ARTICLES_PER_TASK)
         .map(|&i| {
             let slug = &slugs[i];
             let paths: Vec<PathBuf> = ARTICLE_FILES

@@ -214,6 +214,7 @@ pub fn run_with(
     let below = Below::new(&repo.articles_dir());
     let loaded: Vec<(Result<ArticleStatus, ArticleError>, Option<Fresh>)> = misses
         .par_iter()
+        .with_max_len(crate::session::ARTICLES_PER_TASK)
         .map(|&i| {
             let slug = &slugs[i];
             let paths = files_of(slug);
