@@ -430,11 +430,46 @@ fn shard_name(shard: usize) -> String {
     format!("{shard:02x}.bin")
 }
 
+/// How many run keys a command keeps results for, each in a directory of
+/// its own (`check/<key>/`): `tolk check` and `tolk check --select ALL`
+/// (or `--publish`, or another glossary) alternated are both warm. When a
+/// new one is written, the least recently used beyond this are removed.
+pub const KEPT_KEYS: usize = 4;
+
+/// The directory of a run key's shards in its command's directory.
+fn key_dir_name(key: u128) -> String {
+    format!("{key:032x}")
+}
+
+/// A run key's directory ([`key_dir_name`]).
+fn is_key_dir(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
+        && path.is_dir()
+}
+
+/// The run keys' directories in a command's directory.
+fn key_dirs(namespace: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(namespace) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_key_dir(p))
+        .collect();
+    dirs.sort();
+    dirs
+}
+
 /// The cache of one command (`check`) under one run key.
 pub struct Store {
     /// The cache directory (`.tolk-cache`).
     root: PathBuf,
     /// The command's directory in it.
+    namespace: PathBuf,
+    /// The run key's directory in that.
     dir: PathBuf,
     key: u128,
     started: Started,
@@ -499,9 +534,11 @@ impl Store {
         started: Started,
         articles: &Path,
     ) -> Store {
+        let namespace = cache_dir.join(namespace);
         Store {
             root: cache_dir.to_path_buf(),
-            dir: cache_dir.join(namespace),
+            dir: namespace.join(key_dir_name(key)),
+            namespace,
             key,
             started,
             below: Below::new(articles),
@@ -532,6 +569,7 @@ impl Store {
         listed: &Listed,
         decode: &(dyn Fn(&[u8]) -> Option<T> + Sync),
     ) -> Lookup<T> {
+        self.touch();
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, slug) in slugs.iter().enumerate() {
             groups.entry(shard_of(slug)).or_default().push(i);
@@ -765,10 +803,53 @@ impl Store {
     }
 
     /// Creates the cache directory (with its `.gitignore` and tag) and the
-    /// command's directory in it.
+    /// run key's directory in it. A new run key's directory makes room:
+    /// [`KEPT_KEYS`] are kept, the least recently used removed.
     fn prepare(&self) -> std::io::Result<()> {
         prepare_root(&self.root)?;
-        std::fs::create_dir_all(&self.dir)
+        if !self.dir.is_dir() {
+            std::fs::create_dir_all(&self.dir)?;
+            self.prune();
+        }
+        Ok(())
+    }
+
+    /// Marks the run key's directory as used now (its modification time),
+    /// for [`Store::prune`]. Failures are ignored: the directory may not
+    /// be there yet, or not be writable.
+    fn touch(&self) {
+        if let Ok(dir) = std::fs::File::open(&self.dir) {
+            let _ = dir.set_modified(SystemTime::now());
+        }
+    }
+
+    /// Removes the directories of the run keys least recently used beyond
+    /// [`KEPT_KEYS`] (this one counted), and the shards of the layout
+    /// before run keys had directories (`check/00.bin`). Only tolk's own
+    /// files go; failures are ignored (another run may be using them: it
+    /// then writes nothing, or writes its shards again).
+    fn prune(&self) {
+        for old in own_files(&self.namespace) {
+            let _ = std::fs::remove_file(old);
+        }
+        let used = |dir: &PathBuf| {
+            std::fs::metadata(dir)
+                .and_then(|m| m.modified())
+                .unwrap_or(UNIX_EPOCH)
+        };
+        let mut others: Vec<(SystemTime, PathBuf)> = key_dirs(&self.namespace)
+            .into_iter()
+            .filter(|d| *d != self.dir)
+            .map(|d| (used(&d), d))
+            .collect();
+        // Most recently used first.
+        others.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        for (_, dir) in others.into_iter().skip(KEPT_KEYS - 1) {
+            for file in own_files(&dir) {
+                let _ = std::fs::remove_file(file);
+            }
+            let _ = std::fs::remove_dir(&dir);
+        }
     }
 
     /// Writes one shard atomically: a temporary file beside it, renamed
@@ -877,7 +958,11 @@ pub struct Info {
 pub struct NamespaceInfo {
     pub name: String,
     pub shards: usize,
+    /// Article results, summed over the run keys kept.
     pub articles: usize,
+    /// Run keys with results kept (see [`KEPT_KEYS`]): `tolk check` and
+    /// `tolk check --select ALL` are two.
+    pub runs: usize,
     /// Shards that could not be read (damaged or from another tolk): they
     /// are rebuilt by the next run.
     pub unreadable: usize,
@@ -902,10 +987,16 @@ pub fn info(dir: &Path, shown: String) -> Info {
             name: name.to_string(),
             shards: 0,
             articles: 0,
+            runs: 0,
             unreadable: 0,
             bytes: 0,
         };
-        for path in own_files(&dir.join(name)) {
+        let keys = key_dirs(&dir.join(name));
+        ns.runs = keys.iter().filter(|k| !own_files(k).is_empty()).count();
+        let files = own_files(&dir.join(name))
+            .into_iter()
+            .chain(keys.iter().flat_map(|k| own_files(k)));
+        for path in files {
             let Ok(bytes) = std::fs::read(&path) else {
                 continue;
             };
@@ -961,6 +1052,12 @@ pub fn clean(dir: &Path, shown: String) -> std::io::Result<Cleaned> {
     };
     for name in NAMESPACES.iter().chain(&BLOBS) {
         let sub = dir.join(name);
+        for keys in key_dirs(&sub) {
+            for path in own_files(&keys) {
+                remove(&path)?;
+            }
+            let _ = std::fs::remove_dir(&keys);
+        }
         for path in own_files(&sub) {
             remove(&path)?;
         }

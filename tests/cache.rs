@@ -70,6 +70,105 @@ fn the_first_run_checks_everything_and_the_second_nothing() {
 }
 
 #[test]
+fn runs_of_different_rules_keep_their_results_apart() {
+    let repo = archive();
+    let all = ["--select", "ALL"];
+    run(&repo, &[], true);
+    run(&repo, &all, true);
+    // Alternated, each finds its own results (they used to overwrite
+    // each other's, so that neither was ever warm).
+    for _ in 0..2 {
+        assert!(stats(&repo, &[]).starts_with("6 of 6 articles reused"));
+        assert!(stats(&repo, &all).starts_with("6 of 6 articles reused"));
+    }
+    assert_eq!(agree(&repo, &all), run(&repo, &all, false));
+    assert_eq!(
+        cache_runs::key_dirs(&repo.path(".tolk-cache"), "check").len(),
+        2
+    );
+    tolk(&repo)
+        .args(["cache", "info"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "check   12 article results for 2 kinds of run in",
+        ));
+    let info = common::json(tolk(&repo).args(["cache", "info", "--format", "json"]));
+    assert_eq!(info["namespaces"][0]["runs"], 2);
+    // An edit is seen by both.
+    repo.edit("sv.txt", "Grankullas nya", "Kauniainens nya");
+    agree(&repo, &[]);
+    agree(&repo, &all);
+    assert!(stats(&repo, &[]).starts_with("6 of 6 articles reused"));
+    tolk(&repo).args(["cache", "clean"]).assert().success();
+    assert!(!repo.path(".tolk-cache").exists());
+}
+
+#[test]
+fn only_the_most_recently_used_kinds_of_run_are_kept() {
+    let repo = archive();
+    // Files dated long ago: a warm run then writes nothing.
+    age(&repo);
+    let dir = repo.path(".tolk-cache");
+    let selections = ["missing", "ALL", "stale", "draft", "number", "credit"];
+    let mut written = Vec::new();
+    for (i, rule) in selections.iter().enumerate() {
+        run(&repo, &["--select", rule], true);
+        let dirs = cache_runs::key_dirs(&dir, "check");
+        let new: Vec<PathBuf> = dirs
+            .iter()
+            .filter(|d| !written.contains(*d))
+            .cloned()
+            .collect();
+        assert_eq!(new.len(), 1, "run {i} adds one directory");
+        written.push(new[0].clone());
+        assert_eq!(dirs.len(), (i + 1).min(4), "after run {i}: {dirs:?}");
+        // Used one second after the one before (directory times may be
+        // coarse).
+        std::fs::File::open(&new[0])
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(100 - i as u64))
+            .unwrap();
+        if i == 3 {
+            // The first kind of run is used again (a warm run, which
+            // writes nothing): it outlives the second.
+            assert!(stats(&repo, &["--select", "missing"]).starts_with("6 of 6"));
+        }
+    }
+    let kept = cache_runs::key_dirs(&dir, "check");
+    assert!(kept.contains(&written[0]), "used recently: {kept:?}");
+    assert!(!kept.contains(&written[1]) && !kept.contains(&written[2]));
+    assert!(stats(&repo, &["--select", "missing"]).starts_with("6 of 6"));
+    assert!(stats(&repo, &["--select", "ALL"]).starts_with("0 of 6"));
+}
+
+#[test]
+fn shards_of_the_layout_before_run_keys_had_directories_are_removed() {
+    let repo = archive();
+    run(&repo, &[], true);
+    let dir = repo.path(".tolk-cache/check");
+    let kept = cache_runs::key_dirs(&repo.path(".tolk-cache"), "check");
+    // Shards where earlier versions wrote them, beside the run key's.
+    for file in cache_files(&repo.path(".tolk-cache")) {
+        std::fs::copy(&file, dir.join(file.file_name().unwrap())).unwrap();
+    }
+    repo.write("mine.txt", "not tolk's");
+    std::fs::copy(repo.path("mine.txt"), dir.join("notes.txt")).unwrap();
+    assert!(std::fs::read_dir(&dir).unwrap().count() > 2);
+    // A new kind of run writes its directory, and clears the old layout.
+    run(&repo, &["--select", "ALL"], true);
+    let left: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    assert_eq!(left, [dir.join("notes.txt")]);
+    assert!(cache_runs::key_dirs(&repo.path(".tolk-cache"), "check").contains(&kept[0]));
+    assert!(stats(&repo, &[]).starts_with("6 of 6"));
+}
+
+#[test]
 fn json_is_compact_unless_pretty() {
     let repo = Repo::seed();
     let compact = tolk(&repo)

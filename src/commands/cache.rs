@@ -84,6 +84,12 @@ pub fn write_info(out: &mut impl Write, info: &Info) -> Result<()> {
         let what = match ns.name.as_str() {
             "matcher" => "the compiled glossary".to_string(),
             "words" => "spelling verdicts".to_string(),
+            // `check` and `check --select ALL` keep theirs apart.
+            _ if ns.runs > 1 => format!(
+                "{} for {} kinds of run",
+                plural(ns.articles, "article result"),
+                ns.runs
+            ),
             _ => plural(ns.articles, "article"),
         };
         write!(

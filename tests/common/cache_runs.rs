@@ -79,13 +79,38 @@ pub fn stats(repo: &Repo, command: &str, args: &[&str]) -> String {
         .to_string()
 }
 
-/// The files of the cache's `namespace` (`check`, `status`), sorted.
+/// The files of the cache's `namespace` (`check`, `status`), sorted: in
+/// its directory and in its run keys' directories in it.
 pub fn cache_files(dir: &Path, namespace: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(namespace))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let list = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let mut files = Vec::new();
+    for path in list(&dir.join(namespace)) {
+        if path.is_dir() {
+            files.extend(list(&path));
+        } else {
+            files.push(path);
+        }
+    }
     files.sort();
     files
+}
+
+/// The run keys' directories of the cache's `namespace`.
+pub fn key_dirs(dir: &Path, namespace: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir.join(namespace))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
 }
 
 pub fn set_mtime(path: &Path, when: SystemTime) {
