@@ -317,3 +317,55 @@ fn stale_and_edited_reach_check() {
     assert!(found.contains(&p("q2", "stale")), "{found:?}");
     assert!(pairs(&doc, "warning").contains(&p("q4", "edited")));
 }
+
+#[test]
+fn the_credit_may_name_the_translator_by_another_name_in_people_toml() {
+    let repo = Repo::seed();
+    repo.mark(
+        SLUG,
+        &["1-3", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    repo.edit(
+        "sv.txt",
+        "ÖVERSÄTTNING: PATRICIA HEIKKILÄ",
+        "ÖVERSÄTTNING: P. Heikkilä",
+    );
+    let credit = |repo: &Repo| -> Vec<String> {
+        let (_, doc) = check_json(repo, &["--no-cache"]);
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "credit")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let without = credit(&repo);
+    assert_eq!(without.len(), 1, "{without:?}");
+    assert!(
+        without[0].contains("names P. Heikkilä, but the segments were marked by Patricia Heikkilä")
+    );
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Patricia Heikkilä\"\naliases = [\"P. Heikkilä\", \"patricia@example.fi\"]\n",
+    );
+    assert_eq!(credit(&repo), Vec::<String>::new());
+    // The cache is keyed on people.toml: the same holds when it is used.
+    assert_eq!(
+        check_json(&repo, &[]).1,
+        check_json(&repo, &["--no-cache"]).1
+    );
+    // Another person's other name is not hers.
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Patricia Heikkilä\"\n\n[[person]]\nname = \"Pekka Heikkilä\"\naliases = [\"P. Heikkilä\"]\n",
+    );
+    assert_eq!(credit(&repo).len(), 1);
+    assert_eq!(
+        check_json(&repo, &[]).1,
+        check_json(&repo, &["--no-cache"]).1
+    );
+    // A people.toml that does not read leaves the credit as written.
+    repo.write("people.toml", "[[person]]\nnome = 1\n");
+    assert_eq!(credit(&repo).len(), 1);
+}

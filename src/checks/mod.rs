@@ -13,6 +13,7 @@ use crate::glossary::{MatchKind, Matcher, TermMatch};
 use crate::lang::Lang;
 use crate::morph::FastMap;
 use crate::pairing::SlipKind;
+use crate::people::People;
 pub use crate::rules::{Rule, Severity};
 use crate::segment::{Element, Kind, Segment};
 use crate::source::Source;
@@ -206,6 +207,8 @@ struct Ctx<'a> {
     article: &'a Article,
     /// The article's pairs, worked out once for every rule.
     pairs: Vec<Pair<'a>>,
+    /// Who goes by which names (`people.toml`), if anyone.
+    people: Option<&'a People>,
     out: Vec<Finding>,
 }
 
@@ -283,18 +286,21 @@ impl<'a> Ctx<'a> {
 
 /// Every check on one article. `matcher` is `None` without a glossary.
 pub fn check_article(article: &Article, matcher: Option<&Matcher>) -> Vec<Finding> {
-    check_article_with(article, matcher, None)
+    check_article_with(article, matcher, None, None)
 }
 
-/// [`check_article`], with `spelling` when there is a dictionary.
+/// [`check_article`], with `spelling` when there is a dictionary, and
+/// `people.toml`'s names for the credit when there is one.
 pub fn check_article_with(
     article: &Article,
     matcher: Option<&Matcher>,
     speller: Option<&spelling::Speller>,
+    people: Option<&People>,
 ) -> Vec<Finding> {
     let mut cx = Ctx {
         article,
         pairs: article.pairs(),
+        people,
         out: Vec::new(),
     };
     states(&mut cx);
@@ -954,8 +960,17 @@ fn punctuation<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
 }
 
 /// The printed credit: sv.txt names its translator, and that person is
-/// among those who marked segments.
+/// among those who marked segments. A name `people.toml` gives as another
+/// name of that person (`P. Heikkilä`) is that person.
 fn credit(cx: &mut Ctx<'_>) {
+    let people = cx.people;
+    let same = |name: &str| {
+        let name = match people {
+            Some(people) => people.canonical(name),
+            None => name.to_string(),
+        };
+        crate::text::normalize_ws(&name).to_lowercase()
+    };
     let Some(sv) = &cx.article.sv else { return };
     let credits: Vec<&crate::segment::Credit> = sv.translators().collect();
     if credits.is_empty() {
@@ -974,15 +989,12 @@ fn credit(cx: &mut Ctx<'_>) {
         .status
         .entries
         .values()
-        .map(|e| crate::text::normalize_ws(&e.translated_by().to_lowercase()))
+        .map(|e| same(e.translated_by()))
         .collect();
     if markers.is_empty() {
         return;
     }
-    let named = credits.iter().any(|c| {
-        let name = crate::text::normalize_ws(&c.name).to_lowercase();
-        markers.contains(&name)
-    });
+    let named = credits.iter().any(|c| markers.contains(&same(&c.name)));
     if !named {
         let c = credits[0];
         let mut people: Vec<String> = cx

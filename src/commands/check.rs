@@ -17,6 +17,7 @@ use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::error::{ErrorKind, LoadError};
 use crate::lang::Lang;
+use crate::people::People;
 use crate::session::{Session, Spelling};
 use crate::waive::{Waived, WaiverNote, settle};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -146,9 +147,10 @@ fn check_one(
     article: &Article,
     matcher: Option<&crate::glossary::Matcher>,
     speller: Option<&Speller>,
+    people: Option<&People>,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Waived>) {
-    let mut findings = check_article_with(article, matcher, speller);
+    let mut findings = check_article_with(article, matcher, speller, people);
     if config.publish.always
         && let Some(f) = publish_gate(article, config.publish.distinct_reviewer)
     {
@@ -201,6 +203,13 @@ fn check_articles(
     };
     let spelling = spelling?;
     let repo = session.repo()?;
+    // Other names of the translators, for the credit. A `people.toml` that
+    // does not read is `tolk mark`'s and `tolk doctor`'s to report; the
+    // credit is then compared as written.
+    let people = config
+        .selects(Rule::Credit)
+        .then(|| People::load(repo).ok())
+        .flatten();
     let matcher = terms.matcher.as_ref();
     // Alignment uses the built-in matcher; reuse the run's when it is one.
     let pairing = || {
@@ -258,8 +267,13 @@ fn check_articles(
                     (false, vec![invalid(slug, &err)], Vec::new(), None)
                 }
                 Ok(article) => {
-                    let (findings, waived) =
-                        check_one(&article, matcher, spelling.speller.as_ref(), config);
+                    let (findings, waived) = check_one(
+                        &article,
+                        matcher,
+                        spelling.speller.as_ref(),
+                        people.as_ref(),
+                        config,
+                    );
                     let entries = index.then(|| inconsistent::entries(&article));
                     (true, findings, waived, entries)
                 }
