@@ -9,8 +9,9 @@
 //! result cache, each word's verdict is kept for the next run, which reads
 //! the dictionary only when it meets a word no earlier run looked up.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Mutex, OnceLock, RwLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,10 @@ pub struct Speller {
     /// way of compounding the word, and a suggestion costs far more, so
     /// each word is looked up once.
     verdicts: RwLock<FastMap<String, Verdict>>,
+    /// The verdicts each worker has asked for, in front of `verdicts`:
+    /// every word of every article asks, and a lock both cores take for
+    /// each word moves its cache line between them every time.
+    asked: Box<[Asked]>,
     /// How many verdicts were remembered, and where to keep them for the
     /// next run (the result cache) when this one adds to them.
     remembered: usize,
@@ -168,6 +173,12 @@ impl Speller {
             path: dic.to_path_buf(),
             remembered: known.len(),
             verdicts: RwLock::new(known),
+            asked: {
+                // Slot 0 for threads outside rayon's pool, then one per
+                // worker (rayon's default pool has one per CPU).
+                let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(256));
+                (0..=workers).map(|_| Asked::default()).collect()
+            },
             keep,
         }
     }
@@ -296,20 +307,50 @@ impl Speller {
 
     /// [`Speller::knows`] and, for an unknown word, the suggestion, once
     /// per run. The lock is not held while looking up.
-    fn verdict(&self, word: &str) -> Verdict {
+    /// `asked`: the calling worker's verdicts ([`Speller::asked`]).
+    fn verdict(&self, asked: &mut FastMap<Box<str>, Verdict>, word: &str) -> Verdict {
+        if let Some(v) = asked.get(word) {
+            return v.clone();
+        }
         let cached = self.verdicts.read().ok().and_then(|v| v.get(word).cloned());
-        if let Some(v) = cached {
-            return v;
-        }
-        let v = if self.knows(word) {
-            Verdict::Known
-        } else {
-            Verdict::Unknown(self.suggestion(word))
+        let v = match cached {
+            Some(v) => v,
+            None => {
+                let v = if self.knows(word) {
+                    Verdict::Known
+                } else {
+                    Verdict::Unknown(self.suggestion(word))
+                };
+                if let Ok(mut map) = self.verdicts.write() {
+                    map.insert(word.to_string(), v.clone());
+                }
+                v
+            }
         };
-        if let Ok(mut map) = self.verdicts.write() {
-            map.insert(word.to_string(), v.clone());
-        }
+        asked.insert(word.into(), v.clone());
         v
+    }
+
+    /// The calling worker's verdicts, held while it checks an article
+    /// (nothing in a check waits for another worker).
+    fn asked(&self) -> std::sync::MutexGuard<'_, FastMap<Box<str>, Verdict>> {
+        let slot = rayon::current_thread_index().map_or(0, |i| 1 + i % (self.asked.len() - 1));
+        self.asked[slot].lock()
+    }
+}
+
+/// One worker's verdicts ([`Speller::verdict`]), on a cache line of its
+/// own.
+#[repr(align(128))]
+#[derive(Default)]
+struct Asked(Mutex<FastMap<Box<str>, Verdict>>);
+
+impl Asked {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FastMap<Box<str>, Verdict>> {
+        // A worker that panicked left a map of whole verdicts.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -409,19 +450,44 @@ pub fn word_list(text: &str) -> FastSet<String> {
 }
 
 /// The capitalised words of the Finnish (names a Swedish word may
-/// repeat), and all its words, lower-cased.
-fn finnish_words(fi: &str) -> (Vec<String>, FastSet<String>) {
+/// repeat), and all its words, lower-cased (most are already: those are
+/// not copied).
+fn finnish_words(fi: &str) -> (Vec<String>, FastSet<Cow<'_, str>>) {
     let mut names = Vec::new();
     let mut all = FastSet::default();
     for t in tokenize(fi, false) {
         let word = &fi[t.start..t.end];
-        let lower = word.to_lowercase();
         if word.chars().next().is_some_and(char::is_uppercase) {
-            names.push(lower.clone());
+            names.push(word.to_lowercase());
         }
-        all.insert(lower);
+        all.insert(if is_lower_case(word) {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        });
     }
     (names, all)
+}
+
+/// `word` is its own lower case (`str::to_lowercase` would give it back).
+fn is_lower_case(word: &str) -> bool {
+    word.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
+}
+
+/// `word` lower-cased into `buf` (as `str::to_lowercase`, but into a
+/// buffer used again for every word).
+fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
+    buf.clear();
+    if is_lower_case(word) {
+        buf.push_str(word);
+    } else {
+        // `to_lowercase` knows the final sigma; a plain fold would not.
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
 }
 
 /// Swedish abbreviations the dictionary does not list: weekdays and months
@@ -439,24 +505,23 @@ const DOTTED: &[&str] = &[
     "prof", "red", "äv", "gm", "enl", "kap", "forts", "uppl",
 ];
 
-/// `word`, followed by `rest` in the text, is a Swedish abbreviation.
-fn is_abbreviation(word: &str, rest: &str) -> bool {
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (rest.starts_with('.') && DOTTED.contains(&lower.as_str()))
+/// A word whose lower case is `lower`, followed by `rest` in the text, is
+/// a Swedish abbreviation.
+fn is_abbreviation(lower: &str, rest: &str) -> bool {
+    ABBREVIATIONS.contains(&lower) || (rest.starts_with('.') && DOTTED.contains(&lower))
 }
 
-/// A capitalised Swedish word that names what the Finnish names (`Taru
-/// Ikäheimonen`, `Kauniainen`), inflected on either side.
-fn named_in_finnish(word: &str, names: &[String]) -> bool {
+/// A capitalised Swedish word (`lower`, lower-cased) that names what the
+/// Finnish names (`Taru Ikäheimonen`, `Kauniainen`), inflected on either
+/// side.
+fn named_in_finnish(word: &str, lower: &str, names: &[String]) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    let stem = lower.split(['-', '\'', '’', ':']).next().unwrap_or(&lower);
+    let stem = lower.split(['-', '\'', '’', ':']).next().unwrap_or(lower);
     names
         .iter()
-        .any(|n| crate::align::same_name(n, &lower) || crate::align::same_name(n, stem))
+        .any(|n| crate::align::same_name(n, lower) || crate::align::same_name(n, stem))
 }
 
 pub(super) fn spelling<'a>(
@@ -465,6 +530,9 @@ pub(super) fn spelling<'a>(
     sv_found: &[Vec<TermMatch>],
     compared: &[Compared<'a>],
 ) {
+    // Each word lower-cased, in one buffer.
+    let mut lower_buf = String::new();
+    let mut asked = speller.asked();
     for (i, c) in compared.iter().enumerate() {
         // The kicker is bilingual by design; a Swedish that is the
         // Finnish is `copy`'s.
@@ -489,23 +557,32 @@ pub(super) fn spelling<'a>(
                     .map(|m| (m.start, m.end)),
             );
         }
-        let mut names: Option<(Vec<String>, FastSet<String>)> = None;
+        let mut names: Option<(Vec<String>, FastSet<Cow<'_, str>>)> = None;
         for Token { start, end, .. } in tokenize(text, false) {
             let word = text[start..end].trim_matches(|c| c == '\'' || c == '’');
             if word.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
                 || accepted.iter().any(|&(s, e)| s <= start && end <= e)
-                || is_abbreviation(word, &text[end..])
             {
+                continue;
+            }
+            // A word this worker found in the dictionary before is right,
+            // whatever the rest would say: most words of a large run end
+            // here, without the Finnish row's words being gathered.
+            if matches!(asked.get(word), Some(Verdict::Known)) {
+                continue;
+            }
+            let lower = lower_into(&mut lower_buf, word);
+            if is_abbreviation(lower, &text[end..]) {
                 continue;
             }
             // A word the Finnish of the row has too is settled before the
             // dictionary: a name (inflected on either side), a title kept
             // in Finnish, or Finnish left untranslated, which is `copy`'s.
             let (names, fi_words) = names.get_or_insert_with(|| finnish_words(&c.fi.text));
-            if fi_words.contains(&word.to_lowercase()) || named_in_finnish(word, names) {
+            if fi_words.contains(lower) || named_in_finnish(word, lower, names) {
                 continue;
             }
-            let Verdict::Unknown(hint) = speller.verdict(word) else {
+            let Verdict::Unknown(hint) = speller.verdict(&mut asked, word) else {
                 continue;
             };
             let message = match hint {
@@ -649,9 +726,27 @@ mod tests {
     #[test]
     fn names_inflect_on_either_side() {
         let (names, _) = finnish_words("Taru Ikäheimonen kertoo Kauniaisten asioista.");
-        assert!(named_in_finnish("Ikäheimonens", &names));
-        assert!(named_in_finnish("Kauniainen", &names));
-        assert!(!named_in_finnish("ikäheimonen", &names), "not capitalised");
-        assert!(!named_in_finnish("Tarkkonen", &names));
+        let named = |word: &str| named_in_finnish(word, &word.to_lowercase(), &names);
+        assert!(named("Ikäheimonens"));
+        assert!(named("Kauniainen"));
+        assert!(!named("ikäheimonen"), "not capitalised");
+        assert!(!named("Tarkkonen"));
+    }
+
+    #[test]
+    fn finnish_words_are_lower_cased_as_to_lowercase_does() {
+        let fi = "Taru KERTOO: ΟΔΟΣ, ǅemal, straße, Äiti ja äiti";
+        let (_, all) = finnish_words(fi);
+        let expected: FastSet<String> = tokenize(fi, false)
+            .iter()
+            .map(|t| fi[t.start..t.end].to_lowercase())
+            .collect();
+        let got: FastSet<String> = all.iter().map(|w| w.to_string()).collect();
+        assert_eq!(got, expected);
+        let mut buf = String::new();
+        for word in ["ΟΔΟΣ", "ǅemal", "Äiti", "äiti", "İstanbul", "straße"] {
+            assert_eq!(lower_into(&mut buf, word), word.to_lowercase(), "{word}");
+        }
+        assert!(is_lower_case("äiti") && !is_lower_case("Äiti") && !is_lower_case("ǅemal"));
     }
 }
