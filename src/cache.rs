@@ -441,12 +441,14 @@ fn key_dir_name(key: u128) -> String {
     format!("{key:032x}")
 }
 
-/// A run key's directory ([`key_dir_name`]).
+/// A run key's directory ([`key_dir_name`]): a directory, not a link to
+/// one (removing a kind of run must not reach through a link into
+/// somebody's directory).
 fn is_key_dir(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
-        && path.is_dir()
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
 }
 
 /// The run keys' directories in a command's directory.
@@ -992,7 +994,11 @@ pub fn info(dir: &Path, shown: String) -> Info {
             bytes: 0,
         };
         let keys = key_dirs(&dir.join(name));
-        ns.runs = keys.iter().filter(|k| !own_files(k).is_empty()).count();
+        // Shards of the layout before run keys had directories are one
+        // more kind of run, until the next run removes them.
+        let old_layout = own_files(&dir.join(name)).iter().any(|f| is_shard(f));
+        ns.runs =
+            keys.iter().filter(|k| !own_files(k).is_empty()).count() + usize::from(old_layout);
         let files = own_files(&dir.join(name))
             .into_iter()
             .chain(keys.iter().flat_map(|k| own_files(k)));

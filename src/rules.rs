@@ -235,7 +235,8 @@ impl Rule {
                 Warning,
                 "the translator credit is missing or names nobody who marked segments",
                 "sv.txt should name its translator on an `ÖVERSÄTTNING:` line, and that person \
-                 should be among those who marked segments translated.",
+                 should be among those who marked segments translated (by their name or by \
+                 another name `people.toml` gives them).",
                 "`ÖVERSÄTTNING: Tiina Tulkki` while Patricia Heikkilä marked every segment",
                 "`ÖVERSÄTTNING: PATRICIA HEIKKILÄ` (case does not matter)",
             ),

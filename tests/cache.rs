@@ -169,6 +169,55 @@ fn shards_of_the_layout_before_run_keys_had_directories_are_removed() {
 }
 
 #[test]
+fn the_same_rules_typed_otherwise_are_the_same_kind_of_run() {
+    let repo = archive();
+    run(&repo, &["--select", "ALL"], true);
+    assert!(stats(&repo, &["--select", "all"]).starts_with("6 of 6"));
+    run(&repo, &["--ignore", "draft,credit"], true);
+    assert!(stats(&repo, &["--ignore", "credit,draft"]).starts_with("6 of 6"));
+    assert!(stats(&repo, &["--ignore", "credit", "--ignore", "draft"]).starts_with("6 of 6"));
+    // Other rules are another kind of run.
+    assert!(stats(&repo, &["--ignore", "credit"]).starts_with("0 of 6"));
+    assert_eq!(
+        cache_runs::key_dirs(&repo.path(".tolk-cache"), "check").len(),
+        3
+    );
+}
+
+/// A link among the run keys' directories is not one of them: making
+/// room, or `cache clean`, never removes files through it.
+#[cfg(unix)]
+#[test]
+fn a_linked_directory_among_the_kinds_of_run_is_left_alone() {
+    let repo = archive();
+    repo.write("outside/00.bin", "mine");
+    repo.write("outside/index.bin", "mine too");
+    run(&repo, &[], true);
+    let link = repo.path(".tolk-cache/check/0123456789abcdef0123456789abcdef");
+    std::os::unix::fs::symlink(repo.path("outside"), &link).unwrap();
+    for rule in ["missing", "stale", "draft", "number", "credit"] {
+        run(&repo, &["--select", rule], true);
+    }
+    assert!(cache_runs::key_dirs(&repo.path(".tolk-cache"), "check").len() <= 5);
+    tolk(&repo).args(["cache", "clean"]).assert().success();
+    assert_eq!(repo.read("outside/00.bin"), "mine");
+    assert_eq!(repo.read("outside/index.bin"), "mine too");
+}
+
+#[test]
+fn cache_info_counts_shards_of_the_old_layout_as_a_kind_of_run() {
+    let repo = archive();
+    run(&repo, &[], true);
+    let dir = repo.path(".tolk-cache/check");
+    for file in cache_files(&repo.path(".tolk-cache")) {
+        std::fs::copy(&file, dir.join(file.file_name().unwrap())).unwrap();
+    }
+    let info = common::json(tolk(&repo).args(["cache", "info", "--format", "json"]));
+    assert_eq!(info["namespaces"][0]["runs"], 2);
+    assert_eq!(info["namespaces"][0]["articles"], 12);
+}
+
+#[test]
 fn json_is_compact_unless_pretty() {
     let repo = Repo::seed();
     let compact = tolk(&repo)

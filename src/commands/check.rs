@@ -336,10 +336,15 @@ fn run_key(args: &CheckArgs, session: &Session, config: &Config) -> u128 {
         .clone()
         .unwrap_or_else(|| repo.root.join("tolk.toml"));
     key.file("tolk.toml", &settings);
-    let o = args.overrides();
-    key.text("select", &format!("{:?}", o.select));
-    key.text("ignore", &format!("{:?}", o.ignore));
-    key.text("publish", &o.publish.to_string());
+    // The rules as selected, not as typed: `--select ALL` and `all`, or
+    // `--ignore a,b` and `b,a`, are one kind of run.
+    let selected: Vec<&str> = Rule::ALL
+        .into_iter()
+        .filter(|r| config.selects(*r))
+        .map(Rule::code)
+        .collect();
+    key.text("rules", &selected.join(","));
+    key.text("publish", &args.overrides().publish.to_string());
     key.file(
         "words",
         &repo.root.join(crate::checks::spelling::WORDS_FILE),
