@@ -56,13 +56,22 @@ pub fn tokenize(text: &str, stars: bool) -> Vec<Token> {
     tokens
 }
 
-/// The character at byte `at` of `text` and its length in bytes; ASCII
-/// (most of Finnish and Swedish prose) without decoding.
+/// The character at byte `at` of `text` (a character boundary) and its
+/// length in bytes; ASCII and two-byte characters (`ä`, `ö`, `å`: all of
+/// Finnish and Swedish prose) decoded by hand.
 #[inline]
 fn char_at(text: &str, at: usize) -> (char, usize) {
-    let b = text.as_bytes()[at];
+    let bytes = text.as_bytes();
+    let b = bytes[at];
     if b.is_ascii() {
         return (char::from(b), 1);
+    }
+    if b < 0xE0 {
+        // A valid two-byte sequence: a lead byte 0xC2..=0xDF and one
+        // continuation byte.
+        let next = bytes.get(at + 1).map_or(0, |&n| n & 0x3F);
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(next);
+        return (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2);
     }
     let c = text[at..]
         .chars()
@@ -77,7 +86,8 @@ pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
     tokens.clear();
     let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
     let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
-    let len = text.len();
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     // One pass over the bytes, decoding only non-ASCII characters and
     // peeking one character ahead (two at a joiner): this runs on every
     // segment of every article.
@@ -105,7 +115,15 @@ pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
         }
         let start = at;
         at += n;
-        while at < len {
+        loop {
+            // ASCII letters and digits, most of every word, a byte at a
+            // time; the other characters decoded.
+            while at < len && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            if at >= len {
+                break;
+            }
             let (c, n) = char_at(text, at);
             if is_word(c) {
                 at += n;
@@ -212,13 +230,13 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
 /// paragraphs have none, and one byte scan tells.
 fn may_hold_address(bytes: &[u8]) -> bool {
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'@' | b'/' => true,
-        b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
-        b'+' => digit_at(i + 1),
-        b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
-        _ => false,
-    })
+    // Vectorised searches for the few bytes that matter, each looked at
+    // closer: this runs on every text matched against the glossary.
+    memchr::memchr3_iter(b'@', b'/', b'.', bytes)
+        .any(|i| bytes[i] != b'.' || bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic))
+        || memchr::memchr2_iter(b'+', b'0', bytes).any(|i| {
+            digit_at(i + 1) && (bytes[i] == b'+' || i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+        })
 }
 
 /// Whether a token lies (even partly) inside one of `spans`, as
@@ -672,6 +690,28 @@ mod tests {
             word in "[aZzÅÄÖåäöÉİẞΣ'’\u{ad}*1-]{0,12}",
         ) {
             proptest::prop_assert_eq!(fold(&word), fold_by_chars(&word));
+        }
+    }
+
+    /// The byte-by-byte `may_hold_address` the searches replaced.
+    fn may_hold_address_by_bytes(bytes: &[u8]) -> bool {
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'@' | b'/' => true,
+            b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
+            b'+' => digit_at(i + 1),
+            b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
+            _ => false,
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_address_look_is_what_the_byte_scan_found(text in "[aZ0159.+@/ ä-]{0,24}") {
+            proptest::prop_assert_eq!(
+                may_hold_address(text.as_bytes()),
+                may_hold_address_by_bytes(text.as_bytes())
+            );
         }
     }
 
