@@ -30,3 +30,13 @@ fn find_sv_seed(bencher: divan::Bencher) {
     let m = matcher();
     bencher.bench(|| m.find_sv(divan::black_box(SV)).len());
 }
+
+#[divan::bench]
+fn tokenize_seed() -> usize {
+    tolk::tokens::tokenize(divan::black_box(FI), false).len()
+}
+
+#[divan::bench]
+fn prose_tokens_seed() -> usize {
+    tolk::tokens::prose_tokens(divan::black_box(SV)).len()
+}

@@ -49,55 +49,103 @@ pub const SOFT_HYPHEN: char = '\u{AD}';
 
 /// Splits `text` into word tokens; with `stars`, `*` counts as a letter.
 pub fn tokenize(text: &str, stars: bool) -> Vec<Token> {
+    // About one token per six bytes of prose: one allocation for most
+    // texts instead of a doubling series.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    tokenize_into(text, stars, &mut tokens);
+    tokens
+}
+
+/// The character at byte `at` of `text` (a character boundary) and its
+/// length in bytes; ASCII and two-byte characters (`ä`, `ö`, `å`: all of
+/// Finnish and Swedish prose) decoded by hand.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[at];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    if b < 0xE0 {
+        // A valid two-byte sequence: a lead byte 0xC2..=0xDF and one
+        // continuation byte.
+        let next = bytes.get(at + 1).map_or(0, |&n| n & 0x3F);
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(next);
+        return (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller running
+/// over many texts reuses one buffer.
+pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
     let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
-    let mut tokens: Vec<Token> = Vec::new();
-    // One pass over the characters, peeking one ahead (two at a joiner):
-    // this runs on every segment of every article.
-    let mut chars = text.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((first, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    // One pass over the bytes, decoding only non-ASCII characters and
+    // peeking one character ahead (two at a joiner): this runs on every
+    // segment of every article.
+    let mut at = 0;
+    // The character before `at` is a hyphen.
+    let mut after_hyphen = false;
+    // Since the end of the last token: its trailing hyphen is still to be
+    // passed, some character was, and every one was white space (the last
+    // token joins the next one).
+    let mut hyphen_ahead = false;
+    let mut gap = false;
+    let mut spaces = true;
+    while at < len {
+        let (c, n) = char_at(text, at);
         if !is_word(c) {
-            prev = Some(c);
+            if hyphen_ahead {
+                hyphen_ahead = false;
+            } else {
+                gap = true;
+                spaces = spaces && is_space(c);
+            }
+            after_hyphen = is_hyphen(c);
+            at += n;
             continue;
         }
-        let mut end = first + c.len_utf8();
-        while let Some(&(at, n)) = chars.peek() {
-            if is_word(n) {
-                chars.next();
-                end = at + n.len_utf8();
-            } else if joiner(n)
-                && text[at + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word)
-            {
-                chars.next();
-                let (k, m) = chars.next().expect("peeked above");
-                end = k + m.len_utf8();
+        let start = at;
+        at += n;
+        loop {
+            // ASCII letters and digits, most of every word, a byte at a
+            // time; the other characters decoded.
+            while at < len && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            if at >= len {
+                break;
+            }
+            let (c, n) = char_at(text, at);
+            if is_word(c) {
+                at += n;
+            } else if joiner(c) && at + n < len && is_word(char_at(text, at + n).0) {
+                at += n + char_at(text, at + n).1;
             } else {
                 break;
             }
         }
+        if let Some(last) = tokens.last_mut() {
+            last.joins_next = gap && spaces;
+        }
+        let trail_hyphen = at < len && is_hyphen(char_at(text, at).0);
+        (hyphen_ahead, gap, spaces) = (trail_hyphen, false, true);
         tokens.push(Token {
-            start: first,
-            end,
-            lead_hyphen: prev.is_some_and(is_hyphen),
-            trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
+            start,
+            end: at,
+            lead_hyphen: after_hyphen,
+            trail_hyphen,
             joins_next: false,
         });
     }
-    for k in 1..tokens.len() {
-        let prev = tokens[k - 1];
-        let from = if prev.trail_hyphen {
-            prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
-        } else {
-            prev.end
-        };
-        let gap = &text[from.min(tokens[k].start)..tokens[k].start];
-        tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
-    }
-    tokens
 }
 
 /// Top-level domains a bare address may end in (`kauniainen.fi`): a list,
@@ -182,13 +230,13 @@ pub fn address_spans(text: &str) -> Vec<Range<usize>> {
 /// paragraphs have none, and one byte scan tells.
 fn may_hold_address(bytes: &[u8]) -> bool {
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'@' | b'/' => true,
-        b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
-        b'+' => digit_at(i + 1),
-        b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
-        _ => false,
-    })
+    // Vectorised searches for the few bytes that matter, each looked at
+    // closer: this runs on every text matched against the glossary.
+    memchr::memchr3_iter(b'@', b'/', b'.', bytes)
+        .any(|i| bytes[i] != b'.' || bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic))
+        || memchr::memchr2_iter(b'+', b'0', bytes).any(|i| {
+            digit_at(i + 1) && (bytes[i] == b'+' || i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+        })
 }
 
 /// Whether a token lies (even partly) inside one of `spans`, as
@@ -202,22 +250,31 @@ pub fn is_address_span(spans: &[Range<usize>], token: &Token) -> bool {
 /// inside [`address_spans`]. A token before a left-out address joins
 /// nothing, so a multi-word term never spans an address.
 pub fn prose_tokens(text: &str) -> Vec<Token> {
-    let mut tokens = tokenize(text, false);
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    prose_tokens_into(text, &mut tokens);
+    tokens
+}
+
+/// [`prose_tokens`] into `tokens` (cleared first).
+pub fn prose_tokens_into(text: &str, tokens: &mut Vec<Token>) {
+    tokenize_into(text, false, tokens);
     let spans = address_spans(text);
     if spans.is_empty() {
-        return tokens;
+        return;
     }
-    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens.drain(..) {
+    let mut kept: usize = 0;
+    for k in 0..tokens.len() {
+        let token = tokens[k];
         if is_address_span(&spans, &token) {
-            if let Some(last) = kept.last_mut() {
-                last.joins_next = false;
+            if let Some(last) = kept.checked_sub(1) {
+                tokens[last].joins_next = false;
             }
         } else {
-            kept.push(token);
+            tokens[kept] = token;
+            kept += 1;
         }
     }
-    kept
+    tokens.truncate(kept);
 }
 
 fn is_edge_punctuation(c: char) -> bool {
@@ -318,11 +375,21 @@ fn phone_part(word: &str, first: bool) -> Option<usize> {
 
 /// Case-folds a word for matching; typographic apostrophes become `'`.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|&c| c != SOFT_HYPHEN)
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    // Most words are ASCII: one copy, lower-cased in place.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7f}' => out.push(c),
+            SOFT_HYPHEN => {}
+            '’' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Words (runs of non-space characters, as [`is_space`] defines space)
@@ -524,6 +591,144 @@ mod tests {
         }
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" \u{a0}\n").count(), 0);
+    }
+
+    /// The tokenizer `tokenize_into` replaced (a peeking iterator over
+    /// the characters, then a pass for `joins_next`): the reference for
+    /// what the tokens of a text are.
+    fn tokenize_by_chars(text: &str, stars: bool) -> Vec<Token> {
+        let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
+        let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((first, c)) = chars.next() {
+            if !is_word(c) {
+                prev = Some(c);
+                continue;
+            }
+            let mut end = first + c.len_utf8();
+            while let Some(&(at, n)) = chars.peek() {
+                if is_word(n) {
+                    chars.next();
+                    end = at + n.len_utf8();
+                } else if joiner(n)
+                    && text[at + n.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word)
+                {
+                    chars.next();
+                    let (k, m) = chars.next().expect("peeked above");
+                    end = k + m.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                start: first,
+                end,
+                lead_hyphen: prev.is_some_and(is_hyphen),
+                trail_hyphen: chars.peek().is_some_and(|&(_, n)| is_hyphen(n)),
+                joins_next: false,
+            });
+        }
+        for k in 1..tokens.len() {
+            let prev = tokens[k - 1];
+            let from = if prev.trail_hyphen {
+                prev.end + text[prev.end..].chars().next().map_or(0, char::len_utf8)
+            } else {
+                prev.end
+            };
+            let gap = &text[from.min(tokens[k].start)..tokens[k].start];
+            tokens[k - 1].joins_next = !gap.is_empty() && gap.chars().all(is_space);
+        }
+        tokens
+    }
+
+    /// The `fold` the ASCII fast path replaced.
+    fn fold_by_chars(word: &str) -> String {
+        word.chars()
+            .filter(|&c| c != SOFT_HYPHEN)
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect()
+    }
+
+    /// The `prose_tokens` that filtered into a second vector.
+    fn prose_tokens_by_copy(text: &str) -> Vec<Token> {
+        let tokens = tokenize_by_chars(text, false);
+        let spans = address_spans(text);
+        let mut kept: Vec<Token> = Vec::new();
+        for token in tokens {
+            if is_address_span(&spans, &token) {
+                if let Some(last) = kept.last_mut() {
+                    last.joins_next = false;
+                }
+            } else {
+                kept.push(token);
+            }
+        }
+        kept
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_what_the_character_tokenizer_found(
+            text in "[aZ9fiäÖİ*' \t\n.,@/+0\u{a0}\u{202f}\u{200b}\u{ad}\u{2010}\u{2011}\u{2013}’𝟙-]{0,40}",
+            stars: bool,
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text, stars), tokenize_by_chars(&text, stars));
+            let mut reused = vec![Token { start: 9, end: 9, lead_hyphen: true, trail_hyphen: true, joins_next: true }];
+            tokenize_into(&text, stars, &mut reused);
+            proptest::prop_assert_eq!(&reused, &tokenize_by_chars(&text, stars));
+            proptest::prop_assert_eq!(prose_tokens(&text), prose_tokens_by_copy(&text));
+        }
+
+        #[test]
+        fn fold_is_what_the_character_fold_gave(
+            word in "[aZzÅÄÖåäöÉİẞΣ'’\u{ad}*1-]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(fold(&word), fold_by_chars(&word));
+        }
+    }
+
+    /// The byte-by-byte `may_hold_address` the searches replaced.
+    fn may_hold_address_by_bytes(bytes: &[u8]) -> bool {
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'@' | b'/' => true,
+            b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic),
+            b'+' => digit_at(i + 1),
+            b'0' => digit_at(i + 1) && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()),
+            _ => false,
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_address_look_is_what_the_byte_scan_found(text in "[aZ0159.+@/ ä-]{0,24}") {
+            proptest::prop_assert_eq!(
+                may_hold_address(text.as_bytes()),
+                may_hold_address_by_bytes(text.as_bytes())
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_of_prose_with_addresses_are_what_the_character_tokenizer_found() {
+        for text in [
+            "Kauniaisten nuoriso@kauniainen.fi kunnan sosiaali- ja terveys\u{2010}ala",
+            "Soita 09 505 6200 tai +358 50 123 4567, (09) 505-62. vaa’an -osio",
+            "Se https://www.grankulla.fi/sv/ och grankulla.fi. hyvinvointi\u{AD}koordinaattori",
+        ] {
+            assert_eq!(prose_tokens(text), prose_tokens_by_copy(text), "{text:?}");
+            assert_eq!(
+                tokenize(text, false),
+                tokenize_by_chars(text, false),
+                "{text:?}"
+            );
+        }
     }
 
     /// The addresses of `text` as written.

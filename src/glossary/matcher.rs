@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Glossary;
 use crate::morph::{self, FastMap, Morphology};
-use crate::tokens::{Token, fold, is_hyphen, prose_tokens, tokenize};
+use crate::tokens::{Token, fold, is_hyphen, prose_tokens_into, tokenize};
 
 /// Which side of the glossary a match stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -262,13 +262,156 @@ struct Side {
     cache: WordCaches,
 }
 
-/// Text word as written → its lexemes.
-type WordCache = FastMap<Box<str>, Box<[Lex]>>;
-
 /// Words one cache holds before it starts afresh: far more than the
 /// distinct word forms of a year of a magazine (a 5 000-article corpus has
 /// about 14 000 Finnish ones), and at most a few megabytes.
 const CACHED_WORDS: usize = 1 << 16;
+
+/// Bytes of words (and of lexemes, four a lexeme) a cache holds per word
+/// of its limit before it starts afresh: words average under ten bytes,
+/// so only a text of very long tokens reaches this bound first.
+const CACHED_BYTES_PER_WORD: usize = 32;
+
+/// Text words as written → their lexemes, for one worker.
+///
+/// One open-addressed table of small fixed-size entries over two arenas
+/// (the words, the lexemes), instead of a map of boxed strings to boxed
+/// slices: a look-up reads one entry and one span of the word arena, and
+/// compares against no separately allocated key. Most words have no
+/// lexeme and take no lexeme space.
+struct WordCache {
+    /// Linear probing; a length that is zero or a power of two, at most
+    /// half full. An entry with `word_len` 0 is free (no token is empty).
+    entries: Vec<CacheEntry>,
+    words: String,
+    lexes: Vec<Lex>,
+    len: usize,
+    /// Words before it starts afresh.
+    limit: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct CacheEntry {
+    /// The word's hash (see [`WordCache::hash`]): the table index is its
+    /// low bits, and it tells most other words apart without reading the
+    /// word arena.
+    hash: u32,
+    word: u32,
+    lexes: u32,
+    word_len: u16,
+    lex_len: u16,
+}
+
+impl WordCache {
+    fn new(limit: usize) -> WordCache {
+        WordCache {
+            entries: Vec::new(),
+            words: String::new(),
+            lexes: Vec::new(),
+            len: 0,
+            limit,
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn hash(word: &str) -> u32 {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(word);
+        // Both halves, so that the index (low bits) depends on all of it.
+        (h ^ (h >> 32)) as u32
+    }
+
+    /// `word`'s lexemes, if it is cached.
+    fn get(&self, word: &str) -> Option<&[Lex]> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let hash = WordCache::hash(word);
+        let mask = self.entries.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let e = self.entries[at];
+            if e.word_len == 0 {
+                return None;
+            }
+            if e.hash == hash && self.word(e) == word {
+                let from = e.lexes as usize;
+                return Some(&self.lexes[from..from + usize::from(e.lex_len)]);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn word(&self, e: CacheEntry) -> &str {
+        let from = e.word as usize;
+        &self.words[from..from + usize::from(e.word_len)]
+    }
+
+    /// Remembers `word`, not cached yet, and its lexemes; starts afresh
+    /// when the cache is full (simpler than evicting, and a full cache is
+    /// rare). A word too long for an entry is left out.
+    fn insert(&mut self, word: &str, lexes: &[Lex]) {
+        let (Ok(word_len), Ok(lex_len)) = (u16::try_from(word.len()), u16::try_from(lexes.len()))
+        else {
+            return;
+        };
+        let bytes = self.limit.saturating_mul(CACHED_BYTES_PER_WORD);
+        if self.len >= self.limit
+            || self.words.len() + word.len() > bytes
+            || (self.lexes.len() + lexes.len()) * 4 > bytes
+        {
+            self.entries.fill(CacheEntry::default());
+            self.words.clear();
+            self.lexes.clear();
+            self.len = 0;
+        }
+        if word.len() > bytes || lexes.len() * 4 > bytes {
+            return;
+        }
+        if (self.len + 1) * 2 > self.entries.len() {
+            self.grow();
+        }
+        let (Ok(at_word), Ok(at_lexes)) = (
+            u32::try_from(self.words.len()),
+            u32::try_from(self.lexes.len()),
+        ) else {
+            return;
+        };
+        self.words.push_str(word);
+        self.lexes.extend_from_slice(lexes);
+        self.place(CacheEntry {
+            hash: WordCache::hash(word),
+            word: at_word,
+            lexes: at_lexes,
+            word_len,
+            lex_len,
+        });
+        self.len += 1;
+    }
+
+    fn place(&mut self, entry: CacheEntry) {
+        let mask = self.entries.len() - 1;
+        let mut at = entry.hash as usize & mask;
+        while self.entries[at].word_len != 0 {
+            at = (at + 1) & mask;
+        }
+        self.entries[at] = entry;
+    }
+
+    /// Doubles the table (starting at a few hundred entries: most texts
+    /// checked in one process are few).
+    fn grow(&mut self) {
+        let size = (self.entries.len() * 2).max(256);
+        let old = std::mem::replace(&mut self.entries, vec![CacheEntry::default(); size]);
+        for e in old.into_iter().filter(|e| e.word_len != 0) {
+            self.place(e);
+        }
+    }
+}
 
 /// A side's text words already analysed, one cache per rayon worker.
 ///
@@ -283,15 +426,24 @@ struct WordCaches {
     /// Slot 0 for threads outside rayon's pools, then one per worker
     /// index (modulo the slot count).
     slots: Box<[Slot]>,
-    /// Words per slot before it starts afresh.
-    limit: usize,
 }
 
-/// One cache on a cache line of its own, so two workers' locks never
+/// One worker's cache and the buffers [`Side::find`] fills for each
+/// text (kept, so that finding allocates nothing for a text without
+/// terms).
+struct Worker {
+    words: WordCache,
+    tokens: Vec<Token>,
+    /// Every token's lexemes in one buffer; `bounds[i]` is token i's
+    /// range.
+    lexes: Vec<Lex>,
+    bounds: Vec<(usize, usize)>,
+}
+
+/// One worker on a cache line of its own, so two workers' locks never
 /// share one.
 #[repr(align(128))]
-#[derive(Default)]
-struct Slot(Mutex<WordCache>);
+struct Slot(Mutex<Worker>);
 
 impl WordCaches {
     fn fresh() -> WordCaches {
@@ -303,27 +455,26 @@ impl WordCaches {
         // would create its global pool as a side effect.
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(256));
         WordCaches {
-            slots: (0..=workers).map(|_| Slot::default()).collect(),
-            limit,
+            slots: (0..=workers)
+                .map(|_| {
+                    Slot(Mutex::new(Worker {
+                        words: WordCache::new(limit),
+                        tokens: Vec::new(),
+                        lexes: Vec::new(),
+                        bounds: Vec::new(),
+                    }))
+                })
+                .collect(),
         }
     }
 
-    /// The calling thread's cache.
-    fn get(&self) -> MutexGuard<'_, WordCache> {
+    /// The calling thread's cache and buffers.
+    fn get(&self) -> MutexGuard<'_, Worker> {
         let slot = rayon::current_thread_index().map_or(0, |i| 1 + i % (self.slots.len() - 1));
         self.slots[slot]
             .0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Remembers `word`'s lexemes, starting afresh when the cache is full
-    /// (simpler than evicting, and a full cache is rare).
-    fn insert(&self, cache: &mut WordCache, word: &str, lexes: &[Lex]) {
-        if cache.len() >= self.limit {
-            cache.clear();
-        }
-        cache.insert(word.into(), lexes.into());
     }
 }
 
@@ -350,7 +501,7 @@ impl Builder {
                 phrases: Vec::new(),
                 compounds: None,
                 starts: FastMap::default(),
-                cache: WordCaches::new(CACHED_WORDS),
+                cache: WordCaches::fresh(),
             },
         }
     }
@@ -578,35 +729,42 @@ impl Side {
     }
 
     fn find(&self, text: &str) -> Vec<TermMatch> {
-        let tokens = prose_tokens(text);
-        // Every token's lexemes in one buffer (`bounds[i]` is token i's
-        // range): no allocation per token.
-        let mut lexes: Vec<Lex> = Vec::new();
-        let mut bounds: Vec<std::ops::Range<usize>> = Vec::with_capacity(tokens.len());
-        {
-            let mut cache = self.cache.get();
-            for t in &tokens {
-                let raw = &text[t.start..t.end];
-                let start = lexes.len();
-                // Tokens with a hyphen at an edge are rare and depend on
-                // more than their text: not cached.
-                if t.lead_hyphen || t.trail_hyphen {
-                    lexes.extend(self.lexemes(t, &fold(raw)));
-                } else if let Some(hit) = cache.get(raw) {
-                    lexes.extend_from_slice(hit);
-                } else {
-                    let found = self.lexemes(t, &fold(raw));
-                    self.cache.insert(&mut cache, raw, &found);
-                    lexes.extend(found);
-                }
-                bounds.push(start..lexes.len());
+        let mut worker = self.cache.get();
+        let Worker {
+            words,
+            tokens,
+            lexes,
+            bounds,
+        } = &mut *worker;
+        prose_tokens_into(text, tokens);
+        lexes.clear();
+        bounds.clear();
+        for t in tokens.iter() {
+            let raw = &text[t.start..t.end];
+            let start = lexes.len();
+            // Tokens with a hyphen at an edge are rare and depend on
+            // more than their text: not cached.
+            if t.lead_hyphen || t.trail_hyphen {
+                lexes.extend(self.lexemes(t, &fold(raw)));
+            } else if let Some(hit) = words.get(raw) {
+                lexes.extend_from_slice(hit);
+            } else {
+                let found = self.lexemes(t, &fold(raw));
+                words.insert(raw, &found);
+                lexes.extend(found);
             }
+            bounds.push((start, lexes.len()));
         }
-        let sets: Vec<&[Lex]> = bounds.into_iter().map(|r| &lexes[r]).collect();
+        // Most texts use no glossary word at all.
+        if lexes.is_empty() {
+            return Vec::new();
+        }
+        let tokens = &tokens[..];
+        let set = |i: usize| &lexes[bounds[i].0..bounds[i].1];
         // Candidates: (first token, token count, phrase).
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, set) in sets.iter().enumerate() {
-            for lex in *set {
+        for i in 0..tokens.len() {
+            for lex in set(i) {
                 let Some(phrases) = self.starts.get(lex) else {
                     continue;
                 };
@@ -615,13 +773,16 @@ impl Side {
                     let fits = i + words.len() <= tokens.len()
                         && (1..words.len()).all(|k| {
                             tokens[i + k - 1].joins_next
-                                && sets[i + k].binary_search(&words[k]).is_ok()
+                                && set(i + k).binary_search(&words[k]).is_ok()
                         });
                     if fits {
                         found.push((i, words.len(), p));
                     }
                 }
             }
+        }
+        if found.is_empty() {
+            return Vec::new();
         }
         // Longest first, then leftmost; a match may share tokens only with
         // one of exactly the same span.
@@ -1355,14 +1516,52 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
             assert_eq!(m.find_fi(text), fresh.find_fi(text));
         }
         for slot in &m.fi.cache.slots {
-            assert!(slot.0.lock().unwrap().len() <= 8);
+            assert!(slot.0.lock().unwrap().words.len() <= 8);
         }
         assert!(
             m.fi.cache
                 .slots
                 .iter()
-                .any(|s| !s.0.lock().unwrap().is_empty())
+                .any(|s| s.0.lock().unwrap().words.len() > 0)
         );
+    }
+
+    proptest::proptest! {
+        /// A cached word gives the lexemes it was cached with, or nothing
+        /// (never another word's), and a cache never outgrows its limit.
+        #[test]
+        fn a_word_cache_gives_back_what_it_was_given(
+            limit in 1usize..12,
+            words in proptest::collection::vec(("[abä]{1,5}", proptest::collection::vec(0u32..9, 0..4)), 0..200),
+        ) {
+            let mut cache = WordCache::new(limit);
+            let mut given: HashMap<String, Vec<Lex>> = HashMap::new();
+            for (word, lexes) in words {
+                if let Some(hit) = cache.get(&word) {
+                    proptest::prop_assert_eq!(hit, given[&word].as_slice());
+                } else {
+                    cache.insert(&word, &lexes);
+                    proptest::prop_assert_eq!(cache.get(&word), Some(lexes.as_slice()));
+                    given.insert(word, lexes);
+                }
+                proptest::prop_assert!(cache.len() <= limit);
+                proptest::prop_assert!(cache.words.len() <= limit * CACHED_BYTES_PER_WORD);
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_too_long_for_a_cache_is_not_cached() {
+        let mut cache = WordCache::new(2);
+        let long = "a".repeat(2 * CACHED_BYTES_PER_WORD + 1);
+        cache.insert(&long, &[1]);
+        assert_eq!(cache.get(&long), None);
+        let longer = "a".repeat(usize::from(u16::MAX) + 1);
+        cache.insert(&longer, &[1]);
+        assert_eq!(cache.get(&longer), None);
+        cache.insert("kunta", &[1, 2]);
+        assert_eq!(cache.get("kunta"), Some(&[1, 2][..]));
+        assert_eq!(cache.get("kunt"), None);
     }
 
     #[test]
