@@ -55,7 +55,18 @@ impl Repo {
     /// messages and GitHub annotations read `articles/x/sv.txt`.
     pub fn display(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.to_string_lossy().replace('\\', "/")
+        if rel.as_os_str().is_empty() {
+            // The root itself (`--cache-dir .`).
+            return ".".to_string();
+        }
+        let shown = rel.to_string_lossy();
+        // Windows' separators as everywhere else; elsewhere a backslash is
+        // part of a name (`my\glossary.toml`) and stays.
+        if cfg!(windows) {
+            shown.replace('\\', "/")
+        } else {
+            shown.into_owned()
+        }
     }
 
     /// The slugs of every article directory, sorted (directories whose
@@ -511,6 +522,28 @@ fn remove_stale_temps(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_from_the_root() {
+        let repo = Repo {
+            root: PathBuf::from("mag"),
+            glossary: PathBuf::from("mag/glossary.toml"),
+        };
+        assert_eq!(
+            repo.display(Path::new("mag/articles/x/sv.txt")),
+            "articles/x/sv.txt"
+        );
+        assert_eq!(repo.display(Path::new("mag")), ".");
+        assert_eq!(
+            repo.display(Path::new("other/glossary.toml")),
+            "other/glossary.toml"
+        );
+        #[cfg(unix)]
+        assert_eq!(
+            repo.display(Path::new("mag/my\\glossary.toml")),
+            "my\\glossary.toml"
+        );
+    }
 
     #[test]
     fn slugs() {
