@@ -185,6 +185,10 @@ fn the_same_date_or_time_written_another_way_is_quiet() {
         ("kl. 18-20", "kl. 18 – 20"),
         ("sön 6.4.", "söndagen den 6 april"),
         ("sön 6.4.", "den 6.4"),
+        // Finland-Swedish writes the date without the closing dot, which
+        // the number reader takes for a decimal.
+        ("sön 6.4.", "sön 6.4"),
+        ("senast den 22.4.", "senast 22.4"),
         ("14–25 april", "14.–25.4."),
         ("lördagen den 26 april", "lördagen den 26.4."),
         ("lördagen den 26 april", "lör 26.4."),
@@ -236,6 +240,36 @@ fn a_date_dropped_from_the_swedish_is_a_date_time_error() {
         found[0]
             .message
             .contains("the Finnish date `22.4.` (22 April) is not in the Swedish"),
+        "{found:#?}"
+    );
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn a_wrong_date_without_the_closing_dot_is_still_an_error() {
+    let rules = |found: &[Found]| -> Vec<(String, String)> {
+        found
+            .iter()
+            .map(|f| (f.rule.clone(), f.words.clone()))
+            .collect()
+    };
+    // After a weekday it reads as a date, and contradicts.
+    let (code, found) = calendar_with("sön 6.4.", "sön 7.4");
+    assert_eq!(
+        rules(&found),
+        [("date-time".into(), "7.4".into())],
+        "{found:#?}"
+    );
+    assert_eq!(code, Some(1));
+    // Alone it may be a decimal: the date is missing from the Swedish, and
+    // the number is only there.
+    let (code, found) = calendar_with("senast den 22.4.", "senast 23.4");
+    assert_eq!(
+        rules(&found),
+        [
+            ("date-time".into(), "22.4.".into()),
+            ("number".into(), "23.4".into())
+        ],
         "{found:#?}"
     );
     assert_eq!(code, Some(1));

@@ -213,6 +213,24 @@ pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
     settle_months(&fi_m, &mut fi_open, &sv_m);
     settle_months(&sv_m, &mut sv_open, &fi_m);
 
+    // A Finnish date the Swedish writes without the closing dot, as
+    // Finland-Swedish often does (`6.4.` as `är 6.4 kl. 10`), reads there
+    // as a decimal: it is that date when the row has no other. It takes
+    // no part in contradictions: `6.4` may still be a decimal.
+    if fi_m
+        .iter()
+        .zip(&fi_open)
+        .any(|(m, &open)| open && m.when.kind() == "date")
+    {
+        let bare = bare_dates(sv, &sv_m);
+        let mut bare_open = vec![true; bare.len()];
+        let pairs = pair_off(&fi_m, &mut fi_open, &bare, &mut bare_open, date_key, exact);
+        for &(a, b) in &pairs {
+            diff.fi_taken.extend(except_year(&fi_m[a]));
+            diff.sv_taken.push(bare[b].start..bare[b].end);
+        }
+    }
+
     // What is left of one kind on both sides contradicts, in order.
     let left = |m: &[Mention], open: &[bool], kind: &str| -> Vec<usize> {
         (0..m.len())
@@ -257,6 +275,44 @@ fn year_dropped(m: &Mention) -> Option<When> {
 
 fn yearless(m: &Mention) -> Option<When> {
     matches!(m.when, When::Date { year: None, .. }).then_some(m.when)
+}
+
+/// A date's day and month, whether or not a year is written.
+fn date_key(m: &Mention) -> Option<When> {
+    matches!(m.when, When::Date { .. }).then(|| m.when.without_year())
+}
+
+/// The numbers of `text` written as a day and a month without the closing
+/// dot (`6.4`), which the number reader takes for decimals, as dates;
+/// those inside a mention (`kl. 10.30`) are not.
+fn bare_dates(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    numbers(text)
+        .into_iter()
+        .filter(|n| !mentions.iter().any(|m| m.start < n.end && n.start < m.end))
+        .filter_map(|n| {
+            let (d, m) = n.text.split_once('.')?;
+            let short =
+                |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+            if !short(d) || !short(m) || text[n.end..].starts_with('.') {
+                return None;
+            }
+            let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
+            if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+                return None;
+            }
+            Some(Mention {
+                when: When::Date {
+                    day,
+                    month,
+                    year: None,
+                },
+                text: n.text,
+                start: n.start,
+                end: n.end,
+                year: None,
+            })
+        })
+        .collect()
 }
 
 /// A mention's bytes without its year: at most two ranges.
