@@ -994,7 +994,11 @@ fn credit(cx: &mut Ctx<'_>) {
     if markers.is_empty() {
         return;
     }
-    let named = credits.iter().any(|c| markers.contains(&same(&c.name)));
+    // A line may name the translators together (`Anna Lindholm och Eeva
+    // Virtanen`, `A & B`, `A, B`): one of them is enough.
+    let named = credits.iter().any(|c| {
+        markers.contains(&same(&c.name)) || co_names(&c.name).any(|n| markers.contains(&same(n)))
+    });
     if !named {
         let c = credits[0];
         let mut people: Vec<String> = cx
@@ -1013,6 +1017,20 @@ fn credit(cx: &mut Ctx<'_>) {
         );
         cx.push(Rule::Credit, At::Line(Lang::Sv, c.line), message, None);
     }
+}
+
+/// The names of a credit naming several people: parts between `,`, `&`,
+/// `/` and the words for "and" (`och`, `ja`, `and`).
+fn co_names(names: &str) -> impl Iterator<Item = &str> {
+    names
+        .split([',', '&', '/'])
+        .flat_map(|part| {
+            part.split(" och ")
+                .flat_map(|p| p.split(" ja "))
+                .flat_map(|p| p.split(" and "))
+        })
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
 }
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the
@@ -1559,6 +1577,24 @@ mod tests {
         assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty());
         // Nobody marked anything yet: nothing to compare the credit with.
         assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Credit).is_empty());
+        // Translators named together: one of them marked the segments.
+        for together in [
+            "Anna Lindholm och Patricia Heikkilä",
+            "Patricia Heikkilä & Anna Lindholm",
+            "Anna Lindholm, Patricia Heikkilä",
+            "PATRICIA HEIKKILÄ / ANNA LINDHOLM",
+        ] {
+            let sv = SV.replace("Patricia Heikkilä", together);
+            assert!(
+                with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty(),
+                "{together}"
+            );
+            assert_eq!(
+                with_rule(&marked(FI, &sv, "Tiina Tulkki"), Rule::Credit),
+                [""],
+                "{together}"
+            );
+        }
     }
 }
 #[cfg(test)]
