@@ -332,3 +332,50 @@ fn calendars_titles_kept_in_finnish_and_compounds_of_renderings() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].1.starts_with("`biblioteksdirektörr`"), "{found:?}");
 }
+
+#[test]
+fn a_spelling_finding_can_be_accepted_on_its_segment() {
+    let repo = Repo::seed();
+    if !dictionary_available(&repo) {
+        return;
+    }
+    assert_eq!(spelling(&repo).len(), 1);
+    repo.tolk_spelling()
+        .args(["accept", SLUG, "a2", "spelling", "--by", "Anna Lindholm"])
+        .args(["--reason", "Established Finland-Swedish usage"])
+        .assert()
+        .success();
+    assert_eq!(spelling(&repo), Vec::<(String, String)>::new());
+    // Listed as doing its work (it read as unused: the list checked
+    // without the dictionary).
+    let list = json(
+        repo.tolk_spelling()
+            .args(["accept", "--list", "--format", "json"]),
+    );
+    assert_eq!(list["waivers"][0]["rule"], "spelling", "{list}");
+    assert_eq!(list["waivers"][0]["status"], "active", "{list}");
+}
+
+#[test]
+fn inconsistent_is_not_accepted_on_one_segment_and_says_why() {
+    let repo = Repo::seed();
+    let out = repo
+        .tolk()
+        .args([
+            "accept",
+            SLUG,
+            "p1",
+            "inconsistent",
+            "--by",
+            "Anna Lindholm",
+        ])
+        .args(["--reason", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("compares `hyvinvointikoordinaattori` with the other articles"),
+        "{err}"
+    );
+}

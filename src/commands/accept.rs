@@ -7,13 +7,16 @@ use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::checks::{Rule, check_article};
+use std::sync::OnceLock;
+
+use crate::checks::spelling::Speller;
+use crate::checks::{Rule, check_article_with};
 use crate::cli::AcceptArgs;
 use crate::commands::mark::{today, who};
 use crate::config::known_rules;
 use crate::glossary::Matcher;
 use crate::select;
-use crate::session::{ArticleError, Session};
+use crate::session::{ArticleError, Session, Spelling};
 use crate::status::Waiver;
 use crate::waive::{all_fingerprints, fingerprints, placed, rehome, segment_texts, subject};
 
@@ -139,8 +142,26 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .context("say why with --reason \"…\": the next editor reads it")?;
+    if rule == Rule::Inconsistent {
+        bail!(
+            "`inconsistent` compares `{slug}` with the other articles, so it is not accepted on one \
+             segment: translate the sentence as the other articles do, or leave the rule out \
+             (`--ignore inconsistent`)"
+        );
+    }
     let terms = session.terms()?;
-    let findings = check_article(&article, terms.matcher.as_ref());
+    // The dictionary only for the rule that needs it.
+    let spelling = if rule == Rule::Spelling {
+        session.spelling()?
+    } else {
+        Default::default()
+    };
+    let findings = check_article_with(
+        &article,
+        terms.matcher.as_ref(),
+        spelling.speller.as_ref(),
+        None,
+    );
     let Some(finding) = findings
         .iter()
         .find(|f| f.segment.as_deref() == Some(id.as_str()) && f.rule == rule)
@@ -207,11 +228,21 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
 }
 
 /// The waivers of one article, each with what it does now.
-fn listed(article: &Article, matcher: Option<&Matcher>) -> Vec<Listed> {
+/// `speller`: the dictionary, asked for only by an article with a
+/// `spelling` waiver.
+fn listed<'s>(
+    article: &Article,
+    matcher: Option<&Matcher>,
+    speller: impl FnOnce() -> Option<&'s Speller>,
+) -> Vec<Listed> {
     if article.status.waivers.is_empty() {
         return Vec::new();
     }
-    let findings = check_article(article, matcher);
+    let spelled = placed(article)
+        .values()
+        .any(|rules| rules.iter().any(|(rule, _)| *rule == Rule::Spelling));
+    let speller = if spelled { speller() } else { None };
+    let findings = check_article_with(article, matcher, speller, None);
     let mut out = Vec::new();
     let mut placed: Vec<(String, Vec<(Rule, &Waiver)>)> = placed(article).into_iter().collect();
     placed.sort_by_key(|(id, _)| {
@@ -258,8 +289,17 @@ fn list(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     let selection = session.select(&named)?;
     let terms = session.terms()?;
     let matcher = terms.matcher.as_ref();
-    let (per_article, mut errors) =
-        session.map_articles(&selection.slugs, |article| listed(article, matcher))?;
+    // Read once, by the first article that needs it.
+    let spelling: OnceLock<Spelling> = OnceLock::new();
+    let speller = || {
+        spelling
+            .get_or_init(|| session.spelling().unwrap_or_default())
+            .speller
+            .as_ref()
+    };
+    let (per_article, mut errors) = session.map_articles(&selection.slugs, |article| {
+        listed(article, matcher, speller)
+    })?;
     errors.extend(selection.misnamed.iter().map(ArticleError::misnamed));
     Ok(AcceptReport::List {
         waivers: per_article.into_iter().flatten().collect(),
