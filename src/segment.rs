@@ -343,6 +343,16 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
     {
         return false;
     }
+    // ASCII text under an ASCII prefix (most are): compared byte by byte.
+    if prefix.is_ascii()
+        && let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+    {
+        return head
+            .iter()
+            .zip(prefix.bytes())
+            .all(|(t, p)| t.to_ascii_lowercase() == p);
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
@@ -402,7 +412,7 @@ struct Paragraph {
 }
 
 impl Paragraph {
-    fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
+    fn lines(&self) -> impl DoubleEndedIterator<Item = (usize, &str)> + ExactSizeIterator {
         self.lines.iter().map(|(n, r)| (*n, &self.text[r.clone()]))
     }
 
@@ -533,27 +543,29 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
         } else {
             // A credit line typed straight under the text, or above it,
             // without a blank line: still a credit, not part of the text.
-            let lines: Vec<(usize, &str)> = para.lines().collect();
-            let head = lines
-                .iter()
-                .take_while(|(n, l)| parse_credit(l, *n).is_some())
-                .count();
-            let tail = lines[head..]
-                .iter()
+            // The lines above are the credits read already; the line after
+            // them is not one, so the lines under the text are looked for
+            // after it (a one-line paragraph is read once).
+            let head = credits.len();
+            let tail = para
+                .lines()
+                .skip(head + 1)
                 .rev()
-                .take_while(|(n, l)| parse_credit(l, *n).is_some())
+                .take_while(|&(n, l)| parse_credit(l, n).is_some())
                 .count();
             if head == 0 && tail == 0 {
                 content(&mut items, para, &mut broken);
                 continue;
             }
-            let credit = |&(n, l): &(usize, &str)| parse_credit(l, n).expect("parsed above");
-            result.credits.extend(lines[..head].iter().map(credit));
-            result
-                .credits
-                .extend(lines[lines.len() - tail..].iter().map(credit));
+            let count = para.lines.len();
+            result.credits.extend(credits);
+            result.credits.extend(
+                para.lines()
+                    .skip(count - tail)
+                    .map(|(n, l)| parse_credit(l, n).expect("parsed above")),
+            );
             broken |= head > 0;
-            content(&mut items, para.sub(head..lines.len() - tail), &mut broken);
+            content(&mut items, para.sub(head..count - tail), &mut broken);
             let tail_credits = &result.credits[result.credits.len() - tail..];
             if let Some(item) = items.last_mut() {
                 item.photo_credit = tail > 0
@@ -1240,15 +1252,15 @@ impl Builder {
             Kind::Title => "title".to_string(),
             Kind::Paragraph => {
                 self.paragraphs += 1;
-                format!("p{}", self.paragraphs)
+                numbered_id('p', self.paragraphs)
             }
             Kind::Question => {
                 self.questions += 1;
-                format!("q{}", self.questions)
+                numbered_id('q', self.questions)
             }
             Kind::Answer => {
                 self.answers += 1;
-                format!("a{}", self.answers)
+                numbered_id('a', self.answers)
             }
         };
         self.segments.push(Segment {
@@ -1276,6 +1288,26 @@ impl Builder {
         last.words += para.counted;
         last.parts.push((para.line, para.end_line));
     }
+}
+
+/// `p12`: what `format!("{class}{n}")` gives, without the formatting
+/// machinery (every segment of every article gets one).
+fn numbered_id(class: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(class);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Where run `k` of `runs` ends in `text`: at its last word's end, before
@@ -1819,6 +1851,13 @@ mod tests {
     }
 
     #[test]
+    fn numbered_ids_read_as_formatted() {
+        for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {
+            assert_eq!(numbered_id('p', n), format!("p{n}"));
+        }
+    }
+
+    #[test]
     fn date_words_fit_the_stack_buffer() {
         let longest = data()
             .flat_map(|d| d.months.iter().chain(d.weekdays))
@@ -2113,7 +2152,7 @@ mod tests {
                 .collect();
             all.extend(data().flat_map(|d| d.boilerplate).map(|(p, _)| *p));
             all.extend(lang::WEB_BOILERPLATE.iter().map(|(p, _)| *p));
-            all.extend(["", "ä", "i̇x", "σ"]);
+            all.extend(["", "ä", "i̇x", "σ", "Kuvassa", "kuva"]);
             all
         }
 
