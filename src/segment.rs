@@ -5,6 +5,7 @@
 //! looks at one paragraph and its neighbours, never at all the others.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -753,18 +754,39 @@ fn is_date_word(word: &str) -> bool {
         len += c.encode_utf8(&mut buf[len..]).len();
     }
     let lower = &buf[..len];
-    data().any(|d| {
-        d.months.iter().chain(d.weekdays).any(|stem| {
-            let stem = stem.as_bytes();
-            lower.first() == stem.first()
-                && lower.starts_with(stem)
-                && lower[stem.len()..]
-                    .iter()
-                    .filter(|&&b| b & 0xC0 != 0x80)
-                    .count()
-                    <= 4
-        })
+    let Some(&first) = lower.first() else {
+        // Nothing but an empty stem could start an empty word.
+        return data()
+            .flat_map(|d| d.months.iter().chain(d.weekdays))
+            .any(|stem| stem.is_empty());
+    };
+    date_stems(first).iter().any(|stem| {
+        let stem = stem.as_bytes();
+        lower.starts_with(stem)
+            && lower[stem.len()..]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                <= 4
     })
+}
+
+/// The month and weekday stems of both languages that start with byte
+/// `first`, listed once: a word is tried against those only.
+fn date_stems(first: u8) -> &'static [&'static str] {
+    static BY_FIRST: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        for stem in data().flat_map(|d| d.months.iter().chain(d.weekdays)) {
+            // An empty stem would start every word: listed under each byte.
+            match stem.as_bytes().first() {
+                Some(&b) => by_first[usize::from(b)].push(*stem),
+                None => by_first.iter_mut().for_each(|v| v.push(*stem)),
+            }
+        }
+        by_first
+    });
+    &by_first[usize::from(first)]
 }
 
 /// `12.3.`, `12.3.2025`, `1.–3.4.`: a day and a month.
