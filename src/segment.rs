@@ -5,6 +5,7 @@
 //! looks at one paragraph and its neighbours, never at all the others.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -335,6 +336,24 @@ fn parse_credit(text: &str, line: usize) -> Option<Credit> {
 /// Whether `text` starts with `prefix` (lower case), ignoring letter case,
 /// without allocating: this runs on every paragraph.
 fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    // An ASCII first byte lower-cases to one ASCII byte: most texts are
+    // told apart from the prefix here, without lower-casing characters.
+    if let (Some(t), Some(p)) = (text.as_bytes().first(), prefix.as_bytes().first())
+        && t.is_ascii()
+        && t.to_ascii_lowercase() != *p
+    {
+        return false;
+    }
+    // ASCII text under an ASCII prefix (most are): compared byte by byte.
+    if prefix.is_ascii()
+        && let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+    {
+        return head
+            .iter()
+            .zip(prefix.bytes())
+            .all(|(t, p)| t.to_ascii_lowercase() == p);
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
@@ -394,7 +413,7 @@ struct Paragraph {
 }
 
 impl Paragraph {
-    fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
+    fn lines(&self) -> impl DoubleEndedIterator<Item = (usize, &str)> + ExactSizeIterator {
         self.lines.iter().map(|(n, r)| (*n, &self.text[r.clone()]))
     }
 
@@ -460,7 +479,11 @@ fn paragraphs(input: &str) -> Vec<Paragraph> {
             }
             end = src + word.len();
             para.text.push_str(word);
-            para.counted += usize::from(word.chars().any(is_word_char));
+            // Most words open with an ASCII letter or digit: no need to
+            // decode their characters.
+            let counts =
+                word.as_bytes()[0].is_ascii_alphanumeric() || word.chars().any(is_word_char);
+            para.counted += usize::from(counts);
         }
         para.lines.push((line, start..para.text.len()));
     }
@@ -521,27 +544,29 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
         } else {
             // A credit line typed straight under the text, or above it,
             // without a blank line: still a credit, not part of the text.
-            let lines: Vec<(usize, &str)> = para.lines().collect();
-            let head = lines
-                .iter()
-                .take_while(|(n, l)| parse_credit(l, *n).is_some())
-                .count();
-            let tail = lines[head..]
-                .iter()
+            // The lines above are the credits read already; the line after
+            // them is not one, so the lines under the text are looked for
+            // after it (a one-line paragraph is read once).
+            let head = credits.len();
+            let tail = para
+                .lines()
+                .skip(head + 1)
                 .rev()
-                .take_while(|(n, l)| parse_credit(l, *n).is_some())
+                .take_while(|&(n, l)| parse_credit(l, n).is_some())
                 .count();
             if head == 0 && tail == 0 {
                 content(&mut items, para, &mut broken);
                 continue;
             }
-            let credit = |&(n, l): &(usize, &str)| parse_credit(l, n).expect("parsed above");
-            result.credits.extend(lines[..head].iter().map(credit));
-            result
-                .credits
-                .extend(lines[lines.len() - tail..].iter().map(credit));
+            let count = para.lines.len();
+            result.credits.extend(credits);
+            result.credits.extend(
+                para.lines()
+                    .skip(count - tail)
+                    .map(|(n, l)| parse_credit(l, n).expect("parsed above")),
+            );
             broken |= head > 0;
-            content(&mut items, para.sub(head..lines.len() - tail), &mut broken);
+            content(&mut items, para.sub(head..count - tail), &mut broken);
             let tail_credits = &result.credits[result.credits.len() - tail..];
             if let Some(item) = items.last_mut() {
                 item.photo_credit = tail > 0
@@ -648,7 +673,10 @@ fn speaker(text: &str) -> Option<(usize, bool)> {
     while !text.is_char_boundary(window) {
         window -= 1;
     }
-    let colon = text[..window].find(": ")?;
+    // The first `: ` inside the window, found by its colon (colons are
+    // rare, spaces are not).
+    let bytes = &text.as_bytes()[..window];
+    let colon = memchr::memchr_iter(b':', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))?;
     let head = &text[..colon];
     if head.len() > 80 || credit_key(&text[..=colon]).is_some() {
         return None;
@@ -657,9 +685,10 @@ fn speaker(text: &str) -> Option<(usize, bool)> {
 }
 
 /// A paragraph's first line names a gallup answerer: `Name, age, job:`
-/// before the answer, or alone above it.
-fn is_person(para: &Paragraph, text: &str) -> bool {
-    if speaker(text).is_some_and(|(words, details)| words >= 2 || details) {
+/// before the answer, or alone above it. `spoken` is the paragraph's
+/// [`speaker`].
+fn is_person(para: &Paragraph, spoken: Option<(usize, bool)>) -> bool {
+    if spoken.is_some_and(|(words, details)| words >= 2 || details) {
         return true;
     }
     let first = para.lines().next().map_or("", |(_, l)| l);
@@ -699,16 +728,65 @@ fn is_wrapped_in_quotes(text: &str) -> bool {
         && text.split(' ').nth(2).is_some()
 }
 
+/// The longest a month or weekday name can be with its ending, in
+/// characters: the longest stem (`keskiviikko`) and four letters.
+const DATE_WORD_MAX_CHARS: usize = 15;
+
 /// Whether a word is a month or weekday name, inflected (`tammikuussa`,
 /// `måndagen`): the name's stem and at most four letters of ending.
 fn is_date_word(word: &str) -> bool {
-    let word = bare_lower(word);
-    data()
-        .flat_map(|d| d.months.iter().chain(d.weekdays))
-        .any(|stem| {
-            word.strip_prefix(stem)
-                .is_some_and(|rest| rest.chars().count() <= 4)
-        })
+    // This runs on the first words of every paragraph: the word is
+    // lower-cased into a buffer on the stack, not a new string, and each
+    // stem is tested by its first byte before its bytes are compared.
+    // (`str::to_lowercase` differs from `char::to_lowercase` only for a
+    // final sigma, which no stem holds and which is one character either
+    // way.)
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buf = [0u8; 4 * DATE_WORD_MAX_CHARS];
+    let (mut len, mut chars) = (0, 0);
+    for c in word.chars().flat_map(char::to_lowercase) {
+        // Longer than any stem and four letters of ending, and a
+        // lower-cased character is never fewer characters: no date word.
+        chars += 1;
+        if chars > DATE_WORD_MAX_CHARS {
+            return false;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let lower = &buf[..len];
+    let Some(&first) = lower.first() else {
+        // Nothing but an empty stem could start an empty word.
+        return data()
+            .flat_map(|d| d.months.iter().chain(d.weekdays))
+            .any(|stem| stem.is_empty());
+    };
+    date_stems(first).iter().any(|stem| {
+        let stem = stem.as_bytes();
+        lower.starts_with(stem)
+            && lower[stem.len()..]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                <= 4
+    })
+}
+
+/// The month and weekday stems of both languages that start with byte
+/// `first`, listed once: a word is tried against those only.
+fn date_stems(first: u8) -> &'static [&'static str] {
+    static BY_FIRST: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        for stem in data().flat_map(|d| d.months.iter().chain(d.weekdays)) {
+            // An empty stem would start every word: listed under each byte.
+            match stem.as_bytes().first() {
+                Some(&b) => by_first[usize::from(b)].push(*stem),
+                None => by_first.iter_mut().for_each(|v| v.push(*stem)),
+            }
+        }
+        by_first
+    });
+    &by_first[usize::from(first)]
 }
 
 /// `12.3.`, `12.3.2025`, `1.–3.4.`: a day and a month.
@@ -726,19 +804,31 @@ fn is_date(word: &str) -> bool {
 /// An event listing: a date or weekday among the first words, or a clock
 /// time (`klo 18–20`, `kl. 18–20`) anywhere.
 fn is_calendar_entry(text: &str) -> bool {
-    let words: Vec<&str> = text.split(' ').collect();
-    let leading = words
-        .iter()
+    let leading = text
+        .split(' ')
         .take(3)
         .any(|w| is_date_word(w) || is_date(w.trim_start_matches(|c: char| !c.is_ascii_digit())));
-    leading
-        || words.windows(2).any(|pair| {
-            let clock = pair[0].trim_end_matches('.');
+    leading || has_clock_time(text)
+}
+
+/// Whether a clock word comes right before a word that starts with a
+/// digit (`klo 18`, `kl. 18–20`). Found from the spaces before a digit
+/// back, not by testing every word against the clock words: this reads
+/// every body paragraph of every article, and few words start with a digit.
+fn has_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).any(|space| {
+        bytes.get(space + 1).is_some_and(u8::is_ascii_digit) && {
+            // The word before, as `split(' ')` gives it (empty after two
+            // spaces).
+            let before = &text[..space];
+            let word = before.rsplit(' ').next().unwrap_or(before);
+            let clock = word.trim_end_matches('.');
             data()
                 .flat_map(|d| d.clock_words)
                 .any(|w| clock.eq_ignore_ascii_case(w))
-                && pair[1].starts_with(|c: char| c.is_ascii_digit())
-        })
+        }
+    })
 }
 
 /// A title that promises N questions: `6 kysymystä`, `6 frågor`.
@@ -796,10 +886,11 @@ impl Look {
         let bold = text.starts_with("**") && text.ends_with("**");
         let punctuated = ends_with_sentence_mark(text);
         let item = bullet(text).is_some();
+        let spoken = speaker(text);
         Look {
             dash,
-            speaker: speaker(text).is_some(),
-            person: is_person(para, text),
+            speaker: spoken.is_some(),
+            person: is_person(para, spoken),
             asks,
             strong: asks && (bold || is_all_caps(text)),
             numbered_question: asks && numbered(text),
@@ -1183,15 +1274,15 @@ impl Builder {
             Kind::Title => "title".to_string(),
             Kind::Paragraph => {
                 self.paragraphs += 1;
-                format!("p{}", self.paragraphs)
+                numbered_id('p', self.paragraphs)
             }
             Kind::Question => {
                 self.questions += 1;
-                format!("q{}", self.questions)
+                numbered_id('q', self.questions)
             }
             Kind::Answer => {
                 self.answers += 1;
-                format!("a{}", self.answers)
+                numbered_id('a', self.answers)
             }
         };
         self.segments.push(Segment {
@@ -1219,6 +1310,26 @@ impl Builder {
         last.words += para.counted;
         last.parts.push((para.line, para.end_line));
     }
+}
+
+/// `p12`: what `format!("{class}{n}")` gives, without the formatting
+/// machinery (every segment of every article gets one).
+fn numbered_id(class: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(class);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Where run `k` of `runs` ends in `text`: at its last word's end, before
@@ -1762,6 +1873,22 @@ mod tests {
     }
 
     #[test]
+    fn numbered_ids_read_as_formatted() {
+        for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {
+            assert_eq!(numbered_id('p', n), format!("p{n}"));
+        }
+    }
+
+    #[test]
+    fn date_words_fit_the_stack_buffer() {
+        let longest = data()
+            .flat_map(|d| d.months.iter().chain(d.weekdays))
+            .map(|stem| stem.chars().count())
+            .max();
+        assert_eq!(longest.map(|n| n + 4), Some(DATE_WORD_MAX_CHARS));
+    }
+
+    #[test]
     fn event_listings_are_a_calendar() {
         let fi = "Menovinkit\n\nTi 12.3. Satutunti kirjastossa klo 10–11.\n\nKeskiviikkona 13.3. kuorokonsertti kirkossa klo 18–20.\n\nLauantaina 16.3. kevätmarkkinat torilla klo 9–14.";
         assert_eq!(segment(fi).kind, ArticleKind::Calendar);
@@ -1970,6 +2097,109 @@ mod tests {
             #[test]
             fn seed_offsets_survive_rewrapping((text, _crlf) in rewrapped()) {
                 check(&text)?;
+            }
+        }
+
+        /// The calendar test as first written (a vector of words, each
+        /// lower-cased into a new string), which the fast one must match.
+        fn is_calendar_entry_simple(text: &str) -> bool {
+            let date_word = |word: &str| {
+                let word = bare_lower(word);
+                data()
+                    .flat_map(|d| d.months.iter().chain(d.weekdays))
+                    .any(|stem| {
+                        word.strip_prefix(stem)
+                            .is_some_and(|rest| rest.chars().count() <= 4)
+                    })
+            };
+            let words: Vec<&str> = text.split(' ').collect();
+            let leading = words.iter().take(3).any(|w| {
+                date_word(w) || is_date(w.trim_start_matches(|c: char| !c.is_ascii_digit()))
+            });
+            leading
+                || words.windows(2).any(|pair| {
+                    let clock = pair[0].trim_end_matches('.');
+                    data()
+                        .flat_map(|d| d.clock_words)
+                        .any(|w| clock.eq_ignore_ascii_case(w))
+                        && pair[1].starts_with(|c: char| c.is_ascii_digit())
+                })
+        }
+
+        /// Words and marks calendar paragraphs are made of, in any case.
+        fn calendar_text() -> impl Strategy<Value = String> {
+            let piece = prop::sample::select(vec![
+                " ",
+                "  ",
+                "klo",
+                "KLO",
+                "Kl.",
+                "kl",
+                "kello",
+                "klockan",
+                "kl..",
+                "xklo",
+                "1",
+                "18",
+                "18–20",
+                "12.3.",
+                "1.–3.4.",
+                "(",
+                ".",
+                "-",
+                "Maanantaina",
+                "måndagen",
+                "tammikuussa",
+                "JOULUKUUSSA",
+                "tammikuussaan",
+                "keskiviikkoisin",
+                "KESKIVIIKKOISIN",
+                "keskiviikkoisinä",
+                "Keskiviikkoisinaan",
+                "Σ",
+                "ΣΑ",
+                "İ",
+                "ä",
+                "x",
+                "a1",
+            ]);
+            prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+        }
+
+        /// Prefixes the segmenter tests texts against, and some odd ones.
+        fn prefixes() -> Vec<&'static str> {
+            let mut all: Vec<&'static str> = data()
+                .flat_map(|d| d.byline_prefixes.iter().chain(d.caption_prefixes))
+                .copied()
+                .collect();
+            all.extend(data().flat_map(|d| d.boilerplate).map(|(p, _)| *p));
+            all.extend(lang::WEB_BOILERPLATE.iter().map(|(p, _)| *p));
+            all.extend(["", "ä", "i̇x", "σ", "Kuvassa", "kuva"]);
+            all
+        }
+
+        proptest! {
+            #[test]
+            fn starts_with_ci_as_lower_casing_every_character(
+                text in "\\PC{0,6}|(Kuvassa|KUVASSA|kuvassa|Kirjoittaja|KIRJOITTAJA on|Vastaa|İx|Σ|ä|Ä|x)\\PC{0,4}",
+            ) {
+                for prefix in prefixes() {
+                    let mut lower = text.chars().flat_map(char::to_lowercase);
+                    let simple = prefix.chars().all(|p| lower.next() == Some(p));
+                    prop_assert_eq!(starts_with_ci(&text, prefix), simple, "{:?} {:?}", text, prefix);
+                }
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn calendar_entries_read_as_the_simple_version(text in calendar_text()) {
+                prop_assert_eq!(is_calendar_entry(&text), is_calendar_entry_simple(&text));
+            }
+
+            #[test]
+            fn calendar_entries_read_as_the_simple_version_on_any_string(text in any::<String>()) {
+                prop_assert_eq!(is_calendar_entry(&text), is_calendar_entry_simple(&text));
             }
         }
 

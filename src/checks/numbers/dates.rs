@@ -377,26 +377,52 @@ fn settle_months(own: &[Mention], open: &mut [bool], other: &[Mention]) {
 
 /// How a word opens, for a quick look-up before folding it: its first
 /// three bytes, ASCII lower-cased (every month and weekday name starts with
-/// an ASCII letter; `ö` and `Ö` share their first byte).
-fn opening(word: &str) -> Option<[u8; 3]> {
+/// an ASCII letter; `ö` and `Ö` share their first byte), as one number so
+/// that the look-up compares numbers, not slices.
+fn opening(word: &str) -> Option<u32> {
     match word.as_bytes() {
-        [a, b, c, ..] => Some([a, b, c].map(u8::to_ascii_lowercase)),
+        [a, b, c, ..] => Some(u32::from_be_bytes(
+            [0, *a, *b, *c].map(|b| b.to_ascii_lowercase()),
+        )),
         _ => None,
     }
 }
 
-/// The openings of a language's month and weekday names, sorted. Worked
-/// out once per language.
-fn openings(lang: Lang) -> &'static [[u8; 3]] {
-    static FI: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
-    static SV: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
+/// The openings of a language's month and weekday names: sorted, and as
+/// a filter of their first two bytes that most words fail before the
+/// search (`pairs[first]` has bit `second - b'a'` for a letter, bit 26 for
+/// any other second byte).
+struct Openings {
+    sorted: Vec<u32>,
+    pairs: [u32; 256],
+}
+
+impl Openings {
+    fn pair_bit(second: u8) -> u32 {
+        match second {
+            b'a'..=b'z' => 1 << (second - b'a'),
+            _ => 1 << 26,
+        }
+    }
+
+    fn contains(&self, opening: u32) -> bool {
+        let [_, first, second, _] = opening.to_be_bytes();
+        self.pairs[usize::from(first)] & Openings::pair_bit(second) != 0
+            && self.sorted.binary_search(&opening).is_ok()
+    }
+}
+
+/// The [`Openings`] of a language, worked out once.
+fn openings(lang: Lang) -> &'static Openings {
+    static FI: OnceLock<Openings> = OnceLock::new();
+    static SV: OnceLock<Openings> = OnceLock::new();
     let cell = match lang {
         Lang::Fi => &FI,
         Lang::Sv => &SV,
     };
     cell.get_or_init(|| {
         let data = lang.data();
-        let mut all: Vec<[u8; 3]> = data
+        let mut all: Vec<u32> = data
             .months
             .iter()
             .chain(data.weekdays)
@@ -405,7 +431,12 @@ fn openings(lang: Lang) -> &'static [[u8; 3]] {
             .collect();
         all.sort_unstable();
         all.dedup();
-        all
+        let mut pairs = [0; 256];
+        for o in &all {
+            let [_, first, second, _] = o.to_be_bytes();
+            pairs[usize::from(first)] |= Openings::pair_bit(second);
+        }
+        Openings { sorted: all, pairs }
     })
 }
 
@@ -413,9 +444,9 @@ fn openings(lang: Lang) -> &'static [[u8; 3]] {
 /// folded: this reads every word of every row. A name or the head of an
 /// elided one opens like a name (`openings`); a short word may be an
 /// abbreviation.
-fn may_name_a_day(word: &str, openings: &[[u8; 3]], abbreviations: &[(&str, u8)]) -> bool {
+fn may_name_a_day(word: &str, openings: &Openings, abbreviations: &[(&str, u8)]) -> bool {
     if let Some(o) = opening(word) {
-        if openings.binary_search(&o).is_ok() {
+        if openings.contains(o) {
             return true;
         }
         if word.len() > 4 {
@@ -427,6 +458,24 @@ fn may_name_a_day(word: &str, openings: &[[u8; 3]], abbreviations: &[(&str, u8)]
         abbr.len() == word.len()
             && abbr.as_bytes()[0] == first
             && word.chars().flat_map(char::to_lowercase).eq(abbr.chars())
+    })
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is
+/// a letter or a soft hyphen, and its length.
+#[inline]
+fn letter_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    if bytes[i] < 0x80 {
+        return (bytes[i].is_ascii_alphabetic(), 1);
+    }
+    // U+00C0..U+00FF (`ä`, `ö`, `å`, …) are letters but for `×` and `÷`:
+    // the Finnish and Swedish letters without decoding them.
+    if bytes[i] == 0xC3 {
+        return (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2);
+    }
+    text[i..].chars().next().map_or((false, 1), |c| {
+        (c.is_alphabetic() || c == SOFT_HYPHEN, c.len_utf8())
     })
 }
 
@@ -456,14 +505,7 @@ impl<'t> Reader<'t> {
         let openings = openings(lang);
         // Runs of letters, read a byte at a time where the text is ASCII.
         let bytes = text.as_bytes();
-        let letter_at = |i: usize| -> (bool, usize) {
-            if bytes[i] < 0x80 {
-                return (bytes[i].is_ascii_alphabetic(), 1);
-            }
-            text[i..].chars().next().map_or((false, 1), |c| {
-                (c.is_alphabetic() || c == SOFT_HYPHEN, c.len_utf8())
-            })
-        };
+        let letter_at = |i: usize| letter_at(text, i);
         let mut parts = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
@@ -924,6 +966,43 @@ mod tests {
     }
 
     // Reading
+
+    #[test]
+    fn the_pair_filter_keeps_every_opening() {
+        for lang in [Lang::Fi, Lang::Sv] {
+            let openings = openings(lang);
+            for &o in &openings.sorted {
+                assert!(openings.contains(o), "{:?}", o.to_be_bytes());
+            }
+            // Words that fail the filter fail the search too.
+            for word in [
+                "kissa",
+                "Talo",
+                "tammikuussa",
+                "xyz",
+                "ääni",
+                "täti",
+                "k1x",
+                "Mån",
+            ] {
+                let Some(o) = opening(word) else { continue };
+                assert_eq!(
+                    openings.contains(o),
+                    openings.sorted.binary_search(&o).is_ok(),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn letters_read_without_decoding_are_letters() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let expected = (c.is_alphabetic() || c == SOFT_HYPHEN, c.len_utf8());
+            assert_eq!(letter_at(&text, 0), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn dates_in_digits_and_words() {

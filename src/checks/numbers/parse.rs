@@ -11,10 +11,10 @@ pub(super) fn read(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut prev_time_end = None;
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    loop {
+        i = next_digit(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         if in_name(text, i) {
             i = skip_name(text, i);
@@ -35,6 +35,33 @@ pub(super) fn read(text: &str) -> Vec<Number> {
         i = end;
     }
     out
+}
+
+/// The position of the first ASCII digit at or after `from`, or the
+/// length. Eight bytes at a time: most of a text is not digits, and this
+/// reads every segment on both sides, twice.
+fn next_digit(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // With the high bits cleared no byte carries into the next: a
+        // byte's high bit is then set by `+ 0x50` when it is at least `0`
+        // and by `+ 0x46` when it is past `9`. Bytes that had their high
+        // bit set (not ASCII) are dropped.
+        let low = x & !HIGH;
+        let digits = (low + ONES * 0x50) & !(low + ONES * 0x46) & !x & HIGH;
+        if digits != 0 {
+            return i + (digits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes.get(i..).map_or(0, |rest| {
+        rest.iter()
+            .position(u8::is_ascii_digit)
+            .unwrap_or(rest.len())
+    })
 }
 
 /// A number read at one position, before a percent sign is added.
@@ -379,7 +406,36 @@ fn percent_end(text: &str, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::numbers;
+    use super::next_digit;
     use crate::checks::numbers::tests::{extra, missing, no_finding, values};
+
+    proptest::proptest! {
+        #[test]
+        fn next_digit_finds_what_a_byte_by_byte_search_finds(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..45,
+        ) {
+            let simple = bytes
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, b)| b.is_ascii_digit())
+                .map_or(bytes.len().max(from), |(i, _)| i);
+            proptest::prop_assert_eq!(next_digit(&bytes, from), simple);
+        }
+    }
+
+    #[test]
+    fn next_digit_at_every_byte_value_and_position() {
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'x'; 20];
+                bytes[at] = b;
+                let expected = if b.is_ascii_digit() { at } else { 20 };
+                assert_eq!(next_digit(&bytes, 0), expected, "{b} at {at}");
+            }
+        }
+    }
 
     // Reading numbers
 
