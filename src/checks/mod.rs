@@ -997,7 +997,8 @@ fn credit(cx: &mut Ctx<'_>) {
     // A line may name the translators together (`Anna Lindholm och Eeva
     // Virtanen`, `A & B`, `A, B`): one of them is enough.
     let named = credits.iter().any(|c| {
-        markers.contains(&same(&c.name)) || co_names(&c.name).any(|n| markers.contains(&same(n)))
+        markers.contains(&same(&c.name))
+            || co_names(&c.name).iter().any(|n| markers.contains(&same(n)))
     });
     if !named {
         let c = credits[0];
@@ -1020,17 +1021,27 @@ fn credit(cx: &mut Ctx<'_>) {
 }
 
 /// The names of a credit naming several people: parts between `,`, `&`,
-/// `/` and the words for "and" (`och`, `ja`, `and`).
-fn co_names(names: &str) -> impl Iterator<Item = &str> {
-    names
-        .split([',', '&', '/'])
-        .flat_map(|part| {
-            part.split(" och ")
-                .flat_map(|p| p.split(" ja "))
-                .flat_map(|p| p.split(" and "))
-        })
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
+/// `/` and the words for "and" (`och`, `ja`, `and`, in any case: credit
+/// lines are often in capitals).
+fn co_names(names: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in names.split([',', '&', '/']) {
+        let mut name: Vec<&str> = Vec::new();
+        for word in part.split_whitespace() {
+            if ["och", "ja", "and"]
+                .iter()
+                .any(|and| word.eq_ignore_ascii_case(and))
+            {
+                out.push(name.join(" "));
+                name.clear();
+            } else {
+                name.push(word);
+            }
+        }
+        out.push(name.join(" "));
+    }
+    out.retain(|n| !n.is_empty());
+    out
 }
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the
@@ -1583,6 +1594,8 @@ mod tests {
             "Patricia Heikkilä & Anna Lindholm",
             "Anna Lindholm, Patricia Heikkilä",
             "PATRICIA HEIKKILÄ / ANNA LINDHOLM",
+            "ANNA LINDHOLM OCH PATRICIA HEIKKILÄ",
+            "Anna Lindholm ja Patricia Heikkilä",
         ] {
             let sv = SV.replace("Patricia Heikkilä", together);
             assert!(
