@@ -183,6 +183,30 @@ impl People {
     }
 }
 
+/// The names of a credit naming several people: parts between `,`, `&`,
+/// `/` and the words for "and" (`och`, `ja`, `and`, in any case: credit
+/// lines are often in capitals).
+pub fn co_names(names: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in names.split([',', '&', '/']) {
+        let mut name: Vec<&str> = Vec::new();
+        for word in part.split_whitespace() {
+            if ["och", "ja", "and"]
+                .iter()
+                .any(|and| word.eq_ignore_ascii_case(and))
+            {
+                out.push(name.join(" "));
+                name.clear();
+            } else {
+                name.push(word);
+            }
+        }
+        out.push(name.join(" "));
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
 /// A name as compared: lower case, without accents, spaces collapsed
 /// (`  Patricia  HEIKKILÄ ` → `patricia heikkila`). Accents are taken off
 /// after Unicode decomposition, so a name typed with a combining diaeresis

@@ -365,7 +365,20 @@ fn the_credit_may_name_the_translator_by_another_name_in_people_toml() {
         check_json(&repo, &[]).1,
         check_json(&repo, &["--no-cache"]).1
     );
-    // A people.toml that does not read leaves the credit as written.
-    repo.write("people.toml", "[[person]]\nnome = 1\n");
-    assert_eq!(credit(&repo).len(), 1);
+    // A people.toml that does not read is refused with its line, as
+    // `tolk mark` and `tolk credits` refuse it.
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Patricia Heikkilä\"\naliases = [\"P. Heikkilä\"\n",
+    );
+    let out = repo.tolk().args(["check", "--no-cache"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let shown =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(shown.contains("people.toml"), "{shown}");
+    // Without the credit rule it is not needed.
+    repo.tolk()
+        .args(["check", "--no-cache", "--ignore", "credit"])
+        .assert()
+        .code(predicate::ne(2));
 }

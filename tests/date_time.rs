@@ -363,3 +363,67 @@ fn the_seed_and_the_fixtures_get_no_date_time_findings() {
         ]
     );
 }
+
+/// The `date-time` and `number` findings of one paragraph pair, as
+/// `(rule, words)`.
+fn paragraph(fi: &str, sv: &str) -> Vec<(String, String)> {
+    let fi = format!("Otsikko\n\n{fi}\n");
+    let sv = format!("Rubrik\n\n{sv}\n");
+    let (_, found) = check(&repo_with(&[("a", &fi, &sv)]));
+    found
+        .into_iter()
+        .filter(|f| f.rule == "date-time" || f.rule == "number")
+        .map(|f| (f.rule, f.words))
+        .collect()
+}
+
+#[test]
+fn a_date_without_the_closing_dot_is_that_date_and_no_decimal_is() {
+    let quiet = [
+        ("Avajaiset ovat 6.4. klo 10.", "Invigningen är 6.4 kl. 10."),
+        (
+            "Hakemukset on jätettävä viimeistään 6.4.2025.",
+            "Ansökningarna ska lämnas in senast 6.4 2025.",
+        ),
+        (
+            "Esitykset ovat 6.–8.4. pihalla.",
+            "Föreställningarna ges 6–8.4 på gården.",
+        ),
+    ];
+    for (fi, sv) in quiet {
+        assert_eq!(paragraph(fi, sv), [], "{sv}");
+    }
+    let date = |words: &str| ("date-time".to_string(), words.to_string());
+    let number = |words: &str| ("number".to_string(), words.to_string());
+    // Another year, another first day: still wrong.
+    assert_eq!(
+        paragraph(
+            "Hakemukset on jätettävä viimeistään 6.4.2025.",
+            "Ansökningarna ska lämnas in senast 6.4 2026.",
+        ),
+        [date("6.4.2025"), number("6.4"), number("2026")]
+    );
+    assert_eq!(
+        paragraph(
+            "Esitykset ovat 6.–8.4. pihalla.",
+            "Föreställningarna ges 5–8.4 på gården."
+        ),
+        [date("6."), number("5")]
+    );
+    // A decimal is no date: the Finnish has it as a number, or a percent
+    // follows it. The date is then missing from the Swedish.
+    assert_eq!(
+        paragraph(
+            "Työttömyysaste oli 6,4 prosenttia. Strategia julkaistaan 6.4.",
+            "Arbetslösheten var 6.4 procent. Strategin publiceras senare.",
+        ),
+        [date("6.4.")]
+    );
+    assert_eq!(
+        paragraph(
+            "Strategia julkaistaan 6.4.",
+            "Strategin ökar med 6.4 procent."
+        ),
+        [date("6.4."), number("6.4")]
+    );
+}

@@ -241,6 +241,45 @@ fn credits_list_both_people_with_their_words() {
 }
 
 #[test]
+fn credits_count_each_translator_a_credit_line_names_together() {
+    // Imported with the line naming both, as the editor receives it.
+    let repo = Repo::empty();
+    let sv = String::from_utf8(common::SEED_SV.to_vec())
+        .unwrap()
+        .replace(
+            "ÖVERSÄTTNING: PATRICIA HEIKKILÄ",
+            "ÖVERSÄTTNING: PATRICIA HEIKKILÄ OCH MIKAEL LINDHOLM",
+        );
+    repo.import(SLUG, common::SEED_FI, Some(sv.as_bytes()));
+    repo.mark(
+        SLUG,
+        &["1-3", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    repo.mark(
+        SLUG,
+        &["4-6", "--as", "translated", "--by", "Mikael Lindholm"],
+    );
+    let doc = common::json(repo.tolk().args(["credits", "--format", "json"]));
+    let people = doc["people"].as_array().unwrap();
+    let credited: Vec<(&str, u64)> = people
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["credited"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        credited,
+        [("Mikael Lindholm", 1), ("Patricia Heikkilä", 1)],
+        "{doc}"
+    );
+    // And `check` agrees: the line names who marked the segments.
+    let out = repo
+        .tolk()
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\"credit\""));
+}
+
+#[test]
 fn name_comes_from_tolk_user_then_asks_for_by() {
     let repo = Repo::seed();
     repo.tolk()

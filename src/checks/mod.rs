@@ -998,7 +998,9 @@ fn credit(cx: &mut Ctx<'_>) {
     // Virtanen`, `A & B`, `A, B`): one of them is enough.
     let named = credits.iter().any(|c| {
         markers.contains(&same(&c.name))
-            || co_names(&c.name).iter().any(|n| markers.contains(&same(n)))
+            || crate::people::co_names(&c.name)
+                .iter()
+                .any(|n| markers.contains(&same(n)))
     });
     if !named {
         let c = credits[0];
@@ -1018,30 +1020,6 @@ fn credit(cx: &mut Ctx<'_>) {
         );
         cx.push(Rule::Credit, At::Line(Lang::Sv, c.line), message, None);
     }
-}
-
-/// The names of a credit naming several people: parts between `,`, `&`,
-/// `/` and the words for "and" (`och`, `ja`, `and`, in any case: credit
-/// lines are often in capitals).
-fn co_names(names: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in names.split([',', '&', '/']) {
-        let mut name: Vec<&str> = Vec::new();
-        for word in part.split_whitespace() {
-            if ["och", "ja", "and"]
-                .iter()
-                .any(|and| word.eq_ignore_ascii_case(and))
-            {
-                out.push(name.join(" "));
-                name.clear();
-            } else {
-                name.push(word);
-            }
-        }
-        out.push(name.join(" "));
-    }
-    out.retain(|n| !n.is_empty());
-    out
 }
 
 /// `glossary-avoid` anywhere in Swedish; `glossary-missing` when the

@@ -204,12 +204,16 @@ fn check_articles(
     let spelling = spelling?;
     let repo = session.repo()?;
     // Other names of the translators, for the credit. A `people.toml` that
-    // does not read is `tolk mark`'s and `tolk doctor`'s to report; the
-    // credit is then compared as written.
-    let people = config
-        .selects(Rule::Credit)
-        .then(|| People::load(repo).ok())
-        .flatten();
+    // does not read is refused, as `tolk mark` and `tolk credits` refuse
+    // it: the credit would be compared without the names it gives.
+    let people = if config.selects(Rule::Credit) {
+        match People::load(repo) {
+            Ok(people) => Some(people),
+            Err(err) => return Ok(Err(CheckReport::unreadable(&err))),
+        }
+    } else {
+        None
+    };
     let matcher = terms.matcher.as_ref();
     // Alignment uses the built-in matcher; reuse the run's when it is one.
     let pairing = || {

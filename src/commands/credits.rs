@@ -202,7 +202,25 @@ pub fn run(session: &Session, args: &CreditsArgs) -> Result<CreditsReport> {
         for w in &mut c.work {
             w.name = known.canonical(&w.name);
         }
-        let credited = c.credited.as_deref().map(crate::people::fold);
+        // A line naming translators together (`A och B`) credits each, as
+        // the `credit` rule reads it; a line that is one name of the work
+        // (`Heikkilä, Patricia` recorded so) is that name.
+        let fold = crate::people::fold;
+        let names: Vec<String> = match &c.credited {
+            None => Vec::new(),
+            Some(line) if c.work.iter().any(|w| fold(&w.name) == fold(line)) => {
+                vec![line.clone()]
+            }
+            Some(line) => {
+                let parts = crate::people::co_names(line);
+                if parts.len() > 1 {
+                    parts.iter().map(|n| known.canonical(n)).collect()
+                } else {
+                    vec![line.clone()]
+                }
+            }
+        };
+        let credited: Vec<String> = names.iter().map(|n| fold(n)).collect();
         for w in c.work {
             match period.contains(w.at) {
                 Some(true) => {}
@@ -217,21 +235,18 @@ pub fn run(session: &Session, args: &CreditsArgs) -> Result<CreditsReport> {
             t.articles.insert(c.slug.clone());
             t.segments += 1;
             t.words += w.words;
-            if w.role == "translator"
-                && credited.as_deref() == Some(crate::people::fold(&w.name).as_str())
-            {
+            if w.role == "translator" && credited.contains(&fold(&w.name)) {
                 t.credited.insert(c.slug.clone());
             }
         }
         // Without a period or months, a credit counts even for a name that
         // marked nothing: the credits page names them all the same.
-        if let Some(name) = &c.credited
-            && !period.dated()
-            && !period.by_month
-        {
-            tally(&mut tallies, name, None, "translator")
-                .credited
-                .insert(c.slug.clone());
+        if !period.dated() && !period.by_month {
+            for name in &names {
+                tally(&mut tallies, name, None, "translator")
+                    .credited
+                    .insert(c.slug.clone());
+            }
         }
     }
     let mut people: Vec<PersonCredit> = tallies

@@ -214,20 +214,28 @@ pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
     settle_months(&sv_m, &mut sv_open, &fi_m);
 
     // A Finnish date the Swedish writes without the closing dot, as
-    // Finland-Swedish often does (`6.4.` as `är 6.4 kl. 10`), reads there
-    // as a decimal: it is that date when the row has no other. It takes
-    // no part in contradictions: `6.4` may still be a decimal.
+    // Finland-Swedish often does (`6.4.` as `är 6.4 kl. 10`, `6.–8.4.` as
+    // `6–8.4`), reads there as a decimal: it is that date when the row has
+    // no other, paired as the dates above are. It takes no part in
+    // contradictions: `6.4` may still be a decimal.
     if fi_m
         .iter()
         .zip(&fi_open)
         .any(|(m, &open)| open && m.when.kind() == "date")
     {
-        let bare = bare_dates(sv, &sv_m);
+        let bare = bare_dates(fi, sv, &sv_m);
         let mut bare_open = vec![true; bare.len()];
-        let pairs = pair_off(&fi_m, &mut fi_open, &bare, &mut bare_open, date_key, exact);
-        for &(a, b) in &pairs {
-            diff.fi_taken.extend(except_year(&fi_m[a]));
-            diff.sv_taken.push(bare[b].start..bare[b].end);
+        let keys: [(Key, Key); 3] = [
+            (exact, exact),
+            (year_dropped, yearless),
+            (yearless, year_dropped),
+        ];
+        for (fi_key, sv_key) in keys {
+            let pairs = pair_off(&fi_m, &mut fi_open, &bare, &mut bare_open, fi_key, sv_key);
+            for &(a, b) in &pairs {
+                diff.fi_taken.extend(except_year(&fi_m[a]));
+                diff.sv_taken.extend(except_year(&bare[b]));
+            }
         }
     }
 
@@ -277,42 +285,84 @@ fn yearless(m: &Mention) -> Option<When> {
     matches!(m.when, When::Date { year: None, .. }).then_some(m.when)
 }
 
-/// A date's day and month, whether or not a year is written.
-fn date_key(m: &Mention) -> Option<When> {
-    matches!(m.when, When::Date { .. }).then(|| m.when.without_year())
-}
-
-/// The numbers of `text` written as a day and a month without the closing
-/// dot (`6.4`), which the number reader takes for decimals, as dates;
-/// those inside a mention (`kl. 10.30`) are not.
-fn bare_dates(text: &str, mentions: &[Mention]) -> Vec<Mention> {
-    numbers(text)
-        .into_iter()
-        .filter(|n| !mentions.iter().any(|m| m.start < n.end && n.start < m.end))
-        .filter_map(|n| {
-            let (d, m) = n.text.split_once('.')?;
-            let short =
-                |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-            if !short(d) || !short(m) || text[n.end..].starts_with('.') {
-                return None;
+/// The numbers of the Swedish `sv` written as a day and a month without
+/// the closing dot (`6.4`, `6.4 2025`, the `6` of `6–8.4`), which the
+/// number reader takes for decimals, as dates. Not those inside a mention
+/// (`kl. 10.30`), those followed by `%` or `procent`, nor those whose value
+/// the Finnish `fi` has as a number (`6,4 prosenttia`): decimals.
+fn bare_dates(fi: &str, sv: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let fi_values: FastSet<String> = numbers(fi).into_iter().map(|n| n.value).collect();
+    let digits = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    for n in numbers(sv) {
+        if mentions.iter().any(|m| m.start < n.end && n.start < m.end)
+            || fi_values.contains(&n.value)
+        {
+            continue;
+        }
+        let Some((d, m)) = n.text.split_once('.') else {
+            continue;
+        };
+        let after = &sv[n.end..];
+        let next_word = after.trim_start_matches(is_space);
+        if !digits(d)
+            || !digits(m)
+            || after.starts_with('.')
+            || next_word.starts_with('%')
+            || next_word.to_lowercase().starts_with("procent")
+        {
+            continue;
+        }
+        let (Ok(day), Ok(month)) = (d.parse::<u8>(), m.parse::<u8>()) else {
+            continue;
+        };
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        // A year after it (`6.4 2025`).
+        let year_digits = next_word.bytes().take_while(u8::is_ascii_digit).count();
+        let year = (year_digits == 4)
+            .then(|| next_word[..4].parse::<u16>().ok())
+            .flatten()
+            .filter(|y| (1000..=2999).contains(y));
+        let (end, year_bytes) = match year {
+            Some(_) => {
+                let start = sv.len() - next_word.len();
+                (start + 4, Some(start..start + 4))
             }
-            let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
-            if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
-                return None;
-            }
-            Some(Mention {
-                when: When::Date {
-                    day,
-                    month,
+            None => (n.end, None),
+        };
+        // The first day of a range (`6–8.4`).
+        let before = sv[..n.start].trim_end_matches(is_space);
+        if let Some(before) = before.strip_suffix(['-', '–', '—']) {
+            let before = before.trim_end_matches(is_space);
+            let first: usize = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let first_day = before[before.len() - first..].parse::<u8>().ok();
+            if (1..=2).contains(&first)
+                && let Some(first_day) = first_day.filter(|d| (1..=31).contains(d))
+            {
+                out.push(Mention {
+                    when: When::Date {
+                        day: first_day,
+                        month,
+                        year,
+                    },
+                    text: before[before.len() - first..].to_string(),
+                    start: before.len() - first,
+                    end: before.len(),
                     year: None,
-                },
-                text: n.text,
-                start: n.start,
-                end: n.end,
-                year: None,
-            })
-        })
-        .collect()
+                });
+            }
+        }
+        out.push(Mention {
+            when: When::Date { day, month, year },
+            text: sv[n.start..end].to_string(),
+            start: n.start,
+            end,
+            year: year_bytes,
+        });
+    }
+    out
 }
 
 /// A mention's bytes without its year: at most two ranges.
