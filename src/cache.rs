@@ -447,22 +447,32 @@ fn key_dir_name(key: u128) -> String {
 fn is_key_dir(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
+        .is_some_and(is_key_hex)
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// A run key in hexadecimal, as directories and blobs are named.
+fn is_key_hex(name: &str) -> bool {
+    name.len() == 32 && u128::from_str_radix(name, 16).is_ok()
 }
 
 /// The run keys' directories in a command's directory.
 fn key_dirs(namespace: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(namespace) else {
+    entries(namespace, is_key_dir)
+}
+
+/// The entries of `dir` that `keep`, sorted; none when it cannot be read.
+fn entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut dirs: Vec<PathBuf> = entries
+    let mut paths: Vec<PathBuf> = read
         .flatten()
         .map(|e| e.path())
-        .filter(|p| is_key_dir(p))
+        .filter(|p| keep(p))
         .collect();
-    dirs.sort();
-    dirs
+    paths.sort();
+    paths
 }
 
 /// The cache of one command (`check`) under one run key.
@@ -1082,16 +1092,9 @@ pub fn clean(dir: &Path, shown: String) -> std::io::Result<Cleaned> {
 
 /// The shard files (and leftover temporary files) tolk wrote in `dir`.
 fn own_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && (is_shard(p) || is_blob(p) || is_temp(p) || is_side(p)))
-        .collect();
-    files.sort();
-    files
+    entries(dir, |p| {
+        p.is_file() && (is_shard(p) || is_blob(p) || is_temp(p) || is_side(p))
+    })
 }
 
 fn is_shard(path: &Path) -> bool {
@@ -1106,7 +1109,7 @@ fn is_blob(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".bin"))
-        .is_some_and(|n| n.len() == 32 && u128::from_str_radix(n, 16).is_ok())
+        .is_some_and(is_key_hex)
 }
 
 fn is_side(path: &Path) -> bool {

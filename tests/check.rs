@@ -340,6 +340,9 @@ fn the_credit_may_name_the_translator_by_another_name_in_people_toml() {
             .map(|f| f["message"].as_str().unwrap().to_string())
             .collect()
     };
+    // The cache is keyed on people.toml: a cached run finds the same.
+    let cached = |repo: &Repo| check_json(repo, &[]).1;
+    let cold = |repo: &Repo| check_json(repo, &["--no-cache"]).1;
     let without = credit(&repo);
     assert_eq!(without.len(), 1, "{without:?}");
     assert!(
@@ -350,21 +353,14 @@ fn the_credit_may_name_the_translator_by_another_name_in_people_toml() {
         "[[person]]\nname = \"Patricia Heikkilä\"\naliases = [\"P. Heikkilä\", \"patricia@example.fi\"]\n",
     );
     assert_eq!(credit(&repo), Vec::<String>::new());
-    // The cache is keyed on people.toml: the same holds when it is used.
-    assert_eq!(
-        check_json(&repo, &[]).1,
-        check_json(&repo, &["--no-cache"]).1
-    );
+    assert_eq!(cached(&repo), cold(&repo));
     // Another person's other name is not hers.
     repo.write(
         "people.toml",
         "[[person]]\nname = \"Patricia Heikkilä\"\n\n[[person]]\nname = \"Pekka Heikkilä\"\naliases = [\"P. Heikkilä\"]\n",
     );
     assert_eq!(credit(&repo).len(), 1);
-    assert_eq!(
-        check_json(&repo, &[]).1,
-        check_json(&repo, &["--no-cache"]).1
-    );
+    assert_eq!(cached(&repo), cold(&repo));
     // A people.toml that does not read is refused with its line, as
     // `tolk mark` and `tolk credits` refuse it.
     repo.write(

@@ -100,6 +100,7 @@ pub const DATA: LangData = LangData {
     ],
     date_words: &[],
     clock_words: &["klo", "kello"],
+    percent_stems: &["prosent"],
 };
 
 // Numbers 0–12 written as words, for the `number` rule.

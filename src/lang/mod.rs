@@ -68,6 +68,9 @@ pub struct LangData {
     pub date_words: &'static [&'static str],
     /// Words that introduce a clock time (`klo 18`, `kl. 18`).
     pub clock_words: &'static [&'static str],
+    /// Stems of the word for per cent after a number (`prosenttia`,
+    /// `procent`): a `6.4` before one is a decimal, never a date.
+    pub percent_stems: &'static [&'static str],
 }
 
 impl Lang {

@@ -83,6 +83,7 @@ pub const DATA: LangData = LangData {
     // Finland-Swedish writes `den 14.10` without the closing dot.
     date_words: &["den"],
     clock_words: &["kl", "klockan"],
+    percent_stems: &["procent"],
 };
 
 // Numbers 0–12 written as words, for the `number` rule.

@@ -288,11 +288,12 @@ fn yearless(m: &Mention) -> Option<When> {
 /// The numbers of the Swedish `sv` written as a day and a month without
 /// the closing dot (`6.4`, `6.4 2025`, the `6` of `6–8.4`), which the
 /// number reader takes for decimals, as dates. Not those inside a mention
-/// (`kl. 10.30`), those followed by `%` or `procent`, nor those whose value
-/// the Finnish `fi` has as a number (`6,4 prosenttia`): decimals.
+/// (`kl. 10.30`), those with a percent sign or word (`6.4 %`, `6.4
+/// procent`), nor those whose value the Finnish `fi` has as a number
+/// (`6,4 prosenttia`): decimals.
 fn bare_dates(fi: &str, sv: &str, mentions: &[Mention]) -> Vec<Mention> {
     let fi_values: FastSet<String> = numbers(fi).into_iter().map(|n| n.value).collect();
-    let digits = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let percent = Lang::Sv.data().percent_stems;
     let mut out = Vec::new();
     for n in numbers(sv) {
         if mentions.iter().any(|m| m.start < n.end && n.start < m.end)
@@ -300,23 +301,19 @@ fn bare_dates(fi: &str, sv: &str, mentions: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
-        let Some((d, m)) = n.text.split_once('.') else {
+        // A `%` is part of the number's text, so `6.4 %` is no day and
+        // month.
+        let Some((day, month)) = dotless_day_month(&n.text) else {
             continue;
         };
         let after = &sv[n.end..];
         let next_word = after.trim_start_matches(is_space);
-        if !digits(d)
-            || !digits(m)
-            || after.starts_with('.')
-            || next_word.starts_with('%')
-            || next_word.to_lowercase().starts_with("procent")
-        {
-            continue;
-        }
-        let (Ok(day), Ok(month)) = (d.parse::<u8>(), m.parse::<u8>()) else {
-            continue;
-        };
-        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        let percent_word = percent.iter().any(|stem| {
+            next_word
+                .get(..stem.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(stem))
+        });
+        if after.starts_with('.') || percent_word {
             continue;
         }
         // A year after it (`6.4 2025`).
@@ -363,6 +360,18 @@ fn bare_dates(fi: &str, sv: &str, mentions: &[Mention]) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// `14.10` as written without its closing dot: a day and a month of one
+/// or two digits each, if they can be one.
+fn dotless_day_month(text: &str) -> Option<(u8, u8)> {
+    let (d, m) = text.split_once('.')?;
+    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(d) || !digits(m) {
+        return None;
+    }
+    let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
+    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((day, month))
 }
 
 /// A mention's bytes without its year: at most two ranges.
@@ -821,15 +830,7 @@ impl<'t> Reader<'t> {
     /// `14.10` without its closing dot, read as a date after a date word
     /// or a weekday (`den 14.10`, `måndagen den 14.10`, `ti 14.10`).
     fn dotless_date(&self, n: &Number, weekday_ends: &FastSet<usize>) -> Option<When> {
-        let (d, m) = n.text.split_once('.')?;
-        let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(d) || !digits(m) {
-            return None;
-        }
-        let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
-        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
-            return None;
-        }
+        let (day, month) = dotless_day_month(&n.text)?;
         let before = self.text[..n.start].trim_end_matches(is_space);
         if before.len() == n.start {
             return None;
