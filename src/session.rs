@@ -192,8 +192,17 @@ impl Session {
     /// `text`, the glossary, compiled for `backend`: from the result cache
     /// when it holds this glossary compiled by this tolk with these back
     /// ends, else parsed and compiled (and kept there for the next run).
-    /// A glossary that does not parse is the parse error.
-    fn compiled(&self, backend: &Backend, text: &str, shown: &str) -> Result<Matcher, LoadError> {
+    /// A glossary that does not parse is the parse error. `parallel`:
+    /// compiled on every core ([`Backend::matcher_in_parallel`]), which
+    /// the lazily compiled matcher of [`Session::pairing_matcher`] must
+    /// not be.
+    fn compiled(
+        &self,
+        backend: &Backend,
+        text: &str,
+        shown: &str,
+        parallel: bool,
+    ) -> Result<Matcher, LoadError> {
         let place = self.cache_dir.get().map(|dir| {
             let mut key = KeyBuilder::new("matcher");
             key.text("glossary", text);
@@ -207,7 +216,12 @@ impl Session {
         {
             return Ok(found);
         }
-        let matcher = backend.matcher(&Glossary::parse(text, shown)?);
+        let glossary = Glossary::parse(text, shown)?;
+        let matcher = if parallel {
+            backend.matcher_in_parallel(&glossary)
+        } else {
+            backend.matcher(&glossary)
+        };
         if let Some(place) = place {
             place.write(&matcher.encode());
         }
@@ -249,7 +263,7 @@ impl Session {
         };
         let backend = Backend::choose(self.morphology)?;
         Ok(Terms {
-            matcher: Some(self.compiled(&backend, &text, &shown)?),
+            matcher: Some(self.compiled(&backend, &text, &shown, true)?),
             note: None,
             builtin: matches!(backend, Backend::Builtin { .. }),
         })
@@ -304,7 +318,7 @@ impl Session {
         self.pairing
             .get_or_init(|| {
                 let (text, shown) = self.glossary_text().ok()??;
-                self.compiled(&Backend::Builtin { why: None }, &text, &shown)
+                self.compiled(&Backend::Builtin { why: None }, &text, &shown, false)
                     .ok()
             })
             .as_ref()

@@ -194,7 +194,7 @@ fn check_articles(
             }
         },
     );
-    let terms = match terms {
+    let mut terms = match terms {
         Ok(terms) => terms,
         Err(err) => match err.downcast_ref::<LoadError>() {
             Some(load) => return Ok(Err(CheckReport::unreadable(load))),
@@ -290,6 +290,12 @@ fn check_articles(
             (checked, fresh)
         })
         .collect();
+    // The compiled glossary is tens of thousands of small strings and
+    // vectors: freed on a worker while this thread goes on to order and
+    // print the findings.
+    if let Some(matcher) = terms.matcher.take() {
+        rayon::spawn(move || drop(matcher));
+    }
     Ok(Ok(CheckedArticles {
         results,
         notes: vec![terms.note, spelling.note],

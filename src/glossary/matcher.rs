@@ -38,7 +38,6 @@
 //! matching a text costs a few look-ups per token whatever the glossary's
 //! size.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -98,26 +97,66 @@ impl Matcher {
     /// Compiles `glossary` with a chain of Finnish back ends, asked in order
     /// until one knows the word.
     pub fn with_backends(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>) -> Matcher {
-        let mut fi_side = Builder::new(fi, FI_PLAIN);
-        let mut sv_side = Builder::new(vec![Arc::new(morph::swedish::Swedish)], SV_PLAIN);
-        sv_side.side.compounds = Some(Compounds::default());
-        for (index, term) in glossary.terms.iter().enumerate() {
-            fi_side.add(index, MatchKind::Fi, &term.fi);
-            for form in &term.fi_forms {
-                fi_side.add(index, MatchKind::Fi, form);
-            }
-            sv_side.add(index, MatchKind::Sv, &term.sv);
-            for form in &term.sv_forms {
-                sv_side.add(index, MatchKind::Sv, form);
-            }
-            for form in &term.avoid {
-                sv_side.add(index, MatchKind::Avoid, form);
-            }
-        }
+        Matcher::compile(glossary, fi, false)
+    }
+
+    /// [`Matcher::with_backends`] on every core of rayon's pool: the two
+    /// sides side by side, and the back ends' analysis of the base forms
+    /// (most of a compile) shared out. The same matcher.
+    ///
+    /// Not from inside a lock that the pool's other tasks may take (a
+    /// `OnceLock` a parallel loop initializes on first need): a worker
+    /// that waits for its half takes other tasks meanwhile, and one of
+    /// those would wait for the lock the worker holds.
+    pub fn with_backends_in_parallel(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>) -> Matcher {
+        Matcher::compile(glossary, fi, true)
+    }
+
+    fn compile(glossary: &Glossary, fi: Vec<Arc<dyn Morphology>>, parallel: bool) -> Matcher {
+        // Each side takes its entries in glossary order, as one pass over
+        // the terms gave them: lexeme ids are numbered in that order.
+        let fi_side = || {
+            let entries: Vec<(usize, MatchKind, &str)> = glossary
+                .terms
+                .iter()
+                .enumerate()
+                .flat_map(|(index, term)| {
+                    std::iter::once(&term.fi)
+                        .chain(&term.fi_forms)
+                        .map(move |entry| (index, MatchKind::Fi, entry.as_str()))
+                })
+                .collect();
+            Builder::new(fi, FI_PLAIN).compile(&entries, parallel)
+        };
+        let sv_side = || {
+            let entries: Vec<(usize, MatchKind, &str)> = glossary
+                .terms
+                .iter()
+                .enumerate()
+                .flat_map(|(index, term)| {
+                    let required = std::iter::once(&term.sv)
+                        .chain(&term.sv_forms)
+                        .map(move |entry| (index, MatchKind::Sv, entry.as_str()));
+                    let avoided = term
+                        .avoid
+                        .iter()
+                        .map(move |entry| (index, MatchKind::Avoid, entry.as_str()));
+                    required.chain(avoided)
+                })
+                .collect();
+            let mut side = Builder::new(vec![Arc::new(morph::swedish::Swedish)], SV_PLAIN);
+            side.side.compounds = Some(Compounds::default());
+            side.compile(&entries, parallel)
+        };
+        let (fi, sv) = if parallel {
+            rayon::join(fi_side, sv_side)
+        } else {
+            (fi_side(), sv_side())
+        };
         Matcher {
             glossary: glossary.clone(),
-            fi: fi_side.build(),
-            sv: sv_side.build(),
+            fi,
+            sv,
         }
     }
 
@@ -480,16 +519,24 @@ impl WordCaches {
 
 struct Builder {
     plain_words: &'static [&'static str],
-    lexemes: HashMap<Word, Lex>,
+    lexemes: FastMap<Word, Lex>,
+    /// Base forms analysed ahead ([`Builder::analyse`]): per back end,
+    /// the form's keys.
+    analysed: FastMap<String, Vec<Vec<String>>>,
     side: Side,
 }
+
+/// A glossary entry's words, and the entry as one folded word when it is
+/// a single word without a trailing hyphen.
+type EntryWords = (Vec<Word>, Option<String>);
 
 impl Builder {
     fn new(backends: Vec<Arc<dyn Morphology>>, plain_words: &'static [&'static str]) -> Builder {
         let keyed = backends.iter().map(|_| FastMap::default()).collect();
         Builder {
             plain_words,
-            lexemes: HashMap::new(),
+            lexemes: FastMap::default(),
+            analysed: FastMap::default(),
             side: Side {
                 backends,
                 keyed,
@@ -506,15 +553,52 @@ impl Builder {
         }
     }
 
-    /// Adds a term, rendering or pattern of glossary entry `term`.
-    fn add(&mut self, term: usize, kind: MatchKind, entry: &str) {
+    /// The side with `entries` (term, kind, text) added in order;
+    /// `parallel`: the base forms analysed on all cores first.
+    fn compile(mut self, entries: &[(usize, MatchKind, &str)], parallel: bool) -> Side {
+        let words: Vec<EntryWords> = entries.iter().map(|e| self.words(e.2)).collect();
+        if parallel {
+            self.analyse(&words);
+        }
+        for (&(term, kind, _), (words, single)) in entries.iter().zip(words) {
+            self.add_words(term, kind, words, single);
+        }
+        self.side
+    }
+
+    /// Every distinct base form of `entries` analysed by every back end,
+    /// in parallel, for [`Builder::lexeme`] to take.
+    fn analyse(&mut self, entries: &[EntryWords]) {
+        use rayon::prelude::*;
+        let mut seen = rustc_hash::FxHashSet::default();
+        let bases: Vec<&str> = entries
+            .iter()
+            .flat_map(|(words, _)| words)
+            .filter_map(|word| match word {
+                Word::Base(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .filter(|text| seen.insert(*text))
+            .collect();
+        let backends = &self.side.backends;
+        self.analysed = bases
+            .par_iter()
+            .map(|&text| {
+                let keys = backends.iter().map(|b| b.base_keys(text)).collect();
+                (text.to_string(), keys)
+            })
+            .collect();
+    }
+
+    /// `entry`'s words as the matcher looks for them.
+    fn words(&self, entry: &str) -> EntryWords {
         let tokens = tokenize(entry, true);
         let multi = tokens.len() > 1;
-        let words: Vec<Lex> = tokens
+        let words = tokens
             .iter()
             .map(|t| {
                 let text = fold(&entry[t.start..t.end]);
-                let word = if text.contains('*') {
+                if text.contains('*') {
                     Word::Glob(text)
                 } else if t.trail_hyphen {
                     Word::Head(text)
@@ -522,17 +606,29 @@ impl Builder {
                     Word::Plain(text)
                 } else {
                     Word::Base(text)
-                };
-                self.lexeme(word)
+                }
             })
             .collect();
-        let Some(&first) = words.first() else { return };
-        self.phrase(term, kind, words, false);
-        // A one-word rendering may also be a part of a compound.
         let single = match tokens.as_slice() {
             [t] if !t.trail_hyphen => Some(fold(&entry[t.start..t.end])),
             _ => None,
         };
+        (words, single)
+    }
+
+    /// Adds the words of a term, rendering or pattern of glossary entry
+    /// `term` ([`Builder::words`]).
+    fn add_words(
+        &mut self,
+        term: usize,
+        kind: MatchKind,
+        words: Vec<Word>,
+        single: Option<String>,
+    ) {
+        let words: Vec<Lex> = words.into_iter().map(|w| self.lexeme(w)).collect();
+        let Some(&first) = words.first() else { return };
+        self.phrase(term, kind, words, false);
+        // A one-word rendering may also be a part of a compound.
         if let Some(base) = single.filter(|b| !b.contains('*'))
             && kind == MatchKind::Sv
             && self.side.compounds.is_some()
@@ -568,8 +664,12 @@ impl Builder {
             Word::Plain(text) => side.plain.entry(text.clone()).or_default().push(lex),
             Word::Head(text) => side.heads.entry(text.clone()).or_default().push(lex),
             Word::Base(text) => {
-                for (backend, index) in side.backends.iter().zip(&mut side.keyed) {
-                    for key in backend.base_keys(text) {
+                let analysed = self
+                    .analysed
+                    .remove(text)
+                    .unwrap_or_else(|| side.backends.iter().map(|b| b.base_keys(text)).collect());
+                for (keys, index) in analysed.into_iter().zip(&mut side.keyed) {
+                    for key in keys {
                         let lexes = index.entry(key).or_default();
                         if !lexes.contains(&lex) {
                             lexes.push(lex);
@@ -601,10 +701,6 @@ impl Builder {
         }
         self.lexemes.insert(word, lex);
         lex
-    }
-
-    fn build(self) -> Side {
-        self.side
     }
 }
 
@@ -1535,7 +1631,8 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
             words in proptest::collection::vec(("[abä]{1,5}", proptest::collection::vec(0u32..9, 0..4)), 0..200),
         ) {
             let mut cache = WordCache::new(limit);
-            let mut given: HashMap<String, Vec<Lex>> = HashMap::new();
+            let mut given: std::collections::HashMap<String, Vec<Lex>> =
+                std::collections::HashMap::new();
             for (word, lexes) in words {
                 if let Some(hit) = cache.get(&word) {
                     proptest::prop_assert_eq!(hit, given[&word].as_slice());
@@ -1602,6 +1699,23 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_matcher_compiled_on_all_cores_is_the_one_compiled_on_one() {
+        // The tests' glossary (patterns, heads, shared words) and the
+        // project's own.
+        let project = Glossary::parse(include_str!("../../glossary.toml"), "glossary.toml")
+            .expect("the project's glossary parses");
+        for g in [glossary(), project] {
+            let backends =
+                || -> Vec<Arc<dyn Morphology>> { vec![Arc::new(morph::builtin::Finnish)] };
+            let one = Matcher::with_backends(&g, backends());
+            let all = Matcher::with_backends_in_parallel(&g, backends());
+            assert!(one.fi.phrases.len() > 1 && one.sv.phrases.len() > 1);
+            // Lexeme ids, index keys, phrase order: byte for byte.
+            assert!(one.encode() == all.encode());
+        }
     }
 
     #[test]

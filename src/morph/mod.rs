@@ -104,6 +104,12 @@ impl Backend {
     pub fn matcher(&self, glossary: &Glossary) -> Matcher {
         Matcher::with_backends(glossary, self.fi_backends())
     }
+
+    /// [`Backend::matcher`] on every core: see
+    /// [`Matcher::with_backends_in_parallel`] for where not to call it.
+    pub fn matcher_in_parallel(&self, glossary: &Glossary) -> Matcher {
+        Matcher::with_backends_in_parallel(glossary, self.fi_backends())
+    }
 }
 
 /// An inflection back end: maps glossary base forms and text words to keys.
