@@ -984,13 +984,16 @@ fn credit(cx: &mut Ctx<'_>) {
         }
         return;
     }
-    let markers: FastSet<String> = cx
+    // Each segment records its translator, mostly the same one or two
+    // names: each is looked up in `people.toml` once.
+    let recorded: FastSet<&str> = cx
         .article
         .status
         .entries
         .values()
-        .map(|e| same(e.translated_by()))
+        .map(|e| e.translated_by())
         .collect();
+    let markers: FastSet<String> = recorded.into_iter().map(same).collect();
     if markers.is_empty() {
         return;
     }
