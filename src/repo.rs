@@ -318,18 +318,33 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     // Read into a buffer of the size just asked, then once more to see the
     // end: `File::read_to_end` would ask the size again and where the file
     // stands (two more system calls per file, three files per article).
-    let mut bytes = vec![0; usize::try_from(meta.len()).unwrap_or(0)];
-    let mut filled = 0;
-    while filled < bytes.len() {
-        match file.read(&mut bytes[filled..]) {
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size);
+    // Straight into the buffer's spare room, not zeroed first.
+    #[cfg(unix)]
+    while bytes.len() < size {
+        match rustix::io::read(&file, rustix::buffer::spare_capacity(&mut bytes)) {
             Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(err),
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => {}
+            Err(err) => return Err(err.into()),
         }
     }
-    bytes.truncate(filled);
-    if filled == bytes.capacity() {
+    #[cfg(not(unix))]
+    {
+        bytes.resize(size, 0);
+        let mut filled = 0;
+        while filled < size {
+            match file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        bytes.truncate(filled);
+    }
+    if bytes.len() >= size {
         // The file may have grown since: whatever follows is read as
         // `read_to_end` reads it (a file read whole ends with an empty read).
         let mut probe = [0; 32];
