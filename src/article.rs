@@ -391,7 +391,13 @@ impl Article {
 
     /// Every Finnish segment in reading order, paired and with its state.
     pub fn pairs(&self) -> Vec<Pair<'_>> {
-        let records = self.records();
+        self.pairs_of(&self.records())
+    }
+
+    /// [`Article::pairs`] from the article's [`Article::records`], for a
+    /// caller that needs them for more than the pairs (the records are
+    /// worked out afresh on each call).
+    pub fn pairs_of<'a>(&'a self, records: &[Option<&'a str>]) -> Vec<Pair<'a>> {
         (0..self.fi.segments.len())
             .map(|i| self.pair_with(i, records[i]))
             .collect()
@@ -478,9 +484,14 @@ impl Article {
     /// Status entries that belong to no segment of fi.txt (their text and
     /// their id are gone): kept, reported.
     pub fn orphans(&self) -> Vec<(&str, &Entry)> {
+        self.orphans_of(&self.records())
+    }
+
+    /// [`Article::orphans`] from the article's [`Article::records`].
+    pub fn orphans_of(&self, records: &[Option<&str>]) -> Vec<(&str, &Entry)> {
         // A set: an article with tens of thousands of marked segments
         // would otherwise compare every pair.
-        let used: rustc_hash::FxHashSet<&str> = self.records().into_iter().flatten().collect();
+        let used: rustc_hash::FxHashSet<&str> = records.iter().copied().flatten().collect();
         self.status
             .entries
             .iter()
@@ -494,8 +505,22 @@ impl Article {
     /// everyone who marked segments translated; each name once, compared
     /// case-insensitively.
     pub fn translators(&self) -> Vec<String> {
+        self.translators_of(&self.records())
+    }
+
+    /// [`Article::translators`] from the article's [`Article::records`].
+    pub fn translators_of<'a>(&'a self, records: &[Option<&'a str>]) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        let mut add = |name: &str| {
+        // The names as written that were added already: one comes again
+        // on nearly every record, and adding it again changes nothing (its
+        // display name is the same), so it is not formatted and
+        // lower-cased again for each.
+        let mut seen: Vec<&'a str> = Vec::new();
+        let mut add = |name: &'a str| {
+            if seen.contains(&name) {
+                return;
+            }
+            seen.push(name);
             let name = crate::text::display_name(name);
             if !name.is_empty()
                 && !names
@@ -513,8 +538,10 @@ impl Article {
                 }
             }
         }
-        for pair in self.pairs() {
-            if let Some(e) = pair.entry {
+        // The records of the segments in reading order, as `pairs` gives
+        // them, without working out each segment's state.
+        for &key in records.iter().flatten() {
+            if let Some(e) = self.status.entries.get(key) {
                 add(e.translated_by());
             }
         }
@@ -525,6 +552,80 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Article::translators`] as first written (every record's name
+    /// formatted and compared), which the one skipping names seen already
+    /// must match.
+    fn translators_simple(a: &Article) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |name: &str| {
+            let name = crate::text::display_name(name);
+            if !name.is_empty()
+                && !names
+                    .iter()
+                    .any(|n| n.to_lowercase() == name.to_lowercase())
+            {
+                names.push(name);
+            }
+        };
+        match &a.status.translator {
+            Some(name) => add(name),
+            None => {
+                for credit in a.sv.iter().flat_map(|sv| sv.translators()) {
+                    add(&credit.name);
+                }
+            }
+        }
+        for pair in a.pairs() {
+            if let Some(e) = pair.entry {
+                add(e.translated_by());
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn translators_as_the_simple_version() {
+        let fi = "Otsikko\n\nEka.\n\nToka.\n\nKolmas.\n\nNeljäs.\n\nViides.";
+        let sv =
+            "Rubrik\n\nEtt.\n\nTvå.\n\nTre.\n\nFyra.\n\nFem.\n\nÖVERSÄTTNING: PATRICIA HEIKKILÄ";
+        let names = [
+            ("ANNA LINDHOLM", None),
+            ("Anna Lindholm", None),
+            ("Outi", Some("PATRICIA HEIKKILÄ")),
+            ("  ", None),
+            ("ANNA LINDHOLM", Some("anna lindholm")),
+            ("Outi", Some("Outi")),
+        ];
+        for credit in [None, Some("Outi"), Some(" ")] {
+            let mut a = Article::from_texts("x", fi, Some(sv));
+            if let Some(name) = credit {
+                a.status.set_translator(name).unwrap();
+            }
+            let ids: Vec<(String, String)> =
+                a.fi.segments
+                    .iter()
+                    .map(|s| (s.id.clone(), s.text.clone()))
+                    .collect();
+            for ((id, text), (by, translator)) in ids.iter().zip(names) {
+                let entry = Entry {
+                    state: if translator.is_some() {
+                        Stored::Reviewed
+                    } else {
+                        Stored::Translated
+                    },
+                    by: by.to_string(),
+                    at: "2026-11-23".into(),
+                    source: text.clone(),
+                    translator: translator.map(str::to_string),
+                    reviewed_text: None,
+                };
+                a.status.set(id, entry).unwrap();
+            }
+            assert_eq!(a.translators(), translators_simple(&a), "{credit:?}");
+            assert!(a.translators().len() >= 2);
+        }
+    }
 
     fn ids(a: &Article) -> Vec<String> {
         a.sv.as_ref()

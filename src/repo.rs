@@ -315,8 +315,51 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
             "not a regular file (a named pipe or a device?): replace it with the text file",
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
+    // Read into a buffer of the size just asked, then once more to see the
+    // end: `File::read_to_end` would ask the size again and where the file
+    // stands (two more system calls per file, three files per article).
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size);
+    // Straight into the buffer's spare room, not zeroed first.
+    #[cfg(unix)]
+    while bytes.len() < size {
+        match rustix::io::read(&file, rustix::buffer::spare_capacity(&mut bytes)) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => {}
+            Err(err) => return Err(err.into()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        bytes.resize(size, 0);
+        let mut filled = 0;
+        while filled < size {
+            match file.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        bytes.truncate(filled);
+    }
+    if bytes.len() >= size {
+        // The file may have grown since: whatever follows is read as
+        // `read_to_end` reads it (a file read whole ends with an empty read).
+        let mut probe = [0; 32];
+        let more = loop {
+            match file.read(&mut probe) {
+                Ok(n) => break n,
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        };
+        if more > 0 {
+            bytes.extend_from_slice(&probe[..more]);
+            file.read_to_end(&mut bytes)?;
+        }
+    }
     Ok(bytes)
 }
 
@@ -522,6 +565,32 @@ fn remove_stale_temps(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `read_file` reads what `std::fs::read` reads, whatever the size:
+    /// empty, under and over the end probe, over a page and over the
+    /// 8 KiB that `read_to_end` starts with.
+    #[test]
+    fn read_file_reads_what_std_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, 31, 32, 33, 4095, 4096, 4097, 8192, 100_000] {
+            let path = dir.path().join(format!("f{len}"));
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_file(&path).unwrap(), bytes, "{len}");
+            assert_eq!(read_file(&path).unwrap(), std::fs::read(&path).unwrap());
+        }
+        let missing = read_file(&dir.path().join("missing")).unwrap_err();
+        assert_eq!(missing.kind(), std::io::ErrorKind::NotFound);
+        // A file longer than its size says (as those of /proc, size 0):
+        // what follows the size is read too.
+        #[cfg(target_os = "linux")]
+        {
+            let path = Path::new("/proc/version");
+            let read = read_file(path).unwrap();
+            assert!(read.len() > 32);
+            assert_eq!(read, std::fs::read(path).unwrap());
+        }
+    }
 
     #[test]
     fn paths_are_shown_from_the_root() {

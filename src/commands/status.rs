@@ -109,13 +109,16 @@ pub fn percent(done: usize, total: usize) -> f64 {
 }
 
 pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
+    // Which record is whose, worked out once for the translators, the
+    // pairs and the orphans.
+    let records = article.records();
     let mut s = ArticleStatus {
         article: article.slug.clone(),
-        translators: article.translators(),
+        translators: article.translators_of(&records),
         ..ArticleStatus::default()
     };
     let mut rows = Vec::new();
-    for pair in article.pairs() {
+    for pair in article.pairs_of(&records) {
         s.segments += 1;
         s.words += pair.fi.words;
         match pair.state {
@@ -141,7 +144,7 @@ pub fn summarize(article: &Article, detail: bool) -> ArticleStatus {
             });
         }
     }
-    let orphans = article.orphans();
+    let orphans = article.orphans_of(&records);
     s.orphan = orphans.len();
     s.extra = article.extra().len();
     if detail {
