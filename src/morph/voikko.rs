@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char, c_void};
-use std::sync::{Mutex, RwLock};
+use std::sync::{Mutex, MutexGuard, OnceLock, RwLock};
 
 use anyhow::{Result, anyhow};
 use libloading::Library;
@@ -50,6 +50,7 @@ type DictStrFn = unsafe extern "C" fn(*const c_void) -> *const c_char;
 
 /// The functions tolk uses, resolved once.
 struct Api {
+    init: InitFn,
     terminate: TerminateFn,
     analyze: AnalyzeFn,
     free_analysis: FreeAnalysisFn,
@@ -87,9 +88,16 @@ pub struct VoikkoInfo {
 /// reaching Voikko at all), and some tens of megabytes at most.
 const CACHED_WORDS: usize = 1 << 17;
 
+/// libvoikko handles open at most at once: one per core, up to this.
+const MAX_HANDLES: usize = 4;
+
 pub struct Voikko {
     api: Api,
-    handle: Mutex<Handle>,
+    /// The first opened with the library, the others the first time every
+    /// open one is busy: a handle analyses one word at a time, and parallel
+    /// checks waiting on one handle left a core idle (about a third of a
+    /// cold check with Voikko is in libvoikko).
+    handles: Box<[OnceLock<Option<Mutex<Handle>>>]>,
     cache: RwLock<HashMap<String, Vec<Analysis>>>,
     info: VoikkoInfo,
     // Keeps the code behind `api` mapped; dropped last.
@@ -173,16 +181,15 @@ impl Voikko {
         };
         // SAFETY: the symbol types match libvoikko's C declarations
         // (voikko.h, libvoikko 3.x and 4.x).
-        let (api, init) = unsafe {
-            let init: InitFn = sym(&library, b"voikkoInit\0")?;
-            let api = Api {
+        let api = unsafe {
+            Api {
+                init: sym::<InitFn>(&library, b"voikkoInit\0")?,
                 terminate: sym(&library, b"voikkoTerminate\0")?,
                 analyze: sym(&library, b"voikkoAnalyzeWordCstr\0")?,
                 free_analysis: sym(&library, b"voikko_free_mor_analysis\0")?,
                 value: sym(&library, b"voikko_mor_analysis_value_cstr\0")?,
                 free_value: sym(&library, b"voikko_free_mor_analysis_value_cstr\0")?,
-            };
-            (api, init)
+            }
         };
         // Only for `tolk doctor`: optional.
         // SAFETY: as above.
@@ -196,18 +203,9 @@ impl Voikko {
             )
         };
 
-        let mut error: *const c_char = std::ptr::null();
-        let lang = CString::new("fi").expect("no NUL");
-        // SAFETY: `error` is a valid out-pointer; a null path means the
-        // default dictionary search path.
-        let handle = unsafe { init(&mut error, lang.as_ptr(), std::ptr::null()) };
-        if handle.is_null() {
-            // SAFETY: libvoikko sets `error` to a static message or null.
-            let why = unsafe { c_str(error) }.unwrap_or_else(|| "unknown error".into());
-            return Err(anyhow!(
-                "libvoikko loaded but found no Finnish dictionary ({why}); {INSTALL_HINT}"
-            ));
-        }
+        let handle = open_handle(&api).map_err(|why| {
+            anyhow!("libvoikko loaded but found no Finnish dictionary ({why}); {INSTALL_HINT}")
+        })?;
 
         // SAFETY: these return static or library-owned strings, and the
         // dictionary list is freed with its own function.
@@ -243,9 +241,14 @@ impl Voikko {
             version,
             dictionary,
         };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let handles: Box<[OnceLock<Option<Mutex<Handle>>>]> = (0..cores.clamp(1, MAX_HANDLES))
+            .map(|_| OnceLock::new())
+            .collect();
+        let _ = handles[0].set(Some(Mutex::new(handle)));
         Ok(Voikko {
             api,
-            handle: Mutex::new(Handle(handle)),
+            handles,
             cache: RwLock::new(HashMap::new()),
             info,
             _library: library,
@@ -307,7 +310,7 @@ impl Voikko {
         let Ok(cword) = CString::new(word) else {
             return Vec::new();
         };
-        let handle = self.handle.lock().unwrap_or_else(|e| e.into_inner());
+        let handle = self.handle();
         let mut found: Vec<Analysis> = Vec::new();
         // SAFETY: the handle is live and used under the lock; the analysis
         // array is null-terminated and freed once with its own function;
@@ -347,11 +350,55 @@ impl Voikko {
     }
 }
 
+impl Voikko {
+    /// A handle to analyse with: an open one nobody is using, else a new
+    /// one while there is room, else the first, waited for.
+    fn handle(&self) -> MutexGuard<'_, Handle> {
+        let open = || self.handles.iter().filter_map(|slot| slot.get()?.as_ref());
+        if let Some(idle) = open().find_map(|h| h.try_lock().ok()) {
+            return idle;
+        }
+        let fresh = self
+            .handles
+            .iter()
+            .find(|slot| slot.get().is_none())
+            .and_then(|slot| {
+                slot.get_or_init(|| open_handle(&self.api).ok().map(Mutex::new))
+                    .as_ref()
+            });
+        let handle = match fresh {
+            Some(h) => h,
+            // The first handle is always open.
+            None => open().next().expect("the first handle is open"),
+        };
+        handle.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A new libvoikko handle for Finnish, or why there is none.
+fn open_handle(api: &Api) -> Result<Handle, String> {
+    let mut error: *const c_char = std::ptr::null();
+    let lang = CString::new("fi").expect("no NUL");
+    // SAFETY: `error` is a valid out-pointer; a null path means the default
+    // dictionary search path.
+    let handle = unsafe { (api.init)(&mut error, lang.as_ptr(), std::ptr::null()) };
+    if handle.is_null() {
+        // SAFETY: libvoikko sets `error` to a static message or null.
+        return Err(unsafe { c_str(error) }.unwrap_or_else(|| "unknown error".into()));
+    }
+    Ok(Handle(handle))
+}
+
 impl Drop for Voikko {
     fn drop(&mut self) {
-        let handle = self.handle.get_mut().unwrap_or_else(|e| e.into_inner());
-        // SAFETY: the handle came from voikkoInit and is terminated once.
-        unsafe { (self.api.terminate)(handle.0) };
+        for slot in self.handles.iter_mut() {
+            if let Some(Some(handle)) = slot.get_mut() {
+                let handle = handle.get_mut().unwrap_or_else(|e| e.into_inner());
+                // SAFETY: each handle came from voikkoInit and is
+                // terminated once.
+                unsafe { (self.api.terminate)(handle.0) };
+            }
+        }
     }
 }
 
@@ -431,6 +478,32 @@ pub(crate) mod tests {
             v.base_keys("terveyspalvelut")
                 .contains(&"terveyspalvelu".to_string())
         );
+    }
+
+    #[test]
+    fn analyses_on_many_threads_are_those_of_one() {
+        use rayon::prelude::*;
+        let Some(one) = voikko_or_skip() else { return };
+        let words: Vec<String> = [
+            "kauniaisissa",
+            "kunnilla",
+            "järjestöjen",
+            "terveyspalvelut",
+            "vapaaehtoisilta",
+            "xqzzyqx",
+            "hyvinvointivaliokunnaksi",
+        ]
+        .iter()
+        .flat_map(|w| (0..40).map(move |k| format!("{w}{}", "a".repeat(k % 3))))
+        .collect();
+        let alone: Vec<_> = words.iter().map(|w| one.analyse(w)).collect();
+        // A fresh one, without the cache: every word goes to libvoikko,
+        // from as many threads as there are workers, each on the handle
+        // it finds idle (more opened as they are needed).
+        let Some(many) = voikko_or_skip() else { return };
+        let together: Vec<_> = words.par_iter().map(|w| many.analyse(w)).collect();
+        assert_eq!(together, alone);
+        assert!(many.handles[0].get().is_some_and(Option::is_some));
     }
 
     #[test]
