@@ -151,6 +151,28 @@ pub fn word_count(text: &str) -> usize {
     count
 }
 
+/// Whether `text` has at least `n` words as [`word_count`] counts them,
+/// read only as far as the `n`th.
+pub fn has_words(text: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut counted = false;
+    if n == 0 {
+        return true;
+    }
+    for c in text.chars() {
+        if is_space(c) {
+            counted = false;
+        } else if !counted && is_word_char(c) {
+            count += 1;
+            if count == n {
+                return true;
+            }
+            counted = true;
+        }
+    }
+    false
+}
+
 /// Shortens `text` to at most `max` characters, ending in `…` when cut.
 pub fn ellipsize(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -296,6 +318,22 @@ mod tests {
             display_name("Patricia von Heikkilä"),
             "Patricia von Heikkilä"
         );
+    }
+
+    #[test]
+    fn has_words_is_word_count_at_least() {
+        for text in [
+            "",
+            " – ",
+            "a",
+            "a-b –c  ¶ 7",
+            "yksi kaksi kolme",
+            "yksi kaksi kolme neljä viisi",
+        ] {
+            for n in 0..7 {
+                assert_eq!(has_words(text, n), word_count(text) >= n, "{text:?} {n}");
+            }
+        }
     }
 
     #[test]

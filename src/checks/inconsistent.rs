@@ -19,7 +19,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use crate::article::{Article, State};
 use crate::checks::{ByteSpan, Excerpt, Finding, Rule, Severity};
 use crate::lang::Lang;
-use crate::text::{ellipsize, is_space, word_count};
+use crate::text::{ellipsize, has_words, is_space};
 
 /// Finnish texts shorter than this many words are not compared.
 pub const MIN_WORDS: usize = 4;
@@ -79,6 +79,36 @@ const ABBREVIATIONS: [&[&str]; 2] = [
 /// Whether `word` (as written, punctuation included) ends a sentence when
 /// the next word allows it.
 fn ends_sentence(word: &str) -> bool {
+    // Most words end in a letter, a digit or a comma: no full stop, and no
+    // closing quote or bracket one could hide behind (those are `"`, `)`
+    // or end in a continuation byte).
+    if let Some(&last) = word.as_bytes().last()
+        && last.is_ascii()
+        && !matches!(last, b'.' | b'!' | b'?' | b'"' | b')')
+    {
+        return false;
+    }
+    let bare = word.trim_end_matches(['”', '"', '»', ')', '’']);
+    if !bare.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if bare.ends_with(['!', '?']) || bare.len() < word.len() {
+        return true;
+    }
+    let lower = bare
+        .trim_start_matches(['(', '”', '"', '«', '»', '‘', '’'])
+        .to_lowercase();
+    let stem = &lower[..lower.len() - 1];
+    let initial = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
+    !(initial
+        || ABBREVIATIONS
+            .iter()
+            .any(|list| list.contains(&lower.as_str())))
+}
+
+/// [`ends_sentence`] without its first test: what the tests hold it to.
+#[cfg(test)]
+fn ends_sentence_simple(word: &str) -> bool {
     let bare = word.trim_end_matches(['”', '"', '»', ')', '’']);
     if !bare.ends_with(['.', '!', '?']) {
         return false;
@@ -114,7 +144,85 @@ fn starts_sentence(word: &str) -> bool {
 /// before a digit or a small letter (`6.12. klo 18`). The same rule as
 /// `text::sentence_count`, with the abbreviations added.
 pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
-    // Words as byte ranges, each with whether a paragraph break follows.
+    // One pass over the bytes, each word settled when the next is found:
+    // all but a few bytes are ASCII, and a non-ASCII character is decoded
+    // only to ask whether it is a space.
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Where the open sentence starts, and its last word so far.
+    let mut from = None;
+    let mut last: Option<(usize, usize)> = None;
+    // Line breaks since that word: two are a paragraph break.
+    let mut breaks = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = space_at(text, i);
+        if space {
+            breaks += usize::from(bytes[i] == b'\n');
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            let (space, len) = space_at(text, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        if let Some((a, b)) = last
+            && (breaks >= 2 || (ends_sentence(&text[a..b]) && starts_sentence(&text[start..i])))
+        {
+            out.push(from.take().unwrap_or(a)..b);
+        }
+        from.get_or_insert(start);
+        last = Some((start, i));
+        breaks = 0;
+    }
+    if let Some((a, b)) = last {
+        out.push(from.unwrap_or(a)..b);
+    }
+    out
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is
+/// a space ([`is_space`]), and its length.
+#[inline]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_space(c), c.len_utf8())
+}
+
+/// [`sentences`] from the words of `text` (byte ranges, each with whether
+/// a paragraph break follows).
+#[cfg(test)]
+fn sentences_of_words(text: &str, words: &[(usize, usize, bool)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = None;
+    for (k, &(a, b, para)) in words.iter().enumerate() {
+        let first = *from.get_or_insert(a);
+        let next = words.get(k + 1);
+        let ends = para
+            || next.is_none_or(|&(na, nb, _)| {
+                ends_sentence(&text[a..b]) && starts_sentence(&text[na..nb])
+            });
+        if ends {
+            out.push(first..b);
+            from = None;
+        }
+    }
+    out
+}
+
+/// [`sentences`] as it was written first, over `char_indices`: what the
+/// tests hold the byte loop to.
+#[cfg(test)]
+fn sentences_simple(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut words: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = None;
     let mut breaks = 0;
@@ -139,21 +247,7 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     if let Some(s) = start {
         words.push((s, text.len(), false));
     }
-    let mut out = Vec::new();
-    let mut from = None;
-    for (k, &(a, b, para)) in words.iter().enumerate() {
-        let first = *from.get_or_insert(a);
-        let next = words.get(k + 1);
-        let ends = para
-            || next.is_none_or(|&(na, nb, _)| {
-                ends_sentence(&text[a..b]) && starts_sentence(&text[na..nb])
-            });
-        if ends {
-            out.push(first..b);
-            from = None;
-        }
-    }
-    out
+    sentences_of_words(text, &words)
 }
 
 /// The characters of `text` as the index compares it: words joined by
@@ -166,19 +260,25 @@ fn fold(text: &str, mut out: impl FnMut(char)) {
             out(' ');
         }
         for c in word.chars() {
-            // Most characters are ASCII letters (the backtick is an
-            // apostrophe below).
-            if c.is_ascii() && c != '`' {
-                out(c.to_ascii_lowercase());
-                continue;
-            }
-            match c {
-                '“' | '”' | '„' | '«' | '»' | '″' => out('"'),
-                '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => out('\''),
-                '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out('-'),
-                _ => c.to_lowercase().for_each(&mut out),
-            }
+            fold_char(c, &mut out);
         }
+    }
+}
+
+/// One character of a word as [`fold`] writes it.
+#[inline]
+fn fold_char(c: char, mut out: impl FnMut(char)) {
+    // Most characters are ASCII letters (the backtick is an apostrophe
+    // below).
+    if c.is_ascii() && c != '`' {
+        out(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        '“' | '”' | '„' | '«' | '»' | '″' => out('"'),
+        '‘' | '’' | '‚' | '‹' | '›' | '′' | '`' | '´' => out('\''),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out('-'),
+        _ => c.to_lowercase().for_each(out),
     }
 }
 
@@ -189,10 +289,71 @@ pub fn normalised(text: &str) -> String {
     s
 }
 
-fn hash(text: &str) -> u64 {
+/// The hash of `text` [`normalised`], which it is written into: `buf` is
+/// the caller's, used again for every sentence. Equal normalised texts,
+/// equal bytes, equal hashes.
+fn hash(text: &str, buf: &mut Vec<u8>) -> u64 {
+    buf.clear();
+    fold_into(text, buf);
     let mut h = FxBuildHasher.build_hasher();
-    fold(text, |c| h.write_u32(c as u32));
+    h.write(buf);
     h.finish()
+}
+
+/// [`fold`] into `out`, as UTF-8. A run of ASCII is copied whole and then
+/// lower-cased: a space, a backtick or a capital is the only ASCII byte
+/// [`fold`] changes.
+fn fold_into(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let is_ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    // A space is written only between words: after the first, before the
+    // next.
+    let mut started = false;
+    let mut gap = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            None
+        } else {
+            // `i` is at a character boundary: every step is a whole one.
+            text[i..].chars().next()
+        };
+        if c.map_or(is_ascii_space(b), is_space) {
+            gap = started;
+            i += c.map_or(1, char::len_utf8);
+            continue;
+        }
+        if gap {
+            out.push(b' ');
+            gap = false;
+        }
+        started = true;
+        match c {
+            None => {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                    .unwrap_or(bytes.len() - i);
+                let at = out.len();
+                out.extend_from_slice(&bytes[i..i + run]);
+                for b in &mut out[at..] {
+                    *b = if *b == b'`' {
+                        b'\''
+                    } else {
+                        b.to_ascii_lowercase()
+                    };
+                }
+                i += run;
+            }
+            Some(c) => {
+                i += c.len_utf8();
+                fold_char(c, |f| {
+                    out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+                });
+            }
+        }
+    }
 }
 
 /// The index entries of one article: its translated and reviewed pairs
@@ -200,6 +361,7 @@ fn hash(text: &str) -> u64 {
 /// segments has no Swedish of its own to compare).
 pub fn entries(article: &Article) -> ArticleEntries {
     let mut out = Vec::new();
+    let mut folded = Vec::new();
     let source = article.source(Lang::Sv);
     for pair in article.pairs() {
         if !matches!(pair.state, State::Translated | State::Reviewed) {
@@ -212,7 +374,7 @@ pub fn entries(article: &Article) -> ArticleEntries {
             continue;
         }
         let fi = pair.fi;
-        if word_count(&fi.text) < MIN_WORDS {
+        if !has_words(&fi.text, MIN_WORDS) {
             continue;
         }
         let fs = sentences(&fi.text);
@@ -225,14 +387,14 @@ pub fn entries(article: &Article) -> ArticleEntries {
         };
         for (f, s) in units {
             let fi_text = &fi.text[f];
-            if word_count(fi_text) < MIN_WORDS {
+            if !has_words(fi_text, MIN_WORDS) {
                 continue;
             }
             let sv_text = &sv.text[s.clone()];
             let span = source.span(sv, s.start, s.end);
             out.push(Entry {
-                key: hash(fi_text),
-                rendering: hash(sv_text),
+                key: hash(fi_text, &mut folded),
+                rendering: hash(sv_text, &mut folded),
                 segment: fi.id.clone(),
                 sv: ellipsize(&crate::text::normalize_ws(sv_text), KEPT),
                 line: span.line,
@@ -581,5 +743,86 @@ mod tests {
             "\"tervetuloa\" - kaikki mukaan 'nyt'"
         );
         assert_eq!(normalised("a - b"), normalised("A – B"));
+    }
+
+    /// Texts of the characters the byte loops treat apart: ASCII spaces
+    /// and line breaks, other spaces (NBSP, zero-width, BOM), full stops
+    /// and closing quotes, backticks, capitals whose lower case is longer,
+    /// dashes and letters.
+    fn odd_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{2009}",
+            "\u{3000}",
+            ".",
+            "!",
+            "?",
+            "\"",
+            ")",
+            "”",
+            "’",
+            "»",
+            "«",
+            "(",
+            "`",
+            "´",
+            "–",
+            "—",
+            "-",
+            "kl.",
+            "t.ex.",
+            "A.",
+            "Klo",
+            "esim.",
+            "Hän",
+            "sade",
+            "Ärlig",
+            "ÖVRIGT",
+            "İ",
+            "ΣΑΣ",
+            "6.12.",
+            "18",
+            "abc",
+            "Xyz",
+            "ä",
+            "ß",
+            "\u{1f600}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    #[test]
+    fn the_byte_loops_read_as_the_char_loops() {
+        use proptest::prelude::*;
+        proptest!(ProptestConfig::with_cases(2000), |(text in odd_text())| {
+            prop_assert_eq!(sentences(&text), sentences_simple(&text), "{:?}", text);
+            let mut buf = b"left over".to_vec();
+            let _ = hash(&text, &mut buf);
+            let expected = normalised(&text);
+            prop_assert_eq!(&buf[..], expected.as_bytes(), "{:?}", text);
+            for word in text.split(is_space) {
+                prop_assert_eq!(ends_sentence(word), ends_sentence_simple(word), "{:?}", word);
+            }
+        });
+    }
+
+    #[test]
+    fn equal_normalised_texts_hash_alike() {
+        let mut buf = Vec::new();
+        let a = hash("  ”Tervetuloa”  –\u{a0}KAIKKI\nmukaan", &mut buf);
+        let b = hash("\"tervetuloa\" - kaikki mukaan ", &mut buf);
+        let c = hash("\"tervetuloa\" - kaikki mukana", &mut buf);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
     }
 }
