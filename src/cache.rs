@@ -868,13 +868,27 @@ impl Store {
     /// over it. No fsync: a shard lost to a crash is only rebuilt, and a
     /// torn one fails its checksum.
     fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(&self.dir)?;
+        let mut tmp = temp_file_in(&self.dir)?;
         tmp.write_all(bytes)?;
         tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// A temporary file in `dir` to be renamed over a cache file, with the
+/// usual mode of a new file (0666 less the umask), not tempfile's private
+/// 0600: a cache shared by the users of one checkout (a group-writable
+/// working copy, a CI cache restored under another user) must be
+/// readable by all of them, or it is cold for every one but its writer.
+fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Namespaces that hold one file each, kept whole ([`Blob`]): the
@@ -919,9 +933,7 @@ impl Blob {
                 let _ = std::fs::remove_file(old);
             }
         }
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(&self.dir)?;
+        let mut tmp = temp_file_in(&self.dir)?;
         tmp.write_all(&framed(body))?;
         tmp.persist(self.dir.join(&self.name))
             .map_err(|e| e.error)?;
@@ -1252,6 +1264,24 @@ mod tests {
         let nowhere = Below::new(&dir.path().join("none"));
         let fi = articles.join("a/fi.txt");
         assert_eq!(nowhere.meta(&fi), Meta::read(&fi));
+    }
+
+    /// A cache file gets the mode any new file gets here (0666 less the
+    /// umask), so that another user of the checkout can read it.
+    #[cfg(unix)]
+    #[test]
+    fn cache_files_are_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let blob = Blob::new(dir.path(), "words", 7);
+        blob.write(b"verdicts");
+        assert_eq!(blob.read().as_deref(), Some(&b"verdicts"[..]));
+        assert_eq!(mode(&blob.dir.join(&blob.name)), mode(&plain));
+        let tmp = temp_file_in(dir.path()).unwrap();
+        assert_eq!(mode(tmp.path()), mode(&plain));
     }
 
     #[test]

@@ -266,6 +266,16 @@ fn accept_refuses_what_it_cannot_waive() {
         .assert()
         .code(2)
         .stderr(contains("--reason"));
+    // A glossary rule without a glossary (the seed repository has none)
+    // cannot run anywhere: that is said, not that the segment has nothing
+    // to accept.
+    assert!(!repo.path("glossary.toml").exists());
+    accept(&[SLUG, "a2", "glossary-avoid"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "`glossary-avoid` cannot run here (no `glossary.toml`",
+        ));
     // Nothing was written.
     assert!(!repo.read(&repo.article("status.toml")).contains("waived"));
 }

@@ -357,6 +357,23 @@ fn a_spelling_finding_can_be_accepted_on_its_segment() {
 }
 
 #[test]
+fn without_a_dictionary_accept_says_the_rule_cannot_run() {
+    let repo = Repo::seed();
+    let out = repo
+        .tolk_spelling()
+        .env("TOLK_DICTIONARY", repo.path("nowhere/sv_FI.dic"))
+        .args(["accept", SLUG, "a2", "spelling", "--by", "Anna Lindholm"])
+        .args(["--reason", "Established Finland-Swedish usage"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`spelling` cannot run here"), "{err}");
+    assert!(err.contains("TOLK_DICTIONARY"), "{err}");
+    assert!(!err.contains("reports nothing"), "{err}");
+}
+
+#[test]
 fn inconsistent_is_not_accepted_on_one_segment_and_says_why() {
     let repo = Repo::seed();
     let out = repo

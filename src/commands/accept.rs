@@ -156,6 +156,16 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     } else {
         Default::default()
     };
+    // A rule that cannot run here reports nothing anywhere: say why,
+    // rather than that this segment has nothing to accept.
+    let cannot_run = match rule {
+        Rule::Spelling => spelling.note.as_deref(),
+        Rule::GlossaryAvoid | Rule::GlossaryMissing => terms.note.as_deref(),
+        _ => None,
+    };
+    if let Some(why) = cannot_run {
+        bail!("`{rule}` cannot run here ({why}), so there is nothing of it to accept");
+    }
     let findings = check_article_with(
         &article,
         terms.matcher.as_ref(),
