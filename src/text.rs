@@ -185,22 +185,74 @@ pub fn ellipsize(text: &str, max: usize) -> String {
 
 /// Title-cases a name written in capitals (`PATRICIA HEIKKILÄ` →
 /// `Patricia Heikkilä`); a name already in mixed case is kept as written.
+/// A word of capitals with no vowel is initials and stays so (`PH`,
+/// `ANNA-LIISA TJ`): no name is spelt `Ph`.
 pub fn display_name(name: &str) -> String {
     let name = normalize_ws(name);
     if name.chars().any(char::is_lowercase) {
         return name;
     }
     let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
+    // Each run of letters and digits, and what separates them.
+    let mut rest = name.as_str();
+    while !rest.is_empty() {
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let initials = word.chars().count() > 1 && !word.chars().any(is_vowel);
+        for (i, c) in word.chars().enumerate() {
+            if i == 0 || initials {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
-        start = !c.is_alphanumeric();
+        let gap = after.find(char::is_alphanumeric).unwrap_or(after.len());
+        out.push_str(&after[..gap]);
+        rest = &after[gap..];
     }
     out
+}
+
+/// A vowel of the names the magazine prints (Finnish, Swedish and other
+/// Latin-script names), in either case.
+fn is_vowel(c: char) -> bool {
+    c.to_lowercase().all(|l| {
+        matches!(
+            l,
+            'a' | 'e'
+                | 'i'
+                | 'o'
+                | 'u'
+                | 'y'
+                | 'å'
+                | 'ä'
+                | 'ö'
+                | 'ø'
+                | 'æ'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'á'
+                | 'à'
+                | 'â'
+                | 'í'
+                | 'ì'
+                | 'î'
+                | 'ï'
+                | 'ó'
+                | 'ò'
+                | 'ô'
+                | 'õ'
+                | 'ú'
+                | 'ù'
+                | 'û'
+                | 'ü'
+                | 'ý'
+        )
+    })
 }
 
 /// Sentences: runs ending in `.`, `!` or `?` before a space and a capital
@@ -308,6 +360,16 @@ mod tests {
         assert_eq!(word_count("– Hei, 15 000 euroa!"), 4);
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("a-b –c  ¶ 7"), 3);
+    }
+
+    #[test]
+    fn initials_in_capitals_stay_capitals() {
+        assert_eq!(display_name("PH"), "PH");
+        assert_eq!(display_name("ANNA-LIISA TJ"), "Anna-Liisa TJ");
+        assert_eq!(display_name("P.H."), "P.H.");
+        assert_eq!(display_name("EVA"), "Eva");
+        assert_eq!(display_name("BO ÖST"), "Bo Öst");
+        assert_eq!(display_name("Ph"), "Ph");
     }
 
     #[test]
