@@ -843,7 +843,10 @@ impl Side {
             if t.lead_hyphen || t.trail_hyphen {
                 lexes.extend(self.lexemes(t, &fold(raw)));
             } else if let Some(hit) = words.get(raw) {
-                lexes.extend_from_slice(hit);
+                // Most words have none: not even an empty copy.
+                if !hit.is_empty() {
+                    lexes.extend_from_slice(hit);
+                }
             } else {
                 let found = self.lexemes(t, &fold(raw));
                 words.insert(raw, &found);
@@ -926,6 +929,56 @@ impl Side {
 /// `*a*a*a*a*a*a*a*a*b`. (`wildmatch` and `globset` have no "letters only"
 /// star, and `regex` would mean compiling every pattern of the glossary.)
 fn glob(pattern: &[char], word: &[char]) -> bool {
+    if pattern.len() < 64 {
+        glob_by_bits(pattern, word)
+    } else {
+        glob_by_positions(pattern, word)
+    }
+}
+
+/// [`glob`] for a pattern of fewer than 64 characters: the set of
+/// positions as the bits of one word, a step a few bit operations instead
+/// of a walk over the pattern, and nothing allocated. Every text word that
+/// is not in a worker's cache yet is tried against the patterns that open
+/// as it does.
+fn glob_by_bits(pattern: &[char], word: &[char]) -> bool {
+    // Bit i: the pattern's first i characters can match the word read so
+    // far; `stars`: the positions of the stars.
+    let stars = pattern
+        .iter()
+        .enumerate()
+        .filter(|&(_, &p)| p == '*')
+        .fold(0u64, |bits, (i, _)| bits | 1 << i);
+    // A star may match nothing, so reaching a star reaches past it (and
+    // past every star in a row).
+    let close = |mut at: u64| loop {
+        let wider = at | ((at & stars) << 1);
+        if wider == at {
+            return at;
+        }
+        at = wider;
+    };
+    let mut at = close(1);
+    for &c in word {
+        // A star swallows a letter and stays; a character the pattern
+        // holds (a star never is one) moves on.
+        let same = pattern
+            .iter()
+            .enumerate()
+            .filter(|&(_, &p)| p == c && p != '*')
+            .fold(0u64, |bits, (i, _)| bits | 1 << i);
+        let swallowed = if c.is_alphabetic() { at & stars } else { 0 };
+        let next = swallowed | ((at & same) << 1);
+        if next == 0 {
+            return false;
+        }
+        at = close(next);
+    }
+    (at >> pattern.len()) & 1 == 1
+}
+
+/// [`glob`] for any pattern: the set of positions as a vector.
+fn glob_by_positions(pattern: &[char], word: &[char]) -> bool {
     // at[i]: the pattern's first i characters can match the word read so
     // far. A star may match nothing, so reaching a star reaches past it.
     let close = |at: &mut [bool]| {
@@ -1760,6 +1813,20 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
         ) {
             let (p, w): (Vec<char>, Vec<char>) = (pattern.chars().collect(), word.chars().collect());
             proptest::prop_assert_eq!(glob(&p, &w), glob_backtracking(&p, &w));
+        }
+
+        /// The bit set against the vector of positions, on patterns on
+        /// both sides of the 64-character bound.
+        #[test]
+        fn glob_by_bits_matches_what_the_positions_matched(
+            pattern in "[abä*-]{0,8}|[ab*]{55,70}",
+            word in "[abä*-]{0,10}|[ab]{50,70}",
+        ) {
+            let (p, w): (Vec<char>, Vec<char>) = (pattern.chars().collect(), word.chars().collect());
+            proptest::prop_assert_eq!(glob(&p, &w), glob_by_positions(&p, &w));
+            if p.len() < 64 {
+                proptest::prop_assert_eq!(glob_by_bits(&p, &w), glob_by_positions(&p, &w));
+            }
         }
     }
 
