@@ -80,17 +80,75 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// What a byte of a text is to the tokenizer's fast paths (see
+/// [`BYTE_CLASSES`]).
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const SPACE: u8 = 2;
+const MARK: u8 = 3;
+
+/// Per byte: [`LETTER`] for the ASCII letters and digits (and `*` in
+/// `[1]`, the table of [`tokenize`] with stars), [`SPACE`] for ASCII
+/// white space, [`MARK`] for the other ASCII characters but the joiners,
+/// [`OTHER`] for the rest: a hyphen, an apostrophe, and every byte of a
+/// non-ASCII character, which the tokenizer decodes. One look-up per
+/// byte instead of a decode and a chain of comparisons: the tokenizer
+/// runs on every segment of every article.
+static BYTE_CLASSES: [[u8; 256]; 2] = [byte_classes(false), byte_classes(true)];
+
+const fn byte_classes(stars: bool) -> [u8; 256] {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() || (stars && byte == b'*') {
+            LETTER
+        } else if matches!(byte, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if byte == b'-' || byte == b'\'' {
+            OTHER
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    table
+}
+
+/// Whether the two-byte character `0xC3 next` (U+00C0..=U+00FF) is a
+/// letter: all of them but `×` and `÷`, as [`crate::text::is_word_char`]
+/// has it. The Finnish and Swedish letters `ä`, `ö`, `å` are such
+/// characters, about one in every Finnish word.
+#[inline]
+fn is_latin1_letter(next: u8) -> bool {
+    next != 0x97 && next != 0xB7
+}
+
 /// [`tokenize`] into `tokens` (cleared first), so that a caller running
 /// over many texts reuses one buffer.
 pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
     tokens.clear();
     let is_word = |c: char| crate::text::is_word_char(c) || (stars && c == '*');
     let joiner = |c: char| is_hyphen(c) || is_apostrophe(c) || c == SOFT_HYPHEN;
+    let class = &BYTE_CLASSES[usize::from(stars)];
     let bytes = text.as_bytes();
     let len = bytes.len();
-    // One pass over the bytes, decoding only non-ASCII characters and
-    // peeking one character ahead (two at a joiner): this runs on every
-    // segment of every article.
+    // A letter of the ASCII or Latin-1 fast path at byte `at` (below
+    // `len`): its length in bytes, 0 for any other character. A 0xC3 lead
+    // byte is followed by a continuation byte in valid UTF-8.
+    let fast_letter = |at: usize| -> usize {
+        let b = bytes[at];
+        if class[usize::from(b)] == LETTER {
+            1
+        } else if b == 0xC3 && bytes.get(at + 1).is_some_and(|&n| is_latin1_letter(n)) {
+            2
+        } else {
+            0
+        }
+    };
+    // One pass over the bytes: ASCII and Latin-1 letters and ASCII white
+    // space and punctuation by a table look-up, the other characters
+    // decoded, peeking one character ahead (two at a joiner).
     let mut at = 0;
     // The character before `at` is a hyphen.
     let mut after_hyphen = false;
@@ -101,27 +159,53 @@ pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
     let mut gap = false;
     let mut spaces = true;
     while at < len {
-        let (c, n) = char_at(text, at);
-        if !is_word(c) {
-            if hyphen_ahead {
-                hyphen_ahead = false;
-            } else {
-                gap = true;
-                spaces = spaces && is_space(c);
-            }
-            after_hyphen = is_hyphen(c);
-            at += n;
-            continue;
-        }
         let start = at;
-        at += n;
-        loop {
-            // ASCII letters and digits, most of every word, a byte at a
-            // time; the other characters decoded.
-            while at < len && bytes[at].is_ascii_alphanumeric() {
+        let b = bytes[at];
+        match class[usize::from(b)] {
+            SPACE | MARK => {
+                if hyphen_ahead {
+                    hyphen_ahead = false;
+                } else {
+                    gap = true;
+                    spaces = spaces && class[usize::from(b)] == SPACE;
+                }
+                after_hyphen = false;
                 at += 1;
+                continue;
             }
-            if at >= len {
+            _ => {
+                let n = fast_letter(at);
+                if n > 0 {
+                    at += n;
+                } else {
+                    let (c, n) = char_at(text, at);
+                    at += n;
+                    if !is_word(c) {
+                        if hyphen_ahead {
+                            hyphen_ahead = false;
+                        } else {
+                            gap = true;
+                            spaces = spaces && is_space(c);
+                        }
+                        after_hyphen = is_hyphen(c);
+                        continue;
+                    }
+                }
+            }
+        }
+        loop {
+            // Letters of the fast path, most of every word, without a
+            // decode; the other characters decoded.
+            while at < len {
+                let n = fast_letter(at);
+                if n == 0 {
+                    break;
+                }
+                at += n;
+            }
+            // Most words end at white space or punctuation other than a
+            // joiner.
+            if at >= len || matches!(class[usize::from(bytes[at])], SPACE | MARK) {
                 break;
             }
             let (c, n) = char_at(text, at);
@@ -136,7 +220,12 @@ pub fn tokenize_into(text: &str, stars: bool, tokens: &mut Vec<Token>) {
         if let Some(last) = tokens.last_mut() {
             last.joins_next = gap && spaces;
         }
-        let trail_hyphen = at < len && is_hyphen(char_at(text, at).0);
+        let trail_hyphen = at < len
+            && match bytes[at] {
+                b'-' => true,
+                b if b.is_ascii() => false,
+                _ => is_hyphen(char_at(text, at).0),
+            };
         (hyphen_ahead, gap, spaces) = (trail_hyphen, false, true);
         tokens.push(Token {
             start,
@@ -690,6 +779,50 @@ mod tests {
             word in "[aZzÅÄÖåäöÉİẞΣ'’\u{ad}*1-]{0,12}",
         ) {
             proptest::prop_assert_eq!(fold(&word), fold_by_chars(&word));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-table fast paths against the character tokenizer on
+        /// every class of byte they tell apart: ASCII letters, digits,
+        /// white space (CRLF included) and punctuation, the joiners, `*`,
+        /// the Latin-1 letters and the two Latin-1 characters that are
+        /// not (`×`, `÷`), other two-byte characters (NBSP, the soft
+        /// hyphen, `«`, `²`, `ª`), and longer ones (a BOM, dashes,
+        /// typographic apostrophes, a four-byte digit).
+        #[test]
+        fn fast_path_tokens_are_what_the_character_tokenizer_found(
+            text in "[aZ9_ÀÖØöøÿäåÉ×÷*'’ \t\r\n.,;:!?()\"@/+#0\u{a0}\u{ad}«»²ªµ\u{feff}\u{200b}\u{2010}\u{2011}\u{2013}\u{2014}–İΣж𝟙-]{0,48}",
+            stars: bool,
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text, stars), tokenize_by_chars(&text, stars));
+        }
+    }
+
+    #[test]
+    fn each_fast_path_gives_the_character_tokenizers_tokens() {
+        for text in [
+            "",
+            "\u{feff}Kauniainen\r\nGrankulla\r\n\r\n",
+            "ääöö åå ÀÖØöøÿ 3×4 a÷b ×x x× ÷",
+            "sana\u{a0}sana\u{202f}sana \u{2009}sana",
+            "vaa'an vaa’an 'a' a' 'a a-'b a'-b a--b -a- a-\u{ad}b",
+            "sosiaali- ja terveys\u{2010}ala, sekä -suunnitelman; (kunta)",
+            "sote*alue* *vårdsregion * a*b*",
+            "x²+y² ªº µm ½ 𝟙𝟚 Ωmega жук İstanbul",
+            "a\u{ad}b \u{ad} a\u{ad} \u{ad}a",
+            "  \t\n",
+            "ä",
+            "a",
+            "-",
+        ] {
+            for stars in [false, true] {
+                assert_eq!(
+                    tokenize(text, stars),
+                    tokenize_by_chars(text, stars),
+                    "{text:?} {stars}"
+                );
+            }
         }
     }
 

@@ -357,11 +357,28 @@ impl WordCache {
         self.len
     }
 
+    /// The hash of a word, inline: eight bytes a step, the last up to
+    /// eight in two loads ([`short_word`]), each step a folded multiply
+    /// (the high and low halves of the 128-bit product), so that the index
+    /// (low bits) depends on every byte. The cache is a worker's own and
+    /// never stored, so any hash does; this one costs a third of a call to
+    /// `FxBuildHasher::hash_one`, on every token of every text.
     fn hash(word: &str) -> u32 {
-        use std::hash::BuildHasher;
-        let h = rustc_hash::FxBuildHasher.hash_one(word);
-        // Both halves, so that the index (low bits) depends on all of it.
-        (h ^ (h >> 32)) as u32
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let fold = |a: u64| {
+            let full = u128::from(a) * u128::from(K);
+            (full as u64) ^ ((full >> 64) as u64)
+        };
+        let mut rest = word.as_bytes();
+        let mut h = fold(rest.len() as u64);
+        while let Some((head, tail)) = rest.split_first_chunk::<8>() {
+            if tail.is_empty() {
+                break;
+            }
+            h = fold(h ^ u64::from_le_bytes(*head));
+            rest = tail;
+        }
+        fold(h ^ short_word(rest)) as u32
     }
 
     /// `word`'s lexemes, if it is cached.
@@ -377,7 +394,7 @@ impl WordCache {
             if e.word_len == 0 {
                 return None;
             }
-            if e.hash == hash && self.word(e) == word {
+            if e.hash == hash && same_bytes(self.word(e), word.as_bytes()) {
                 let from = e.lexes as usize;
                 return Some(&self.lexes[from..from + usize::from(e.lex_len)]);
             }
@@ -385,9 +402,9 @@ impl WordCache {
         }
     }
 
-    fn word(&self, e: CacheEntry) -> &str {
+    fn word(&self, e: CacheEntry) -> &[u8] {
         let from = e.word as usize;
-        &self.words[from..from + usize::from(e.word_len)]
+        &self.words.as_bytes()[from..from + usize::from(e.word_len)]
     }
 
     /// Remembers `word`, not cached yet, and its lexemes; starts afresh
@@ -449,6 +466,40 @@ impl WordCache {
         for e in old.into_iter().filter(|e| e.word_len != 0) {
             self.place(e);
         }
+    }
+}
+
+/// Up to eight bytes as one number, in at most two loads: for a given
+/// length, different bytes give different numbers (the two loads overlap
+/// and cover every byte).
+fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*head)) | (u64::from(u32::from_le_bytes(*tail)) << 32)
+    } else if n > 0 {
+        u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16)
+    } else {
+        0
+    }
+}
+
+/// `a == b` for the words of a cache: those of up to sixteen bytes (most
+/// of them) compared in a few loads instead of a call to `memcmp`.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8 {
+        return short_word(a) == short_word(b);
+    }
+    match (
+        a.first_chunk::<8>(),
+        a.last_chunk::<8>(),
+        b.first_chunk::<8>(),
+        b.last_chunk::<8>(),
+    ) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) if a.len() <= 16 => a0 == b0 && a1 == b1,
+        _ => a == b,
     }
 }
 
@@ -843,7 +894,10 @@ impl Side {
             if t.lead_hyphen || t.trail_hyphen {
                 lexes.extend(self.lexemes(t, &fold(raw)));
             } else if let Some(hit) = words.get(raw) {
-                lexes.extend_from_slice(hit);
+                // Most words have none: not even an empty copy.
+                if !hit.is_empty() {
+                    lexes.extend_from_slice(hit);
+                }
             } else {
                 let found = self.lexemes(t, &fold(raw));
                 words.insert(raw, &found);
@@ -926,6 +980,56 @@ impl Side {
 /// `*a*a*a*a*a*a*a*a*b`. (`wildmatch` and `globset` have no "letters only"
 /// star, and `regex` would mean compiling every pattern of the glossary.)
 fn glob(pattern: &[char], word: &[char]) -> bool {
+    if pattern.len() < 64 {
+        glob_by_bits(pattern, word)
+    } else {
+        glob_by_positions(pattern, word)
+    }
+}
+
+/// [`glob`] for a pattern of fewer than 64 characters: the set of
+/// positions as the bits of one word, a step a few bit operations instead
+/// of a walk over the pattern, and nothing allocated. Every text word that
+/// is not in a worker's cache yet is tried against the patterns that open
+/// as it does.
+fn glob_by_bits(pattern: &[char], word: &[char]) -> bool {
+    // Bit i: the pattern's first i characters can match the word read so
+    // far; `stars`: the positions of the stars.
+    let stars = pattern
+        .iter()
+        .enumerate()
+        .filter(|&(_, &p)| p == '*')
+        .fold(0u64, |bits, (i, _)| bits | 1 << i);
+    // A star may match nothing, so reaching a star reaches past it (and
+    // past every star in a row).
+    let close = |mut at: u64| loop {
+        let wider = at | ((at & stars) << 1);
+        if wider == at {
+            return at;
+        }
+        at = wider;
+    };
+    let mut at = close(1);
+    for &c in word {
+        // A star swallows a letter and stays; a character the pattern
+        // holds (a star never is one) moves on.
+        let same = pattern
+            .iter()
+            .enumerate()
+            .filter(|&(_, &p)| p == c && p != '*')
+            .fold(0u64, |bits, (i, _)| bits | 1 << i);
+        let swallowed = if c.is_alphabetic() { at & stars } else { 0 };
+        let next = swallowed | ((at & same) << 1);
+        if next == 0 {
+            return false;
+        }
+        at = close(next);
+    }
+    (at >> pattern.len()) & 1 == 1
+}
+
+/// [`glob`] for any pattern: the set of positions as a vector.
+fn glob_by_positions(pattern: &[char], word: &[char]) -> bool {
     // at[i]: the pattern's first i characters can match the word read so
     // far. A star may match nothing, so reaching a star reaches past it.
     let close = |at: &mut [bool]| {
@@ -1647,6 +1751,27 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
         }
     }
 
+    proptest::proptest! {
+        /// The loads of the word cache's comparison tell words apart as
+        /// `==` does, at every length around their bounds.
+        #[test]
+        fn same_bytes_is_equality(
+            a in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, b'a', 0xC3, 0xFF]), 0..20),
+            b in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, b'a', 0xC3, 0xFF]), 0..20),
+            flip in 0usize..20,
+        ) {
+            proptest::prop_assert_eq!(same_bytes(&a, &b), a == b);
+            proptest::prop_assert!(same_bytes(&a, &a.clone()));
+            // The same word but for one byte.
+            if let Some(k) = a.len().checked_sub(1).map(|last| flip.min(last)) {
+                let mut c = a.clone();
+                c[k] ^= 0x40;
+                proptest::prop_assert!(!same_bytes(&a, &c));
+                proptest::prop_assert!(!same_bytes(&c, &a));
+            }
+        }
+    }
+
     #[test]
     fn a_word_too_long_for_a_cache_is_not_cached() {
         let mut cache = WordCache::new(2);
@@ -1760,6 +1885,20 @@ avoid = ["sote-område*", "*vårdsregion", "social- och hälso*region*"]
         ) {
             let (p, w): (Vec<char>, Vec<char>) = (pattern.chars().collect(), word.chars().collect());
             proptest::prop_assert_eq!(glob(&p, &w), glob_backtracking(&p, &w));
+        }
+
+        /// The bit set against the vector of positions, on patterns on
+        /// both sides of the 64-character bound.
+        #[test]
+        fn glob_by_bits_matches_what_the_positions_matched(
+            pattern in "[abä*-]{0,8}|[ab*]{55,70}",
+            word in "[abä*-]{0,10}|[ab]{50,70}",
+        ) {
+            let (p, w): (Vec<char>, Vec<char>) = (pattern.chars().collect(), word.chars().collect());
+            proptest::prop_assert_eq!(glob(&p, &w), glob_by_positions(&p, &w));
+            if p.len() < 64 {
+                proptest::prop_assert_eq!(glob_by_bits(&p, &w), glob_by_positions(&p, &w));
+            }
         }
     }
 
