@@ -13,6 +13,12 @@ use crate::text::is_space;
 /// The multiset difference of the numbers of `fi` and `sv` (see
 /// [`super::compare`]).
 pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
+    diff_reading_words(fi, sv, false)
+}
+
+/// [`diff`]; with `always` the number words of a side are read whenever a
+/// number of the other side is open, as the tests compare.
+fn diff_reading_words(fi: &str, sv: &str, always: bool) -> NumberDiff {
     let fi_nums = numbers(fi);
     let sv_nums = numbers(sv);
     let mut fi_open = vec![true; fi_nums.len()];
@@ -38,13 +44,15 @@ pub(super) fn diff(fi: &str, sv: &str) -> NumberDiff {
         |n| reading_keys(n, Side::Sv),
     );
 
-    // Number words only matter for a digit number still unpaired; reading
-    // every word of both sides is the costliest step, so skip it otherwise.
-    if fi_open.iter().any(|&o| o) {
+    // Number words only matter for a digit number still unpaired that a
+    // word can stand for (0–12: `satisfy_by_words` passes over the rest,
+    // and most numbers left over are years); reading every word of the
+    // other side is the costliest step, so skip it otherwise.
+    if wants_words(&fi_nums, &fi_open, always) {
         let sv_words = number_words(sv, &sv_nums, Lang::Sv);
         satisfy_by_words(fi, &fi_nums, &mut fi_open, &sv_words);
     }
-    if sv_open.iter().any(|&o| o) {
+    if wants_words(&sv_nums, &sv_open, always) {
         let fi_words = number_words(fi, &fi_nums, Lang::Fi);
         satisfy_by_words(sv, &sv_nums, &mut sv_open, &fi_words);
     }
@@ -178,6 +186,16 @@ fn small_value(number: &Number) -> Option<u8> {
     number.value.parse().ok().filter(|&n| n <= 12)
 }
 
+/// Whether an open number is one a number word can satisfy: without one,
+/// [`satisfy_by_words`] changes nothing and the words need not be read.
+/// With `always`, whether any number is open (the reading before this
+/// shortcut, for the tests).
+fn wants_words(nums: &[Number], open: &[bool], always: bool) -> bool {
+    nums.iter()
+        .zip(open)
+        .any(|(number, &open)| open && (always || small_value(number).is_some()))
+}
+
 /// Whether the number is written as an ordinal: `1. kerta`, `3:e`, `5:s`.
 fn is_ordinal(text: &str, number: &Number) -> bool {
     let rest = &text[number.end..];
@@ -251,6 +269,19 @@ mod tests {
                 let shared = fi.iter().any(|k| sv.contains(k));
                 assert_eq!(shared, same_reading(a, b), "{} / {}", a.text, b.text);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_words_only_for_small_numbers_changes_nothing(
+            fi in "(2|12|13|2023|0|1\\.|3:e|6,2|kaksi|kahden|kolmas|yksitoista|ensimmäinen|kerran|vuonna|-| |\u{a0}|\\.){0,16}",
+            sv in "(2|12|13|2023|0|1\\.|3:e|6\\.2|två|tredje|elva|första|en|ett|gång|år|-| |\u{a0}|\\.){0,16}",
+        ) {
+            proptest::prop_assert_eq!(
+                super::diff(&fi, &sv),
+                super::diff_reading_words(&fi, &sv, true)
+            );
         }
     }
 
