@@ -275,8 +275,12 @@ impl Article {
         let fi_path = dir.join("fi.txt");
         let sv_path = dir.join("sv.txt");
         let status_path = dir.join("status.toml");
-        let fi_file = repo.display(&fi_path);
-        let sv_file = repo.display(&sv_path);
+        // The files as shown, from the directory as shown: the same
+        // strings as `repo.display` of each file's path, for one walk of
+        // the root's components instead of three.
+        let shown = repo.display(&dir);
+        let fi_file = format!("{shown}/fi.txt");
+        let sv_file = format!("{shown}/sv.txt");
         let fi_source = repo::read_source(&fi_path, &fi_file)?;
         // One look-up fewer per article: the directory is only asked about
         // when fi.txt is not there.
@@ -294,7 +298,7 @@ impl Article {
             )
         })?;
         let sv_source = repo::read_source(&sv_path, &sv_file)?;
-        let status = StatusFile::load(&status_path, &repo.display(&status_path))?;
+        let status = StatusFile::load(&status_path, &format!("{shown}/status.toml"))?;
         Ok(Article::assemble(
             slug, dir, fi_file, sv_file, fi_source, sv_source, status, matcher,
         ))
@@ -552,6 +556,23 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Article::load`] names its files from the directory as shown: the
+    /// same as showing each file's path, whatever the root looks like.
+    #[test]
+    fn files_are_shown_as_their_paths_are() {
+        for root in ["mag", ".", "./mag", "mag/", "../x/mag", "/abs/mag", "a b/ä"] {
+            let repo = Repo::at(PathBuf::from(root), None);
+            let dir = repo.article_dir("x-1");
+            for name in ["fi.txt", "sv.txt", "status.toml"] {
+                assert_eq!(
+                    format!("{}/{name}", repo.display(&dir)),
+                    repo.display(&dir.join(name)),
+                    "{root}"
+                );
+            }
+        }
+    }
 
     /// [`Article::translators`] as first written (every record's name
     /// formatted and compared), which the one skipping names seen already

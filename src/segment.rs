@@ -774,12 +774,17 @@ fn is_all_caps(text: &str) -> bool {
 /// whether details follow.
 fn person(head: &str) -> Option<(usize, bool)> {
     let mut pieces = head.split(',');
-    let name: Vec<&str> = pieces
-        .next()?
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !(1..=4).contains(&name.len()) || !name.iter().all(|w| is_name_word(w)) {
+    // The name's words counted as they are read, not gathered first: this
+    // asks the first line of most paragraphs, and stops at the first word
+    // that is not a name's (or at the fifth).
+    let mut names = 0;
+    for word in pieces.next()?.split(' ').filter(|w| !w.is_empty()) {
+        names += 1;
+        if names > 4 || !is_name_word(word) {
+            return None;
+        }
+    }
+    if names == 0 {
         return None;
     }
     let mut details = 0;
@@ -790,7 +795,7 @@ fn person(head: &str) -> Option<(usize, bool)> {
             return None;
         }
     }
-    Some((name.len(), details > 0))
+    Some((names, details > 0))
 }
 
 /// The speaker of a `Name: answer` paragraph: one to three capitalised
@@ -2349,6 +2354,65 @@ mod tests {
             #[test]
             fn calendar_entries_read_as_the_simple_version_on_any_string(text in any::<String>()) {
                 prop_assert_eq!(is_calendar_entry(&text), is_calendar_entry_simple(&text));
+            }
+        }
+
+        /// [`person`] as first written, the name's words gathered first.
+        fn person_simple(head: &str) -> Option<(usize, bool)> {
+            let mut pieces = head.split(',');
+            let name: Vec<&str> = pieces
+                .next()?
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            if !(1..=4).contains(&name.len()) || !name.iter().all(|w| is_name_word(w)) {
+                return None;
+            }
+            let mut details = 0;
+            for piece in pieces {
+                let words = piece.split(' ').filter(|w| !w.is_empty()).count();
+                details += 1;
+                if words == 0 || words > 4 || details > 3 {
+                    return None;
+                }
+            }
+            Some((name.len(), details > 0))
+        }
+
+        proptest! {
+            #[test]
+            fn person_reads_as_the_simple_version(
+                head in prop::collection::vec(
+                    prop::sample::select(vec![
+                        "Anna", "Eero", "LAHTI", "P.", "Anna-Liisa", "von", "ja", "x", "34",
+                        "opiskelija", "Äiti", "Ö", " ", " ", "  ", ",", ", ", "\u{a0}", "",
+                    ]),
+                    0..14,
+                ).prop_map(|v| v.concat()),
+            ) {
+                prop_assert_eq!(person(&head), person_simple(&head), "{:?}", head);
+            }
+        }
+
+        #[test]
+        fn person_cases() {
+            for head in [
+                "",
+                " ",
+                "Anna",
+                "Eero Lahti",
+                "A B C D",
+                "A B C D E",
+                "A b",
+                "a B",
+                "Maija Meikäläinen, 34, opiskelija",
+                "Anna, ",
+                "Anna, a, b, c, d",
+                "Anna, a b c d e",
+                " Anna  Lahti ",
+                "Anna,",
+            ] {
+                assert_eq!(person(head), person_simple(head), "{head:?}");
             }
         }
 

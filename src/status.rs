@@ -165,6 +165,14 @@ struct RawWaiver {
     words: Vec<String>,
 }
 
+/// Whether `text` has a CRLF line end: found from its carriage returns (a
+/// file written on Linux or macOS has none, one vector pass), not by
+/// searching for the pair.
+fn has_crlf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) == Some(&b'\n'))
+}
+
 /// The 1-based line of the first git conflict marker in `text`, if any.
 pub fn conflict_marker(text: &str) -> Option<usize> {
     text.lines()
@@ -237,7 +245,7 @@ impl StatusFile {
         if let Some(bytes) = bytes {
             let text = crate::text::decode(&bytes, shown)?;
             status.bom = bytes.starts_with(b"\xEF\xBB\xBF");
-            status.crlf = text.contains("\r\n");
+            status.crlf = has_crlf(text);
             status.parse(text)?;
         }
         Ok(status)
@@ -1235,6 +1243,16 @@ mod tests {
         };
         s.parse(text)?;
         Ok(s)
+    }
+
+    #[test]
+    fn crlf_is_found_as_by_searching_for_the_pair() {
+        for text in [
+            "", "\r", "\n", "\r\n", "\n\r", "\r\r\n", "a\rb\n", "a\r b\n", "a\nb\r\n", "ä\r\n",
+            "x\r", "\r\r",
+        ] {
+            assert_eq!(has_crlf(text), text.contains("\r\n"), "{text:?}");
+        }
     }
 
     #[test]
