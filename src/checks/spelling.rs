@@ -371,40 +371,16 @@ impl Speller {
         if !(SUGGEST_MIN_CHARS..=SUGGEST_MAX_CHARS).contains(&chars) || word.contains('-') {
             return None;
         }
-        let simple = self.simple.get_or_init(|| {
-            let (aff, dic) = self.texts()?;
-            spellbook::Dictionary::new_with_hasher(
-                &without_compounding(aff),
-                dic,
-                rustc_hash::FxBuildHasher,
-            )
-            .ok()
-        });
-        let simple = simple.as_ref()?;
+        let simple = self.simple()?;
         if let Some(found) = with_nordic_letters(word, |w| simple.check(w)) {
             return Some(found);
         }
-        let edits = |w: &str| {
-            let mut out = Vec::new();
-            simple
-                .suggester()
-                .with_ngram_suggestions(false)
-                .suggest(w, &mut out);
-            out.retain(|s| !s.contains([' ', '-']) && s != w);
-            out
-        };
+        let edits = |w: &str| edits_of(simple, w);
         if let Some(first) = edits(word).into_iter().next() {
             return Some(first);
         }
-        // A typo in one part of a compound (`budgetrnda`): where the word
-        // splits into a part the dictionary knows and one it does not, the
-        // unknown part's edits, kept when the whole is a word again. A word
-        // that splits into two words the dictionary knows (`ekonomistig`,
-        // `klimatstadsdag`) is a compound it cannot build, not a typo: an
-        // edit of one part gives another compound (`ekonomlistig`,
-        // `klimatstadslag`), never the word meant.
-        // Each split with whether the dictionary knows its head and tail:
-        // an unknown part costs a full try at compounding, asked once.
+        // Every split asked before any is edited (see the comments of
+        // `suggestion`).
         let splits: Vec<(&str, &str, bool, bool)> = word
             .char_indices()
             .map(|(at, _)| word.split_at(at))
