@@ -292,9 +292,64 @@ fn credit_key(text: &str) -> Option<(Role, &str)> {
 /// `P.`): no digits, no sentence punctuation but an initial's period.
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    (chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !(word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        && !(word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1))
+        || is_initials(word)
+}
+
+/// Initials with their full stops (`P.H.`, `A.-L.`): capitals, each
+/// followed by a full stop, a hyphen between two allowed.
+fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let mut letters = 0;
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() || chars.next() != Some('.') {
+            return false;
+        }
+        letters += 1;
+        if chars.peek() == Some(&'-') {
+            chars.next();
+            if chars.peek().is_none() {
+                return false;
+            }
+        }
+    }
+    letters > 0
+}
+
+/// Lower-case initials standing for the whole credit (`ÖVERSÄTTNING: ph`,
+/// `p.h.`), as journalists sign: up to three letters, full stops allowed.
+fn is_lower_initials(value: &str) -> bool {
+    let letters = value.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters)
+        && value.chars().all(|c| c.is_lowercase() || c == '.')
+        && !value.starts_with('.')
+}
+
+/// The names a credit's value gives, if it names people ([`is_name_list`]):
+/// the value less a closing remark in brackets (`PH (text och foto)`) and a
+/// final full stop (`Patricia Heikkilä.`), or lower-case initials that are
+/// all of it ([`is_lower_initials`]).
+fn credit_names(value: &str) -> Option<&str> {
+    let mut name = value.trim();
+    if name.ends_with(')')
+        && let Some(open) = name.rfind('(')
+        && open > 0
+    {
+        name = name[..open].trim_end();
+    }
+    if is_lower_initials(name) {
+        return Some(name);
+    }
+    // One full stop closing the line, not an initial's (`A. Virtanen.`
+    // loses it, `P.H.` keeps it).
+    if let Some(rest) = name.strip_suffix('.')
+        && !is_initials(name.rsplit(is_space).next().unwrap_or(name))
+    {
+        name = rest;
+    }
+    is_name_list(name).then_some(name)
 }
 
 /// Whether a credit's value names people: capitalised or upper-case words,
@@ -320,11 +375,9 @@ fn is_name_list(value: &str) -> bool {
 }
 
 fn parse_credit(text: &str, line: usize) -> Option<Credit> {
-    let (role, name) = credit_key(text)?;
-    let name = normalize_ws(name);
-    if !is_name_list(&name) {
-        return None;
-    }
+    let (role, value) = credit_key(text)?;
+    let value = normalize_ws(value);
+    let name = credit_names(&value)?.to_string();
     Some(Credit {
         role,
         display: crate::text::display_name(&name),
@@ -1677,6 +1730,70 @@ mod tests {
         let s = segment("T\n\nTEKSTI:\nMaija Meikäläinen");
         assert_eq!(s.segments.len(), 1);
         assert_eq!(s.credits[0].name, "Maija Meikäläinen");
+    }
+
+    #[test]
+    fn credits_as_people_type_them() {
+        for (line, name, display) in [
+            ("ÖVERSÄTTNING: ph", "ph", "ph"),
+            ("Översättning: p.h.", "p.h.", "p.h."),
+            ("ÖVERSÄTTNING: P.H.", "P.H.", "P.H."),
+            ("ÖVERSÄTTNING: PH.", "PH", "PH"),
+            ("ÖVERSÄTTNING: PH (text och foto)", "PH", "PH"),
+            (
+                "Översättning: Patricia Heikkilä.",
+                "Patricia Heikkilä",
+                "Patricia Heikkilä",
+            ),
+            (
+                "ÖVERSÄTTNING: PATRICIA HEIKKILÄ.",
+                "PATRICIA HEIKKILÄ",
+                "Patricia Heikkilä",
+            ),
+            ("TEKSTI: A.-L. Virtanen", "A.-L. Virtanen", "A.-L. Virtanen"),
+            (
+                "KUVA: Pekka Pekkanen (arkisto)",
+                "Pekka Pekkanen",
+                "Pekka Pekkanen",
+            ),
+            (
+                "TEXT: P.H. och A. Lind",
+                "P.H. och A. Lind",
+                "P.H. och A. Lind",
+            ),
+        ] {
+            let s = segment(&format!("T\n\nText.\n\n{line}"));
+            assert_eq!(s.segments.len(), 2, "{line}");
+            assert_eq!(s.credits.len(), 1, "{line}");
+            assert_eq!(
+                (s.credits[0].name.as_str(), s.credits[0].display.as_str()),
+                (name, display)
+            );
+        }
+        // Not names, so text: a sentence, a lower-case word longer than
+        // initials, a description with a remark, lower-case words joined.
+        for line in [
+            "Översättning: maskinöversättning sparar tid.",
+            "Teksti: tämä",
+            "Kuva: kirjasto (arkisto)",
+            "Text: ph och sv",
+            "Text: .",
+            "Text: (ph)",
+        ] {
+            let s = segment(&format!("T\n\nText.\n\n{line}"));
+            assert!(s.credits.is_empty(), "{line}");
+            assert_eq!(s.segments.len(), 3, "{line}");
+        }
+    }
+
+    #[test]
+    fn initials_are_name_words() {
+        for word in ["P.H.", "A.-L.", "J."] {
+            assert!(is_initials(word) && is_name_word(word), "{word}");
+        }
+        for word in ["PH.", "P.H", "p.h.", "A.-", "-A.", "", "Ph."] {
+            assert!(!is_initials(word), "{word}");
+        }
     }
 
     #[test]
