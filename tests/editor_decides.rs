@@ -494,6 +494,88 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
     assert_eq!(doc["summary"]["waived"], 1);
 }
 
+#[test]
+fn a_moved_waiver_is_removed_under_the_id_list_shows() {
+    let repo = marked_seed();
+    repo.tolk()
+        .args(["accept", SLUG, "p3", "number", "--by", "E"])
+        .args(["--reason", "The year is in the next paragraph"])
+        .assert()
+        .success();
+    repo.edit(
+        "fi.txt",
+        "Tätä varten myös",
+        "Kaupunki tiedotti asiasta tiistaina.\n\nTätä varten myös",
+    );
+    repo.edit(
+        "sv.txt",
+        "För det här ändamålet",
+        "Staden informerade om saken på tisdagen.\n\nFör det här ändamålet",
+    );
+    // Nobody marked since: the stored key is still `p3`, the text is p4.
+    repo.tolk()
+        .args(["accept", "--list", SLUG])
+        .assert()
+        .success()
+        .stdout(contains(format!("{SLUG} p4 number  active")));
+    repo.tolk()
+        .args(["accept", SLUG, "p4", "number", "--remove"])
+        .assert()
+        .success()
+        .stdout(contains("removed the waiver of number on"));
+    let (_, doc) = check(&repo, &[]);
+    assert!(has(&doc, "p4", "number"), "{:?}", found(&doc));
+    assert_eq!(doc["summary"]["waived"], 0);
+    // The record moved with its text as the waiver was removed.
+    let status = repo.read(&repo.article("status.toml"));
+    assert!(!status.contains("waived"), "{status}");
+
+    // A waiver whose segment is gone is removed by its key.
+    repo.tolk()
+        .args(["accept", SLUG, "p4", "number", "--by", "E"])
+        .args(["--reason", "Rounded"])
+        .assert()
+        .success();
+    let text = repo.read(&repo.article("fi.txt"));
+    let cut = text.find("Tätä varten myös").unwrap();
+    let end = cut + text[cut..].find("\n\n").unwrap() + 2;
+    repo.write(
+        &repo.article("fi.txt"),
+        format!("{}{}", &text[..cut], &text[end..]),
+    );
+    let text = repo.read(&repo.article("sv.txt"));
+    let cut = text.find("För det här ändamålet").unwrap();
+    let end = cut + text[cut..].find("\n\n").unwrap() + 2;
+    repo.write(
+        &repo.article("sv.txt"),
+        format!("{}{}", &text[..cut], &text[end..]),
+    );
+    repo.tolk()
+        .args(["accept", "--list", SLUG])
+        .assert()
+        .success()
+        .stdout(contains("unused"));
+    let listed = repo
+        .tolk()
+        .args(["accept", "--list", SLUG, "--format", "json"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let key = listed["waivers"][0]["segment"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    repo.tolk()
+        .args(["accept", SLUG, &key, "number", "--remove"])
+        .assert()
+        .success();
+    repo.tolk()
+        .args(["accept", "--list", SLUG])
+        .assert()
+        .success()
+        .stdout(contains("no waivers"));
+}
+
 /// An article of plain paragraphs, nobody has marked: waivers must follow
 /// their text without records to lean on.
 fn unmarked_prices() -> Repo {

@@ -114,6 +114,33 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
     let repo = session.repo()?;
     select::require_article(repo, slug)?;
     let article = session.article(slug)?;
+    if args.remove {
+        // A segment of the article, or the key of a waiver whose segment
+        // is gone (`--list` shows it `unused`).
+        let id = match select::one(&article, spec) {
+            Ok(id) => id,
+            Err(_) if article.status.waivers.contains_key(spec.as_str()) => spec.clone(),
+            Err(e) => bail!("{e}; see `tolk segments {slug}`"),
+        };
+        // The segment as `--list` and `check` name it now: when ids
+        // shifted, records and waivers follow their texts first (as
+        // accepting does), so the waiver listed on `p4` is removed as `p4`.
+        let ids: Vec<&str> = article.fi.segments.iter().map(|s| s.id.as_str()).collect();
+        let prints = all_fingerprints(&article);
+        let removed = crate::status::update(repo, &article.slug, |status| {
+            status.rename(&crate::article::moved_records(&article.fi, status))?;
+            rehome(status, &ids, &prints)?;
+            status.remove_waiver(&id, rule)
+        })?;
+        if !removed {
+            bail!("`{slug}` has no waiver of `{rule}` on `{id}`; see `tolk accept --list {slug}`");
+        }
+        return Ok(AcceptReport::Removed {
+            article: article.slug,
+            segment: id,
+            rule,
+        });
+    }
     // `Q6`, `6`: the segment as people name it (see `select`).
     let id = &select::one(&article, spec)
         .map_err(|e| anyhow::anyhow!("{e}; see `tolk segments {slug}`"))?;
@@ -123,18 +150,6 @@ pub fn run(args: &AcceptArgs, session: &Session) -> Result<AcceptReport> {
             "no segment `{id}` in `{slug}` (its ids: {}); see `tolk segments {slug}`",
             known.join(" ")
         );
-    }
-    if args.remove {
-        let removed =
-            crate::status::update(repo, &article.slug, |status| status.remove_waiver(id, rule))?;
-        if !removed {
-            bail!("`{slug}` has no waiver of `{rule}` on `{id}`; see `tolk accept --list {slug}`");
-        }
-        return Ok(AcceptReport::Removed {
-            article: article.slug,
-            segment: id.to_string(),
-            rule,
-        });
     }
     let reason = args
         .reason
