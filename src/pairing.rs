@@ -123,6 +123,20 @@ struct Para<'a> {
 fn paragraphs(side: &Segmented) -> Vec<Para<'_>> {
     let mut out = Vec::new();
     for (seg, s) in side.segments.iter().enumerate() {
+        // A list is one unit however its items are spaced: a blank line
+        // between items on one side only is layout, not a paragraph
+        // more (the aligner's moves join two paragraphs, not five).
+        if s.role == Element::List {
+            out.push(Para {
+                seg,
+                part: 0,
+                start: 0,
+                text: &s.text,
+                line: s.line,
+                end_line: s.end_line,
+            });
+            continue;
+        }
         let mut start = 0;
         for (part, text) in s.text.split("\n\n").enumerate() {
             let (line, end_line) = s.parts.get(part).copied().unwrap_or((s.line, s.end_line));

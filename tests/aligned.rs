@@ -325,3 +325,64 @@ fn a_merged_paragraph_gives_each_finnish_segment_its_own_draft() {
         "{out}"
     );
 }
+
+/// Each list item on its own paragraph: `text` with a blank line between
+/// consecutive lines that start with a bullet.
+fn spaced_lists(text: &str) -> String {
+    let bullet = |l: &str| l.starts_with("- ") || l.starts_with("• ");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        if bullet(line) && lines.get(i + 1).is_some_and(|n| bullet(n)) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_list_spaced_otherwise_on_one_side_is_the_same_list() {
+    const NEWS_FI: &str = include_str!("fixtures/kinds/news/fi.txt");
+    const NEWS_SV: &str = include_str!("fixtures/kinds/news/sv.txt");
+    let structural = |doc: &serde_json::Value| -> Vec<String> {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f["rule"].as_str(),
+                    Some("missing" | "extra" | "structure" | "number")
+                )
+            })
+            .map(|f| format!("{} {} {}", f["segment"], f["rule"], f["message"]))
+            .collect()
+    };
+    for (fi, sv) in [
+        (NEWS_FI.to_string(), spaced_lists(NEWS_SV)),
+        (spaced_lists(NEWS_FI), NEWS_SV.to_string()),
+    ] {
+        assert_ne!(fi, sv, "the spacing changed something");
+        let repo = Repo::empty();
+        repo.import("uutinen", &fi, Some(sv.as_bytes()));
+        let doc = json(repo.tolk().args(["check", "--format", "json"]));
+        assert_eq!(structural(&doc), Vec::<String>::new());
+        // A list that really lost an item still says so.
+        let lost = sv
+            .replace("• ventilationen och belysningen förnyades helt\n", "")
+            .replace("- ventilationen och belysningen förnyades helt\n", "");
+        assert_ne!(lost, sv);
+        let repo = Repo::empty();
+        repo.import("uutinen", &fi, Some(lost.as_bytes()));
+        let doc = json(repo.tolk().args(["check", "--format", "json"]));
+        let found = structural(&doc);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("structure") && f.contains("4 items in the Finnish and 3")),
+            "{found:?}"
+        );
+    }
+}

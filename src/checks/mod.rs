@@ -796,9 +796,12 @@ fn list_items<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
         let fi = list_markers(c.fi, article.source(Lang::Fi));
         let sv = list_markers(c.sv, article.source(Lang::Sv));
         // Items in paragraphs of their own are paragraphs to the aligner,
-        // which reports one left out; this counts items within one.
+        // which reports one left out; this counts items within one. A
+        // list segment is one unit to the aligner however its items are
+        // spaced (`pairing::paragraphs`), so its items are counted here.
         let same_paragraphs = c.fi.parts.len() == c.sv.parts.len();
-        if same_paragraphs && !fi.is_empty() && !sv.is_empty() && fi.len() != sv.len() {
+        let lists = c.fi.role == Element::List && c.sv.role == Element::List;
+        if (same_paragraphs || lists) && !fi.is_empty() && !sv.is_empty() && fi.len() != sv.len() {
             cx.push(
                 Rule::Structure,
                 At::Segment(Lang::Sv, c.sv),
