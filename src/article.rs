@@ -520,11 +520,7 @@ impl Article {
         // display name is the same), so it is not formatted and
         // lower-cased again for each.
         let mut seen: Vec<&'a str> = Vec::new();
-        let mut add = |name: &'a str| {
-            if seen.contains(&name) {
-                return;
-            }
-            seen.push(name);
+        fn push(names: &mut Vec<String>, name: &str) {
             let name = crate::text::display_name(name);
             if !name.is_empty()
                 && !names
@@ -533,15 +529,30 @@ impl Article {
             {
                 names.push(name);
             }
+        }
+        // A credit naming two translators (`Johan Sundström och Patricia
+        // Heikkilä`) is two names.
+        let credited: Vec<&str> = match &self.status.translator {
+            Some(name) => vec![name.as_str()],
+            None => self
+                .sv
+                .iter()
+                .flat_map(|sv| sv.translators())
+                .map(|c| c.name.as_str())
+                .collect(),
         };
-        match &self.status.translator {
-            Some(name) => add(name),
-            None => {
-                for credit in self.sv.iter().flat_map(|sv| sv.translators()) {
-                    add(&credit.name);
-                }
+        for credit in credited {
+            for name in crate::people::co_names(credit) {
+                push(&mut names, &name);
             }
         }
+        let mut add = |name: &'a str| {
+            if seen.contains(&name) {
+                return;
+            }
+            seen.push(name);
+            push(&mut names, name);
+        };
         // The records of the segments in reading order, as `pairs` gives
         // them, without working out each segment's state.
         for &key in records.iter().flatten() {

@@ -245,7 +245,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// item only inside a list or after an intro: elsewhere they open quotes
 /// and answers.
 const BULLETS: &[char] = &['•', '*', '·', '▪', '◦', '‣', '●', '■'];
-const DASHES: &[char] = &['-', '–', '—'];
+const DASHES: &[char] = &['-', '–', '—', '‒', '―'];
 
 /// Quotation marks that open and close quotes in Finnish and Swedish
 /// (`”…”`, `»…»`) and in text typed on other keyboards.
@@ -263,17 +263,40 @@ fn data() -> impl Iterator<Item = &'static LangData> {
 pub fn starts_with_answer_dash(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
-        Some('–' | '—') => true,
+        Some(c) if crate::text::is_dash(c) => true,
         Some('-') => chars.next().is_some_and(is_space),
         _ => false,
     }
 }
 
 fn credit_role(key: &str) -> Option<Role> {
-    data()
-        .flat_map(|d| d.credit_keys)
-        .find(|(k, _)| *k == key)
-        .map(|(_, role)| *role)
+    let known = |key: &str| {
+        data()
+            .flat_map(|d| d.credit_keys)
+            .find(|(k, _)| *k == key)
+            .map(|(_, role)| *role)
+    };
+    if let Some(role) = known(key) {
+        return Some(role);
+    }
+    // Words and pictures in any order and joined any way: `BILD OCH
+    // TEXT`, `TEXT & FOTO`, `TEKSTI/KUVAT`.
+    let (mut words, mut pictures) = (false, false);
+    for part in key
+        .split(|c: char| is_space(c) || matches!(c, '&' | '/' | '+' | ','))
+        .filter(|p| !p.is_empty() && !NAME_JOINERS.contains(p))
+    {
+        match known(part)? {
+            Role::Writer => words = true,
+            Role::Photographer => pictures = true,
+            Role::WriterPhotographer => (words, pictures) = (true, true),
+            Role::Translator => return None,
+        }
+    }
+    match (words, pictures) {
+        (true, true) => Some(Role::WriterPhotographer),
+        _ => None,
+    }
 }
 
 /// The role of a `KEY:` at the start of `text`, and what follows the colon.
@@ -282,7 +305,7 @@ fn credit_key(text: &str) -> Option<(Role, &str)> {
     // before the colon is a sentence, not a credit. So the colon is looked
     // for among the first bytes only (every line of every paragraph is
     // asked).
-    let head = &text.as_bytes()[..text.len().min(25)];
+    let head = &text.as_bytes()[..text.len().min(28)];
     let colon = memchr::memchr(b':', head)?;
     let (key, value) = (&text[..colon], &text[colon + 1..]);
     Some((credit_role(&normalize_ws(key).to_lowercase())?, value))
@@ -349,8 +372,45 @@ fn credit_names(value: &str) -> Option<&str> {
     {
         name = rest;
     }
-    is_name_list(name).then_some(name)
+    if is_name_list(name) {
+        return Some(name);
+    }
+    // Names, then whom they work for (`Sanna Lehto / Helsingfors stad`):
+    // a capitalised name of a few words after the slash.
+    let (names, employer) = name.split_once('/')?;
+    let employer = employer.trim_matches(is_space);
+    let words = employer.split(is_space).filter(|w| !w.is_empty()).count();
+    (is_name_list(names)
+        && (1..=MAX_EMPLOYER_WORDS).contains(&words)
+        && employer.starts_with(char::is_uppercase)
+        && employer
+            .chars()
+            .all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '.')))
+    .then_some(name)
 }
+
+/// A name typed in lower case (`patricia heikkilä`, `anna ja erik lind`):
+/// two to four words of letters, joined as names are.
+fn is_lower_name(value: &str) -> bool {
+    let mut names = 0;
+    for word in value.split(is_space).filter(|w| !w.is_empty()) {
+        if NAME_JOINERS.contains(&word) && names > 0 {
+            continue;
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        names += 1;
+    }
+    (2..=MAX_LOWER_NAME_WORDS).contains(&names)
+}
+
+/// Words of a lower-case translator's name ([`is_lower_name`]).
+const MAX_LOWER_NAME_WORDS: usize = 4;
+
+/// Words of the employer a photographer's credit may name after a slash.
+const MAX_EMPLOYER_WORDS: usize = 4;
 
 /// Whether a credit's value names people: capitalised or upper-case words,
 /// joined by `,`, `ja`, `och`, `&`, `/` (`Pekka Pekkanen / Lehtikuva`),
@@ -374,16 +434,41 @@ fn is_name_list(value: &str) -> bool {
     names > 0 && names <= MAX_CREDIT_NAME_WORDS && !particle
 }
 
-fn parse_credit(text: &str, line: usize) -> Option<Credit> {
-    let (role, value) = credit_key(text)?;
-    let value = normalize_ws(value);
-    let name = credit_names(&value)?.to_string();
-    Some(Credit {
-        role,
-        display: crate::text::display_name(&name),
-        name,
-        line,
-    })
+/// The credits of a credit line: one, or several typed on one line
+/// (`TEXT: Mikko Virtanen, FOTO: Sanna Lehto`). None when any part of the
+/// line is not a credit.
+fn parse_credit(text: &str, line: usize) -> Option<Vec<Credit>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (role, value) = credit_key(rest)?;
+        // Where the next credit of the line starts: after a comma,
+        // semicolon or wide space, a key and its colon.
+        let next = value
+            .match_indices([',', ';', '|'])
+            .map(|(at, sep)| at + sep.len())
+            .find(|&at| credit_key(value[at..].trim_start_matches(is_space)).is_some());
+        let (this, after) = match next {
+            Some(at) => (&value[..at - 1], value[at..].trim_start_matches(is_space)),
+            None => (value, ""),
+        };
+        let this = normalize_ws(this);
+        let name = match credit_names(&this) {
+            Some(name) => name.to_string(),
+            // A translator's name typed in lower case: a translation has
+            // no caption to tell it from.
+            None if role == Role::Translator && is_lower_name(&this) => this.clone(),
+            None => return None,
+        };
+        out.push(Credit {
+            role,
+            display: crate::text::display_name(&name),
+            name,
+            line,
+        });
+        rest = after;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Whether `text` starts with `prefix` (lower case), ignoring letter case,
@@ -699,12 +784,12 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
         });
     };
     for para in paragraphs(input) {
-        let credits: Vec<Credit> = para
+        let credits: Vec<Vec<Credit>> = para
             .lines()
             .map_while(|(line, l)| parse_credit(l, line))
             .collect();
         if credits.len() == para.lines.len() {
-            result.credits.extend(credits);
+            result.credits.extend(credits.into_iter().flatten());
             broken = true;
         } else if let Some(credit) = para
             .lines()
@@ -713,7 +798,7 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
             .and_then(|_| parse_credit(&para.text, para.line))
         {
             // One credit wrapped over lines (`TEKSTI:` / `Maija Meikäläinen`).
-            result.credits.push(credit);
+            result.credits.extend(credit);
             broken = true;
         } else if is_boilerplate(&para.text) {
             result.skipped.push(Skipped {
@@ -740,15 +825,16 @@ fn items(input: &str, result: &mut Segmented) -> Vec<Item> {
                 continue;
             }
             let count = para.lines.len();
-            result.credits.extend(credits);
+            result.credits.extend(credits.into_iter().flatten());
+            let before = result.credits.len();
             result.credits.extend(
                 para.lines()
                     .skip(count - tail)
-                    .map(|(n, l)| parse_credit(l, n).expect("parsed above")),
+                    .flat_map(|(n, l)| parse_credit(l, n).expect("parsed above")),
             );
             broken |= head > 0;
             content(&mut items, para.sub(head..count - tail), &mut broken);
-            let tail_credits = &result.credits[result.credits.len() - tail..];
+            let tail_credits = &result.credits[before..];
             if let Some(item) = items.last_mut() {
                 item.photo_credit = tail > 0
                     && tail_credits.iter().all(|c| c.role == Role::Photographer)
@@ -1733,6 +1819,24 @@ mod tests {
     }
 
     #[test]
+    fn answers_opened_with_a_figure_dash_or_a_bar() {
+        for dash in ['‒', '―'] {
+            assert_eq!(
+                ids(&format!(
+                    "T\n\nMitä kuuluu?\n\n{dash} Hyvää.\n\nEntä huomenna?\n\n{dash}Samaa."
+                )),
+                ["title", "q1", "a1", "q2", "a2"],
+                "{dash}"
+            );
+        }
+        // A minus sign is no answer dash: a temperature.
+        assert_eq!(
+            ids("T\n\nMitä kuuluu?\n\n−20 astetta."),
+            ["title", "p1", "p2"]
+        );
+    }
+
+    #[test]
     fn credits_as_people_type_them() {
         for (line, name, display) in [
             ("ÖVERSÄTTNING: ph", "ph", "ph"),
@@ -1787,6 +1891,82 @@ mod tests {
     }
 
     #[test]
+    fn credit_keys_joined_any_way_and_several_on_a_line() {
+        for (line, role) in [
+            ("TEXT OCH BILDER: Anna Lind", Role::WriterPhotographer),
+            ("BILD OCH TEXT: Anna Lind", Role::WriterPhotographer),
+            ("TEXT & FOTO: Anna Lind", Role::WriterPhotographer),
+            ("Teksti/kuvat: Anna Lind", Role::WriterPhotographer),
+            ("KUVAT JA TEKSTI: Anna Lind", Role::WriterPhotographer),
+        ] {
+            let s = segment(&format!("T\n\nText.\n\n{line}"));
+            assert_eq!(s.segments.len(), 2, "{line}");
+            assert_eq!(s.credits[0].role, role, "{line}");
+        }
+        // Not a credit key: a word that is no role, or two roles that
+        // are not words and pictures.
+        for line in [
+            "TEXT OCH MUSIK: Anna Lind",
+            "FOTO OCH BILD: Anna Lind",
+            "Text och översättning: Anna Lind",
+        ] {
+            assert!(
+                segment(&format!("T\n\nText.\n\n{line}")).credits.is_empty(),
+                "{line}"
+            );
+        }
+        let s = segment("T\n\nText.\n\nTEXT: Mikko Virtanen, FOTO: Sanna Lehto; ÖVERSÄTTNING: ph");
+        assert_eq!(s.segments.len(), 2);
+        let got: Vec<_> = s
+            .credits
+            .iter()
+            .map(|c| (c.role, c.name.as_str(), c.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Writer, "Mikko Virtanen", 5),
+                (Role::Photographer, "Sanna Lehto", 5),
+                (Role::Translator, "ph", 5)
+            ]
+        );
+        // Half a credit line is no credit line.
+        let s = segment("T\n\nText.\n\nTEXT: Mikko Virtanen, FOTO: kirjaston edessä");
+        assert!(s.credits.is_empty());
+        assert_eq!(s.segments.len(), 3);
+    }
+
+    #[test]
+    fn a_photographer_with_an_employer_and_a_translator_in_lower_case() {
+        let s = segment(
+            "T\n\nText.\n\nFOTO: Sanna Lehto / Helsingfors stad\n\nÖversättning: patricia heikkilä",
+        );
+        assert_eq!(s.segments.len(), 2);
+        let got: Vec<_> = s
+            .credits
+            .iter()
+            .map(|c| (c.role, c.name.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Photographer, "Sanna Lehto / Helsingfors stad"),
+                (Role::Translator, "patricia heikkilä")
+            ]
+        );
+        // A description after the slash, a lower-case photographer (a
+        // caption), one lower-case word: text.
+        for line in [
+            "Foto: Sanna Lehto / bilden togs i fjol vid stranden",
+            "Kuva: kirjasto talvella",
+            "Översättning: maskinöversättning",
+        ] {
+            let s = segment(&format!("T\n\nText.\n\n{line}"));
+            assert!(s.credits.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn initials_are_name_words() {
         for word in ["P.H.", "A.-L.", "J."] {
             assert!(is_initials(word) && is_name_word(word), "{word}");
@@ -1802,7 +1982,14 @@ mod tests {
         let s = segment(text);
         assert!(s.credits.is_empty());
         assert_eq!(s.segments[1].id, "p1");
-        assert!(segment("T\n\nKuvaaja: Pekka").credits.is_empty());
+        // A word that names no credit is no key (`KUVAAJA:` and `FOTOGRAF:`
+        // are photographers' keys).
+        assert!(segment("T\n\nKuvaus: Pekka").credits.is_empty());
+        assert_eq!(segment("T\n\nKuvaaja: Pekka").credits.len(), 1);
+        assert_eq!(
+            segment("T\n\nFOTOGRAF: Sanna Lehto").credits[0].role,
+            Role::Photographer
+        );
     }
 
     #[test]

@@ -91,6 +91,14 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
+/// Whether `c` is a dash as people type one before an answer or a quote
+/// or between the two ends of a range: the en and em dashes, and the
+/// figure dash and horizontal bar that other fonts and word processors put
+/// in their place (`‒ Vastaus`, `kl. 18‒20`).
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '‒' | '―')
+}
+
 /// Whether `c` is a letter or digit: `char::is_alphanumeric` with the
 /// ASCII and Latin-1 letters (all of Finnish and Swedish) answered without
 /// a Unicode table look-up, which dominated profiles of large runs.
@@ -268,7 +276,7 @@ pub fn sentence_count(text: &str) -> usize {
         let next_starts = words.peek().is_none_or(|n| {
             n.chars()
                 .find(|c| !matches!(c, '”' | '"' | '»' | '(' | '‘'))
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '–' | '—'))
+                .is_some_and(|c| c.is_uppercase() || is_dash(c))
         });
         if ends && next_starts {
             count += 1;

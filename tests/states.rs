@@ -57,6 +57,27 @@ fn fresh_import_is_17_draft_with_the_credited_translator() {
 }
 
 #[test]
+fn a_credit_naming_two_translators_lists_each_once() {
+    let seed = String::from_utf8(common::SEED_SV.to_vec()).unwrap();
+    let sv = seed.replace(
+        "ÖVERSÄTTNING: PATRICIA HEIKKILÄ",
+        "ÖVERSÄTTNING: JOHAN SUNDSTRÖM OCH PATRICIA HEIKKILÄ",
+    );
+    assert_ne!(sv, seed);
+    let repo = Repo::empty();
+    repo.import(SLUG, common::SEED_FI, Some(sv.as_bytes()));
+    mark(
+        &repo,
+        &["p1", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    let doc = status_json(&repo);
+    assert_eq!(
+        doc["articles"][0]["translators"],
+        serde_json::json!(["Johan Sundström", "Patricia Heikkilä"])
+    );
+}
+
+#[test]
 fn mark_all_then_review_two_gives_15_translated_and_2_reviewed() {
     let repo = Repo::seed();
     mark_seed(&repo);

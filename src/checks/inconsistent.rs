@@ -19,7 +19,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use crate::article::{Article, State};
 use crate::checks::{ByteSpan, Excerpt, Finding, Rule, Severity};
 use crate::lang::Lang;
-use crate::text::{ellipsize, has_words, is_space};
+use crate::text::{ellipsize, has_words, is_dash, is_space};
 
 /// Finnish texts shorter than this many words are not compared.
 pub const MIN_WORDS: usize = 4;
@@ -117,7 +117,7 @@ fn ends_sentence_read(word: &str) -> bool {
 fn starts_sentence(word: &str) -> bool {
     word.chars()
         .find(|c| !matches!(c, '”' | '"' | '»' | '«' | '(' | '‘'))
-        .is_some_and(|c| c.is_uppercase() || matches!(c, '–' | '—'))
+        .is_some_and(|c| c.is_uppercase() || is_dash(c))
 }
 
 /// The sentences of `text` as byte ranges, in order: a sentence ends at a

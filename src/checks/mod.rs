@@ -635,7 +635,7 @@ const COPY_PLACES: usize = 8;
 fn spaced_words(text: &str) -> Vec<(usize, usize, &str)> {
     crate::tokens::words(text)
         // An answer's or quote's dash is layout, not a word of either language.
-        .filter(|(_, w)| !w.chars().all(|ch| matches!(ch, '–' | '—' | '-')))
+        .filter(|(_, w)| !w.chars().all(|ch| ch == '-' || crate::text::is_dash(ch)))
         .map(|(at, w)| (at, at + w.len(), w))
         .collect()
 }
@@ -767,7 +767,8 @@ fn list_markers(seg: &Segment, source: Option<&Source>) -> Vec<(Range<usize>, bo
         }
         let digits = word.bytes().take_while(u8::is_ascii_digit).count();
         let numbered = (1..=2).contains(&digits) && matches!(&word[digits..], "." | ")");
-        if numbered || matches!(word, "-" | "•" | "*" | "·" | "–" | "—") {
+        let dash = word.chars().count() == 1 && word.chars().all(crate::text::is_dash);
+        if numbered || dash || matches!(word, "-" | "•" | "*" | "·") {
             out.push((t..t + word.len(), numbered));
         }
     }

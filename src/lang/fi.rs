@@ -12,6 +12,7 @@ pub const DATA: LangData = LangData {
         ("teksti", Role::Writer),
         ("kuvat", Role::Photographer),
         ("kuva", Role::Photographer),
+        ("kuvaaja", Role::Photographer),
     ],
     boilerplate: &[
         ("vastaa", true),

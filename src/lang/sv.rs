@@ -13,6 +13,8 @@ pub const DATA: LangData = LangData {
         ("foto", Role::Photographer),
         ("bilder", Role::Photographer),
         ("bild", Role::Photographer),
+        ("foton", Role::Photographer),
+        ("fotograf", Role::Photographer),
     ],
     boilerplate: &[
         ("lämna ett svar", true),

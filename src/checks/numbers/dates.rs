@@ -21,7 +21,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::parse::{clock_word_before, is_dash_gap};
+use super::parse::{clock_word_before, is_dash_gap, is_range_dash};
 use super::{Number, numbers};
 use crate::lang::{Lang, LangData};
 use crate::morph::FastMap;
@@ -331,7 +331,7 @@ fn bare_dates(fi: &str, sv: &str, mentions: &[Mention]) -> Vec<Mention> {
         };
         // The first day of a range (`6–8.4`).
         let before = sv[..n.start].trim_end_matches(is_space);
-        if let Some(before) = before.strip_suffix(['-', '–', '—']) {
+        if let Some(before) = before.strip_suffix(is_range_dash) {
             let before = before.trim_end_matches(is_space);
             let first: usize = before.bytes().rev().take_while(u8::is_ascii_digit).count();
             let first_day = before[before.len() - first..].parse::<u8>().ok();
@@ -372,6 +372,20 @@ fn dotless_day_month(text: &str) -> Option<(u8, u8)> {
     }
     let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
     ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((day, month))
+}
+
+/// Words that join a time to the end of its range, as a dash does:
+/// `kl. 12 till 16`, `mellan kl. 12 och 16`, `klo 12 ja 16 välillä`.
+const TIME_RANGE_WORDS: &[&str] = &["till", "och", "ja"];
+
+/// Whether the text after a clock time and before a number makes that
+/// number the end of its range: a dash, or a word of [`TIME_RANGE_WORDS`]
+/// between spaces.
+fn is_time_range_gap(gap: &str) -> bool {
+    is_dash_gap(gap)
+        || (gap.starts_with(is_space)
+            && gap.ends_with(is_space)
+            && TIME_RANGE_WORDS.contains(&gap.trim_matches(is_space)))
 }
 
 /// A mention's bytes without its year: at most two ranges.
@@ -627,7 +641,7 @@ fn parts(text: &str, lang: Lang) -> Vec<Part> {
                 start,
                 end: i,
                 folded: fold(word),
-                hyphen_after: text[i..].starts_with(|c| is_hyphen(c) || c == '–'),
+                hyphen_after: text[i..].starts_with(|c| is_hyphen(c) || is_range_dash(c)),
             });
         }
     }
@@ -718,7 +732,7 @@ fn parts_simple(text: &str, lang: Lang) -> Vec<Part> {
                 start,
                 end,
                 folded: fold(word),
-                hyphen_after: text[end..].starts_with(|c| is_hyphen(c) || c == '–'),
+                hyphen_after: text[end..].starts_with(|c| is_hyphen(c) || is_range_dash(c)),
             });
         }
     }
@@ -888,7 +902,7 @@ impl<'t> Reader<'t> {
                 continue;
             }
             let clock = clock_word_before(&text[..n.start]);
-            let after_time = prev_time_end.is_some_and(|e| is_dash_gap(&text[e..n.start]));
+            let after_time = prev_time_end.is_some_and(|e| is_time_range_gap(&text[e..n.start]));
             // Hours after a weekday or a date: a rising range (`ma–pe
             // 15–17`, `ti 6.4. 18–20`), not an age range (`3–6-vuotiaille`)
             // or a score (`lauantaina 6–4`).
@@ -1040,7 +1054,7 @@ impl<'t> Reader<'t> {
                 let month_follows = self.parts.get(k + 1).is_some_and(|next| {
                     let between = &self.text[part.end..next.start];
                     let words = between
-                        .split(|c: char| is_space(c) || is_hyphen(c) || c == '–')
+                        .split(|c: char| is_space(c) || is_hyphen(c) || is_range_dash(c))
                         .filter(|w| !w.is_empty())
                         .count();
                     words <= 1 && self.month_of(&next.folded).is_some()
@@ -1485,6 +1499,36 @@ mod tests {
         // Without a clock word or a weekday: plain numbers.
         assert!(read("15–17 henkeä", Lang::Fi).is_empty());
         assert!(read("lauantaina 10 lasta", Lang::Fi) == ["lauantaina=Saturday"]);
+    }
+
+    #[test]
+    fn time_ranges_with_any_dash_or_a_word() {
+        for text in [
+            "kl. 18‒20",
+            "kl. 18−20",
+            "kl. 18―20",
+            "kl. 18 – 20",
+            "klockan 18 till 20",
+        ] {
+            assert_eq!(read(text, Lang::Sv)[1..], ["20=20:00"], "{text}");
+        }
+        assert_eq!(
+            read("mellan kl. 12 och 16", Lang::Sv),
+            ["kl. 12=12:00", "16=16:00"]
+        );
+        assert_eq!(
+            read("klo 12 ja 16 välillä", Lang::Fi),
+            ["klo 12=12:00", "16=16:00"]
+        );
+        quiet("klo 12–16", "klockan 12 till 16");
+        quiet("klo 18–20", "kl. 18‒20");
+        assert!(dropped("klo 12–16", "mellan kl. 12 och 16").is_empty());
+        // The word joins a time to a number only: not after a plain number,
+        // and a wrong end is still wrong.
+        assert!(read("12 till 16", Lang::Sv).is_empty());
+        assert_eq!(read("kl. 12 och 16 gäster", Lang::Sv)[1], "16=16:00");
+        fires("klo 12–16", "klockan 12 till 17", ("16", "17"));
+        assert!(read("kl. 12 tills 16", Lang::Sv).len() == 1);
     }
 
     #[test]

@@ -150,9 +150,17 @@ pub(super) fn clock_word_before(before: &str) -> Option<usize> {
     clock.then(|| trimmed.len() - word.len())
 }
 
-/// Whether the text between two numbers is a range dash (`9.00–11.30`).
+/// Whether the text between two numbers is a range dash (`9.00–11.30`),
+/// typed as any dash, a hyphen or a minus sign (`18‒20`, `18−20`).
 pub(super) fn is_dash_gap(gap: &str) -> bool {
-    matches!(gap.trim_matches(is_space), "-" | "–" | "—")
+    let mut chars = gap.trim_matches(is_space).chars();
+    chars.next().is_some_and(is_range_dash) && chars.next().is_none()
+}
+
+/// A character that joins the two ends of a range (`6–8`): a dash
+/// ([`crate::text::is_dash`]), a hyphen or a minus sign.
+pub(super) fn is_range_dash(c: char) -> bool {
+    c == '-' || c == '−' || crate::text::is_dash(c)
 }
 
 /// A valid `d.m` or `d/m`: one or two digits each, a real day and month.
