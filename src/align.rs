@@ -44,6 +44,9 @@ pub struct Unit {
     /// The paragraph's first line is a heading (short, no final
     /// punctuation) typed straight above the text, with no blank line.
     pub glued_heading: bool,
+    /// A list whose intro (`… följande:`) is typed on its first line, with
+    /// no blank line before the items: that intro and that list.
+    pub glued_intro: bool,
     /// Sentences in the paragraph (0: not counted). Translators keep
     /// sentence boundaries more often than not, so the counts of a true
     /// pairing agree, and a split or merged paragraph shows in them.
@@ -635,7 +638,9 @@ impl<'a> Scorer<'a> {
             // A heading typed on the first line of the next paragraph, with
             // no blank line after it, is that heading and that paragraph.
             let glued = (mv == Move::Merge && s0.glued_heading && f0.role == Role::Other)
-                || (mv == Move::Split && f0.glued_heading && s0.role == Role::Other);
+                || (mv == Move::Split && f0.glued_heading && s0.role == Role::Other)
+                || (mv == Move::Merge && s0.glued_intro && f0.intro)
+                || (mv == Move::Split && f0.glued_intro && s0.intro);
             cost += if glued {
                 GLUED_HEADING
             } else {
@@ -996,6 +1001,7 @@ mod tests {
             dash: starts_with_answer_dash(text.trim_start()),
             sentences: crate::text::sentence_count(text),
             glued_heading: false,
+            glued_intro: false,
             intro: false,
             role,
             segment,
@@ -1610,6 +1616,8 @@ mod tests {
                     dash,
                     sentences: 0,
                     glued_heading: false,
+                    glued_intro: false,
+                    glued_intro: false,
                     intro: false,
                     role,
                     segment,

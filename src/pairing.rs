@@ -185,7 +185,16 @@ fn joined(side: &Segmented, paras: &[Para<'_>], id: &str) -> Segment {
         n: first.n,
         id: id.to_string(),
         kind: first.kind,
-        role: first.role,
+        // An intro joined with its list is read as a list: its item
+        // markers are no numbers, and its items are counted.
+        role: if paras
+            .iter()
+            .any(|p| side.segments[p.seg].role == Element::List)
+        {
+            Element::List
+        } else {
+            first.role
+        },
         line: paras[0].line,
         end_line: paras[paras.len() - 1].end_line,
         words: word_count(&text),
@@ -315,6 +324,9 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> U
             sentence_count(p.text)
         },
         glued_heading: glued_heading(p, seg, raw),
+        glued_intro: seg.role == Element::List
+            && !crate::segment::opens_with_item(p.text)
+            && p.text.contains(':'),
         intro: p.text.trim_end().ends_with(':'),
         role,
         segment: p.seg,

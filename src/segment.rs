@@ -855,6 +855,13 @@ fn ends_with_sentence_mark(text: &str) -> bool {
     trim_end_marks(text).ends_with(['.', '!', '?', ':', ';', ',', '…'])
 }
 
+/// Whether a list's text opens with an item rather than with a line
+/// typed above its items (an intro `… följande:` with no blank line after
+/// it).
+pub fn opens_with_item(text: &str) -> bool {
+    bullet(text).is_some()
+}
+
 /// The bullet a line starts with (`- `, `• `, `1. `), if any.
 fn bullet(line: &str) -> Option<char> {
     let mut chars = line.chars();

@@ -386,3 +386,36 @@ fn a_list_spaced_otherwise_on_one_side_is_the_same_list() {
         );
     }
 }
+
+#[test]
+fn an_intro_typed_on_its_list_is_one_structure_warning_not_a_missing_paragraph() {
+    const NEWS_FI: &str = include_str!("fixtures/kinds/news/fi.txt");
+    const NEWS_SV: &str = include_str!("fixtures/kinds/news/sv.txt");
+    let glued_sv = NEWS_SV.replace("förändringar:\n\n", "förändringar:\n");
+    let glued_fi = NEWS_FI.replace("muutokset:\n\n", "muutokset:\n");
+    assert!(glued_sv != NEWS_SV && glued_fi != NEWS_FI);
+    for (fi, sv, expected) in [
+        (NEWS_FI, glued_sv.as_str(), "holds fi p5+p6"),
+        (glued_fi.as_str(), NEWS_SV, "fi p5 is split over"),
+    ] {
+        let repo = Repo::empty();
+        repo.import("uutinen", fi, Some(sv.as_bytes()));
+        repo.mark(
+            "uutinen",
+            &["--all", "--as", "translated", "--by", "Camilla Nyberg"],
+        );
+        let doc = json(repo.tolk().args(["check", "--format", "json"]));
+        let found: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] != "credit")
+            .map(|f| format!("{} {}", f["rule"], f["message"]))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("\"structure\"") && found[0].contains(expected),
+            "{found:?}"
+        );
+    }
+}
