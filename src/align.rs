@@ -1617,7 +1617,6 @@ mod tests {
                     sentences: 0,
                     glued_heading: false,
                     glued_intro: false,
-                    glued_intro: false,
                     intro: false,
                     role,
                     segment,
