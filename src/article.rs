@@ -513,6 +513,20 @@ impl Article {
     }
 
     /// [`Article::translators`] from the article's [`Article::records`].
+    /// The translator credit as recorded at import (`status.toml`), else
+    /// the Swedish's first `ÖVERSÄTTNING:` line, as written.
+    pub fn credit_line(&self) -> Option<&str> {
+        match &self.status.translator {
+            Some(name) => Some(name.as_str()),
+            None => self
+                .sv
+                .iter()
+                .flat_map(|sv| sv.translators())
+                .map(|c| c.name.as_str())
+                .next(),
+        }
+    }
+
     pub fn translators_of<'a>(&'a self, records: &[Option<&'a str>]) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         // The names as written that were added already: one comes again
@@ -531,7 +545,8 @@ impl Article {
             }
         }
         // A credit naming two translators (`Johan Sundström och Patricia
-        // Heikkilä`) is two names.
+        // Heikkilä`) is two names, unless somebody recorded the whole line
+        // as their name (`Heikkilä, Patricia`), as the `credit` rule reads it.
         let credited: Vec<&str> = match &self.status.translator {
             Some(name) => vec![name.as_str()],
             None => self
@@ -541,9 +556,22 @@ impl Article {
                 .map(|c| c.name.as_str())
                 .collect(),
         };
+        let fold = crate::people::fold;
         for credit in credited {
-            for name in crate::people::co_names(credit) {
-                push(&mut names, &name);
+            let parts = crate::people::co_names(credit);
+            let recorded = || {
+                records
+                    .iter()
+                    .flatten()
+                    .filter_map(|key| self.status.entries.get(*key))
+                    .any(|e| fold(e.translated_by()) == fold(credit))
+            };
+            if parts.len() > 1 && !recorded() {
+                for name in parts {
+                    push(&mut names, &name);
+                }
+            } else {
+                push(&mut names, credit);
             }
         }
         let mut add = |name: &'a str| {

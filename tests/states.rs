@@ -75,6 +75,23 @@ fn a_credit_naming_two_translators_lists_each_once() {
         doc["articles"][0]["translators"],
         serde_json::json!(["Johan Sundström", "Patricia Heikkilä"])
     );
+    // A name written surname first, as its translator records it, is one
+    // name.
+    let sv = seed.replace(
+        "ÖVERSÄTTNING: PATRICIA HEIKKILÄ",
+        "ÖVERSÄTTNING: Heikkilä, Patricia",
+    );
+    let repo = Repo::empty();
+    repo.import(SLUG, common::SEED_FI, Some(sv.as_bytes()));
+    mark(
+        &repo,
+        &["p1", "--as", "translated", "--by", "Heikkilä, Patricia"],
+    );
+    let doc = status_json(&repo);
+    assert_eq!(
+        doc["articles"][0]["translators"],
+        serde_json::json!(["Heikkilä, Patricia"])
+    );
 }
 
 #[test]

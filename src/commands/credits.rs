@@ -135,7 +135,10 @@ fn contribution(article: &crate::article::Article) -> Contribution {
     Contribution {
         slug: article.slug.clone(),
         work,
-        credited: article.translators().into_iter().next(),
+        credited: article
+            .credit_line()
+            .map(crate::text::display_name)
+            .filter(|n| !n.is_empty()),
     }
 }
 
