@@ -56,6 +56,8 @@ pub enum SlipKind {
     Glued,
     /// Part of a Finnish segment has no Swedish (the rest has).
     PartMissing,
+    /// Two neighbouring segments' Swedish in the other order.
+    Swapped,
 }
 
 /// One structural slip, at the Swedish text where it shows.
@@ -406,8 +408,8 @@ pub fn pair(
             ..Alignment::default()
         };
     };
-    if same_structure(fi, sv) {
-        return Alignment {
+    let mut alignment = if same_structure(fi, sv) {
+        Alignment {
             rows: fi
                 .segments
                 .iter()
@@ -422,9 +424,90 @@ pub fn pair(
             row_of: (0..n).collect(),
             fast: true,
             ..Alignment::default()
-        };
+        }
+    } else {
+        aligned(fi, sv, matcher(), raw)
+    };
+    swaps(fi, sv, &mut alignment);
+    alignment
+}
+
+/// Numbers and names a Finnish segment and a Swedish text share: what
+/// tells which Swedish translates it when two are in another order.
+fn shared_anchors(fi: &Segment, sv: &Segment) -> usize {
+    let values = |text: &str| -> Vec<String> {
+        let mut v: Vec<String> = numbers::numbers(text)
+            .into_iter()
+            .map(|n| n.value)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (fn_, sn) = (values(&fi.text), values(&sv.text));
+    let numbers = fn_.iter().filter(|n| sn.contains(n)).count();
+    let (fnames, snames) = (names(&fi.text), names(&sv.text));
+    let mut counted: Vec<&String> = Vec::new();
+    for a in &fnames {
+        if !counted.contains(&a) && snames.iter().any(|b| align::same_name(a, b)) {
+            counted.push(a);
+        }
     }
-    aligned(fi, sv, matcher(), raw)
+    numbers + counted.len()
+}
+
+/// Two neighbouring rows whose Swedish each reads as the other's (calendar
+/// entries put in another order, two paragraphs moved): each Finnish
+/// segment shares more numbers and names with the other row's Swedish
+/// than with its own, and at least one. Their Swedish is exchanged, so
+/// every rule compares each text with its translation, and the move is
+/// one `structure` slip instead of a finding for every date and number.
+fn swaps(fi: &Segmented, sv: &Segmented, alignment: &mut Alignment) {
+    let mut r = 0;
+    while r + 1 < alignment.rows.len() {
+        let (x, y) = (&alignment.rows[r], &alignment.rows[r + 1]);
+        let single = |row: &Row| row.fi.len() == 1 && row.fi_joined.is_none();
+        let (Some(sx), Some(sy)) = (alignment.sv(x, Some(sv)), alignment.sv(y, Some(sv))) else {
+            r += 1;
+            continue;
+        };
+        let (fx, fy) = (&fi.segments[x.fi.start], &fi.segments[y.fi.start]);
+        let alike = fx.kind == fy.kind && fx.role == fy.role && single(x) && single(y);
+        let crossed = alike && {
+            let (xy, yx) = (shared_anchors(fx, sy), shared_anchors(fy, sx));
+            xy > 0 && yx > 0 && xy > shared_anchors(fx, sx) && yx > shared_anchors(fy, sy)
+        };
+        if !crossed {
+            r += 1;
+            continue;
+        }
+        let renamed = |s: &Segment, id: &str| {
+            let mut s = s.clone();
+            s.id = id.to_string();
+            SvText::Joined(Box::new(s))
+        };
+        let (new_x, new_y) = (renamed(sy, &fx.id), renamed(sx, &fy.id));
+        let (first, second) = if sx.line <= sy.line {
+            (sx, sy)
+        } else {
+            (sy, sx)
+        };
+        let slip = Slip {
+            kind: SlipKind::Swapped,
+            fi: x.fi.start,
+            sv: Some(first.clone()),
+            message: format!(
+                "fi {} and {} are in the other order in the Swedish (sv.txt:{} and :{}); \
+                 each is checked against its own translation",
+                fx.id, fy.id, first.line, second.line
+            ),
+        };
+        alignment.rows[r].sv = Some(new_x);
+        alignment.rows[r + 1].sv = Some(new_y);
+        alignment.slips.push(slip);
+        alignment.fast = false;
+        r += 2;
+    }
 }
 
 fn aligned(fi: &Segmented, sv: &Segmented, matcher: Option<&Matcher>, raw: Raw<'_>) -> Alignment {

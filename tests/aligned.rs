@@ -419,3 +419,60 @@ fn an_intro_typed_on_its_list_is_one_structure_warning_not_a_missing_paragraph()
         );
     }
 }
+
+#[test]
+fn two_entries_in_the_other_order_are_one_structure_warning() {
+    const CAL_FI: &str = include_str!("fixtures/kinds/calendar/fi.txt");
+    // The fixture is CRLF; entries are cut at their blank lines.
+    let cal_sv = include_str!("fixtures/kinds/calendar/sv.txt").replace("\r\n", "\n");
+    let cal_sv = cal_sv.as_str();
+    let entry = |start: &str| -> String {
+        let at = cal_sv.find(start).unwrap();
+        let end = cal_sv[at..]
+            .find("\n\n")
+            .map_or(cal_sv.len(), |e| at + e + 2);
+        cal_sv[at..end].to_string()
+    };
+    let (a, b) = (entry("sön 7.12."), entry("ons 10.12."));
+    let swapped = cal_sv.replacen(&format!("{a}{b}"), &format!("{b}{a}"), 1);
+    assert_ne!(swapped, cal_sv);
+    let findings = |sv: &str| -> Vec<String> {
+        let repo = Repo::empty();
+        repo.import("kalenteri", CAL_FI, Some(sv.as_bytes()));
+        repo.mark(
+            "kalenteri",
+            &["--all", "--as", "translated", "--by", "Camilla Nyberg"],
+        );
+        let out = repo
+            .tolk()
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] != "credit")
+            .map(|f| format!("{} {} {}", f["segment"], f["rule"], f["message"]))
+            .collect()
+    };
+    let found = findings(&swapped);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("structure") && found[0].contains("in the other order"),
+        "{found:?}"
+    );
+    // Swapped, and one of them with a wrong day: the wrong day is still
+    // found, on its own entry.
+    let wrong = swapped.replacen("sön 7.12. kl. 10–15", "sön 8.12. kl. 10–15", 1);
+    let found = findings(&wrong);
+    assert!(found.iter().any(|f| f.contains("date-time")), "{found:?}");
+    // In order with one day wrong: no swap is read into it.
+    let found = findings(&cal_sv.replacen("sön 7.12.", "sön 8.12.", 1));
+    assert!(
+        found.iter().all(|f| !f.contains("other order"))
+            && found.iter().any(|f| f.contains("date-time")),
+        "{found:?}"
+    );
+}
