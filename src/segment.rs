@@ -963,6 +963,18 @@ fn speaker(text: &str) -> Option<(usize, bool)> {
     person(head).filter(|&(words, details)| words <= 3 || details)
 }
 
+/// [`Look::speaker_key`] of a paragraph [`speaker`] found a name in: the
+/// name before the first `: `, in lower case.
+fn speaker_key(text: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let head = text.split(": ").next().unwrap_or("");
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    for c in head.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish() | 1
+}
+
 /// A paragraph's first line names a gallup answerer: `Name, age, job:`
 /// before the answer, or alone above it. `spoken` is the paragraph's
 /// [`speaker`].
@@ -1154,6 +1166,9 @@ struct Look {
     dash: bool,
     /// Starts with `Name: `.
     speaker: bool,
+    /// Who the speaker is (a hash of the name in lower case), to tell the
+    /// interviewer's `HU: …?` from the answer's `Lind: …`; 0 without one.
+    speaker_key: u64,
     /// Names a gallup answerer.
     person: bool,
     /// Ends with `?`.
@@ -1190,6 +1205,11 @@ impl Look {
         Look {
             dash,
             speaker: spoken.is_some(),
+            speaker_key: if spoken.is_some() {
+                speaker_key(text)
+            } else {
+                0
+            },
             person: is_person(para, spoken),
             asks,
             strong: asks && (bold || is_all_caps(text)),
@@ -1207,6 +1227,15 @@ impl Look {
 
     fn opens_answer(self) -> bool {
         self.dash || self.speaker
+    }
+
+    /// A question one speaker puts to another who answers next (`HU:
+    /// Mikä on tavoitteesi?` / `Lind: Asuntopulan helpottaminen.`).
+    fn asks(self, then: Look) -> bool {
+        self.is_question_mark()
+            && self.speaker
+            && then.speaker
+            && self.speaker_key != then.speaker_key
     }
 
     fn is_question_mark(self) -> bool {
@@ -1341,10 +1370,12 @@ pub fn segment(text: &str) -> Segmented {
             Mode::Interview => {
                 (!look.dash && then.dash)
                     || (look.is_question_mark() && !look.speaker && then.speaker)
+                    || look.asks(then)
                     || (look.strong && !then.strong)
             }
             Mode::Gallup | Mode::Prose => {
-                look.is_question_mark() && !look.opens_answer() && then.opens_answer()
+                (look.is_question_mark() && !look.opens_answer() && then.opens_answer())
+                    || look.asks(then)
             }
         }
     };
@@ -1461,7 +1492,7 @@ fn detect_mode(items: &[Item], looks: &[Look], list: &[bool], body: usize, promi
         let before = joined(i).then(|| looks[i - 1]);
         let asked = before.is_some_and(|b| b.is_question_mark());
         let opens = look.dash || (look.speaker && asked);
-        if opens && !before.is_some_and(|b| b.opens_answer()) {
+        if opens && !before.is_some_and(|b| b.opens_answer() && !b.asks(look)) {
             runs += 1;
             runs_after_question += usize::from(asked);
         }
@@ -2311,6 +2342,32 @@ mod tests {
             s.segments[3].text,
             "Anna: Lukusali.\n\nEero Lahti: Minulle pelihuone."
         );
+    }
+
+    #[test]
+    fn an_interviewer_named_before_each_question() {
+        // With and without a title promising questions.
+        for title in ["Neljä kysymystä pormestarille", "Pormestari vastaa"] {
+            let text = format!(
+                "{title}\n\nIngressi.\n\nHU: Mikä on tavoitteesi?\n\nLind: Asuntopulan helpottaminen.\n\nHU: Miten se rahoitetaan?\n\nLind: Osittain valtion tuella.\n\nLind: Ja tontinmyynnillä."
+            );
+            let s = segment(&text);
+            let ids: Vec<_> = s.segments.iter().map(|s| s.id.as_str()).collect();
+            assert_eq!(ids, ["title", "p1", "q1", "a1", "q2", "a2"], "{title}");
+            assert_eq!(
+                s.segments[5].text,
+                "Lind: Osittain valtion tuella.\n\nLind: Ja tontinmyynnillä."
+            );
+        }
+        // One speaker asking and answering herself is her answer, not a
+        // question to another.
+        let text = "T\n\nIngressi.\n\nMikä kirjastossa on parasta?\n\nAnna: Mitä luulet? Lukusali.\n\nAnna: Ja kahvila.";
+        let ids: Vec<_> = segment(text)
+            .segments
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        assert_eq!(ids, ["title", "p1", "q1", "a1"]);
     }
 
     #[test]
