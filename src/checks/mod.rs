@@ -968,12 +968,14 @@ fn punctuation<'a>(cx: &mut Ctx<'a>, compared: &[Compared<'a>]) {
 /// name of that person (`P. Heikkilä`) is that person.
 fn credit(cx: &mut Ctx<'_>) {
     let people = cx.people;
+    // Names compare ignoring case, accents and spacing (`patricia
+    // heikkila` is Patricia Heikkilä), after `people.toml`'s other names.
     let same = |name: &str| {
         let name = match people {
             Some(people) => people.canonical(name),
             None => name.to_string(),
         };
-        crate::text::normalize_ws(&name).to_lowercase()
+        crate::people::fold(&name)
     };
     let Some(sv) = &cx.article.sv else { return };
     let credits: Vec<&crate::segment::Credit> = sv.translators().collect();
@@ -1571,6 +1573,17 @@ mod tests {
         // Case and spacing of the name do not matter.
         let sv = SV.replace("Patricia Heikkilä", "PATRICIA  HEIKKILÄ");
         assert!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty());
+        // Nor accents, typed or not (the README's promise), without a
+        // `people.toml`.
+        for typed in ["patricia heikkila", "PATRICIA HEIKKILA"] {
+            let sv = SV.replace("Patricia Heikkilä", typed);
+            assert!(
+                with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit).is_empty(),
+                "{typed}"
+            );
+        }
+        let sv = SV.replace("Patricia Heikkilä", "Patricia Heikkinen");
+        assert_eq!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit), [""]);
         // Nobody marked anything yet: nothing to compare the credit with.
         assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Credit).is_empty());
         // Translators named together: one of them marked the segments.
