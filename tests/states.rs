@@ -95,6 +95,48 @@ fn a_credit_naming_two_translators_lists_each_once() {
 }
 
 #[test]
+fn an_alias_on_the_credit_line_is_the_person_it_stands_for_in_status() {
+    let seed = String::from_utf8(common::SEED_SV.to_vec()).unwrap();
+    let sv = seed.replace("ÖVERSÄTTNING: PATRICIA HEIKKILÄ", "ÖVERSÄTTNING: ph");
+    assert_ne!(sv, seed);
+    let repo = Repo::empty();
+    repo.import(SLUG, common::SEED_FI, Some(sv.as_bytes()));
+    repo.import("toinen", common::SEED_FI, Some(sv.as_bytes()));
+    mark(
+        &repo,
+        &["p1", "--as", "translated", "--by", "Patricia Heikkilä"],
+    );
+    let all = |repo: &Repo| -> serde_json::Value {
+        let doc = common::json(repo.tolk().args(["status", "--format", "json"]));
+        doc["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["translators"].clone())
+            .collect()
+    };
+    assert_eq!(
+        all(&repo),
+        serde_json::json!([["ph", "Patricia Heikkilä"], ["ph"]])
+    );
+    repo.write(
+        "people.toml",
+        "[[person]]\nname = \"Patricia Heikkilä\"\naliases = [\"ph\"]\n",
+    );
+    // Twice: the second run reads the summaries from the cache.
+    for _ in 0..2 {
+        assert_eq!(
+            all(&repo),
+            serde_json::json!([["Patricia Heikkilä"], ["Patricia Heikkilä"]])
+        );
+    }
+    assert_eq!(
+        status_json(&repo)["articles"][0]["translators"],
+        serde_json::json!(["Patricia Heikkilä"])
+    );
+}
+
+#[test]
 fn mark_all_then_review_two_gives_15_translated_and_2_reviewed() {
     let repo = Repo::seed();
     mark_seed(&repo);

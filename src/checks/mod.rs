@@ -1583,7 +1583,10 @@ mod tests {
             );
         }
         let sv = SV.replace("Patricia Heikkilä", "Patricia Heikkinen");
-        assert_eq!(with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit), [""]);
+        assert_eq!(
+            with_rule(&marked(FI, &sv, "Patricia Heikkilä"), Rule::Credit),
+            [""]
+        );
         // Nobody marked anything yet: nothing to compare the credit with.
         assert!(with_rule(&Article::from_texts("x", FI, Some(SV)), Rule::Credit).is_empty());
         // Translators named together: one of them marked the segments.

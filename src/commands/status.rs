@@ -197,7 +197,8 @@ pub fn run_with(
         _ => None,
     };
     let Some(store) = store else {
-        let (articles, errors) = session.map_articles(&all.slugs, |a| summarize(a, detail))?;
+        let (mut articles, errors) = session.map_articles(&all.slugs, |a| summarize(a, detail))?;
+        merge_aliases(&mut articles, session);
         return Ok(finish(articles, errors, &all.misnamed, None));
     };
     let repo = session.repo()?;
@@ -261,7 +262,51 @@ pub fn run_with(
             Err(e) => errors.push(e),
         }
     }
+    merge_aliases(&mut articles, session);
     Ok(finish(articles, errors, &all.misnamed, Some(note)))
+}
+
+/// Each article's translators as `people.toml` names them: an alias
+/// (`ph` on the credit line) is the person it stands for, listed once.
+/// Applied to cached and fresh summaries alike, so the cache need not know
+/// `people.toml`; a `people.toml` that does not read changes nothing here
+/// (`check` and `mark` report it).
+fn merge_aliases(articles: &mut [ArticleStatus], session: &Session) {
+    let Ok(repo) = session.repo() else { return };
+    let Ok(people) = crate::people::People::load(repo) else {
+        return;
+    };
+    if people.persons.is_empty() {
+        return;
+    }
+    let fold = crate::people::fold;
+    // The same few names recur on every article: each is looked up once,
+    // as (the name to show, its folded form).
+    let mut seen: rustc_hash::FxHashMap<String, (String, String)> = Default::default();
+    for article in articles {
+        let mut names: Vec<String> = Vec::with_capacity(article.translators.len());
+        let mut folded: Vec<String> = Vec::with_capacity(article.translators.len());
+        for name in &article.translators {
+            let (shown, key) = seen
+                .entry(name.clone())
+                .or_insert_with(|| {
+                    let canonical = people.canonical(name);
+                    let shown = if fold(&canonical) == fold(name) {
+                        name.clone()
+                    } else {
+                        canonical
+                    };
+                    let key = fold(&shown);
+                    (shown, key)
+                })
+                .clone();
+            if !folded.contains(&key) {
+                folded.push(key);
+                names.push(shown);
+            }
+        }
+        article.translators = names;
+    }
 }
 
 fn finish(
