@@ -452,8 +452,8 @@ fn changed_since_checks_only_what_differs_from_the_revision() {
         .stderr(contains("no revision `nosuchref`"));
 }
 
-#[test]
-fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
+/// The seed with p3's `number` finding accepted.
+fn seed_with_a_waiver_on_p3() -> Repo {
     let repo = marked_seed();
     let (_, doc) = check(&repo, &[]);
     assert!(has(&doc, "p3", "number"), "{:?}", found(&doc));
@@ -462,8 +462,12 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
         .args(["--reason", "The year is in the next paragraph"])
         .assert()
         .success();
-    // The writer adds a paragraph above p3, and the translator its
-    // translation: the old p3 is now p4.
+    repo
+}
+
+/// The writer adds a paragraph above p3, and the translator its
+/// translation: the old p3 is now p4.
+fn add_a_paragraph_above_p3(repo: &Repo) {
     repo.edit(
         "fi.txt",
         "Tätä varten myös",
@@ -474,6 +478,12 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
         "För det här ändamålet",
         "Staden informerade om saken på tisdagen.\n\nFör det här ändamålet",
     );
+}
+
+#[test]
+fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
+    let repo = seed_with_a_waiver_on_p3();
+    add_a_paragraph_above_p3(&repo);
     let (_, doc) = check(&repo, &[]);
     assert!(
         !has(&doc, "p4", "number"),
@@ -496,22 +506,8 @@ fn a_waiver_follows_its_segment_when_a_paragraph_is_added_above() {
 
 #[test]
 fn a_moved_waiver_is_removed_under_the_id_list_shows() {
-    let repo = marked_seed();
-    repo.tolk()
-        .args(["accept", SLUG, "p3", "number", "--by", "E"])
-        .args(["--reason", "The year is in the next paragraph"])
-        .assert()
-        .success();
-    repo.edit(
-        "fi.txt",
-        "Tätä varten myös",
-        "Kaupunki tiedotti asiasta tiistaina.\n\nTätä varten myös",
-    );
-    repo.edit(
-        "sv.txt",
-        "För det här ändamålet",
-        "Staden informerade om saken på tisdagen.\n\nFör det här ändamålet",
-    );
+    let repo = seed_with_a_waiver_on_p3();
+    add_a_paragraph_above_p3(&repo);
     // Nobody marked since: the stored key is still `p3`, the text is p4.
     repo.tolk()
         .args(["accept", "--list", SLUG])
