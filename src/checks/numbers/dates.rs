@@ -257,12 +257,40 @@ pub fn compare(fi: &str, sv: &str) -> DateTimeDiff {
             });
         }
         if kind == "date" || kind == "time" {
+            // The Swedish's plain numbers, read on first need, and which
+            // of them stood in for a time.
+            let mut plain: Option<(Vec<super::Number>, Vec<bool>)> = None;
             for &a in fi_left.iter().skip(sv_left.len()) {
                 let value = fi_m[a].when.without_year();
-                if !sv_m.iter().any(|m| m.when.without_year() == value) {
-                    diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
-                    diff.dropped.push(fi_m[a].clone());
+                if sv_m.iter().any(|m| m.when.without_year() == value) {
+                    continue;
                 }
+                // A time the Swedish prints without a clock word (`klo
+                // 12–16` as `öppet 12–16`): the same hour there as a
+                // plain number, not yet paired, is that time.
+                if let When::Time { hour, minute } = fi_m[a].when {
+                    let (numbers, used) = plain.get_or_insert_with(|| {
+                        let numbers = super::numbers(sv);
+                        let used = vec![false; numbers.len()];
+                        (numbers, used)
+                    });
+                    let taken = &diff.sv_taken;
+                    let found = numbers.iter().enumerate().position(|(k, n)| {
+                        let free =
+                            !used[k] && !taken.iter().any(|t| t.start < n.end && n.start < t.end);
+                        let same = (minute == 0 && n.value == hour.to_string())
+                            || n.value == format!("{hour}:{minute:02}");
+                        free && same
+                    });
+                    if let Some(k) = found {
+                        used[k] = true;
+                        diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
+                        diff.sv_taken.push(numbers[k].start..numbers[k].end);
+                        continue;
+                    }
+                }
+                diff.fi_taken.push(fi_m[a].start..fi_m[a].end);
+                diff.dropped.push(fi_m[a].clone());
             }
         }
     }
@@ -1529,6 +1557,27 @@ mod tests {
         assert_eq!(read("kl. 12 och 16 gäster", Lang::Sv)[1], "16=16:00");
         fires("klo 12–16", "klockan 12 till 17", ("16", "17"));
         assert!(read("kl. 12 tills 16", Lang::Sv).len() == 1);
+    }
+
+    #[test]
+    fn a_time_printed_without_a_clock_word_is_that_time() {
+        for sv in [
+            "Öppet 12–16.",
+            "Öppet mellan 12 och 16.",
+            "Från 12 till 16.",
+        ] {
+            assert!(dropped("Avoinna klo 12–16.", sv).is_empty(), "{sv}");
+            assert!(conflicts("Avoinna klo 12–16.", sv).is_empty(), "{sv}");
+        }
+        // A different hour is still not there.
+        assert_eq!(dropped("Avoinna klo 12–16.", "Öppet 12–17."), ["16"]);
+        // Each plain number stands in for one time only.
+        assert_eq!(dropped("klo 12 ja klo 12.", "Öppet 12."), ["klo 12"]);
+        // Minutes need the clock time's own form.
+        assert_eq!(
+            dropped("klo 10.30", "kvart över tio, 10 personer"),
+            ["klo 10.30"]
+        );
     }
 
     #[test]
