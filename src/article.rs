@@ -514,16 +514,16 @@ impl Article {
 
     /// [`Article::translators`] from the article's [`Article::records`].
     /// The translator credit as recorded at import (`status.toml`), else
-    /// the Swedish's first `ÖVERSÄTTNING:` line, as written.
-    pub fn credit_line(&self) -> Option<&str> {
+    /// the Swedish's `ÖVERSÄTTNING:` lines, as written.
+    pub fn credit_lines(&self) -> Vec<&str> {
         match &self.status.translator {
-            Some(name) => Some(name.as_str()),
+            Some(name) => vec![name.as_str()],
             None => self
                 .sv
                 .iter()
                 .flat_map(|sv| sv.translators())
                 .map(|c| c.name.as_str())
-                .next(),
+                .collect(),
         }
     }
 
@@ -547,17 +547,8 @@ impl Article {
         // A credit naming two translators (`Johan Sundström och Patricia
         // Heikkilä`) is two names, unless somebody recorded the whole line
         // as their name (`Heikkilä, Patricia`), as the `credit` rule reads it.
-        let credited: Vec<&str> = match &self.status.translator {
-            Some(name) => vec![name.as_str()],
-            None => self
-                .sv
-                .iter()
-                .flat_map(|sv| sv.translators())
-                .map(|c| c.name.as_str())
-                .collect(),
-        };
         let fold = crate::people::fold;
-        for credit in credited {
+        for credit in self.credit_lines() {
             let parts = crate::people::co_names(credit);
             let recorded = || {
                 records

@@ -301,21 +301,11 @@ fn unit(p: &Para<'_>, side: &Segmented, terms: Vec<u32>, raw: Option<&str>) -> U
     // Anchors sorted and distinct, as the aligner scores them (it would
     // otherwise sort a copy of every unit), and no larger than they are:
     // there is a unit for every paragraph of both sides.
-    let sorted = |mut v: Vec<String>| {
-        v.sort_unstable();
-        v.dedup();
-        v.shrink_to_fit();
-        v
-    };
+    let (numbers, names) = anchors(p.text);
     Unit {
         chars: chars(p.text),
-        numbers: sorted(
-            numbers::numbers(p.text)
-                .into_iter()
-                .map(|n| n.value)
-                .collect(),
-        ),
-        names: sorted(names(p.text)),
+        numbers,
+        names,
         terms,
         question: p.text.trim_end().ends_with('?'),
         dash: starts_with_answer_dash(p.text),
@@ -432,21 +422,27 @@ pub fn pair(
     alignment
 }
 
+/// A text's numbers (their values) and names, each sorted and distinct:
+/// the anchors the aligner scores ([`unit`]) and [`shared_anchors`] counts.
+fn anchors(text: &str) -> (Vec<String>, Vec<String>) {
+    let sorted = |mut v: Vec<String>| {
+        v.sort_unstable();
+        v.dedup();
+        v.shrink_to_fit();
+        v
+    };
+    let values = numbers::numbers(text)
+        .into_iter()
+        .map(|n| n.value)
+        .collect();
+    (sorted(values), sorted(names(text)))
+}
+
 /// Numbers and names a Finnish segment and a Swedish text share: what
 /// tells which Swedish translates it when two are in another order.
 fn shared_anchors(fi: &Segment, sv: &Segment) -> usize {
-    let values = |text: &str| -> Vec<String> {
-        let mut v: Vec<String> = numbers::numbers(text)
-            .into_iter()
-            .map(|n| n.value)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (fn_, sn) = (values(&fi.text), values(&sv.text));
+    let ((fn_, fnames), (sn, snames)) = (anchors(&fi.text), anchors(&sv.text));
     let numbers = fn_.iter().filter(|n| sn.contains(n)).count();
-    let (fnames, snames) = (names(&fi.text), names(&sv.text));
     let mut counted: Vec<&String> = Vec::new();
     for a in &fnames {
         if !counted.contains(&a) && snames.iter().any(|b| align::same_name(a, b)) {
@@ -474,14 +470,14 @@ fn opening_number(text: &str) -> Option<&[u8]> {
 }
 
 /// Two neighbouring rows whose Swedish each reads as the other's (calendar
-/// entries put in another order, two paragraphs moved): each Finnish
-/// segment shares more numbers and names with the other row's Swedish
-/// than with its own, and at least one. Their Swedish is exchanged, so
-/// every rule compares each text with its translation, and the move is
-/// one `structure` slip instead of a finding for every date and number.
+/// entries put in another order): they open with different numbers, each
+/// the one the other's Swedish opens with ([`opening_number`]), and each
+/// Finnish segment shares more numbers and names with the other row's
+/// Swedish than with its own, and at least one. Their Swedish is
+/// exchanged, so every rule compares each text with its translation, and
+/// the move is one `structure` slip instead of a finding for every date
+/// and number.
 fn swaps(fi: &Segmented, sv: &Segmented, alignment: &mut Alignment) {
-    // Each row's signatures, Finnish and Swedish, made once as the rows
-    // are walked.
     let mut r = 0;
     while r + 1 < alignment.rows.len() {
         let (x, y) = (&alignment.rows[r], &alignment.rows[r + 1]);

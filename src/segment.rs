@@ -301,10 +301,11 @@ fn credit_role(key: &str) -> Option<Role> {
 
 /// The role of a `KEY:` at the start of `text`, and what follows the colon.
 fn credit_key(text: &str) -> Option<(Role, &str)> {
-    // The longest key, `TEKSTI JA KUVAT`, is 15 letters: anything longer
-    // before the colon is a sentence, not a credit. So the colon is looked
-    // for among the first bytes only (every line of every paragraph is
-    // asked).
+    // The longest keys, joined ones such as `TEKSTI JA KUVAAJA`, are
+    // under 20 letters: anything longer before the colon is a sentence,
+    // not a credit. So the colon is looked for among the first bytes only
+    // (every line of every paragraph is asked), room left for letters of
+    // two bytes.
     let head = &text.as_bytes()[..text.len().min(28)];
     let colon = memchr::memchr(b':', head)?;
     let (key, value) = (&text[..colon], &text[colon + 1..]);
@@ -442,8 +443,8 @@ fn parse_credit(text: &str, line: usize) -> Option<Vec<Credit>> {
     let mut rest = text;
     while !rest.is_empty() {
         let (role, value) = credit_key(rest)?;
-        // Where the next credit of the line starts: after a comma,
-        // semicolon or wide space, a key and its colon.
+        // Where the next credit of the line starts: after a comma, a
+        // semicolon or a bar, a key and its colon.
         let next = value
             .match_indices([',', ';', '|'])
             .map(|(at, sep)| at + sep.len())

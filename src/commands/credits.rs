@@ -136,8 +136,9 @@ fn contribution(article: &crate::article::Article) -> Contribution {
         slug: article.slug.clone(),
         work,
         credited: article
-            .credit_line()
-            .map(crate::text::display_name)
+            .credit_lines()
+            .first()
+            .map(|name| crate::text::display_name(name))
             .filter(|n| !n.is_empty()),
     }
 }
